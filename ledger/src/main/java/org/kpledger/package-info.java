@@ -1,0 +1,2 @@
+/** The KP ledger core: custody domain, signatures, Merkle log. */
+package org.kpledger;
