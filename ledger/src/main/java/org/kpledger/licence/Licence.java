@@ -1,0 +1,121 @@
+package org.kpledger.licence;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.kpledger.custody.CustodyRuleViolation.require;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.kpledger.custody.CustodyFacts;
+
+/** A licence and its dated status history. */
+@Aggregate
+public class Licence implements CustodyFacts.LicenceFacts {
+  @AggregateIdentifier private String licenceNumber;
+  private LicenceKind kind;
+  private String holderId;
+  private LocalDate validFrom;
+  private LocalDate validUntil;
+  private final List<LicenceStatusChangedEvent> changes = new ArrayList<>();
+
+  /** For Axon. */
+  protected Licence() {}
+
+  /** Issues the licence; its validity must end after it begins. */
+  @CommandHandler
+  public Licence(IssueLicenceCommand command) {
+    require(
+        command.validUntil().isAfter(command.validFrom()),
+        "LICENCE_VALIDITY_INVALID",
+        "a licence must end after it begins (validFrom "
+            + command.validFrom()
+            + ", validUntil "
+            + command.validUntil()
+            + ")");
+    apply(
+        new LicenceIssuedEvent(
+            command.licenceNumber(),
+            command.kind(),
+            command.holderId(),
+            command.validFrom(),
+            command.validUntil()));
+  }
+
+  /**
+   * Changes the status from a date. A revoked licence is never reinstated; changes are kept in
+   * the order of their effective dates so the past is never rewritten.
+   */
+  @CommandHandler
+  public void handle(ChangeLicenceStatusCommand command) {
+    LicenceStatus current = statusOn(LocalDate.MAX);
+    require(
+        current != LicenceStatus.REVOKED,
+        "LICENCE_REVOKED",
+        "licence " + licenceNumber + " is revoked; a revocation is final");
+    require(
+        command.status() != current,
+        "LICENCE_STATUS_UNCHANGED",
+        "licence " + licenceNumber + " is already " + current);
+    if (!changes.isEmpty()) {
+      LocalDate last = changes.get(changes.size() - 1).effectiveFrom();
+      require(
+          !command.effectiveFrom().isBefore(last),
+          "LICENCE_CHANGE_OUT_OF_ORDER",
+          "licence " + licenceNumber + " already changed status on " + last);
+    }
+    apply(
+        new LicenceStatusChangedEvent(
+            licenceNumber, command.status(), command.effectiveFrom(), command.reason()));
+  }
+
+  @EventSourcingHandler
+  void on(LicenceIssuedEvent event) {
+    licenceNumber = event.licenceNumber();
+    kind = event.kind();
+    holderId = event.holderId();
+    validFrom = event.validFrom();
+    validUntil = event.validUntil();
+  }
+
+  @EventSourcingHandler
+  void on(LicenceStatusChangedEvent event) {
+    changes.add(event);
+  }
+
+  private LicenceStatus statusOn(LocalDate date) {
+    LicenceStatus status = LicenceStatus.ACTIVE;
+    for (LicenceStatusChangedEvent c : changes) {
+      if (c.effectiveFrom().isAfter(date)) {
+        break;
+      }
+      status = c.status();
+    }
+    return status;
+  }
+
+  @Override
+  public String licenceNumber() {
+    return licenceNumber;
+  }
+
+  @Override
+  public String kind() {
+    return kind.name();
+  }
+
+  @Override
+  public String holderId() {
+    return holderId;
+  }
+
+  @Override
+  public boolean validOn(LocalDate date) {
+    return !date.isBefore(validFrom)
+        && !date.isAfter(validUntil)
+        && statusOn(date) == LicenceStatus.ACTIVE;
+  }
+}

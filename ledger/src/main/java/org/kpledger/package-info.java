@@ -1,2 +1,0 @@
-/** The KP ledger core: custody domain, signatures, Merkle log. */
-package org.kpledger;

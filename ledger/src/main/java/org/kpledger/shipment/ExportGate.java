@@ -1,0 +1,82 @@
+package org.kpledger.shipment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.kpledger.custody.CustodyFacts;
+import org.kpledger.custody.CustodyRuleViolation;
+import org.kpledger.parcel.Origin;
+
+/**
+ * The export gate (kp-facts rules 5, 7 and 9): every origin of every parcel must have been bought
+ * in a zone compliant that day from a miner with a patente in force that day, or be a stockpile
+ * item released by audit; every parcel must be held by the exporter for this shipment, sealed, not
+ * confiscated and not quarantined. Read against the ledger as it stands now, so a zone decision
+ * recorded late is honoured.
+ */
+public final class ExportGate {
+  private ExportGate() {}
+
+  /** Every verdict, passed or not, for the dossier. */
+  public static List<GateCheck> evaluate(
+      String shipmentId, List<String> parcelIds, List<Origin> origins, CustodyFacts facts) {
+    List<GateCheck> checks = new ArrayList<>();
+    for (Origin o : origins) {
+      checks.add(originCheck(o, facts));
+      if (o.minerId() != null && o.auditClearance() == null) {
+        boolean valid =
+            facts.licence(o.patenteNumber()).map(l -> l.validOn(o.acquiredOn())).orElse(false);
+        checks.add(
+            new GateCheck(o.lotId(), "PATENTE_NOT_VALID", valid,
+                "patente " + o.patenteNumber() + " of miner " + o.minerId()
+                    + (valid ? " in force on " : " not in force on ") + o.acquiredOn()));
+      }
+    }
+    for (String id : parcelIds) {
+      checks.addAll(parcelChecks(shipmentId, id, facts));
+    }
+    return checks;
+  }
+
+  /** Refuses with the first failed verdict's rule, if any failed. */
+  public static void require(
+      String shipmentId, List<String> parcelIds, List<Origin> origins, CustodyFacts facts) {
+    for (GateCheck c : evaluate(shipmentId, parcelIds, origins, facts)) {
+      if (!c.passed()) {
+        throw new CustodyRuleViolation(
+            c.rule(), "export gate refuses shipment " + shipmentId + ": " + c.subject() + ": "
+                + c.detail());
+      }
+    }
+  }
+
+  private static GateCheck originCheck(Origin o, CustodyFacts facts) {
+    if (o.auditClearance() != null) {
+      return new GateCheck(o.lotId(), "ZONE_NOT_COMPLIANT", true,
+          "released by forensic audit " + o.auditClearance());
+    }
+    if (o.zoneId() == null || o.acquiredOn() == null) {
+      return new GateCheck(o.lotId(), "UNDOCUMENTED_ORIGIN", false,
+          "no documented zone and date of acquisition");
+    }
+    boolean compliant =
+        facts.zone(o.zoneId()).map(z -> z.compliantOn(o.acquiredOn())).orElse(false);
+    return new GateCheck(o.lotId(), "ZONE_NOT_COMPLIANT", compliant,
+        "zone " + o.zoneId() + (compliant ? " compliant on " : " not compliant on ")
+            + o.acquiredOn());
+  }
+
+  private static List<GateCheck> parcelChecks(String shipmentId, String id, CustodyFacts facts) {
+    CustodyFacts.ParcelFacts p = facts.parcel(id).orElse(null);
+    if (p == null) {
+      return List.of(new GateCheck(id, "UNKNOWN_PARCEL", false, "no such parcel"));
+    }
+    return List.of(
+        new GateCheck(id, "PARCEL_CONFISCATED", !p.confiscated(),
+            p.confiscated() ? "confiscated" : "not confiscated"),
+        new GateCheck(id, "STOCKPILE_QUARANTINED", !p.quarantined(),
+            p.quarantined() ? "quarantined stockpile item" : "not quarantined"),
+        new GateCheck(id, "NOT_SEALED", p.sealed(), p.sealed() ? "sealed" : "seal missing"),
+        new GateCheck(id, "NOT_IN_SHIPMENT", p.active() && shipmentId.equals(p.shipmentId()),
+            "assigned to " + p.shipmentId()));
+  }
+}

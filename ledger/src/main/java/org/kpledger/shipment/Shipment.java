@@ -1,0 +1,145 @@
+package org.kpledger.shipment;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.kpledger.custody.CustodyRuleViolation.require;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.kpledger.custody.Actor;
+import org.kpledger.custody.Carats;
+import org.kpledger.custody.CustodyFacts;
+import org.kpledger.licence.LicenceKind;
+import org.kpledger.parcel.Origin;
+import org.kpledger.parcel.ParcelContribution;
+
+/**
+ * An export shipment on its way from proposal to export, in the order approval → certificate →
+ * export (kp-facts rule 7), with the export gate evaluated at every step.
+ */
+@Aggregate
+public class Shipment {
+  @AggregateIdentifier private String shipmentId;
+  private ShipmentStatus status;
+  private String exporter;
+  private Importer importer;
+  private List<String> parcelIds;
+  private List<Origin> origins;
+  private BigDecimal carats;
+  private BigDecimal valueUsd;
+  private String certificateNumber;
+
+  /** For Axon. */
+  protected Shipment() {}
+
+  /** A licensed buying office proposes; the gate must pass already. */
+  @CommandHandler
+  public Shipment(CreateShipmentCommand c, Actor actor, CustodyFacts facts) {
+    CustodyFacts.LicenceFacts licence = facts.licence(c.exporterLicence()).orElse(null);
+    require(
+        licence != null
+            && LicenceKind.EXPORT_LICENCE.name().equals(licence.kind())
+            && licence.holderId().equals(actor.party())
+            && licence.validOn(c.proposedOn()),
+        "EXPORTER_NOT_LICENSED",
+        actor.party() + " holds no export licence " + c.exporterLicence() + " in force on "
+            + c.proposedOn());
+    List<String> ids = c.parcels().stream().map(ParcelContribution::parcelId).toList();
+    List<Origin> all = c.parcels().stream().flatMap(p -> p.origins().stream()).toList();
+    ExportGate.require(c.shipmentId(), ids, all, facts);
+    apply(
+        new ShipmentProposedEvent(
+            c.shipmentId(), actor.party(), c.exporterLicence(), c.importer(), ids,
+            Carats.sum(c.parcels().stream().map(ParcelContribution::carats).toList()),
+            c.parcels().stream().map(ParcelContribution::valueUsd)
+                .reduce(BigDecimal.ZERO, BigDecimal::add),
+            all, c.proposedOn()));
+  }
+
+  /** The Monitoring Team approves a proposed shipment that still passes the gate. */
+  @CommandHandler
+  public void handle(ApproveShipmentCommand c, CustodyFacts facts) {
+    requireStatus(ShipmentStatus.PROPOSED, "approved");
+    ExportGate.require(shipmentId, parcelIds, origins, facts);
+    apply(new ShipmentApprovedEvent(shipmentId, c.decisionRef()));
+  }
+
+  /** The Monitoring Team rejects a proposed shipment; returns the parcels to release. */
+  @CommandHandler
+  public List<String> handle(RecordRejectionCommand c) {
+    requireStatus(ShipmentStatus.PROPOSED, "rejected");
+    apply(new ShipmentRejectedEvent(shipmentId, c.reason()));
+    return parcelIds;
+  }
+
+  /** The KP authority certifies an approved shipment that still passes the gate. */
+  @CommandHandler
+  public ShipmentDetails handle(CertifyShipmentCommand c, CustodyFacts facts) {
+    requireStatus(ShipmentStatus.APPROVED, "certified");
+    ExportGate.require(shipmentId, parcelIds, origins, facts);
+    apply(new ShipmentCertifiedEvent(shipmentId, c.certificateNumber()));
+    return details();
+  }
+
+  /** The exporter ships a certified shipment that still passes the gate. */
+  @CommandHandler
+  public ShipmentDetails handle(RecordExportCommand c, Actor actor, CustodyFacts facts) {
+    requireStatus(ShipmentStatus.CERTIFIED, "exported");
+    require(
+        exporter.equals(actor.party()),
+        "NOT_EXPORTER",
+        "only the exporter " + exporter + " ships " + shipmentId);
+    ExportGate.require(shipmentId, parcelIds, origins, facts);
+    apply(new ShipmentExportedEvent(shipmentId, certificateNumber, c.exportedOn()));
+    return details();
+  }
+
+  private void requireStatus(ShipmentStatus expected, String step) {
+    require(
+        status == expected,
+        "SHIPMENT_OUT_OF_ORDER",
+        "shipment " + shipmentId + " is " + status + "; it can be " + step + " only when "
+            + expected);
+  }
+
+  private ShipmentDetails details() {
+    return new ShipmentDetails(
+        shipmentId, exporter, importer, carats, valueUsd, parcelIds, certificateNumber);
+  }
+
+  @EventSourcingHandler
+  void on(ShipmentProposedEvent e) {
+    shipmentId = e.shipmentId();
+    status = ShipmentStatus.PROPOSED;
+    exporter = e.exporter();
+    importer = e.importer();
+    parcelIds = e.parcelIds();
+    origins = e.origins();
+    carats = e.carats();
+    valueUsd = e.valueUsd();
+  }
+
+  @EventSourcingHandler
+  void on(ShipmentApprovedEvent e) {
+    status = ShipmentStatus.APPROVED;
+  }
+
+  @EventSourcingHandler
+  void on(ShipmentRejectedEvent e) {
+    status = ShipmentStatus.REJECTED;
+  }
+
+  @EventSourcingHandler
+  void on(ShipmentCertifiedEvent e) {
+    status = ShipmentStatus.CERTIFIED;
+    certificateNumber = e.certificateNumber();
+  }
+
+  @EventSourcingHandler
+  void on(ShipmentExportedEvent e) {
+    status = ShipmentStatus.EXPORTED;
+  }
+}

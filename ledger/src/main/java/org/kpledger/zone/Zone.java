@@ -1,0 +1,78 @@
+package org.kpledger.zone;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.kpledger.custody.CustodyRuleViolation.require;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.kpledger.custody.CustodyFacts;
+
+/** A sub-prefecture and its dated compliance history. */
+@Aggregate
+public class Zone implements CustodyFacts.ZoneFacts {
+  @AggregateIdentifier private String zoneId;
+  private final List<ZoneDecisionRecordedEvent> decisions = new ArrayList<>();
+
+  /** For Axon. */
+  protected Zone() {}
+
+  /** Registers the zone. */
+  @CommandHandler
+  public Zone(RegisterZoneCommand command) {
+    apply(new ZoneRegisteredEvent(command.zoneId(), command.name(), command.prefecture()));
+  }
+
+  /**
+   * Records a Monitoring Team decision. Decisions are kept in the order of their effective dates:
+   * one dated before the latest decision would rewrite the past and is refused.
+   */
+  @CommandHandler
+  public void handle(RecordZoneDecisionCommand command) {
+    if (!decisions.isEmpty()) {
+      LocalDate last = decisions.get(decisions.size() - 1).effectiveFrom();
+      require(
+          command.effectiveFrom().isAfter(last),
+          "ZONE_DECISION_OUT_OF_ORDER",
+          "zone "
+              + zoneId
+              + " already has a decision effective "
+              + last
+              + "; a new decision must take effect after it");
+    }
+    apply(
+        new ZoneDecisionRecordedEvent(
+            zoneId, command.status(), command.effectiveFrom(), command.decisionRef()));
+  }
+
+  @EventSourcingHandler
+  void on(ZoneRegisteredEvent event) {
+    this.zoneId = event.zoneId();
+  }
+
+  @EventSourcingHandler
+  void on(ZoneDecisionRecordedEvent event) {
+    decisions.add(event);
+  }
+
+  @Override
+  public String zoneId() {
+    return zoneId;
+  }
+
+  @Override
+  public boolean compliantOn(LocalDate date) {
+    ZoneStatus status = ZoneStatus.SUSPENDED;
+    for (ZoneDecisionRecordedEvent d : decisions) {
+      if (d.effectiveFrom().isAfter(date)) {
+        break;
+      }
+      status = d.status();
+    }
+    return status == ZoneStatus.COMPLIANT;
+  }
+}
