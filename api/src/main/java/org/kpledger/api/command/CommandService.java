@@ -1,0 +1,149 @@
+package org.kpledger.api.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.cert.X509CRL;
+import java.time.Clock;
+import java.util.Optional;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.DeadlockException;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.kpledger.custody.ActorParameterResolverFactory;
+import org.kpledger.custody.CustodyRuleViolation;
+import org.kpledger.custody.LedgerMetaData;
+import org.kpledger.revocation.PublishRevocationListCommand;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The write path behind {@code POST /api/commands}: verify the envelope, answer a retry from its
+ * receipt, dispatch to Axon with the envelope as metadata, and keep a validly signed refusal as
+ * evidence.
+ */
+@Service
+public class CommandService {
+  private final EnvelopeVerifier verifier;
+  private final CommandReceipts receipts;
+  private final RefusedAttempts refusedAttempts;
+  private final CommandGateway gateway;
+  private final TransactionTemplate tx;
+  private final TrustRoot trust;
+  private final RevocationListCheck crlCheck;
+  private final Clock clock;
+  private final ObjectMapper json;
+
+  CommandService(
+      EnvelopeVerifier verifier,
+      CommandReceipts receipts,
+      RefusedAttempts refusedAttempts,
+      CommandGateway gateway,
+      TransactionTemplate tx,
+      TrustRoot trust,
+      Clock clock,
+      ObjectMapper json) {
+    this.verifier = verifier;
+    this.receipts = receipts;
+    this.refusedAttempts = refusedAttempts;
+    this.gateway = gateway;
+    this.tx = tx;
+    this.trust = trust;
+    this.crlCheck = new RevocationListCheck(trust);
+    this.clock = clock;
+    this.json = json;
+  }
+
+  /** Verifies and executes one envelope. Refusals before Axon throw {@link CommandRefusedException}. */
+  public Submission submit(String body) {
+    VerifiedCommand command = verifier.verify(body);
+    Optional<CommandReceipts.Receipt> prior = receipts.find(command.commandId());
+    if (prior.isPresent()) {
+      return replay(prior.get(), command);
+    }
+    Object payload = command.payload();
+    X509CRL crl = null;
+    if (payload instanceof PublishRevocationListCommand p) {
+      crl = crlCheck.verify(p, command.actor());
+      payload = crlCheck.complete(p, crl, command.actor());
+    }
+    try {
+      CommandOutcome outcome = gateway.sendAndWait(message(command, payload));
+      if (crl != null) {
+        trust.authenticator().ingestRevocationList(crl);
+      }
+      return new Submission(200, write(outcome), false);
+    } catch (CustodyRuleViolation e) {
+      return refuse(command, HttpStatus.UNPROCESSABLE_ENTITY, e.reasonCode(), e.getMessage());
+    } catch (AggregateNotFoundException e) {
+      return refuse(command, HttpStatus.UNPROCESSABLE_ENTITY, "UNKNOWN_ITEM",
+          "the command names something the ledger does not hold: " + e.getMessage());
+    } catch (ConcurrencyException | org.springframework.dao.DataIntegrityViolationException e) {
+      Optional<CommandReceipts.Receipt> raced = receipts.find(command.commandId());
+      if (raced.isPresent()) {
+        return replay(raced.get(), command);
+      }
+      return refuse(command, HttpStatus.CONFLICT, "ALREADY_EXISTS",
+          "what this command would create already exists");
+    } catch (DeadlockException e) {
+      throw new CommandRefusedException(HttpStatus.SERVICE_UNAVAILABLE, "RETRY", null,
+          "the command met a concurrent one; retry it with the same envelope");
+    }
+  }
+
+  private GenericCommandMessage<Object> message(VerifiedCommand c, Object payload) {
+    MetaData meta =
+        ActorParameterResolverFactory.metaDataOf(c.actor())
+            .and(LedgerMetaData.ENVELOPE, c.envelopeJson())
+            .and(LedgerMetaData.COMMAND_ID, c.commandId())
+            .and(LedgerMetaData.RECORDED_AT, clock.instant().toString())
+            .and(ReceiptInterceptor.BODY_HASH, c.bodyHash());
+    return new GenericCommandMessage<>(payload, meta);
+  }
+
+  private Submission replay(CommandReceipts.Receipt receipt, VerifiedCommand command) {
+    if (!receipt.bodyHash().equals(command.bodyHash())) {
+      throw new CommandRefusedException(HttpStatus.CONFLICT, "COMMAND_ID_REUSED", "commandId",
+          "commandId " + command.commandId() + " was already used for a different command");
+    }
+    return new Submission(receipt.httpStatus(), receipt.outcome(), receipt.httpStatus() >= 400);
+  }
+
+  private Submission refuse(VerifiedCommand c, HttpStatus status, String rule, String detail) {
+    String problem = write(problem(c, status, rule, detail));
+    try {
+      tx.executeWithoutResult(
+          s -> {
+            refusedAttempts.record(c, rule, detail);
+            receipts.store(
+                new CommandReceipts.Receipt(c.commandId(), c.bodyHash(), status.value(), problem));
+          });
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      return receipts.find(c.commandId()).map(r -> replay(r, c)).orElseThrow(() -> e);
+    }
+    return new Submission(status.value(), problem, true);
+  }
+
+  private ObjectNode problem(VerifiedCommand c, HttpStatus status, String rule, String detail) {
+    ObjectNode p = json.createObjectNode();
+    p.put("type", ProblemTypes.uri(rule));
+    p.put("title", ProblemTypes.title(status));
+    p.put("status", status.value());
+    p.put("detail", detail);
+    p.put("rule", rule);
+    p.put("commandId", c.commandId());
+    p.put("commandType", c.commandType());
+    return p;
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.kpledger.api.command;
+
+import java.math.BigInteger;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.Extension;
+import org.kpledger.custody.Actor;
+import org.kpledger.revocation.PublishRevocationListCommand;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A CRL is accepted only from an actor of the organisation whose CA signed it (RFC 5280 §5), and
+ * is recorded with its issuer and CRL number taken from the CRL itself.
+ */
+final class RevocationListCheck {
+  private final TrustRoot trust;
+
+  RevocationListCheck(TrustRoot trust) {
+    this.trust = trust;
+  }
+
+  X509CRL verify(PublishRevocationListCommand command, Actor actor) {
+    X509CRL crl;
+    try {
+      crl = TrustRoot.parseCrl(command.crl());
+    } catch (IllegalArgumentException e) {
+      throw refuse(HttpStatus.BAD_REQUEST, "MALFORMED_CRL", e.getMessage());
+    }
+    X509Certificate ca =
+        trust.authenticator().anchors().find(actor.organisationId())
+            .orElseThrow(() -> refuse(HttpStatus.UNAUTHORIZED, "UNKNOWN_ISSUER",
+                "no CA is known for " + actor.organisationId()));
+    try {
+      crl.verify(ca.getPublicKey());
+    } catch (Exception e) {
+      throw refuse(HttpStatus.UNAUTHORIZED, "BAD_CRL_SIGNATURE",
+          "the CRL is not signed by the CA of " + actor.organisationId());
+    }
+    return crl;
+  }
+
+  PublishRevocationListCommand complete(PublishRevocationListCommand c, X509CRL crl, Actor actor) {
+    return new PublishRevocationListCommand(
+        actor.organisationId(), crlNumber(crl).longValueExact(), c.crl());
+  }
+
+  private static BigInteger crlNumber(X509CRL crl) {
+    byte[] ext = crl.getExtensionValue(Extension.cRLNumber.getId());
+    if (ext == null) {
+      throw refuse(HttpStatus.BAD_REQUEST, "MALFORMED_CRL", "the CRL carries no CRL number");
+    }
+    return ASN1Integer.getInstance(ASN1OctetString.getInstance(ext).getOctets()).getValue();
+  }
+
+  private static CommandRefusedException refuse(HttpStatus status, String rule, String detail) {
+    return new CommandRefusedException(status, rule, "payload.crl", detail);
+  }
+}

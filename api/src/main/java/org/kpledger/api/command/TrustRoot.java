@@ -1,0 +1,110 @@
+package org.kpledger.api.command;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.util.Base64;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.kpledger.api.config.LedgerProperties;
+import org.kpledger.identity.CertificateAuthenticator;
+import org.kpledger.identity.TrustAnchors;
+import org.kpledger.revocation.RevocationListPublishedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organisation CAs this ledger trusts (the PEM certificates in {@code kp.trust-dir}) and the
+ * revocation lists they published, replayed from the event store. The directory is read again
+ * when it changes, so an operator can enrol an organisation without a restart.
+ */
+@Component
+public class TrustRoot {
+  private static final Logger log = LoggerFactory.getLogger(TrustRoot.class);
+  private final Path dir;
+  private final EventStore eventStore;
+  private volatile CertificateAuthenticator authenticator;
+  private volatile long loadedStamp = Long.MIN_VALUE;
+  private volatile long nextCheckNanos = System.nanoTime();
+
+  TrustRoot(LedgerProperties props, @Lazy EventStore eventStore) throws IOException {
+    this.dir = props.trustDir();
+    this.eventStore = eventStore;
+    Files.createDirectories(dir);
+  }
+
+  /** The authenticator over the current trust directory. */
+  public CertificateAuthenticator authenticator() {
+    long now = System.nanoTime();
+    if (authenticator == null || now - nextCheckNanos >= 0) {
+      nextCheckNanos = now + 1_000_000_000L;
+      long stamp = stamp();
+      if (authenticator == null || stamp != loadedStamp) {
+        reload(stamp);
+      }
+    }
+    return authenticator;
+  }
+
+  private synchronized void reload(long stamp) {
+    if (authenticator != null && stamp == loadedStamp) {
+      return;
+    }
+    try {
+      TrustAnchors anchors = TrustAnchors.loadDirectory(dir);
+      CertificateAuthenticator fresh = new CertificateAuthenticator(anchors);
+      for (String org : anchors.organisationIds()) {
+        for (X509CRL crl : publishedLists(org)) {
+          fresh.ingestRevocationList(crl);
+        }
+      }
+      authenticator = fresh;
+      loadedStamp = stamp;
+      log.info("trust root loaded: {} organisation CAs from {}", anchors.organisationIds().size(), dir);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the trust directory " + dir, e);
+    }
+  }
+
+  private List<X509CRL> publishedLists(String organisationId) {
+    return eventStore
+        .readEvents(organisationId)
+        .asStream()
+        .filter(m -> m.getPayload() instanceof RevocationListPublishedEvent)
+        .map(m -> parseCrl(((RevocationListPublishedEvent) m.getPayload()).crl()))
+        .toList();
+  }
+
+  /** Parses a base64 DER CRL. */
+  public static X509CRL parseCrl(String base64) {
+    try {
+      return (X509CRL)
+          CertificateFactory.getInstance("X.509")
+              .generateCRL(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(base64)));
+    } catch (CertificateException | java.security.cert.CRLException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a base64 DER X.509 CRL", e);
+    }
+  }
+
+  private long stamp() {
+    try (var files = Files.list(dir)) {
+      return files
+          .mapToLong(
+              p -> {
+                try {
+                  return Files.getLastModifiedTime(p).toMillis() ^ p.getFileName().hashCode();
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
+    } catch (IOException e) {
+      return loadedStamp;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package org.kpledger.api.config;
+
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.modelling.command.Repository;
+import org.kpledger.certificate.CertificateHandler;
+import org.kpledger.custody.CustodyFacts;
+import org.kpledger.custody.InternalCommands;
+import org.kpledger.licence.Licence;
+import org.kpledger.lot.PurchaseSlipHandler;
+import org.kpledger.miner.Miner;
+import org.kpledger.parcel.MergeAndSplitHandler;
+import org.kpledger.parcel.Parcel;
+import org.kpledger.shipment.ShipmentHandler;
+import org.kpledger.site.Site;
+import org.kpledger.stockpile.StockpileHandler;
+import org.kpledger.zone.Zone;
+import org.kpledger.api.command.CommandReceipts;
+import org.kpledger.api.command.ReceiptInterceptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/** Wires the custody core into Axon: facts, orchestrating handlers, interceptors. */
+@Configuration
+@EnableConfigurationProperties(LedgerProperties.class)
+class CustodyConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  CustodyFacts custodyFacts(
+      @Lazy Repository<Zone> zones,
+      @Lazy Repository<Licence> licences,
+      @Lazy Repository<Miner> miners,
+      @Lazy Repository<Site> sites,
+      @Lazy Repository<Parcel> parcels) {
+    return new EventSourcedCustodyFacts(zones, licences, miners, sites, parcels);
+  }
+
+  @Bean
+  InternalCommands internalCommands(@Lazy CommandGateway gateway) {
+    return new InternalCommands(gateway);
+  }
+
+  @Bean
+  PurchaseSlipHandler purchaseSlipHandler(InternalCommands internal) {
+    return new PurchaseSlipHandler(internal);
+  }
+
+  @Bean
+  MergeAndSplitHandler mergeAndSplitHandler(InternalCommands internal) {
+    return new MergeAndSplitHandler(internal);
+  }
+
+  @Bean
+  StockpileHandler stockpileHandler(InternalCommands internal) {
+    return new StockpileHandler(internal);
+  }
+
+  @Bean
+  ShipmentHandler shipmentHandler(InternalCommands internal) {
+    return new ShipmentHandler(internal);
+  }
+
+  @Bean
+  CertificateHandler certificateHandler(InternalCommands internal) {
+    return new CertificateHandler(internal);
+  }
+
+  /** Registers the interceptors that give each command its receipt and its list of event ids. */
+  @Autowired
+  void registerInterceptors(CommandBus commandBus, EventBus eventBus, CommandReceipts receipts) {
+    commandBus.registerHandlerInterceptor(new ReceiptInterceptor(receipts));
+    eventBus.registerDispatchInterceptor(ReceiptInterceptor.eventIdCollector());
+  }
+}
