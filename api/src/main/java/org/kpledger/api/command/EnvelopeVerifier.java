@@ -77,7 +77,7 @@ public class EnvelopeVerifier {
         new Actor(identity.actorId(), identity.organisationId(), identity.organisationType(),
             identity.role());
     requireAllowed(entry, actor);
-    requireFresh(envelope.issuedAt(), now);
+    requireFresh(envelope.issuedAtInstant(), now);
     Object payload = payload(envelope, entry);
     PayloadChecks.requirePlausibleDates(payload, now, window);
     return new VerifiedCommand(

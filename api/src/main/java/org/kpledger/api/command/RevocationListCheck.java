@@ -29,7 +29,7 @@ final class RevocationListCheck {
       throw refuse(HttpStatus.BAD_REQUEST, "MALFORMED_CRL", e.getMessage());
     }
     X509Certificate ca =
-        trust.authenticator().anchors().find(actor.organisationId())
+        trust.anchors().certificateFor(actor.organisationId())
             .orElseThrow(() -> refuse(HttpStatus.UNAUTHORIZED, "UNKNOWN_ISSUER",
                 "no CA is known for " + actor.organisationId()));
     try {

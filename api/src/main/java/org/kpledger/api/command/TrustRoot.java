@@ -29,6 +29,7 @@ public class TrustRoot {
   private final Path dir;
   private final EventStore eventStore;
   private volatile CertificateAuthenticator authenticator;
+  private volatile TrustAnchors anchors;
   private volatile long loadedStamp = Long.MIN_VALUE;
   private volatile long nextCheckNanos = System.nanoTime();
 
@@ -51,6 +52,12 @@ public class TrustRoot {
     return authenticator;
   }
 
+  /** The organisation CAs currently trusted. */
+  public TrustAnchors anchors() {
+    authenticator();
+    return anchors;
+  }
+
   private synchronized void reload(long stamp) {
     if (authenticator != null && stamp == loadedStamp) {
       return;
@@ -63,6 +70,7 @@ public class TrustRoot {
           fresh.ingestRevocationList(crl);
         }
       }
+      this.anchors = anchors;
       authenticator = fresh;
       loadedStamp = stamp;
       log.info("trust root loaded: {} organisation CAs from {}", anchors.organisationIds().size(), dir);

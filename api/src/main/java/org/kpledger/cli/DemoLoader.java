@@ -1,0 +1,111 @@
+package org.kpledger.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Loads the demo scenario into a node through signed commands over HTTP. */
+final class DemoLoader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path dataDir;
+
+  DemoLoader(String dataDir) {
+    this.dataDir = Path.of(dataDir);
+  }
+
+  /** Loads the demo unless a previous load completed in this data directory. */
+  void loadIfEmpty(String url) {
+    if (Files.exists(marker())) {
+      System.out.println("demo already loaded (" + marker() + ")");
+      return;
+    }
+    load(url);
+  }
+
+  /** Loads the demo; returns whether every step went as scripted. */
+  boolean load(String url) {
+    try {
+      DemoOrganisations orgs =
+          DemoOrganisations.prepare(dataDir.resolve("demo"), dataDir.resolve("trust"));
+      LedgerClient client = new LedgerClient(url);
+      int[] count = {0};
+      DemoScenario.Ledger ledger = new DemoScenario.Ledger() {
+        @Override
+        public JsonNode submit(String actor, String type, JsonNode payload) {
+          LedgerClient.Response r = post(client, orgs, actor, type, payload);
+          if (r.status() >= 300) {
+            throw new IllegalStateException(type + " by " + actor + " refused: " + r.body());
+          }
+          count[0]++;
+          return read(r.body());
+        }
+
+        @Override
+        public JsonNode expectRefusal(String actor, String type, JsonNode payload, String rule) {
+          LedgerClient.Response r = post(client, orgs, actor, type, payload);
+          JsonNode problem = read(r.body());
+          if (r.status() < 400 || !rule.equals(problem.path("rule").asText())) {
+            throw new IllegalStateException(type + " should be refused with " + rule + ": " + r.body());
+          }
+          count[0]++;
+          return problem;
+        }
+      };
+      new DemoScenario(ledger, Instant.now()).run(csv("seed/car-sub-prefectures.csv"),
+          csv("seed/zone-decisions.csv"));
+      Files.writeString(marker(), Instant.now() + "\n");
+      System.out.println("demo loaded: " + count[0] + " signed commands submitted to " + url);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      System.err.println("demo failed: " + e.getMessage());
+      return false;
+    }
+  }
+
+  private Path marker() {
+    return dataDir.resolve("demo").resolve("loaded");
+  }
+
+  private static LedgerClient.Response post(LedgerClient client, DemoOrganisations orgs,
+      String actor, String type, JsonNode payload) {
+    try {
+      return client.post(orgs.actor(actor).sign(type, payload).toJson());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode read(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a seed CSV from the classpath, skipping comments. */
+  static List<String[]> csv(String resource) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    try (var in = DemoLoader.class.getClassLoader().getResourceAsStream(resource);
+        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          rows.add(line.split(",", -1));
+        }
+      }
+    }
+    return rows;
+  }
+}

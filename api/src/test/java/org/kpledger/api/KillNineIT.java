@@ -1,0 +1,107 @@
+package org.kpledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kpledger.identity.OrganisationType;
+import org.kpledger.identity.Role;
+
+/**
+ * The packaged node, killed with SIGKILL right after acknowledging a command, still has that
+ * command's events when it starts again: H2 writes each commit before it returns (WRITE_DELAY=0).
+ */
+class KillNineIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Process node;
+
+  @AfterEach
+  void stop() {
+    if (node != null) {
+      node.destroyForcibly();
+    }
+  }
+
+  @Test
+  void acknowledgedCommandSurvivesKillNine() throws Exception {
+    Path data = Files.createTempDirectory("kp-kill9");
+    TestPki pki = new TestPki(data.resolve("trust"));
+    pki.organisation("CAR-KP", OrganisationType.KP_AUTHORITY, true);
+    pki.organisation("KP-MT", OrganisationType.MONITORING_TEAM, true);
+    var registrar = pki.actor("CAR-KP", "kp-registrar", Role.REGISTRAR);
+    var monitor = pki.actor("KP-MT", "mt-monitor", Role.MONITOR);
+    int port = freePort();
+    node = start(data, port);
+
+    post(port, Envelopes.sign(registrar, "RegisterZone",
+        CarFixture.obj("zoneId", "NOLA", "name", "Nola", "prefecture", "Sangha-Mbaéré")));
+    String decision = Envelopes.sign(monitor, "RecordZoneDecision", CarFixture.obj("zoneId", "NOLA",
+        "status", "COMPLIANT", "effectiveFrom", "2016-09-19", "decisionRef", "KP Chair 2016-09-19"));
+    JsonNode ack = post(port, decision);
+    assertThat(ack.path("eventIds")).hasSize(1);
+    long before = status(port).path("events").asLong();
+    node.destroyForcibly().waitFor();
+
+    node = start(data, port);
+    assertThat(status(port).path("events").asLong()).isEqualTo(before);
+    assertThat(post(port, decision)).as("the retry is answered from the durable receipt").isEqualTo(ack);
+  }
+
+  private Process start(Path data, int port) throws Exception {
+    Path jar = Path.of("target", "kp-ledger.jar").toAbsolutePath();
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-jar", jar.toString(), "serve", "--kp.data-dir=" + data,
+        "--server.port=" + port)
+        .redirectErrorStream(true)
+        .redirectOutput(data.resolve("node.log").toFile())
+        .start();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (status(port).path("status").asText().equals("UP")) {
+          return p;
+        }
+      } catch (IOException notYet) {
+        Thread.sleep(250);
+      }
+      assertThat(p.isAlive()).as("node died: " + Files.readString(data.resolve("node.log"))).isTrue();
+    }
+    throw new AssertionError("node did not start: " + Files.readString(data.resolve("node.log")));
+  }
+
+  private JsonNode status(int port) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/api/status")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(r.body());
+  }
+
+  private JsonNode post(int port, String envelope) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/api/commands"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
