@@ -28,7 +28,17 @@ import org.kpledger.canonical.CanonicalJson;
 public record SignedEnvelope(String commandType, String commandId, String issuedAt, JsonNode payload,
         String signerCertificate, String signature) {
 
-    /** Validates every member; see the class comment for the rules. */
+    /**
+     * Validates every member; see the class comment for the rules.
+     *
+     * @param commandType 1-128 characters: a letter, then letters, digits, {@code _ . : -}
+     * @param commandId 1-128 characters: a letter or digit, then letters, digits, {@code _ . : -}
+     * @param issuedAt {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, a real UTC instant
+     * @param payload a JSON object that is I-JSON
+     * @param signerCertificate canonical standard base64 of at most 16 KiB
+     * @param signature canonical standard base64 of at most 72 bytes
+     * @throws EnvelopeFormatException naming the first member that breaks its rule
+     */
     public SignedEnvelope {
         checkUnsigned(commandType, commandId, issuedAt, signerCertificate);
         payload = EnvelopeRules.payload(payload);
