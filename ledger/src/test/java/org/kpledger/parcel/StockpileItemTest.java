@@ -109,6 +109,20 @@ class StockpileItemTest {
   }
 
   @Test
+  void quarantinesPreSuspensionItemWhenTheLedgerHoldsNoComplianceOfItsZoneThatDay() {
+    // The zone history starts with the 2013 suspension, so the export gate would refuse this
+    // origin; only a forensic audit can establish that it predates the suspension (Plenary §54).
+    expectDeclared(BERBERATI, day("2012-11-05"), "ACQUIRED_BEFORE_SUSPENSION");
+  }
+
+  @Test
+  void declaresPreSuspensionItemWithoutQuarantineWhenItsZoneWasRecordedCompliantThatDay() {
+    facts.withZoneDecision(BERBERATI, day("2003-01-01"), true);
+
+    expectDeclared(BERBERATI, day("2012-11-05"), null);
+  }
+
+  @Test
   void rejectsShipmentOfQuarantinedStockpileItem() {
     fixture
         .given(declared(BERBERATI, day("2014-03-10"), "ACQUIRED_DURING_SUSPENSION"),
