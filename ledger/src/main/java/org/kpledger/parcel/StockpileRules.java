@@ -7,7 +7,9 @@ import org.kpledger.custody.LedgerCalendar;
 /**
  * Quarantine of stockpile items (kp-facts rule 9): goods acquired from the suspension of
  * 23 May 2013 until their zone's compliance, or with no documented place or date of acquisition,
- * are blocked until a forensic-audit clearance releases them.
+ * are blocked until a forensic-audit clearance releases them. So are goods dated before the
+ * suspension in a zone whose recorded history does not show it compliant that day, since the
+ * export gate would refuse them too.
  */
 final class StockpileRules {
   private StockpileRules() {}
@@ -26,9 +28,14 @@ final class StockpileRules {
     if (facts.zone(zoneId).isEmpty()) {
       return "UNKNOWN_ZONE";
     }
-    if (!acquiredOn.isBefore(LedgerCalendar.SUSPENSION_DATE)
-        && !facts.zone(zoneId).get().compliantOn(acquiredOn)) {
-      return "ACQUIRED_DURING_SUSPENSION";
+    if (!facts.zone(zoneId).get().compliantOn(acquiredOn)) {
+      // The export gate refuses any origin whose zone history does not show it compliant that
+      // day unless an audit released it, and only a quarantined item can be released: an item
+      // dated before the suspension must be quarantined too, or it is frozen for ever. Only the
+      // forensic audit can establish that it predates the suspension (2016 Plenary §54).
+      return acquiredOn.isBefore(LedgerCalendar.SUSPENSION_DATE)
+          ? "ACQUIRED_BEFORE_SUSPENSION"
+          : "ACQUIRED_DURING_SUSPENSION";
     }
     return null;
   }
