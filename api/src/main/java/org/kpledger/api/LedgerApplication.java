@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The ledger node: the HTTP api over the signed custody core, on H2 by default. */
-@SpringBootApplication(scanBasePackages = "org.kpledger.api")
+@SpringBootApplication(scanBasePackages = "org.kpledger")
 public class LedgerApplication {
 
   /** Starts the node; see {@code kp serve}. */

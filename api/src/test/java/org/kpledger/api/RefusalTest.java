@@ -77,7 +77,7 @@ class RefusalTest extends LedgerTestBase {
   @Test
   void rejectsExpiredCertificate() {
     var expired = PKI.actor("COLL-MK", "col-expired", Role.COLLECTOR,
-        Instant.now().minus(Duration.ofDays(400)), Instant.now().minus(Duration.ofDays(1)));
+        Instant.now().minus(Duration.ofDays(20)), Instant.now().minus(Duration.ofDays(1)));
     refusedAndStoredNowhere(Envelopes.sign(expired, "RecordPurchase",
         car.purchase("U-5", "M-1", "S-W", "1.00", "AGR-1", 2)), 401, "CERTIFICATE_EXPIRED");
   }

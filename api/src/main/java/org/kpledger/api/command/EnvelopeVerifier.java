@@ -3,7 +3,6 @@ package org.kpledger.api.command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
@@ -55,7 +54,8 @@ public class EnvelopeVerifier {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .registerModule(TwoDecimals.module());
   }
 
   /** Verifies the raw body; throws {@link CommandRefusedException} naming the failed check. */
@@ -128,7 +128,7 @@ public class EnvelopeVerifier {
     } catch (UnrecognizedPropertyException e) {
       throw refused(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", "payload." + e.getPropertyName(),
           "payload field " + e.getPropertyName() + " is not part of " + entry.type());
-    } catch (InvalidFormatException | MismatchedInputException e) {
+    } catch (MismatchedInputException e) {
       throw refused(HttpStatus.BAD_REQUEST, "INVALID_FIELD", "payload" + path(e),
           "payload" + path(e) + " has the wrong type or format: " + e.getOriginalMessage());
     } catch (JsonProcessingException | IllegalArgumentException e) {

@@ -39,20 +39,31 @@ public class ReceiptInterceptor implements MessageHandlerInterceptor<CommandMess
       return chain.proceed();
     }
     Object result = chain.proceed();
-    List<String> ids = uow.getOrComputeResource(EVENT_IDS, k -> new ArrayList<String>());
+    // Axon dispatches (and so intercepts) the events of a unit of work when it prepares to
+    // commit, after the handler returned: the ids and the receipt are completed then, still
+    // inside the transaction that stores the events.
+    List<String> ids = new ArrayList<>();
     CommandOutcome outcome =
-        new CommandOutcome(commandId.toString(), command.getCommandName(), result, List.copyOf(ids));
-    receipts.store(
-        new CommandReceipts.Receipt(
-            commandId.toString(),
-            String.valueOf(command.getMetaData().get(BODY_HASH)),
-            200,
-            toJson(outcome)));
+        new CommandOutcome(commandId.toString(), command.getCommandName(), result, ids);
+    uow.onPrepareCommit(
+        u -> {
+          ids.addAll(u.getOrComputeResource(EVENT_IDS, k -> new ArrayList<String>()));
+          receipts.store(
+              new CommandReceipts.Receipt(
+                  commandId.toString(),
+                  String.valueOf(command.getMetaData().get(BODY_HASH)),
+                  200,
+                  toJson(outcome)));
+        });
     return outcome;
   }
 
-  private static String toJson(CommandOutcome outcome) throws JsonProcessingException {
-    return JSON.writeValueAsString(outcome);
+  private static String toJson(CommandOutcome outcome) {
+    try {
+      return JSON.writeValueAsString(outcome);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the receipt of " + outcome.commandId(), e);
+    }
   }
 
   /** Records each event's id on the root unit of work that publishes it. */

@@ -60,23 +60,19 @@ public class TrustRoot {
 
   private synchronized void reload(long stamp) {
     if (authenticator != null && stamp == loadedStamp) {
-      return;
+    return;
     }
-    try {
-      TrustAnchors anchors = TrustAnchors.loadDirectory(dir);
-      CertificateAuthenticator fresh = new CertificateAuthenticator(anchors);
-      for (String org : anchors.organisationIds()) {
-        for (X509CRL crl : publishedLists(org)) {
-          fresh.ingestRevocationList(crl);
-        }
+    TrustAnchors anchors = TrustAnchors.loadDirectory(dir);
+    CertificateAuthenticator fresh = new CertificateAuthenticator(anchors);
+    for (String org : anchors.organisationIds()) {
+      for (X509CRL crl : publishedLists(org)) {
+        fresh.ingestRevocationList(crl);
       }
-      this.anchors = anchors;
-      authenticator = fresh;
-      loadedStamp = stamp;
-      log.info("trust root loaded: {} organisation CAs from {}", anchors.organisationIds().size(), dir);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read the trust directory " + dir, e);
     }
+    this.anchors = anchors;
+    authenticator = fresh;
+    loadedStamp = stamp;
+    log.info("trust root loaded: {} organisation CAs from {}", anchors.organisationIds().size(), dir);
   }
 
   private List<X509CRL> publishedLists(String organisationId) {

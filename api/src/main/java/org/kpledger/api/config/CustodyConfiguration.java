@@ -1,13 +1,14 @@
 package org.kpledger.api.config;
 
 import java.time.Clock;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.EventBus;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
 import org.kpledger.certificate.CertificateHandler;
 import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.InternalCommands;
+import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.licence.Licence;
 import org.kpledger.lot.PurchaseSlipHandler;
 import org.kpledger.miner.Miner;
@@ -17,9 +18,6 @@ import org.kpledger.shipment.ShipmentHandler;
 import org.kpledger.site.Site;
 import org.kpledger.stockpile.StockpileHandler;
 import org.kpledger.zone.Zone;
-import org.kpledger.api.command.CommandReceipts;
-import org.kpledger.api.command.ReceiptInterceptor;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +31,22 @@ class CustodyConfiguration {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * Copies the signer's envelope and identity from each command to every event it causes, so an
+   * auditor re-verifies the actor's own signature on each event.
+   */
+  @Bean
+  CorrelationDataProvider envelopeCorrelation() {
+    return new SimpleCorrelationDataProvider(
+        LedgerMetaData.ENVELOPE,
+        LedgerMetaData.COMMAND_ID,
+        LedgerMetaData.ACTOR_ID,
+        LedgerMetaData.ORGANISATION_ID,
+        LedgerMetaData.ORGANISATION_TYPE,
+        LedgerMetaData.ROLE,
+        LedgerMetaData.RECORDED_AT);
   }
 
   @Bean
@@ -73,12 +87,5 @@ class CustodyConfiguration {
   @Bean
   CertificateHandler certificateHandler(InternalCommands internal) {
     return new CertificateHandler(internal);
-  }
-
-  /** Registers the interceptors that give each command its receipt and its list of event ids. */
-  @Autowired
-  void registerInterceptors(CommandBus commandBus, EventBus eventBus, CommandReceipts receipts) {
-    commandBus.registerHandlerInterceptor(new ReceiptInterceptor(receipts));
-    eventBus.registerDispatchInterceptor(ReceiptInterceptor.eventIdCollector());
   }
 }
