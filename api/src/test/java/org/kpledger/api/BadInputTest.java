@@ -102,6 +102,15 @@ class BadInputTest extends LedgerTestBase {
   }
 
   @Test
+  void stockpileItemAcquiredAfterTheDeclaration() {
+    ObjectNode p = CarFixture.obj("stockpileId", "BI-ST", "declaredOn", "2026-01-10",
+        "location", "Bangui", "items", CarFixture.arr(CarFixture.obj("parcelId", "BI-ST-1",
+            "carats", num("10.00"), "zoneId", car.west(), "acquiredOn", "2026-02-01")));
+    assertRefused(Envelopes.sign(PKI.get("alpha-buyer"), "DeclareStockpile", p), 400,
+        "CONSTRAINT_VIOLATED", "payload.acquiredBeforeDeclaration");
+  }
+
+  @Test
   void oneMegabyteString() {
     ObjectNode p = slip();
     p.put("slipNumber", "S".repeat(1 << 20));

@@ -60,6 +60,13 @@ public class Certificate {
   public void handle(RecordCertificateExportCommand c) {
     requireNotVoid();
     require(
+        c.shipmentId().equals(issued.shipmentId()),
+        "CERTIFICATE_SHIPMENT_MISMATCH",
+        "certificate " + certificateNumber + " covers shipment " + issued.shipmentId() + ", not "
+            + c.shipmentId());
+    require(!exported, "CERTIFICATE_ALREADY_USED",
+        "certificate " + certificateNumber + " has already covered an export");
+    require(
         !c.exportedOn().isAfter(expiresOn),
         "CERTIFICATE_EXPIRED",
         "certificate " + certificateNumber + " expired on " + expiresOn);
@@ -111,6 +118,8 @@ public class Certificate {
           case EXPIRES_ON -> expiresOn.toString();
         };
     if (c.field() == EndorsableField.EXPIRES_ON) {
+      require(!exported, "CERTIFICATE_ALREADY_USED",
+          "the expiry of " + certificateNumber + " cannot be corrected after the export it covered");
       LocalDate corrected = parseDate(c.correctedValue());
       require(corrected.isAfter(issued.issuedOn()), "EXPIRY_BEFORE_ISSUE",
           "a certificate must expire after it is issued");

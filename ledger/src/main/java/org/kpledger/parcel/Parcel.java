@@ -190,6 +190,7 @@ public class Parcel {
   public void handle(ValueParcelCommand command) {
     requireActive();
     requireUnsealed();
+    requireNotInShipment();
     apply(
         new ParcelValuedEvent(parcelId, command.valueUsd(), command.priceListVersion(), carats));
   }
@@ -199,6 +200,7 @@ public class Parcel {
   public void handle(SealParcelCommand command) {
     requireActive();
     requireUnsealed();
+    requireNotInShipment();
     require(valueUsd != null, "NOT_VALUED", parcelId + " must be valued before it is sealed");
     require(pendingTransfer == null, "TRANSFER_PENDING", parcelId + " has a transfer pending");
     apply(new ParcelSealedEvent(parcelId, command.sealId()));
@@ -303,6 +305,15 @@ public class Parcel {
         "TRANSFER_PENDING",
         parcelId + " already has transfer " + transferIdPending() + " pending");
     require(shipmentId == null, "IN_SHIPMENT", parcelId + " is in shipment " + shipmentId);
+  }
+
+  /**
+   * A parcel keeps the valuation and seal it had when it joined a shipment: one whose seal is
+   * opened there cannot be revalued and resealed into the same shipment (kp-facts rule 6).
+   */
+  private void requireNotInShipment() {
+    require(shipmentId == null, "IN_SHIPMENT", parcelId + " is in shipment " + shipmentId
+        + "; it keeps the valuation and seal it was shipped with");
   }
 
   private void requireUnsealed() {

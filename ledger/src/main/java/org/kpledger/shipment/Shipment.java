@@ -70,7 +70,11 @@ public class Shipment {
   /** The Monitoring Team rejects a proposed shipment; returns the parcels to release. */
   @CommandHandler
   public List<String> handle(RecordRejectionCommand c) {
-    requireStatus(ShipmentStatus.PROPOSED, "rejected");
+    require(
+        status == ShipmentStatus.PROPOSED || status == ShipmentStatus.APPROVED,
+        "SHIPMENT_OUT_OF_ORDER",
+        "shipment " + shipmentId + " is " + status + "; it can be rejected only before it is"
+            + " certified");
     apply(new ShipmentRejectedEvent(shipmentId, c.reason()));
     return parcelIds;
   }

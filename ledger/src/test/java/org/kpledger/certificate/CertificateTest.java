@@ -123,6 +123,28 @@ class CertificateTest {
   }
 
   @Test
+  void rejectsExportOfAnotherShipmentUnderTheCertificate() {
+    fixture.given(ISSUED_EVENT)
+        .when(new RecordCertificateExportCommand(CERT, "SHP-OTHER", day("2016-08-20")), as(BUYER))
+        .expectException(violates("CERTIFICATE_SHIPMENT_MISMATCH")).expectNoEvents();
+  }
+
+  @Test
+  void rejectsSecondExportUnderTheSameCertificate() {
+    fixture.given(ISSUED_EVENT, EXPORTED)
+        .when(new RecordCertificateExportCommand(CERT, SHIPMENT, day("2016-08-21")), as(BUYER))
+        .expectException(violates("CERTIFICATE_ALREADY_USED")).expectNoEvents();
+  }
+
+  @Test
+  void rejectsEndorsedExpiryAfterTheExportItCovered() {
+    fixture.given(ISSUED_EVENT, EXPORTED)
+        .when(endorse(EndorsableField.EXPIRES_ON, EXPIRES.plusDays(90).toString()),
+            as(CERTIFYING_OFFICER))
+        .expectException(violates("CERTIFICATE_ALREADY_USED")).expectNoEvents();
+  }
+
+  @Test
   void rejectsExportUnderAVoidCertificate() {
     fixture.given(ISSUED_EVENT, new CertificateVoidedEvent(CERT, "reported stolen"))
         .when(new RecordCertificateExportCommand(CERT, SHIPMENT, day("2016-08-20")), as(BUYER))

@@ -2,6 +2,7 @@ package org.kpledger.parcel;
 
 import static org.kpledger.custody.CarWorld.BUYER;
 import static org.kpledger.custody.CarWorld.OTHER_BUYER;
+import static org.kpledger.custody.CarWorld.VALUER;
 import static org.kpledger.custody.CarWorld.as;
 import static org.kpledger.custody.CarWorld.ct;
 import static org.kpledger.custody.CarWorld.usd;
@@ -42,6 +43,26 @@ class ParcelShipmentTest {
         .expectEvents(ASSIGNED)
         .expectResultMessagePayload(
             new ParcelContribution(LOT, ct("12.40"), usd("1860.00"), List.of(originOf(BOUGHT))));
+  }
+
+  @Test
+  void rejectsRevaluationOfAParcelInAShipment() {
+    fixture
+        .given(BOUGHT, VALUED, sealed(LOT), ASSIGNED,
+            new SealOpenedEvent(LOT, BAG, "inspection"))
+        .when(new ValueParcelCommand(LOT, usd("2400.00"), "BECDOR-2016-08"), as(VALUER))
+        .expectException(violates("IN_SHIPMENT"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void acceptsRevaluationOnceTheRejectedShipmentReleasedIt() {
+    fixture
+        .given(BOUGHT, VALUED, sealed(LOT), ASSIGNED,
+            new SealOpenedEvent(LOT, BAG, "inspection"),
+            new ParcelReleasedFromShipmentEvent(LOT, SHIPMENT))
+        .when(new ValueParcelCommand(LOT, usd("2400.00"), "BECDOR-2016-08"), as(VALUER))
+        .expectEvents(new ParcelValuedEvent(LOT, usd("2400.00"), "BECDOR-2016-08", ct("12.40")));
   }
 
   @Test

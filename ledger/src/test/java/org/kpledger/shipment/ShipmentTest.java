@@ -140,8 +140,15 @@ class ShipmentTest {
   }
 
   @Test
-  void rejectsRejectionOfAnApprovedShipment() {
+  void acceptsRejectionOfAnApprovedShipmentNotYetCertified() {
     fixture.given(proposed(), APPROVED)
+        .when(new RecordRejectionCommand(SHIPMENT, "seal opened after approval"), as(MONITOR))
+        .expectEvents(new ShipmentRejectedEvent(SHIPMENT, "seal opened after approval"));
+  }
+
+  @Test
+  void rejectsRejectionOfACertifiedShipment() {
+    fixture.given(proposed(), APPROVED, CERTIFIED)
         .when(new RecordRejectionCommand(SHIPMENT, "second thoughts"), as(MONITOR))
         .expectException(violates("SHIPMENT_OUT_OF_ORDER")).expectNoEvents();
   }
