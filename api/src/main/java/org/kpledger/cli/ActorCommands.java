@@ -12,12 +12,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kp actor}: actors' keys and certificates. */
-@Command(name = "actor", description = "Actor keys and certificates.",
-    subcommands = ActorCommands.Issue.class, mixinStandardHelpOptions = true)
+@Command(
+    name = "actor",
+    description = "Actor keys and certificates.",
+    subcommands = ActorCommands.Issue.class,
+    mixinStandardHelpOptions = true)
 class ActorCommands {
 
   /** {@code kp actor issue}: a new key pair and a certificate from the organisation CA. */
-  @Command(name = "issue", description = "Create an actor key pair and certificate.",
+  @Command(
+      name = "issue",
+      description = "Create an actor key pair and certificate.",
       mixinStandardHelpOptions = true)
   static class Issue implements Callable<Integer> {
     @Option(names = "--ca", required = true, description = "The organisation CA directory")
@@ -40,11 +45,24 @@ class ActorCommands {
       OrganisationCa ca = OrganisationCa.load(caDir);
       KeyPair pair = EcdsaP256.generateKeyPair();
       Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-      var cert = ca.issueActorCertificate(actorId, role, pair.getPublic(),
-          now.minus(1, ChronoUnit.HOURS), now.plus(days, ChronoUnit.DAYS));
+      var cert =
+          ca.issueActorCertificate(
+              actorId,
+              role,
+              pair.getPublic(),
+              now.minus(1, ChronoUnit.HOURS),
+              now.plus(days, ChronoUnit.DAYS));
       new ActorKey(cert, pair.getPrivate()).save(out);
-      System.out.println("actor " + actorId + " (" + role + ") written to " + out
-          + " (serial " + cert.getSerialNumber().toString(16) + ")");
+      System.out.println(
+          "actor "
+              + actorId
+              + " ("
+              + role
+              + ") written to "
+              + out
+              + " (serial "
+              + cert.getSerialNumber().toString(16)
+              + ")");
       return 0;
     }
   }

@@ -1,5 +1,6 @@
 package org.kpledger.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.UUID;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.kpledger.identity.Pem;
 import org.kpledger.signing.EnvelopeSigner;
 import org.kpledger.signing.SignedEnvelope;
@@ -33,8 +33,9 @@ record ActorKey(X509Certificate certificate, PrivateKey key) {
     Path keyFile = dir.resolve(KEY);
     Files.deleteIfExists(keyFile);
     try {
-      Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          keyFile,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException notPosix) {
       Files.createFile(keyFile);
     }

@@ -10,12 +10,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kp ca}: an organisation's certificate authority. */
-@Command(name = "ca", description = "Organisation certificate authorities.",
-    subcommands = CaCommands.Init.class, mixinStandardHelpOptions = true)
+@Command(
+    name = "ca",
+    description = "Organisation certificate authorities.",
+    subcommands = CaCommands.Init.class,
+    mixinStandardHelpOptions = true)
 class CaCommands {
 
   /** {@code kp ca init}: creates an organisation CA in a directory. */
-  @Command(name = "init", description = "Create an organisation CA (ECDSA P-256).",
+  @Command(
+      name = "init",
+      description = "Create an organisation CA (ECDSA P-256).",
       mixinStandardHelpOptions = true)
   static class Init implements Callable<Integer> {
     @Option(names = "--org", required = true, description = "Organisation id, e.g. BO-ALPHA")
@@ -27,7 +32,10 @@ class CaCommands {
     @Option(names = "--name", required = true, description = "Display name")
     String name;
 
-    @Option(names = "--dir", required = true, description = "Directory to hold the CA (key stays here)")
+    @Option(
+        names = "--dir",
+        required = true,
+        description = "Directory to hold the CA (key stays here)")
     Path dir;
 
     @Option(names = "--years", defaultValue = "10", description = "Validity in years")
@@ -37,11 +45,19 @@ class CaCommands {
     public Integer call() throws Exception {
       Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       OrganisationCa ca =
-          OrganisationCa.create(organisationId, type, name, now.minus(1, ChronoUnit.DAYS),
+          OrganisationCa.create(
+              organisationId,
+              type,
+              name,
+              now.minus(1, ChronoUnit.DAYS),
               now.plus(365L * years, ChronoUnit.DAYS));
       ca.save(dir);
-      System.out.println("CA of " + organisationId + " written to " + dir
-          + "; give its certificate (not its key) to the ledger operator's trust directory");
+      System.out.println(
+          "CA of "
+              + organisationId
+              + " written to "
+              + dir
+              + "; give its certificate (not its key) to the ledger operator's trust directory");
       return 0;
     }
   }

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kp crl}: the organisation CA revokes certificates and an actor publishes the CRL. */
-@Command(name = "crl", description = "Issue a revocation list and publish it to the ledger.",
+@Command(
+    name = "crl",
+    description = "Issue a revocation list and publish it to the ledger.",
     mixinStandardHelpOptions = true)
 class CrlCommand implements Callable<Integer> {
   @Option(names = "--ca", required = true, description = "The organisation CA directory")
@@ -23,7 +25,10 @@ class CrlCommand implements Callable<Integer> {
   @Option(names = "--revoke", split = ",", description = "Hex serials of revoked certificates")
   List<String> serials = List.of();
 
-  @Option(names = "--actor", required = true, description = "Directory of an actor of the same organisation")
+  @Option(
+      names = "--actor",
+      required = true,
+      description = "Directory of an actor of the same organisation")
   Path actorDir;
 
   @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Ledger base URL")

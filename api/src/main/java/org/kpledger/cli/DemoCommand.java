@@ -6,13 +6,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kp demo}: loads the CAR demo scenario into a running ledger. */
-@Command(name = "demo", description = "Load the CAR demo scenario into a running ledger node.",
+@Command(
+    name = "demo",
+    description = "Load the CAR demo scenario into a running ledger node.",
     mixinStandardHelpOptions = true)
 class DemoCommand implements Callable<Integer> {
   @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Ledger base URL")
   String url;
 
-  @Option(names = "--data-dir", defaultValue = "./data",
+  @Option(
+      names = "--data-dir",
+      defaultValue = "./data",
       description = "The node's data directory (demo organisations enrol in its trust directory)")
   Path dataDir;
 

@@ -37,30 +37,33 @@ final class DemoLoader {
           DemoOrganisations.prepare(dataDir.resolve("demo"), dataDir.resolve("trust"));
       LedgerClient client = new LedgerClient(url);
       int[] count = {0};
-      DemoScenario.Ledger ledger = new DemoScenario.Ledger() {
-        @Override
-        public JsonNode submit(String actor, String type, JsonNode payload) {
-          LedgerClient.Response r = post(client, orgs, actor, type, payload);
-          if (r.status() >= 300) {
-            throw new IllegalStateException(type + " by " + actor + " refused: " + r.body());
-          }
-          count[0]++;
-          return read(r.body());
-        }
+      DemoScenario.Ledger ledger =
+          new DemoScenario.Ledger() {
+            @Override
+            public JsonNode submit(String actor, String type, JsonNode payload) {
+              LedgerClient.Response r = post(client, orgs, actor, type, payload);
+              if (r.status() >= 300) {
+                throw new IllegalStateException(type + " by " + actor + " refused: " + r.body());
+              }
+              count[0]++;
+              return read(r.body());
+            }
 
-        @Override
-        public JsonNode expectRefusal(String actor, String type, JsonNode payload, String rule) {
-          LedgerClient.Response r = post(client, orgs, actor, type, payload);
-          JsonNode problem = read(r.body());
-          if (r.status() < 400 || !rule.equals(problem.path("rule").asText())) {
-            throw new IllegalStateException(type + " should be refused with " + rule + ": " + r.body());
-          }
-          count[0]++;
-          return problem;
-        }
-      };
-      new DemoScenario(ledger, Instant.now()).run(csv("seed/car-sub-prefectures.csv"),
-          csv("seed/zone-decisions.csv"));
+            @Override
+            public JsonNode expectRefusal(
+                String actor, String type, JsonNode payload, String rule) {
+              LedgerClient.Response r = post(client, orgs, actor, type, payload);
+              JsonNode problem = read(r.body());
+              if (r.status() < 400 || !rule.equals(problem.path("rule").asText())) {
+                throw new IllegalStateException(
+                    type + " should be refused with " + rule + ": " + r.body());
+              }
+              count[0]++;
+              return problem;
+            }
+          };
+      new DemoScenario(ledger, Instant.now())
+          .run(csv("seed/car-sub-prefectures.csv"), csv("seed/zone-decisions.csv"));
       Files.writeString(marker(), Instant.now() + "\n");
       System.out.println("demo loaded: " + count[0] + " signed commands submitted to " + url);
       return true;
@@ -74,8 +77,8 @@ final class DemoLoader {
     return dataDir.resolve("demo").resolve("loaded");
   }
 
-  private static LedgerClient.Response post(LedgerClient client, DemoOrganisations orgs,
-      String actor, String type, JsonNode payload) {
+  private static LedgerClient.Response post(
+      LedgerClient client, DemoOrganisations orgs, String actor, String type, JsonNode payload) {
     try {
       return client.post(orgs.actor(actor).sign(type, payload).toJson());
     } catch (IOException e) {

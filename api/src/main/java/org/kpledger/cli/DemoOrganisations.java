@@ -53,8 +53,15 @@ final class DemoOrganisations {
         key = ActorKey.load(actorDir);
       } else {
         KeyPair pair = EcdsaP256.generateKeyPair();
-        key = new ActorKey(ca.issueActorCertificate(a[0], Role.valueOf(a[3]), pair.getPublic(),
-            now.minus(2, ChronoUnit.DAYS), now.plus(730, ChronoUnit.DAYS)), pair.getPrivate());
+        key =
+            new ActorKey(
+                ca.issueActorCertificate(
+                    a[0],
+                    Role.valueOf(a[3]),
+                    pair.getPublic(),
+                    now.minus(2, ChronoUnit.DAYS),
+                    now.plus(730, ChronoUnit.DAYS)),
+                pair.getPrivate());
         key.save(actorDir);
       }
       orgs.actors.put(a[0], key);
@@ -71,8 +78,13 @@ final class DemoOrganisations {
     if (Files.isDirectory(dir)) {
       return OrganisationCa.load(dir);
     }
-    OrganisationCa ca = OrganisationCa.create(org, OrganisationType.valueOf(type), org,
-        now.minus(2, ChronoUnit.DAYS), now.plus(3650, ChronoUnit.DAYS));
+    OrganisationCa ca =
+        OrganisationCa.create(
+            org,
+            OrganisationType.valueOf(type),
+            org,
+            now.minus(2, ChronoUnit.DAYS),
+            now.plus(3650, ChronoUnit.DAYS));
     ca.save(dir);
     return ca;
   }

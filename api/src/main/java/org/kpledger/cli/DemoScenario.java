@@ -10,8 +10,8 @@ import org.kpledger.custody.LedgerCalendar;
 /**
  * A realistic CAR scenario, through signed commands only: zones with their dated decisions,
  * licences, sites, miners and production, purchases by collectors and two buying offices, custody
- * transfers, merge and split, valuation and sealing, one shipment approved, certified, exported
- * and confirmed by the importing authority, one rejected by the Monitoring Team, one refused by the
+ * transfers, merge and split, valuation and sealing, one shipment approved, certified, exported and
+ * confirmed by the importing authority, one rejected by the Monitoring Team, one refused by the
  * export gate (a lot from a non-compliant eastern zone), a Bangui stockpile with quarantined items
  * and an audit clearance, and a confiscation.
  */
@@ -46,12 +46,18 @@ final class DemoScenario {
 
   private void seedZones(List<String[]> zones, List<String[]> decisions) {
     for (String[] z : zones) {
-      ledger.submit("kp-registrar", "RegisterZone", Json.obj("zoneId", z[0], "name", z[1], "prefecture", z[2]));
+      ledger.submit(
+          "kp-registrar",
+          "RegisterZone",
+          Json.obj("zoneId", z[0], "name", z[1], "prefecture", z[2]));
     }
     for (String[] d : decisions) {
-      List<String> ids = d[0].equals("ALL") ? zones.stream().map(z -> z[0]).toList() : List.of(d[0]);
+      List<String> ids =
+          d[0].equals("ALL") ? zones.stream().map(z -> z[0]).toList() : List.of(d[0]);
       for (String id : ids) {
-        ledger.submit("mt-monitor", "RecordZoneDecision",
+        ledger.submit(
+            "mt-monitor",
+            "RecordZoneDecision",
             Json.obj("zoneId", id, "status", d[1], "effectiveFrom", d[2], "decisionRef", d[3]));
       }
     }
@@ -72,13 +78,28 @@ final class DemoScenario {
     miner("M-004", "Sylvie Gbazi", "S-NOLA-01", 400);
     miner("M-005", "Idriss Mahamat", "S-BRIA-01", 400);
     miner("M-006", "Thierry Kossi", "S-CARN-01", -30);
-    for (String[] p : new String[][] {
-        {"S-BERB-01", "M-001", "120.00"}, {"S-BERB-01", "M-002", "80.00"},
-        {"S-CARN-01", "M-003", "60.00"}, {"S-NOLA-01", "M-004", "50.00"},
-        {"S-BRIA-01", "M-005", "40.00"}, {"S-CARN-01", "M-006", "10.00"}}) {
-      ledger.submit("kp-registrar", "RecordProduction", Json.obj("siteId", p[0],
-          "entryId", "PR-" + p[1], "minerId", p[1], "carats", Json.num(p[2]),
-          "stoneCount", 40, "occurredAt", at(-60)));
+    for (String[] p :
+        new String[][] {
+          {"S-BERB-01", "M-001", "120.00"}, {"S-BERB-01", "M-002", "80.00"},
+          {"S-CARN-01", "M-003", "60.00"}, {"S-NOLA-01", "M-004", "50.00"},
+          {"S-BRIA-01", "M-005", "40.00"}, {"S-CARN-01", "M-006", "10.00"}
+        }) {
+      ledger.submit(
+          "kp-registrar",
+          "RecordProduction",
+          Json.obj(
+              "siteId",
+              p[0],
+              "entryId",
+              "PR-" + p[1],
+              "minerId",
+              p[1],
+              "carats",
+              Json.num(p[2]),
+              "stoneCount",
+              40,
+              "occurredAt",
+              at(-60)));
     }
   }
 
@@ -88,9 +109,13 @@ final class DemoScenario {
     purchase("col-yakite", "AGR-0147", "LOT-003", "M-003", "S-CARN-01", "5.10", "1200.00", -35);
     purchase("col-yakite", "AGR-0147", "LOT-004", "M-004", "S-NOLA-01", "6.30", "1500.00", -34);
     purchase("beta-buyer", "EXP-BETA-2026", "LOT-005", "M-005", "S-BRIA-01", "4.20", "900.00", -33);
-    purchase("alpha-buyer", "EXP-ALPHA-2026", "LOT-006", "M-001", "S-BERB-01", "9.00", "2250.00", -30);
-    ledger.expectRefusal("col-yakite", "RecordPurchase", purchaseSlip("AGR-0147", "LOT-007",
-        "M-006", "S-CARN-01", "2.00", "400.00", -20), "PATENTE_NOT_VALID");
+    purchase(
+        "alpha-buyer", "EXP-ALPHA-2026", "LOT-006", "M-001", "S-BERB-01", "9.00", "2250.00", -30);
+    ledger.expectRefusal(
+        "col-yakite",
+        "RecordPurchase",
+        purchaseSlip("AGR-0147", "LOT-007", "M-006", "S-CARN-01", "2.00", "400.00", -20),
+        "PATENTE_NOT_VALID");
     for (String lot : List.of("LOT-001", "LOT-002")) {
       transfer("col-ndoumba", "alpha-buyer", lot, "BO-ALPHA");
     }
@@ -98,109 +123,311 @@ final class DemoScenario {
   }
 
   private void alphaShipment() {
-    ledger.submit("alpha-buyer", "MergeParcels", Json.obj("parcelId", "P-ALPHA-001",
-        "sourceParcelIds", Json.arr("LOT-001", "LOT-002", "LOT-006"), "carats", Json.num("30.15")));
-    ledger.submit("alpha-buyer", "SplitParcel", Json.obj("parcelId", "P-ALPHA-001",
-        "parts", Json.arr(Json.obj("parcelId", "P-ALPHA-001A", "carats", Json.num("18.00")),
-            Json.obj("parcelId", "P-ALPHA-001B", "carats", Json.num("12.15")))));
+    ledger.submit(
+        "alpha-buyer",
+        "MergeParcels",
+        Json.obj(
+            "parcelId",
+            "P-ALPHA-001",
+            "sourceParcelIds",
+            Json.arr("LOT-001", "LOT-002", "LOT-006"),
+            "carats",
+            Json.num("30.15")));
+    ledger.submit(
+        "alpha-buyer",
+        "SplitParcel",
+        Json.obj(
+            "parcelId",
+            "P-ALPHA-001",
+            "parts",
+            Json.arr(
+                Json.obj("parcelId", "P-ALPHA-001A", "carats", Json.num("18.00")),
+                Json.obj("parcelId", "P-ALPHA-001B", "carats", Json.num("12.15")))));
     valueAndSeal("P-ALPHA-001A", "5200.00", "SEAL-A-0001");
     valueAndSeal("P-ALPHA-001B", "2900.00", "SEAL-A-0002");
-    ledger.submit("alpha-buyer", "ProposeShipment", Json.obj("shipmentId", "SH-ALPHA-001",
-        "exporterLicence", "EXP-ALPHA-2026",
-        "importer", Json.obj("name", "Antwerp Rough Trading NV", "country", "BE"),
-        "parcelIds", Json.arr("P-ALPHA-001A", "P-ALPHA-001B")));
-    ledger.submit("mt-monitor", "ApproveShipment", Json.obj("shipmentId", "SH-ALPHA-001",
-        "decisionRef", "MT review of the monthly shipment, footprint consistent with Berberati"));
-    ledger.submit("kp-certifier", "IssueCertificate", Json.obj("certificateNumber", "CF-2026-0001",
-        "shipmentId", "SH-ALPHA-001", "issuedOn", today.toString(),
-        "expiresOn", today.plusDays(60).toString(), "hsCode", "7102.31"));
+    ledger.submit(
+        "alpha-buyer",
+        "ProposeShipment",
+        Json.obj(
+            "shipmentId",
+            "SH-ALPHA-001",
+            "exporterLicence",
+            "EXP-ALPHA-2026",
+            "importer",
+            Json.obj("name", "Antwerp Rough Trading NV", "country", "BE"),
+            "parcelIds",
+            Json.arr("P-ALPHA-001A", "P-ALPHA-001B")));
+    ledger.submit(
+        "mt-monitor",
+        "ApproveShipment",
+        Json.obj(
+            "shipmentId",
+            "SH-ALPHA-001",
+            "decisionRef",
+            "MT review of the monthly shipment, footprint consistent with Berberati"));
+    ledger.submit(
+        "kp-certifier",
+        "IssueCertificate",
+        Json.obj(
+            "certificateNumber",
+            "CF-2026-0001",
+            "shipmentId",
+            "SH-ALPHA-001",
+            "issuedOn",
+            today.toString(),
+            "expiresOn",
+            today.plusDays(60).toString(),
+            "hsCode",
+            "7102.31"));
     ledger.submit("alpha-buyer", "ExportShipment", Json.obj("shipmentId", "SH-ALPHA-001"));
-    ledger.submit("be-import-officer", "ConfirmImport", Json.obj("certificateNumber", "CF-2026-0001",
-        "receivedOn", today.toString(), "carats", Json.num("30.15"), "parcelCount", 2,
-        "importerName", "Antwerp Rough Trading NV", "exporter", "BO-ALPHA"));
+    ledger.submit(
+        "be-import-officer",
+        "ConfirmImport",
+        Json.obj(
+            "certificateNumber",
+            "CF-2026-0001",
+            "receivedOn",
+            today.toString(),
+            "carats",
+            Json.num("30.15"),
+            "parcelCount",
+            2,
+            "importerName",
+            "Antwerp Rough Trading NV",
+            "exporter",
+            "BO-ALPHA"));
   }
 
   private void betaShipments() {
-    ledger.submit("beta-buyer", "MergeParcels", Json.obj("parcelId", "P-BETA-001",
-        "sourceParcelIds", Json.arr("LOT-004", "LOT-005"), "carats", Json.num("10.50")));
+    ledger.submit(
+        "beta-buyer",
+        "MergeParcels",
+        Json.obj(
+            "parcelId",
+            "P-BETA-001",
+            "sourceParcelIds",
+            Json.arr("LOT-004", "LOT-005"),
+            "carats",
+            Json.num("10.50")));
     valueAndSeal("P-BETA-001", "2400.00", "SEAL-B-0001");
-    ledger.expectRefusal("beta-buyer", "ProposeShipment", Json.obj("shipmentId", "SH-BETA-001",
-        "exporterLicence", "EXP-BETA-2026",
-        "importer", Json.obj("name", "Dubai Rough DMCC", "country", "AE"),
-        "parcelIds", Json.arr("P-BETA-001")), "ZONE_NOT_COMPLIANT");
+    ledger.expectRefusal(
+        "beta-buyer",
+        "ProposeShipment",
+        Json.obj(
+            "shipmentId",
+            "SH-BETA-001",
+            "exporterLicence",
+            "EXP-BETA-2026",
+            "importer",
+            Json.obj("name", "Dubai Rough DMCC", "country", "AE"),
+            "parcelIds",
+            Json.arr("P-BETA-001")),
+        "ZONE_NOT_COMPLIANT");
     transfer("col-yakite", "beta-buyer", "LOT-003", "BO-BETA");
     valueAndSeal("LOT-003", "700.00", "SEAL-B-0002");
-    ledger.submit("beta-buyer", "ProposeShipment", Json.obj("shipmentId", "SH-BETA-002",
-        "exporterLicence", "EXP-BETA-2026",
-        "importer", Json.obj("name", "Dubai Rough DMCC", "country", "AE"),
-        "parcelIds", Json.arr("LOT-003")));
-    ledger.submit("mt-monitor", "RejectShipment", Json.obj("shipmentId", "SH-BETA-002",
-        "reason", "declared value 137 US$/ct is 45% below the BECDOR price list for Carnot goods"));
+    ledger.submit(
+        "beta-buyer",
+        "ProposeShipment",
+        Json.obj(
+            "shipmentId",
+            "SH-BETA-002",
+            "exporterLicence",
+            "EXP-BETA-2026",
+            "importer",
+            Json.obj("name", "Dubai Rough DMCC", "country", "AE"),
+            "parcelIds",
+            Json.arr("LOT-003")));
+    ledger.submit(
+        "mt-monitor",
+        "RejectShipment",
+        Json.obj(
+            "shipmentId",
+            "SH-BETA-002",
+            "reason",
+            "declared value 137 US$/ct is 45% below the BECDOR price list for Carnot goods"));
   }
 
   private void stockpile() {
-    ledger.submit("beta-buyer", "DeclareStockpile", Json.obj("stockpileId", "ST-BANGUI-BETA",
-        "declaredOn", today.minusDays(10).toString(), "location", "Bangui, PK0 strongroom",
-        "items", Json.arr(
-            Json.obj("parcelId", "ST-BETA-01", "carats", Json.num("210.00"), "zoneId", "BERBERATI",
-                "acquiredOn", "2012-11-14", "description", "bought before the suspension"),
-            Json.obj("parcelId", "ST-BETA-02", "carats", Json.num("340.50"), "zoneId", "CARNOT",
-                "acquiredOn", "2014-06-02", "description", "bought during the suspension"),
-            Json.obj("parcelId", "ST-BETA-03", "carats", Json.num("95.25"),
-                "description", "no purchase records"))));
-    ledger.submit("auditor-1", "ClearQuarantine", Json.obj("parcelId", "ST-BETA-02",
-        "auditReference", "FA-2026-007",
-        "criteria", "purchase records and footprint consistent with Carnot production; MT criteria met"));
+    ledger.submit(
+        "beta-buyer",
+        "DeclareStockpile",
+        Json.obj(
+            "stockpileId",
+            "ST-BANGUI-BETA",
+            "declaredOn",
+            today.minusDays(10).toString(),
+            "location",
+            "Bangui, PK0 strongroom",
+            "items",
+            Json.arr(
+                Json.obj(
+                    "parcelId",
+                    "ST-BETA-01",
+                    "carats",
+                    Json.num("210.00"),
+                    "zoneId",
+                    "BERBERATI",
+                    "acquiredOn",
+                    "2012-11-14",
+                    "description",
+                    "bought before the suspension"),
+                Json.obj(
+                    "parcelId",
+                    "ST-BETA-02",
+                    "carats",
+                    Json.num("340.50"),
+                    "zoneId",
+                    "CARNOT",
+                    "acquiredOn",
+                    "2014-06-02",
+                    "description",
+                    "bought during the suspension"),
+                Json.obj(
+                    "parcelId",
+                    "ST-BETA-03",
+                    "carats",
+                    Json.num("95.25"),
+                    "description",
+                    "no purchase records"))));
+    ledger.submit(
+        "auditor-1",
+        "ClearQuarantine",
+        Json.obj(
+            "parcelId",
+            "ST-BETA-02",
+            "auditReference",
+            "FA-2026-007",
+            "criteria",
+            "purchase records and footprint consistent with Carnot production; MT criteria met"));
   }
 
   private void confiscation() {
     purchase("col-ndoumba", "AGR-0112", "LOT-008", "M-002", "S-BERB-01", "3.30", "800.00", -5);
-    ledger.submit("kp-inspector", "ConfiscateParcel", Json.obj("parcelId", "LOT-008",
-        "confiscationRef", "BMIS-2026-031", "reason", "found outside the declared route to Bangui"));
-    ledger.submit("kp-inspector", "DisposeConfiscation", Json.obj("parcelId", "LOT-008",
-        "disposition", "FORFEITED", "reason", "court order 2026/114"));
+    ledger.submit(
+        "kp-inspector",
+        "ConfiscateParcel",
+        Json.obj(
+            "parcelId",
+            "LOT-008",
+            "confiscationRef",
+            "BMIS-2026-031",
+            "reason",
+            "found outside the declared route to Bangui"));
+    ledger.submit(
+        "kp-inspector",
+        "DisposeConfiscation",
+        Json.obj(
+            "parcelId", "LOT-008", "disposition", "FORFEITED", "reason", "court order 2026/114"));
   }
 
   private void licence(String number, String kind, String holder, int fromDays, int untilDays) {
-    ledger.submit("kp-registrar", "IssueLicence", Json.obj("licenceNumber", number, "kind", kind,
-        "holderId", holder, "validFrom", today.plusDays(fromDays).toString(),
-        "validUntil", today.plusDays(untilDays).toString()));
+    ledger.submit(
+        "kp-registrar",
+        "IssueLicence",
+        Json.obj(
+            "licenceNumber",
+            number,
+            "kind",
+            kind,
+            "holderId",
+            holder,
+            "validFrom",
+            today.plusDays(fromDays).toString(),
+            "validUntil",
+            today.plusDays(untilDays).toString()));
   }
 
   private void site(String id, String name, String zone, String lat, String lon) {
-    ledger.submit("kp-registrar", "RegisterSite", Json.obj("siteId", id, "name", name,
-        "zoneId", zone, "gps", Json.obj("latitude", Json.num(lat), "longitude", Json.num(lon))));
+    ledger.submit(
+        "kp-registrar",
+        "RegisterSite",
+        Json.obj(
+            "siteId",
+            id,
+            "name",
+            name,
+            "zoneId",
+            zone,
+            "gps",
+            Json.obj("latitude", Json.num(lat), "longitude", Json.num(lon))));
   }
 
   private void miner(String id, String name, String site, int patenteUntilDays) {
     licence("PAT-" + id, "PATENTE", id, -400, patenteUntilDays);
-    ledger.submit("kp-registrar", "RegisterMiner", Json.obj("minerId", id, "fullName", name,
-        "identityDocument", "CNI-" + id, "patenteNumber", "PAT-" + id, "siteId", site));
+    ledger.submit(
+        "kp-registrar",
+        "RegisterMiner",
+        Json.obj(
+            "minerId",
+            id,
+            "fullName",
+            name,
+            "identityDocument",
+            "CNI-" + id,
+            "patenteNumber",
+            "PAT-" + id,
+            "siteId",
+            site));
   }
 
-  private void purchase(String actor, String licence, String lot, String miner, String site,
-      String carats, String price, int days) {
-    ledger.submit(actor, "RecordPurchase",
-        purchaseSlip(licence, lot, miner, site, carats, price, days));
+  private void purchase(
+      String actor,
+      String licence,
+      String lot,
+      String miner,
+      String site,
+      String carats,
+      String price,
+      int days) {
+    ledger.submit(
+        actor, "RecordPurchase", purchaseSlip(licence, lot, miner, site, carats, price, days));
   }
 
-  private JsonNode purchaseSlip(String licence, String lot, String miner, String site,
-      String carats, String price, int days) {
-    return Json.obj("lotId", lot, "slipNumber", "SLIP-" + lot, "minerId", miner, "siteId", site,
-        "carats", Json.num(carats), "stoneCount", 7, "priceUsd", Json.num(price),
-        "buyerLicence", licence, "occurredAt", at(days));
+  private JsonNode purchaseSlip(
+      String licence,
+      String lot,
+      String miner,
+      String site,
+      String carats,
+      String price,
+      int days) {
+    return Json.obj(
+        "lotId",
+        lot,
+        "slipNumber",
+        "SLIP-" + lot,
+        "minerId",
+        miner,
+        "siteId",
+        site,
+        "carats",
+        Json.num(carats),
+        "stoneCount",
+        7,
+        "priceUsd",
+        Json.num(price),
+        "buyerLicence",
+        licence,
+        "occurredAt",
+        at(days));
   }
 
   private void transfer(String from, String to, String parcel, String toParty) {
     String id = "TR-" + parcel + "-" + toParty;
-    ledger.submit(from, "OfferTransfer", Json.obj("parcelId", parcel, "transferId", id,
-        "toParty", toParty, "sealId", "BAG-" + parcel));
+    ledger.submit(
+        from,
+        "OfferTransfer",
+        Json.obj(
+            "parcelId", parcel, "transferId", id, "toParty", toParty, "sealId", "BAG-" + parcel));
     ledger.submit(to, "AcceptTransfer", Json.obj("parcelId", parcel, "transferId", id));
   }
 
   private void valueAndSeal(String parcel, String value, String seal) {
-    ledger.submit("becdor-valuer", "ValueParcel", Json.obj("parcelId", parcel,
-        "valueUsd", Json.num(value), "priceListVersion", "BECDOR-2026-Q3"));
+    ledger.submit(
+        "becdor-valuer",
+        "ValueParcel",
+        Json.obj(
+            "parcelId", parcel, "valueUsd", Json.num(value), "priceListVersion", "BECDOR-2026-Q3"));
     ledger.submit("becdor-valuer", "SealParcel", Json.obj("parcelId", parcel, "sealId", seal));
   }
 

@@ -38,9 +38,13 @@ public class KpCli implements Runnable {
   }
 
   /** Runs the ledger node. */
-  @Command(name = "serve", description = "Run the ledger node (embedded H2 under ./data by default).")
+  @Command(
+      name = "serve",
+      description = "Run the ledger node (embedded H2 under ./data by default).")
   static class Serve implements Runnable {
-    @CommandLine.Option(names = "--demo", description = "Load the demo scenario if the ledger is empty.")
+    @CommandLine.Option(
+        names = "--demo",
+        description = "Load the demo scenario if the ledger is empty.")
     boolean demo;
 
     @CommandLine.Unmatched String[] springArgs = new String[0];

@@ -8,10 +8,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kp sign}: signs a command payload file as an actor. */
-@Command(name = "sign", description = "Sign a command payload (JSON file) into an envelope.",
+@Command(
+    name = "sign",
+    description = "Sign a command payload (JSON file) into an envelope.",
     mixinStandardHelpOptions = true)
 class SignCommand implements Callable<Integer> {
-  @Option(names = "--actor", required = true, description = "The actor's directory (key.pem, cert.pem)")
+  @Option(
+      names = "--actor",
+      required = true,
+      description = "The actor's directory (key.pem, cert.pem)")
   Path actorDir;
 
   @Option(names = "--type", required = true, description = "Command type, e.g. RecordPurchase")

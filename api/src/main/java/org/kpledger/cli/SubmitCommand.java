@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kp submit}: posts a signed envelope to a ledger node. */
-@Command(name = "submit", description = "Submit a signed envelope to the ledger.",
+@Command(
+    name = "submit",
+    description = "Submit a signed envelope to the ledger.",
     mixinStandardHelpOptions = true)
 class SubmitCommand implements Callable<Integer> {
   @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Ledger base URL")

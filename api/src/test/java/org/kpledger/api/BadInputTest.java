@@ -46,8 +46,11 @@ class BadInputTest extends LedgerTestBase {
 
   @Test
   void unknownCommandType() {
-    assertRefused(Envelopes.sign(PKI.get("col-ndoumba"), "MintDiamonds", slip()), 400,
-        "UNKNOWN_COMMAND_TYPE", "commandType");
+    assertRefused(
+        Envelopes.sign(PKI.get("col-ndoumba"), "MintDiamonds", slip()),
+        400,
+        "UNKNOWN_COMMAND_TYPE",
+        "commandType");
   }
 
   @Test
@@ -95,19 +98,51 @@ class BadInputTest extends LedgerTestBase {
 
   @Test
   void licenceDateInTheFarFuture() {
-    ObjectNode p = CarFixture.obj("licenceNumber", "BI-FAR", "kind", "AGREMENT",
-        "holderId", "col-x", "validFrom", "2026-01-01", "validUntil", "9999-12-31");
-    assertRefused(Envelopes.sign(PKI.get("kp-registrar"), "IssueLicence", p), 400,
-        "IMPLAUSIBLE_DATE", "payload.validUntil");
+    ObjectNode p =
+        CarFixture.obj(
+            "licenceNumber",
+            "BI-FAR",
+            "kind",
+            "AGREMENT",
+            "holderId",
+            "col-x",
+            "validFrom",
+            "2026-01-01",
+            "validUntil",
+            "9999-12-31");
+    assertRefused(
+        Envelopes.sign(PKI.get("kp-registrar"), "IssueLicence", p),
+        400,
+        "IMPLAUSIBLE_DATE",
+        "payload.validUntil");
   }
 
   @Test
   void stockpileItemAcquiredAfterTheDeclaration() {
-    ObjectNode p = CarFixture.obj("stockpileId", "BI-ST", "declaredOn", "2026-01-10",
-        "location", "Bangui", "items", CarFixture.arr(CarFixture.obj("parcelId", "BI-ST-1",
-            "carats", num("10.00"), "zoneId", car.west(), "acquiredOn", "2026-02-01")));
-    assertRefused(Envelopes.sign(PKI.get("alpha-buyer"), "DeclareStockpile", p), 400,
-        "CONSTRAINT_VIOLATED", "payload.acquiredBeforeDeclaration");
+    ObjectNode p =
+        CarFixture.obj(
+            "stockpileId",
+            "BI-ST",
+            "declaredOn",
+            "2026-01-10",
+            "location",
+            "Bangui",
+            "items",
+            CarFixture.arr(
+                CarFixture.obj(
+                    "parcelId",
+                    "BI-ST-1",
+                    "carats",
+                    num("10.00"),
+                    "zoneId",
+                    car.west(),
+                    "acquiredOn",
+                    "2026-02-01")));
+    assertRefused(
+        Envelopes.sign(PKI.get("alpha-buyer"), "DeclareStockpile", p),
+        400,
+        "CONSTRAINT_VIOLATED",
+        "payload.acquiredBeforeDeclaration");
   }
 
   @Test

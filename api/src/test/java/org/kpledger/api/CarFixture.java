@@ -43,14 +43,45 @@ final class CarFixture {
   /** Zones, licences, sites, miners and production. */
   CarFixture setUp() {
     for (String zone : new String[] {west(), east()}) {
-      ledger.ok("kp-registrar", "RegisterZone", obj("zoneId", zone, "name", zone, "prefecture", "X"));
-      ledger.ok("mt-monitor", "RecordZoneDecision", obj("zoneId", zone, "status", "COMPLIANT",
-          "effectiveFrom", "2003-01-01", "decisionRef", "KPCS participation"));
-      ledger.ok("mt-monitor", "RecordZoneDecision", obj("zoneId", zone, "status", "SUSPENDED",
-          "effectiveFrom", "2013-05-23", "decisionRef", "AD temporary suspension"));
+      ledger.ok(
+          "kp-registrar", "RegisterZone", obj("zoneId", zone, "name", zone, "prefecture", "X"));
+      ledger.ok(
+          "mt-monitor",
+          "RecordZoneDecision",
+          obj(
+              "zoneId",
+              zone,
+              "status",
+              "COMPLIANT",
+              "effectiveFrom",
+              "2003-01-01",
+              "decisionRef",
+              "KPCS participation"));
+      ledger.ok(
+          "mt-monitor",
+          "RecordZoneDecision",
+          obj(
+              "zoneId",
+              zone,
+              "status",
+              "SUSPENDED",
+              "effectiveFrom",
+              "2013-05-23",
+              "decisionRef",
+              "AD temporary suspension"));
     }
-    ledger.ok("mt-monitor", "RecordZoneDecision", obj("zoneId", west(), "status", "COMPLIANT",
-        "effectiveFrom", "2016-05-01", "decisionRef", "MT assessment of Berberati"));
+    ledger.ok(
+        "mt-monitor",
+        "RecordZoneDecision",
+        obj(
+            "zoneId",
+            west(),
+            "status",
+            "COMPLIANT",
+            "effectiveFrom",
+            "2016-05-01",
+            "decisionRef",
+            "MT assessment of Berberati"));
     licence("EXP-ALPHA", "EXPORT_LICENCE", "BO-ALPHA", 400);
     licence("EXP-BETA", "EXPORT_LICENCE", "BO-BETA", 400);
     licence("AGR-1", "AGREMENT", "col-ndoumba", 400);
@@ -68,35 +99,96 @@ final class CarFixture {
   }
 
   void licence(String number, String kind, String holder, int untilDays) {
-    ledger.ok("kp-registrar", "IssueLicence", obj("licenceNumber", p + number, "kind", kind,
-        "holderId", holder.startsWith("M-") ? p + holder : holder,
-        "validFrom", today.minusDays(500).toString(),
-        "validUntil", today.plusDays(untilDays).toString()));
+    ledger.ok(
+        "kp-registrar",
+        "IssueLicence",
+        obj(
+            "licenceNumber",
+            p + number,
+            "kind",
+            kind,
+            "holderId",
+            holder.startsWith("M-") ? p + holder : holder,
+            "validFrom",
+            today.minusDays(500).toString(),
+            "validUntil",
+            today.plusDays(untilDays).toString()));
   }
 
   void site(String site, String zone) {
-    ledger.ok("kp-registrar", "RegisterSite", obj("siteId", p + site, "name", site, "zoneId", zone,
-        "gps", obj("latitude", num("4.26"), "longitude", num("15.79"))));
+    ledger.ok(
+        "kp-registrar",
+        "RegisterSite",
+        obj(
+            "siteId",
+            p + site,
+            "name",
+            site,
+            "zoneId",
+            zone,
+            "gps",
+            obj("latitude", num("4.26"), "longitude", num("15.79"))));
   }
 
   void miner(String miner, String site, int patenteUntilDays) {
     licence("PAT-" + miner, "PATENTE", miner, patenteUntilDays);
-    ledger.ok("kp-registrar", "RegisterMiner", obj("minerId", p + miner, "fullName", miner,
-        "identityDocument", "CNI-" + miner, "patenteNumber", p + "PAT-" + miner,
-        "siteId", p + site));
+    ledger.ok(
+        "kp-registrar",
+        "RegisterMiner",
+        obj(
+            "minerId",
+            p + miner,
+            "fullName",
+            miner,
+            "identityDocument",
+            "CNI-" + miner,
+            "patenteNumber",
+            p + "PAT-" + miner,
+            "siteId",
+            p + site));
   }
 
   void production(String site, String miner, String carats) {
-    ledger.ok("kp-registrar", "RecordProduction", obj("siteId", p + site, "entryId",
-        p + "PR-" + miner, "minerId", p + miner, "carats", num(carats), "stoneCount", 100,
-        "occurredAt", now.minus(90, ChronoUnit.DAYS).toString()));
+    ledger.ok(
+        "kp-registrar",
+        "RecordProduction",
+        obj(
+            "siteId",
+            p + site,
+            "entryId",
+            p + "PR-" + miner,
+            "minerId",
+            p + miner,
+            "carats",
+            num(carats),
+            "stoneCount",
+            100,
+            "occurredAt",
+            now.minus(90, ChronoUnit.DAYS).toString()));
   }
 
   /** A purchase slip payload (ids unprefixed in, prefixed out). */
-  ObjectNode purchase(String lot, String miner, String site, String carats, String licence, int daysAgo) {
-    return obj("lotId", p + lot, "slipNumber", "SLIP-" + p + lot, "minerId", p + miner,
-        "siteId", p + site, "carats", num(carats), "stoneCount", 5, "priceUsd", num("1000.00"),
-        "buyerLicence", p + licence, "occurredAt", now.minus(daysAgo, ChronoUnit.DAYS).toString());
+  ObjectNode purchase(
+      String lot, String miner, String site, String carats, String licence, int daysAgo) {
+    return obj(
+        "lotId",
+        p + lot,
+        "slipNumber",
+        "SLIP-" + p + lot,
+        "minerId",
+        p + miner,
+        "siteId",
+        p + site,
+        "carats",
+        num(carats),
+        "stoneCount",
+        5,
+        "priceUsd",
+        num("1000.00"),
+        "buyerLicence",
+        p + licence,
+        "occurredAt",
+        now.minus(daysAgo, ChronoUnit.DAYS).toString());
   }
 
   static ObjectNode obj(Object... kv) {

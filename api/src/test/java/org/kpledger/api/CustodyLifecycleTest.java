@@ -15,9 +15,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A full lifecycle over HTTP with actors of seven organisations: registration, purchase,
- * transfers, merge and split, valuation, seal, approval, certificate, export, import confirmation.
- * Every signed event carries its envelope; the events are read back from the event store.
+ * A full lifecycle over HTTP with actors of seven organisations: registration, purchase, transfers,
+ * merge and split, valuation, seal, approval, certificate, export, import confirmation. Every
+ * signed event carries its envelope; the events are read back from the event store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -33,81 +33,211 @@ class CustodyLifecycleTest extends LedgerTestBase {
   @Order(1)
   void fullLifecycleFromPurchaseToImportConfirmation() {
     String p = car.p;
-    JsonNode purchase = ok("col-ndoumba", "RecordPurchase",
-        car.purchase("LOT-1", "M-1", "S-W", "12.40", "AGR-1", 20));
+    JsonNode purchase =
+        ok(
+            "col-ndoumba",
+            "RecordPurchase",
+            car.purchase("LOT-1", "M-1", "S-W", "12.40", "AGR-1", 20));
     assertThat(purchase.path("result").asText()).isEqualTo(p + "LOT-1");
     assertThat(purchase.path("eventIds")).hasSize(2);
     ok("col-ndoumba", "RecordPurchase", car.purchase("LOT-2", "M-2", "S-W", "7.60", "AGR-1", 18));
-    ok("alpha-buyer", "RecordPurchase", car.purchase("LOT-3", "M-1", "S-W", "10.00", "EXP-ALPHA", 15));
+    ok(
+        "alpha-buyer",
+        "RecordPurchase",
+        car.purchase("LOT-3", "M-1", "S-W", "10.00", "EXP-ALPHA", 15));
     for (String lot : new String[] {"LOT-1", "LOT-2"}) {
-      ok("col-ndoumba", "OfferTransfer", obj("parcelId", p + lot, "transferId", p + "TR-" + lot,
-          "toParty", "BO-ALPHA", "sealId", "BAG-" + lot));
+      ok(
+          "col-ndoumba",
+          "OfferTransfer",
+          obj(
+              "parcelId",
+              p + lot,
+              "transferId",
+              p + "TR-" + lot,
+              "toParty",
+              "BO-ALPHA",
+              "sealId",
+              "BAG-" + lot));
       ok("alpha-buyer", "AcceptTransfer", obj("parcelId", p + lot, "transferId", p + "TR-" + lot));
     }
-    ok("alpha-buyer", "MergeParcels", obj("parcelId", p + "P-1",
-        "sourceParcelIds", arr(p + "LOT-1", p + "LOT-2", p + "LOT-3"), "carats", num("30.00")));
-    JsonNode split = ok("alpha-buyer", "SplitParcel", obj("parcelId", p + "P-1", "parts",
-        arr(obj("parcelId", p + "P-1A", "carats", num("20.00")),
-            obj("parcelId", p + "P-1B", "carats", num("10.00")))));
+    ok(
+        "alpha-buyer",
+        "MergeParcels",
+        obj(
+            "parcelId",
+            p + "P-1",
+            "sourceParcelIds",
+            arr(p + "LOT-1", p + "LOT-2", p + "LOT-3"),
+            "carats",
+            num("30.00")));
+    JsonNode split =
+        ok(
+            "alpha-buyer",
+            "SplitParcel",
+            obj(
+                "parcelId",
+                p + "P-1",
+                "parts",
+                arr(
+                    obj("parcelId", p + "P-1A", "carats", num("20.00")),
+                    obj("parcelId", p + "P-1B", "carats", num("10.00")))));
     assertThat(split.path("result")).hasSize(2);
     for (String part : new String[] {"P-1A", "P-1B"}) {
-      ok("becdor-valuer", "ValueParcel", obj("parcelId", p + part, "valueUsd", num("4000.00"),
-          "priceListVersion", "BECDOR-2026-Q3"));
+      ok(
+          "becdor-valuer",
+          "ValueParcel",
+          obj(
+              "parcelId",
+              p + part,
+              "valueUsd",
+              num("4000.00"),
+              "priceListVersion",
+              "BECDOR-2026-Q3"));
       ok("becdor-valuer", "SealParcel", obj("parcelId", p + part, "sealId", "SEAL-" + part));
     }
-    ok("alpha-buyer", "ProposeShipment", obj("shipmentId", p + "SH-1", "exporterLicence",
-        p + "EXP-ALPHA", "importer", obj("name", "Antwerp Rough NV", "country", "BE"),
-        "parcelIds", arr(p + "P-1A", p + "P-1B")));
+    ok(
+        "alpha-buyer",
+        "ProposeShipment",
+        obj(
+            "shipmentId",
+            p + "SH-1",
+            "exporterLicence",
+            p + "EXP-ALPHA",
+            "importer",
+            obj("name", "Antwerp Rough NV", "country", "BE"),
+            "parcelIds",
+            arr(p + "P-1A", p + "P-1B")));
     ok("mt-monitor", "ApproveShipment", obj("shipmentId", p + "SH-1", "decisionRef", "MT-2026-11"));
-    ok("kp-certifier", "IssueCertificate", obj("certificateNumber", "CF-LC-0001", "shipmentId",
-        p + "SH-1", "issuedOn", car.today.toString(), "expiresOn", car.today.plusDays(30).toString(),
-        "hsCode", "7102.31"));
+    ok(
+        "kp-certifier",
+        "IssueCertificate",
+        obj(
+            "certificateNumber",
+            "CF-LC-0001",
+            "shipmentId",
+            p + "SH-1",
+            "issuedOn",
+            car.today.toString(),
+            "expiresOn",
+            car.today.plusDays(30).toString(),
+            "hsCode",
+            "7102.31"));
     ok("alpha-buyer", "ExportShipment", obj("shipmentId", p + "SH-1"));
-    ok("be-officer", "ConfirmImport", obj("certificateNumber", "CF-LC-0001", "receivedOn",
-        car.today.toString(), "carats", num("30.00"), "parcelCount", 2,
-        "importerName", "Antwerp Rough NV", "exporter", "BO-ALPHA"));
+    ok(
+        "be-officer",
+        "ConfirmImport",
+        obj(
+            "certificateNumber",
+            "CF-LC-0001",
+            "receivedOn",
+            car.today.toString(),
+            "carats",
+            num("30.00"),
+            "parcelCount",
+            2,
+            "importerName",
+            "Antwerp Rough NV",
+            "exporter",
+            "BO-ALPHA"));
 
-    Map<String, Object> confirmation = jdbc.queryForMap(
-        "SELECT payload, meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
-            + "AND payload_type LIKE '%ImportConfirmedEvent'", "CF-LC-0001");
+    Map<String, Object> confirmation =
+        jdbc.queryForMap(
+            "SELECT payload, meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%ImportConfirmedEvent'",
+            "CF-LC-0001");
     assertThat(text(confirmation.get("PAYLOAD"))).contains("\"mismatches\":[]");
     assertThat(text(confirmation.get("META_DATA")))
-        .contains("be-officer").contains("BE-IMPORT").contains("\\\"signature\\\"");
+        .contains("be-officer")
+        .contains("BE-IMPORT")
+        .contains("\\\"signature\\\"");
   }
 
   @Test
   @Order(2)
   void everyEventCarriesTheEnvelopeItsActorSigned() {
-    var metaData = jdbc.queryForList(
-        "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier LIKE 'LC-%'",
-        Object.class);
+    var metaData =
+        jdbc.queryForList(
+            "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier LIKE 'LC-%'",
+            Object.class);
     assertThat(metaData).isNotEmpty();
-    assertThat(metaData).allSatisfy(m -> assertThat(text(m))
-        .contains("\"envelope\"").contains("\"actorId\"").contains("\"commandId\""));
+    assertThat(metaData)
+        .allSatisfy(
+            m ->
+                assertThat(text(m))
+                    .contains("\"envelope\"")
+                    .contains("\"actorId\"")
+                    .contains("\"commandId\""));
   }
 
   @Test
   @Order(3)
   void mismatchedImportConfirmationIsRecordedAndFlagged() {
     String p = car.p;
-    ok("alpha-buyer", "RecordPurchase", car.purchase("LOT-9", "M-2", "S-W", "5.00", "EXP-ALPHA", 3));
-    ok("becdor-valuer", "ValueParcel", obj("parcelId", p + "LOT-9", "valueUsd", num("900.00"),
-        "priceListVersion", "BECDOR-2026-Q3"));
+    ok(
+        "alpha-buyer",
+        "RecordPurchase",
+        car.purchase("LOT-9", "M-2", "S-W", "5.00", "EXP-ALPHA", 3));
+    ok(
+        "becdor-valuer",
+        "ValueParcel",
+        obj(
+            "parcelId",
+            p + "LOT-9",
+            "valueUsd",
+            num("900.00"),
+            "priceListVersion",
+            "BECDOR-2026-Q3"));
     ok("becdor-valuer", "SealParcel", obj("parcelId", p + "LOT-9", "sealId", "SEAL-9"));
-    ok("alpha-buyer", "ProposeShipment", obj("shipmentId", p + "SH-9", "exporterLicence",
-        p + "EXP-ALPHA", "importer", obj("name", "Dubai Rough DMCC", "country", "AE"),
-        "parcelIds", arr(p + "LOT-9")));
+    ok(
+        "alpha-buyer",
+        "ProposeShipment",
+        obj(
+            "shipmentId",
+            p + "SH-9",
+            "exporterLicence",
+            p + "EXP-ALPHA",
+            "importer",
+            obj("name", "Dubai Rough DMCC", "country", "AE"),
+            "parcelIds",
+            arr(p + "LOT-9")));
     ok("mt-monitor", "ApproveShipment", obj("shipmentId", p + "SH-9", "decisionRef", "MT-2026-12"));
-    ok("kp-certifier", "IssueCertificate", obj("certificateNumber", "CF-LC-0009", "shipmentId",
-        p + "SH-9", "issuedOn", car.today.toString(), "expiresOn", car.today.plusDays(30).toString(),
-        "hsCode", "7102.21"));
+    ok(
+        "kp-certifier",
+        "IssueCertificate",
+        obj(
+            "certificateNumber",
+            "CF-LC-0009",
+            "shipmentId",
+            p + "SH-9",
+            "issuedOn",
+            car.today.toString(),
+            "expiresOn",
+            car.today.plusDays(30).toString(),
+            "hsCode",
+            "7102.21"));
     ok("alpha-buyer", "ExportShipment", obj("shipmentId", p + "SH-9"));
-    ok("be-officer", "ConfirmImport", obj("certificateNumber", "CF-LC-0009", "receivedOn",
-        car.today.toString(), "carats", num("4.20"), "parcelCount", 1,
-        "importerName", "Dubai Rough DMCC", "exporter", "BO-ALPHA"));
-    String payload = text(jdbc.queryForObject(
-        "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = 'CF-LC-0009' "
-            + "AND payload_type LIKE '%ImportConfirmedEvent'", Object.class));
+    ok(
+        "be-officer",
+        "ConfirmImport",
+        obj(
+            "certificateNumber",
+            "CF-LC-0009",
+            "receivedOn",
+            car.today.toString(),
+            "carats",
+            num("4.20"),
+            "parcelCount",
+            1,
+            "importerName",
+            "Dubai Rough DMCC",
+            "exporter",
+            "BO-ALPHA"));
+    String payload =
+        text(
+            jdbc.queryForObject(
+                "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = 'CF-LC-0009' "
+                    + "AND payload_type LIKE '%ImportConfirmedEvent'",
+                Object.class));
     assertThat(payload).contains("carats: certificate 5.00, received 4.20");
   }
 
@@ -117,7 +247,8 @@ class CustodyLifecycleTest extends LedgerTestBase {
     }
     if (column instanceof java.sql.Blob blob) {
       try {
-        return new String(blob.getBytes(1, (int) blob.length()), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(
+            blob.getBytes(1, (int) blob.length()), java.nio.charset.StandardCharsets.UTF_8);
       } catch (java.sql.SQLException e) {
         throw new IllegalStateException(e);
       }

@@ -39,14 +39,19 @@ public final class Envelopes {
     ASN1Sequence seq = ASN1Sequence.getInstance(der);
     BigInteger r = ASN1Integer.getInstance(seq.getObjectAt(0)).getValue();
     BigInteger s = ASN1Integer.getInstance(seq.getObjectAt(1)).getValue();
-    byte[] high = new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
-        new ASN1Integer(r), new ASN1Integer(N.subtract(s))}).getEncoded("DER");
+    byte[] high =
+        new DERSequence(
+                new org.bouncycastle.asn1.ASN1Encodable[] {
+                  new ASN1Integer(r), new ASN1Integer(N.subtract(s))
+                })
+            .getEncoded("DER");
     node.put("signature", Base64.getEncoder().encodeToString(high));
     return JSON.writeValueAsString(node);
   }
 
   /** The envelope with one member replaced, signature untouched. */
-  public static String withMember(String envelopeJson, String member, JsonNode value) throws Exception {
+  public static String withMember(String envelopeJson, String member, JsonNode value)
+      throws Exception {
     ObjectNode node = (ObjectNode) JSON.readTree(envelopeJson);
     node.set(member, value);
     return JSON.writeValueAsString(node);

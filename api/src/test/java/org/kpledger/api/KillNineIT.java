@@ -46,10 +46,25 @@ class KillNineIT {
     int port = freePort();
     node = start(data, port);
 
-    post(port, Envelopes.sign(registrar, "RegisterZone",
-        CarFixture.obj("zoneId", "NOLA", "name", "Nola", "prefecture", "Sangha-Mbaéré")));
-    String decision = Envelopes.sign(monitor, "RecordZoneDecision", CarFixture.obj("zoneId", "NOLA",
-        "status", "COMPLIANT", "effectiveFrom", "2016-09-19", "decisionRef", "KP Chair 2016-09-19"));
+    post(
+        port,
+        Envelopes.sign(
+            registrar,
+            "RegisterZone",
+            CarFixture.obj("zoneId", "NOLA", "name", "Nola", "prefecture", "Sangha-Mbaéré")));
+    String decision =
+        Envelopes.sign(
+            monitor,
+            "RecordZoneDecision",
+            CarFixture.obj(
+                "zoneId",
+                "NOLA",
+                "status",
+                "COMPLIANT",
+                "effectiveFrom",
+                "2016-09-19",
+                "decisionRef",
+                "KP Chair 2016-09-19"));
     JsonNode ack = post(port, decision);
     assertThat(ack.path("eventIds")).hasSize(1);
     long before = status(port).path("events").asLong();
@@ -57,17 +72,25 @@ class KillNineIT {
 
     node = start(data, port);
     assertThat(status(port).path("events").asLong()).isEqualTo(before);
-    assertThat(post(port, decision)).as("the retry is answered from the durable receipt").isEqualTo(ack);
+    assertThat(post(port, decision))
+        .as("the retry is answered from the durable receipt")
+        .isEqualTo(ack);
   }
 
   private Process start(Path data, int port) throws Exception {
     Path jar = Path.of("target", "kp-ledger.jar").toAbsolutePath();
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-jar", jar.toString(), "serve", "--kp.data-dir=" + data,
-        "--server.port=" + port)
-        .redirectErrorStream(true)
-        .redirectOutput(data.resolve("node.log").toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar.toString(),
+                "serve",
+                "--kp.data-dir=" + data,
+                "--server.port=" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(data.resolve("node.log").toFile())
+            .start();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (Instant.now().isBefore(deadline)) {
       try {
@@ -77,24 +100,29 @@ class KillNineIT {
       } catch (IOException notYet) {
         Thread.sleep(250);
       }
-      assertThat(p.isAlive()).as("node died: " + Files.readString(data.resolve("node.log"))).isTrue();
+      assertThat(p.isAlive())
+          .as("node died: " + Files.readString(data.resolve("node.log")))
+          .isTrue();
     }
     throw new AssertionError("node did not start: " + Files.readString(data.resolve("node.log")));
   }
 
   private JsonNode status(int port) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + "/api/status")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/status")).build(),
+            HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(r.body());
   }
 
   private JsonNode post(int port, String envelope) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + "/api/commands"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/commands"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
   }

@@ -22,9 +22,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A real ledger node on a random port over an H2 file database in a temporary directory, with
- * the organisations of the KP chain enrolled: the CAR KP authority, the Monitoring Team, two
- * buying offices, a collectors' association, a forensic auditor and an importing authority.
+ * A real ledger node on a random port over an H2 file database in a temporary directory, with the
+ * organisations of the KP chain enrolled: the CAR KP authority, the Monitoring Team, two buying
+ * offices, a collectors' association, a forensic auditor and an importing authority.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class LedgerTestBase {

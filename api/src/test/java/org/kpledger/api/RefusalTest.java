@@ -18,8 +18,8 @@ import org.kpledger.identity.Role;
 
 /**
  * Each way a command must be refused, over HTTP, with nothing written to the custody history.
- * Validly signed commands refused by a custody rule are kept as refused attempts; unsigned or
- * badly signed input is stored nowhere.
+ * Validly signed commands refused by a custody rule are kept as refused attempts; unsigned or badly
+ * signed input is stored nowhere.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RefusalTest extends LedgerTestBase {
@@ -31,8 +31,11 @@ class RefusalTest extends LedgerTestBase {
   }
 
   private String purchase(String actor, String lot) {
-    return Envelopes.sign(PKI.get(actor), "RecordPurchase",
-        car.purchase(lot, "M-1", "S-W", "1.00", actor.equals("col-ndoumba") ? "AGR-1" : "AGR-2", 2));
+    return Envelopes.sign(
+        PKI.get(actor),
+        "RecordPurchase",
+        car.purchase(
+            lot, "M-1", "S-W", "1.00", actor.equals("col-ndoumba") ? "AGR-1" : "AGR-2", 2));
   }
 
   private void refusedAndStoredNowhere(String body, int status, String rule) {
@@ -49,15 +52,20 @@ class RefusalTest extends LedgerTestBase {
 
   @Test
   void rejectsUnsignedEnvelope() throws Exception {
-    refusedAndStoredNowhere(Envelopes.without(purchase("col-ndoumba", "U-1"), "signature"), 400,
-        "MALFORMED_ENVELOPE");
+    refusedAndStoredNowhere(
+        Envelopes.without(purchase("col-ndoumba", "U-1"), "signature"), 400, "MALFORMED_ENVELOPE");
   }
 
   @Test
   void rejectsSignatureByAnotherKey() throws Exception {
     String signedByYakite = purchase("col-yakite", "U-2");
-    String claimsNdoumba = Envelopes.withMember(signedByYakite, "signerCertificate", new TextNode(
-        Base64.getEncoder().encodeToString(PKI.get("col-ndoumba").certificate().getEncoded())));
+    String claimsNdoumba =
+        Envelopes.withMember(
+            signedByYakite,
+            "signerCertificate",
+            new TextNode(
+                Base64.getEncoder()
+                    .encodeToString(PKI.get("col-ndoumba").certificate().getEncoded())));
     refusedAndStoredNowhere(claimsNdoumba, 401, "BAD_SIGNATURE");
   }
 
@@ -70,52 +78,92 @@ class RefusalTest extends LedgerTestBase {
   void rejectsTamperedPayload() throws Exception {
     String env = purchase("col-ndoumba", "U-4");
     JsonNode node = JSON.readTree(env);
-    ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("payload")).set("carats", num("9.00"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("payload"))
+        .set("carats", num("9.00"));
     refusedAndStoredNowhere(JSON.writeValueAsString(node), 401, "BAD_SIGNATURE");
   }
 
   @Test
   void rejectsExpiredCertificate() {
-    var expired = PKI.actor("COLL-MK", "col-expired", Role.COLLECTOR,
-        Instant.now().minus(Duration.ofDays(20)), Instant.now().minus(Duration.ofDays(1)));
-    refusedAndStoredNowhere(Envelopes.sign(expired, "RecordPurchase",
-        car.purchase("U-5", "M-1", "S-W", "1.00", "AGR-1", 2)), 401, "CERTIFICATE_EXPIRED");
+    var expired =
+        PKI.actor(
+            "COLL-MK",
+            "col-expired",
+            Role.COLLECTOR,
+            Instant.now().minus(Duration.ofDays(20)),
+            Instant.now().minus(Duration.ofDays(1)));
+    refusedAndStoredNowhere(
+        Envelopes.sign(
+            expired, "RecordPurchase", car.purchase("U-5", "M-1", "S-W", "1.00", "AGR-1", 2)),
+        401,
+        "CERTIFICATE_EXPIRED");
   }
 
   @Test
   void rejectsRevokedCertificate() {
     var revoked = PKI.actor("BO-BETA", "beta-fired", Role.BUYER);
-    ok("beta-buyer", "PublishRevocationList", obj("crl", Base64.getEncoder().encodeToString(
-        encoded(PKI.revocationList("BO-BETA", revoked.certificate().getSerialNumber())))));
-    refusedAndStoredNowhere(Envelopes.sign(revoked, "RecordPurchase",
-        car.purchase("U-6", "M-1", "S-W", "1.00", "EXP-BETA", 2)), 401, "CERTIFICATE_REVOKED");
+    ok(
+        "beta-buyer",
+        "PublishRevocationList",
+        obj(
+            "crl",
+            Base64.getEncoder()
+                .encodeToString(
+                    encoded(
+                        PKI.revocationList("BO-BETA", revoked.certificate().getSerialNumber())))));
+    refusedAndStoredNowhere(
+        Envelopes.sign(
+            revoked, "RecordPurchase", car.purchase("U-6", "M-1", "S-W", "1.00", "EXP-BETA", 2)),
+        401,
+        "CERTIFICATE_REVOKED");
   }
 
   @Test
   void rejectsCertificateFromForeignCa() {
-    refusedAndStoredNowhere(Envelopes.sign(PKI.get("rogue-buyer"), "RecordPurchase",
-        car.purchase("U-7", "M-1", "S-W", "1.00", "EXP-ALPHA", 2)), 401, "UNKNOWN_ISSUER");
+    refusedAndStoredNowhere(
+        Envelopes.sign(
+            PKI.get("rogue-buyer"),
+            "RecordPurchase",
+            car.purchase("U-7", "M-1", "S-W", "1.00", "EXP-ALPHA", 2)),
+        401,
+        "UNKNOWN_ISSUER");
   }
 
   @Test
   void rejectsRoleNotAllowedForTheCommand() {
-    refusedAndStoredNowhere(Envelopes.sign(PKI.get("col-ndoumba"), "ApproveShipment",
-        obj("shipmentId", "X", "decisionRef", "self-approval")), 403, "ROLE_NOT_ALLOWED");
+    refusedAndStoredNowhere(
+        Envelopes.sign(
+            PKI.get("col-ndoumba"),
+            "ApproveShipment",
+            obj("shipmentId", "X", "decisionRef", "self-approval")),
+        403,
+        "ROLE_NOT_ALLOWED");
   }
 
   @Test
   void rejectsIssuedAtOutsideTheWindow() {
-    refusedAndStoredNowhere(Envelopes.sign(PKI.get("col-ndoumba"), "RecordPurchase",
-        UUID.randomUUID().toString(), Instant.now().minus(Duration.ofHours(2)),
-        car.purchase("U-8", "M-1", "S-W", "1.00", "AGR-1", 2)), 401, "ISSUED_AT_OUTSIDE_WINDOW");
+    refusedAndStoredNowhere(
+        Envelopes.sign(
+            PKI.get("col-ndoumba"),
+            "RecordPurchase",
+            UUID.randomUUID().toString(),
+            Instant.now().minus(Duration.ofHours(2)),
+            car.purchase("U-8", "M-1", "S-W", "1.00", "AGR-1", 2)),
+        401,
+        "ISSUED_AT_OUTSIDE_WINDOW");
   }
 
   @Test
   void replayedEnvelopeReturnsTheFirstResultAndReusedIdWithOtherBodyIsRefused() {
     String id = UUID.randomUUID().toString();
     Instant at = Instant.now();
-    String first = Envelopes.sign(PKI.get("col-ndoumba"), "RecordPurchase", id, at,
-        car.purchase("R-1", "M-1", "S-W", "1.00", "AGR-1", 2));
+    String first =
+        Envelopes.sign(
+            PKI.get("col-ndoumba"),
+            "RecordPurchase",
+            id,
+            at,
+            car.purchase("R-1", "M-1", "S-W", "1.00", "AGR-1", 2));
     Answer a = post(first);
     assertThat(a.status()).isEqualTo(200);
     long events = eventCount();
@@ -123,41 +171,104 @@ class RefusalTest extends LedgerTestBase {
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.body()).isEqualTo(a.body());
     assertThat(eventCount()).isEqualTo(events);
-    refusedAndStoredNowhere(Envelopes.sign(PKI.get("col-ndoumba"), "RecordPurchase", id, at,
-        car.purchase("R-2", "M-1", "S-W", "1.00", "AGR-1", 2)), 409, "COMMAND_ID_REUSED");
+    refusedAndStoredNowhere(
+        Envelopes.sign(
+            PKI.get("col-ndoumba"),
+            "RecordPurchase",
+            id,
+            at,
+            car.purchase("R-2", "M-1", "S-W", "1.00", "AGR-1", 2)),
+        409,
+        "COMMAND_ID_REUSED");
   }
 
   @Test
   void rejectsPurchaseFromMinerWhosePatenteHadExpired() {
-    refusedAndKeptAsEvidence("col-ndoumba", "RecordPurchase",
-        car.purchase("X-1", "M-EXP", "S-W", "1.00", "AGR-1", 2), "PATENTE_NOT_VALID");
+    refusedAndKeptAsEvidence(
+        "col-ndoumba",
+        "RecordPurchase",
+        car.purchase("X-1", "M-EXP", "S-W", "1.00", "AGR-1", 2),
+        "PATENTE_NOT_VALID");
   }
 
   @Test
   void rejectsShipmentOfLotFromZoneNotCompliantOnPurchaseDay() {
     String p = car.p;
     ok("beta-buyer", "RecordPurchase", car.purchase("E-1", "M-E", "S-E", "3.00", "EXP-BETA", 5));
-    ok("becdor-valuer", "ValueParcel", obj("parcelId", p + "E-1", "valueUsd", num("600.00"),
-        "priceListVersion", "BECDOR-2026-Q3"));
+    ok(
+        "becdor-valuer",
+        "ValueParcel",
+        obj(
+            "parcelId",
+            p + "E-1",
+            "valueUsd",
+            num("600.00"),
+            "priceListVersion",
+            "BECDOR-2026-Q3"));
     ok("becdor-valuer", "SealParcel", obj("parcelId", p + "E-1", "sealId", "SEAL-E-1"));
-    refusedAndKeptAsEvidence("beta-buyer", "ProposeShipment", obj("shipmentId", p + "SH-E",
-        "exporterLicence", p + "EXP-BETA", "importer", obj("name", "Dubai Rough", "country", "AE"),
-        "parcelIds", arr(p + "E-1")), "ZONE_NOT_COMPLIANT");
+    refusedAndKeptAsEvidence(
+        "beta-buyer",
+        "ProposeShipment",
+        obj(
+            "shipmentId",
+            p + "SH-E",
+            "exporterLicence",
+            p + "EXP-BETA",
+            "importer",
+            obj("name", "Dubai Rough", "country", "AE"),
+            "parcelIds",
+            arr(p + "E-1")),
+        "ZONE_NOT_COMPLIANT");
   }
 
   @Test
   void rejectsTransferByNonHolderAndDoubleTransfer() {
     String p = car.p;
     ok("col-ndoumba", "RecordPurchase", car.purchase("T-1", "M-1", "S-W", "2.00", "AGR-1", 3));
-    refusedAndKeptAsEvidence("col-yakite", "OfferTransfer", obj("parcelId", p + "T-1",
-        "transferId", p + "TR-X", "toParty", "BO-BETA", "sealId", "BAG-T"), "NOT_HOLDER");
-    ok("col-ndoumba", "OfferTransfer", obj("parcelId", p + "T-1", "transferId", p + "TR-1",
-        "toParty", "BO-ALPHA", "sealId", "BAG-T"));
-    refusedAndKeptAsEvidence("col-ndoumba", "OfferTransfer", obj("parcelId", p + "T-1",
-        "transferId", p + "TR-2", "toParty", "BO-BETA", "sealId", "BAG-T"), "TRANSFER_PENDING");
+    refusedAndKeptAsEvidence(
+        "col-yakite",
+        "OfferTransfer",
+        obj(
+            "parcelId",
+            p + "T-1",
+            "transferId",
+            p + "TR-X",
+            "toParty",
+            "BO-BETA",
+            "sealId",
+            "BAG-T"),
+        "NOT_HOLDER");
+    ok(
+        "col-ndoumba",
+        "OfferTransfer",
+        obj(
+            "parcelId",
+            p + "T-1",
+            "transferId",
+            p + "TR-1",
+            "toParty",
+            "BO-ALPHA",
+            "sealId",
+            "BAG-T"));
+    refusedAndKeptAsEvidence(
+        "col-ndoumba",
+        "OfferTransfer",
+        obj(
+            "parcelId",
+            p + "T-1",
+            "transferId",
+            p + "TR-2",
+            "toParty",
+            "BO-BETA",
+            "sealId",
+            "BAG-T"),
+        "TRANSFER_PENDING");
     ok("alpha-buyer", "AcceptTransfer", obj("parcelId", p + "T-1", "transferId", p + "TR-1"));
-    refusedAndKeptAsEvidence("alpha-buyer", "AcceptTransfer", obj("parcelId", p + "T-1",
-        "transferId", p + "TR-1"), "NO_PENDING_TRANSFER");
+    refusedAndKeptAsEvidence(
+        "alpha-buyer",
+        "AcceptTransfer",
+        obj("parcelId", p + "T-1", "transferId", p + "TR-1"),
+        "NO_PENDING_TRANSFER");
   }
 
   @Test
@@ -165,31 +276,87 @@ class RefusalTest extends LedgerTestBase {
     String p = car.p;
     ok("col-yakite", "RecordPurchase", car.purchase("C-1", "M-2", "S-W", "2.00", "AGR-2", 3));
     ok("col-yakite", "RecordPurchase", car.purchase("C-2", "M-2", "S-W", "3.00", "AGR-2", 3));
-    refusedAndKeptAsEvidence("col-yakite", "MergeParcels", obj("parcelId", p + "C-M",
-        "sourceParcelIds", arr(p + "C-1", p + "C-2"), "carats", num("5.50")),
+    refusedAndKeptAsEvidence(
+        "col-yakite",
+        "MergeParcels",
+        obj(
+            "parcelId",
+            p + "C-M",
+            "sourceParcelIds",
+            arr(p + "C-1", p + "C-2"),
+            "carats",
+            num("5.50")),
         "CARATS_NOT_CONSERVED");
   }
 
   @Test
   void rejectsExportOfQuarantinedStockpileItem() {
     String p = car.p;
-    ok("alpha-buyer", "DeclareStockpile", obj("stockpileId", p + "ST-1", "declaredOn",
-        car.today.minusDays(3).toString(), "location", "Bangui", "items", arr(
-            obj("parcelId", p + "ST-1-A", "carats", num("40.00"), "zoneId", car.west(),
-                "acquiredOn", "2014-03-10", "description", "bought during the suspension"))));
-    ok("becdor-valuer", "ValueParcel", obj("parcelId", p + "ST-1-A", "valueUsd", num("8000.00"),
-        "priceListVersion", "BECDOR-2026-Q3"));
+    ok(
+        "alpha-buyer",
+        "DeclareStockpile",
+        obj(
+            "stockpileId",
+            p + "ST-1",
+            "declaredOn",
+            car.today.minusDays(3).toString(),
+            "location",
+            "Bangui",
+            "items",
+            arr(
+                obj(
+                    "parcelId",
+                    p + "ST-1-A",
+                    "carats",
+                    num("40.00"),
+                    "zoneId",
+                    car.west(),
+                    "acquiredOn",
+                    "2014-03-10",
+                    "description",
+                    "bought during the suspension"))));
+    ok(
+        "becdor-valuer",
+        "ValueParcel",
+        obj(
+            "parcelId",
+            p + "ST-1-A",
+            "valueUsd",
+            num("8000.00"),
+            "priceListVersion",
+            "BECDOR-2026-Q3"));
     ok("becdor-valuer", "SealParcel", obj("parcelId", p + "ST-1-A", "sealId", "SEAL-ST-1-A"));
-    refusedAndKeptAsEvidence("alpha-buyer", "ProposeShipment", obj("shipmentId", p + "SH-ST",
-        "exporterLicence", p + "EXP-ALPHA", "importer", obj("name", "Antwerp NV", "country", "BE"),
-        "parcelIds", arr(p + "ST-1-A")), "STOCKPILE_QUARANTINED");
+    refusedAndKeptAsEvidence(
+        "alpha-buyer",
+        "ProposeShipment",
+        obj(
+            "shipmentId",
+            p + "SH-ST",
+            "exporterLicence",
+            p + "EXP-ALPHA",
+            "importer",
+            obj("name", "Antwerp NV", "country", "BE"),
+            "parcelIds",
+            arr(p + "ST-1-A")),
+        "STOCKPILE_QUARANTINED");
   }
 
   @Test
   void rejectsCertificateWithoutHsCode() {
-    refusedAndStoredNowhere(Envelopes.sign(PKI.get("kp-certifier"), "IssueCertificate",
-        obj("certificateNumber", "CF-RF-0001", "shipmentId", "RF-SH-NONE", "issuedOn",
-            car.today.toString(), "expiresOn", car.today.plusDays(30).toString())), 400,
+    refusedAndStoredNowhere(
+        Envelopes.sign(
+            PKI.get("kp-certifier"),
+            "IssueCertificate",
+            obj(
+                "certificateNumber",
+                "CF-RF-0001",
+                "shipmentId",
+                "RF-SH-NONE",
+                "issuedOn",
+                car.today.toString(),
+                "expiresOn",
+                car.today.plusDays(30).toString())),
+        400,
         "CONSTRAINT_VIOLATED");
   }
 

@@ -37,8 +37,9 @@ public final class TestPki {
   /** Creates an organisation CA; {@code enrol} puts its certificate in the trust dir. */
   public OrganisationCa organisation(String orgId, OrganisationType type, boolean enrol)
       throws IOException {
-    OrganisationCa ca = OrganisationCa.create(orgId, type, orgId, now.minus(Duration.ofDays(30)),
-        now.plus(Duration.ofDays(3650)));
+    OrganisationCa ca =
+        OrganisationCa.create(
+            orgId, type, orgId, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3650)));
     cas.put(orgId, ca);
     if (enrol) {
       Files.writeString(trustDir.resolve(orgId + ".pem"), Pem.writeCertificate(ca.certificate()));
@@ -48,13 +49,15 @@ public final class TestPki {
 
   /** An actor valid from a day ago for a year. */
   public TestActor actor(String orgId, String actorId, Role role) {
-    return actor(orgId, actorId, role, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
+    return actor(
+        orgId, actorId, role, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
   }
 
   /** An actor with the given validity. */
   public TestActor actor(String orgId, String actorId, Role role, Instant from, Instant until) {
     KeyPair pair = EcdsaP256.generateKeyPair();
-    X509Certificate cert = cas.get(orgId).issueActorCertificate(actorId, role, pair.getPublic(), from, until);
+    X509Certificate cert =
+        cas.get(orgId).issueActorCertificate(actorId, role, pair.getPublic(), from, until);
     TestActor a = new TestActor(actorId, cert, pair.getPrivate());
     actors.put(actorId, a);
     return a;
@@ -66,8 +69,9 @@ public final class TestPki {
     for (BigInteger s : serials) {
       revoked.put(s, now.minus(Duration.ofMinutes(1)));
     }
-    return cas.get(orgId).issueRevocationList(revoked, now.minus(Duration.ofMinutes(1)),
-        now.plus(Duration.ofDays(30)));
+    return cas.get(orgId)
+        .issueRevocationList(
+            revoked, now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(30)));
   }
 
   public TestActor get(String actorId) {

@@ -50,9 +50,19 @@ public class Certificate {
     var s = c.shipment();
     apply(
         new CertificateIssuedEvent(
-            c.certificateNumber(), s.shipmentId(), actor.organisationId(), c.issuedOn(),
-            c.expiresOn(), s.exporter(), s.importer().name(), s.importer().country(), s.carats(),
-            s.valueUsd(), s.parcelIds().size(), c.hsCode(), "CF"));
+            c.certificateNumber(),
+            s.shipmentId(),
+            actor.organisationId(),
+            c.issuedOn(),
+            c.expiresOn(),
+            s.exporter(),
+            s.importer().name(),
+            s.importer().country(),
+            s.carats(),
+            s.valueUsd(),
+            s.parcelIds().size(),
+            c.hsCode(),
+            "CF"));
   }
 
   /** The shipment leaves under a certificate that is neither void nor expired. */
@@ -62,9 +72,15 @@ public class Certificate {
     require(
         c.shipmentId().equals(issued.shipmentId()),
         "CERTIFICATE_SHIPMENT_MISMATCH",
-        "certificate " + certificateNumber + " covers shipment " + issued.shipmentId() + ", not "
+        "certificate "
+            + certificateNumber
+            + " covers shipment "
+            + issued.shipmentId()
+            + ", not "
             + c.shipmentId());
-    require(!exported, "CERTIFICATE_ALREADY_USED",
+    require(
+        !exported,
+        "CERTIFICATE_ALREADY_USED",
         "certificate " + certificateNumber + " has already covered an export");
     require(
         !c.exportedOn().isAfter(expiresOn),
@@ -78,15 +94,17 @@ public class Certificate {
   public void handle(ConfirmImportCommand c, Actor actor) {
     requireNotVoid();
     require(exported, "NOT_EXPORTED", "certificate " + certificateNumber + " covers no export yet");
-    require(!confirmed, "IMPORT_ALREADY_CONFIRMED", "receipt of " + certificateNumber
-        + " is already confirmed");
+    require(
+        !confirmed,
+        "IMPORT_ALREADY_CONFIRMED",
+        "receipt of " + certificateNumber + " is already confirmed");
     List<String> mismatches = new ArrayList<>();
     if (!Carats.same(c.carats(), issued.carats())) {
       mismatches.add("carats: certificate " + issued.carats() + ", received " + c.carats());
     }
     if (c.parcelCount() != issued.parcelCount()) {
-      mismatches.add("parcelCount: certificate " + issued.parcelCount() + ", received "
-          + c.parcelCount());
+      mismatches.add(
+          "parcelCount: certificate " + issued.parcelCount() + ", received " + c.parcelCount());
     }
     if (!c.importerName().equals(importerName)) {
       mismatches.add("importer: certificate " + importerName + ", received " + c.importerName());
@@ -96,8 +114,14 @@ public class Certificate {
     }
     apply(
         new ImportConfirmedEvent(
-            certificateNumber, actor.organisationId(), c.receivedOn(), c.carats(),
-            c.parcelCount(), c.importerName(), c.exporter(), mismatches));
+            certificateNumber,
+            actor.organisationId(),
+            c.receivedOn(),
+            c.carats(),
+            c.parcelCount(),
+            c.importerName(),
+            c.exporter(),
+            mismatches));
   }
 
   /** Voids the certificate; a voided certificate covers nothing more. */
@@ -118,14 +142,22 @@ public class Certificate {
           case EXPIRES_ON -> expiresOn.toString();
         };
     if (c.field() == EndorsableField.EXPIRES_ON) {
-      require(!exported, "CERTIFICATE_ALREADY_USED",
-          "the expiry of " + certificateNumber + " cannot be corrected after the export it covered");
+      require(
+          !exported,
+          "CERTIFICATE_ALREADY_USED",
+          "the expiry of "
+              + certificateNumber
+              + " cannot be corrected after the export it covered");
       LocalDate corrected = parseDate(c.correctedValue());
-      require(corrected.isAfter(issued.issuedOn()), "EXPIRY_BEFORE_ISSUE",
+      require(
+          corrected.isAfter(issued.issuedOn()),
+          "EXPIRY_BEFORE_ISSUE",
           "a certificate must expire after it is issued");
     }
     if (c.field() == EndorsableField.IMPORTER_COUNTRY) {
-      require(c.correctedValue().matches("[A-Z]{2}"), "COUNTRY_INVALID",
+      require(
+          c.correctedValue().matches("[A-Z]{2}"),
+          "COUNTRY_INVALID",
           "a country is an ISO 3166-1 alpha-2 code");
     }
     apply(

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * What one aggregate may ask about others while it decides. The production implementation reads
- * the other aggregates from the event store inside the same unit of work, so the answer is the
+ * What one aggregate may ask about others while it decides. The production implementation reads the
+ * other aggregates from the event store inside the same unit of work, so the answer is the
  * committed truth, never a lagging projection.
  */
 public interface CustodyFacts {
@@ -45,7 +45,10 @@ public interface CustodyFacts {
     /** The miner, collector or buying office the licence was issued to. */
     String holderId();
 
-    /** Whether the licence was in force on {@code date}: inside its validity, not suspended or revoked. */
+    /**
+     * Whether the licence was in force on {@code date}: inside its validity, not suspended or
+     * revoked.
+     */
     boolean validOn(LocalDate date);
   }
 

@@ -8,7 +8,8 @@ public class CustodyRuleViolation extends RuntimeException {
   private final String reasonCode;
 
   /**
-   * @param reasonCode stable, upper-snake-case code naming the rule (e.g. {@code ZONE_NOT_COMPLIANT})
+   * @param reasonCode stable, upper-snake-case code naming the rule (e.g. {@code
+   *     ZONE_NOT_COMPLIANT})
    * @param message what a Monitoring Team member needs to understand the refusal
    */
   public CustodyRuleViolation(String reasonCode, String message) {

@@ -6,9 +6,9 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
- * Dispatches a command to another aggregate from inside a command handler. On the local command
- * bus it runs in a nested unit of work that commits or rolls back with the client's command, so
- * a multi-aggregate act (a merge, a shipment proposal) is all or nothing. The signer's metadata
+ * Dispatches a command to another aggregate from inside a command handler. On the local command bus
+ * it runs in a nested unit of work that commits or rolls back with the client's command, so a
+ * multi-aggregate act (a merge, a shipment proposal) is all or nothing. The signer's metadata
  * (envelope, actor) is carried over, so every event it causes names the actor who signed.
  */
 public final class InternalCommands {

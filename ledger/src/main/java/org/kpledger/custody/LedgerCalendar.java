@@ -6,8 +6,8 @@ import java.time.ZoneId;
 
 /**
  * The calendar in which zone decisions and licence validity are read: the Central African
- * Republic's civil time (Africa/Bangui, UTC+1). A purchase at 23:30 UTC on 18 September is on
- * 19 September in Bangui.
+ * Republic's civil time (Africa/Bangui, UTC+1). A purchase at 23:30 UTC on 18 September is on 19
+ * September in Bangui.
  */
 public final class LedgerCalendar {
   /** Bangui time. */

@@ -4,16 +4,22 @@ package org.kpledger.custody;
 public final class LedgerMetaData {
   /** The envelope exactly as the actor signed it (JSON text). */
   public static final String ENVELOPE = "envelope";
+
   /** The envelope's commandId. */
   public static final String COMMAND_ID = "commandId";
+
   /** The signer's actor id (certificate CN). */
   public static final String ACTOR_ID = "actorId";
+
   /** The signer's organisation id (certificate O). */
   public static final String ORGANISATION_ID = "organisationId";
+
   /** The signer's organisation type (from its CA). */
   public static final String ORGANISATION_TYPE = "organisationType";
+
   /** The signer's role (certificate OU). */
   public static final String ROLE = "role";
+
   /** The ledger's record time of the command (ISO-8601), the second of the two clocks. */
   public static final String RECORDED_AT = "recordedAt";
 

@@ -13,6 +13,10 @@ import java.security.cert.X509Certificate;
  * @param serial the certificate's serial number
  * @param certificate the authenticated certificate
  */
-public record ActorIdentity(String actorId, String organisationId, OrganisationType organisationType, Role role,
-        BigInteger serial, X509Certificate certificate) {
-}
+public record ActorIdentity(
+    String actorId,
+    String organisationId,
+    OrganisationType organisationType,
+    Role role,
+    BigInteger serial,
+    X509Certificate certificate) {}

@@ -6,8 +6,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 /** The Bouncy Castle provider, used explicitly and never installed JVM-wide. */
 final class Bc {
 
-    static final Provider PROVIDER = new BouncyCastleProvider();
+  static final Provider PROVIDER = new BouncyCastleProvider();
 
-    private Bc() {
-    }
+  private Bc() {}
 }

@@ -28,158 +28,202 @@ import org.kpledger.identity.TrustAnchors.Anchor;
  */
 public final class CertificateAuthenticator {
 
-    /** ecdsa-with-SHA256, -SHA384, -SHA512 (RFC 5758 §3.2). */
-    static final Set<String> SIGNATURE_ALGORITHMS =
-            Set.of("1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4");
-    private static final BoundedCache<String, X509Certificate> PARSED = new BoundedCache<>(4096);
+  /** ecdsa-with-SHA256, -SHA384, -SHA512 (RFC 5758 §3.2). */
+  static final Set<String> SIGNATURE_ALGORITHMS =
+      Set.of("1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4");
 
-    private final TrustAnchors anchors;
-    private final BoundedCache<String, Anchor> verified = new BoundedCache<>(10_000);
-    private final RevocationLists revocations;
+  private static final BoundedCache<String, X509Certificate> PARSED = new BoundedCache<>(4096);
 
-    /**
-     * Creates an authenticator with no CRLs ingested yet.
-     *
-     * @param anchors the known organisation CAs
-     */
-    public CertificateAuthenticator(TrustAnchors anchors) {
-        this.anchors = Objects.requireNonNull(anchors, "anchors");
-        this.revocations = new RevocationLists(anchors);
+  private final TrustAnchors anchors;
+  private final BoundedCache<String, Anchor> verified = new BoundedCache<>(10_000);
+  private final RevocationLists revocations;
+
+  /**
+   * Creates an authenticator with no CRLs ingested yet.
+   *
+   * @param anchors the known organisation CAs
+   */
+  public CertificateAuthenticator(TrustAnchors anchors) {
+    this.anchors = Objects.requireNonNull(anchors, "anchors");
+    this.revocations = new RevocationLists(anchors);
+  }
+
+  /**
+   * Authenticates an actor certificate at an instant. Checks, in order: issued by a known
+   * organisation CA whose key verifies its signature; a P-256 end-entity signing certificate with
+   * one CN; the CA and the certificate valid at {@code at} (bounds inclusive); not revoked at
+   * {@code at} by the CA's newest ingested CRL; subject O equal to the CA's; OU naming a {@link
+   * Role}.
+   *
+   * @param cert the actor certificate
+   * @param at the instant the identity is claimed for, normally the command's issue time
+   * @return the authenticated identity
+   * @throws IdentityRejectedException with the reason of the first failed check
+   */
+  public ActorIdentity authenticate(X509Certificate cert, Instant at) {
+    Objects.requireNonNull(at, "at");
+    if (cert == null) {
+      throw new IdentityRejectedException(MALFORMED_CERTIFICATE, "no certificate given");
     }
-
-    /**
-     * Authenticates an actor certificate at an instant. Checks, in order: issued by a known
-     * organisation CA whose key verifies its signature; a P-256 end-entity signing certificate with
-     * one CN; the CA and the certificate valid at {@code at} (bounds inclusive); not revoked at
-     * {@code at} by the CA's newest ingested CRL; subject O equal to the CA's; OU naming a {@link Role}.
-     *
-     * @param cert the actor certificate
-     * @param at the instant the identity is claimed for, normally the command's issue time
-     * @return the authenticated identity
-     * @throws IdentityRejectedException with the reason of the first failed check
-     */
-    public ActorIdentity authenticate(X509Certificate cert, Instant at) {
-        Objects.requireNonNull(at, "at");
-        if (cert == null) {
-            throw new IdentityRejectedException(MALFORMED_CERTIFICATE, "no certificate given");
-        }
-        Anchor ca = verifiedIssuer(cert);
-        String cn = DistinguishedNames.cn(cert.getSubjectX500Principal());
-        CertificateChecks.endEntity(cert, cn);
-        CertificateChecks.validity("issuing CA " + ca.organisationId(), ca.certificate(), at);
-        CertificateChecks.validity("certificate " + describe(cert), cert, at);
-        revocations.checkNotRevoked(ca.organisationId(), cert.getSerialNumber(), at);
-        String o = DistinguishedNames.o(cert.getSubjectX500Principal());
-        if (!ca.organisationId().equals(o)) {
-            throw new IdentityRejectedException(ORGANISATION_MISMATCH, "subject O " + (o == null ? "(none or several)"
-                    : "'" + o + "'") + " of " + describe(cert) + " is not the issuing CA's '" + ca.organisationId() + "'");
-        }
-        String ou = DistinguishedNames.ou(cert.getSubjectX500Principal());
-        Role role = Arrays.stream(Role.values()).filter(r -> r.name().equals(ou)).findFirst()
-                .orElseThrow(() -> new IdentityRejectedException(UNKNOWN_ROLE, "subject OU " + (ou == null
-                        ? "(none or several)" : "'" + ou + "'") + " of " + describe(cert) + " is not a known role"));
-        return new ActorIdentity(cn, o, ca.type(), role, cert.getSerialNumber(), cert);
+    Anchor ca = verifiedIssuer(cert);
+    String cn = DistinguishedNames.cn(cert.getSubjectX500Principal());
+    CertificateChecks.endEntity(cert, cn);
+    CertificateChecks.validity("issuing CA " + ca.organisationId(), ca.certificate(), at);
+    CertificateChecks.validity("certificate " + describe(cert), cert, at);
+    revocations.checkNotRevoked(ca.organisationId(), cert.getSerialNumber(), at);
+    String o = DistinguishedNames.o(cert.getSubjectX500Principal());
+    if (!ca.organisationId().equals(o)) {
+      throw new IdentityRejectedException(
+          ORGANISATION_MISMATCH,
+          "subject O "
+              + (o == null ? "(none or several)" : "'" + o + "'")
+              + " of "
+              + describe(cert)
+              + " is not the issuing CA's '"
+              + ca.organisationId()
+              + "'");
     }
+    String ou = DistinguishedNames.ou(cert.getSubjectX500Principal());
+    Role role =
+        Arrays.stream(Role.values())
+            .filter(r -> r.name().equals(ou))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IdentityRejectedException(
+                        UNKNOWN_ROLE,
+                        "subject OU "
+                            + (ou == null ? "(none or several)" : "'" + ou + "'")
+                            + " of "
+                            + describe(cert)
+                            + " is not a known role"));
+    return new ActorIdentity(cn, o, ca.type(), role, cert.getSerialNumber(), cert);
+  }
 
-    /**
-     * Ingests a CRL: its issuer must be a known CA allowed to sign CRLs, its signature must verify,
-     * it must carry a CRL number higher than the CA's current one (re-ingesting the identical CRL is
-     * a no-op) and use no delta, indirect or critical-extension features.
-     *
-     * @param crl the CRL
-     * @throws IdentityRejectedException {@code UNKNOWN_ISSUER}, {@code BAD_CRL_SIGNATURE},
-     *     {@code STALE_CRL} or {@code MALFORMED_CRL}
-     */
-    public void ingestRevocationList(X509CRL crl) {
-        revocations.ingest(crl);
-    }
+  /**
+   * Ingests a CRL: its issuer must be a known CA allowed to sign CRLs, its signature must verify,
+   * it must carry a CRL number higher than the CA's current one (re-ingesting the identical CRL is
+   * a no-op) and use no delta, indirect or critical-extension features.
+   *
+   * @param crl the CRL
+   * @throws IdentityRejectedException {@code UNKNOWN_ISSUER}, {@code BAD_CRL_SIGNATURE}, {@code
+   *     STALE_CRL} or {@code MALFORMED_CRL}
+   */
+  public void ingestRevocationList(X509CRL crl) {
+    revocations.ingest(crl);
+  }
 
-    /**
-     * The number of the newest CRL ingested for an organisation.
-     *
-     * @param organisationId the organisation id
-     * @return the CRL number, empty if none was ingested
-     */
-    public Optional<BigInteger> crlNumber(String organisationId) {
-        return revocations.number(organisationId);
-    }
+  /**
+   * The number of the newest CRL ingested for an organisation.
+   *
+   * @param organisationId the organisation id
+   * @return the CRL number, empty if none was ingested
+   */
+  public Optional<BigInteger> crlNumber(String organisationId) {
+    return revocations.number(organisationId);
+  }
 
-    /**
-     * The trust anchors this authenticator checks against.
-     *
-     * @return the anchors
-     */
-    public TrustAnchors trustAnchors() {
-        return anchors;
-    }
+  /**
+   * The trust anchors this authenticator checks against.
+   *
+   * @return the anchors
+   */
+  public TrustAnchors trustAnchors() {
+    return anchors;
+  }
 
-    /**
-     * Parses a certificate from standard base64 of its DER (as in an envelope's
-     * {@code signerCertificate}). Parsed certificates are cached by DER hash (bounded).
-     *
-     * @param base64Der standard base64 of exactly one DER certificate, no trailing bytes
-     * @return the certificate
-     * @throws IdentityRejectedException {@code MALFORMED_CERTIFICATE} on anything else
-     */
-    public static X509Certificate parseCertificate(String base64Der) {
-        if (base64Der == null) {
-            throw new IdentityRejectedException(MALFORMED_CERTIFICATE, "no certificate given");
-        }
-        byte[] der;
-        try {
-            der = Base64.getDecoder().decode(base64Der);
-        } catch (IllegalArgumentException e) {
-            throw new IdentityRejectedException(MALFORMED_CERTIFICATE, "certificate is not standard base64", e);
-        }
-        String key = BoundedCache.derKey(der);
-        X509Certificate cert = PARSED.get(key);
-        if (cert != null) {
-            return cert;
-        }
-        try {
-            cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-        } catch (CertificateException | RuntimeException e) {
-            throw new IdentityRejectedException(MALFORMED_CERTIFICATE, "not a DER X.509 certificate: " + e.getMessage(), e);
-        }
-        if (!Arrays.equals(encoded(cert), der)) {
-            throw new IdentityRejectedException(MALFORMED_CERTIFICATE, "extra bytes around the DER certificate");
-        }
-        PARSED.put(key, cert);
-        return cert;
+  /**
+   * Parses a certificate from standard base64 of its DER (as in an envelope's {@code
+   * signerCertificate}). Parsed certificates are cached by DER hash (bounded).
+   *
+   * @param base64Der standard base64 of exactly one DER certificate, no trailing bytes
+   * @return the certificate
+   * @throws IdentityRejectedException {@code MALFORMED_CERTIFICATE} on anything else
+   */
+  public static X509Certificate parseCertificate(String base64Der) {
+    if (base64Der == null) {
+      throw new IdentityRejectedException(MALFORMED_CERTIFICATE, "no certificate given");
     }
+    byte[] der;
+    try {
+      der = Base64.getDecoder().decode(base64Der);
+    } catch (IllegalArgumentException e) {
+      throw new IdentityRejectedException(
+          MALFORMED_CERTIFICATE, "certificate is not standard base64", e);
+    }
+    String key = BoundedCache.derKey(der);
+    X509Certificate cert = PARSED.get(key);
+    if (cert != null) {
+      return cert;
+    }
+    try {
+      cert =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(der));
+    } catch (CertificateException | RuntimeException e) {
+      throw new IdentityRejectedException(
+          MALFORMED_CERTIFICATE, "not a DER X.509 certificate: " + e.getMessage(), e);
+    }
+    if (!Arrays.equals(encoded(cert), der)) {
+      throw new IdentityRejectedException(
+          MALFORMED_CERTIFICATE, "extra bytes around the DER certificate");
+    }
+    PARSED.put(key, cert);
+    return cert;
+  }
 
-    private static byte[] encoded(X509Certificate cert) {
-        try {
-            return cert.getEncoded();
-        } catch (CertificateEncodingException e) {
-            throw new IdentityRejectedException(MALFORMED_CERTIFICATE, "certificate cannot be encoded", e);
-        }
+  private static byte[] encoded(X509Certificate cert) {
+    try {
+      return cert.getEncoded();
+    } catch (CertificateEncodingException e) {
+      throw new IdentityRejectedException(
+          MALFORMED_CERTIFICATE, "certificate cannot be encoded", e);
     }
+  }
 
-    private Anchor verifiedIssuer(X509Certificate cert) {
-        String key = BoundedCache.derKey(encoded(cert));
-        Anchor cached = verified.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        Anchor ca = anchors.bySubject(cert.getIssuerX500Principal()).orElseThrow(() -> new IdentityRejectedException(
-                UNKNOWN_ISSUER, "issuer '" + cert.getIssuerX500Principal().getName() + "' is not a known organisation CA"));
-        if (!SIGNATURE_ALGORITHMS.contains(cert.getSigAlgOID())) {
-            throw new IdentityRejectedException(BAD_CERTIFICATE_SIGNATURE, "unsupported signature algorithm "
-                    + cert.getSigAlgName() + " on " + describe(cert));
-        }
-        try {
-            cert.verify(ca.certificate().getPublicKey(), Bc.PROVIDER);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IdentityRejectedException(BAD_CERTIFICATE_SIGNATURE, "signature on " + describe(cert)
-                    + " does not verify with the key of CA '" + ca.organisationId() + "'", e);
-        }
-        verified.put(key, ca);
-        return ca;
+  private Anchor verifiedIssuer(X509Certificate cert) {
+    String key = BoundedCache.derKey(encoded(cert));
+    Anchor cached = verified.get(key);
+    if (cached != null) {
+      return cached;
     }
+    Anchor ca =
+        anchors
+            .bySubject(cert.getIssuerX500Principal())
+            .orElseThrow(
+                () ->
+                    new IdentityRejectedException(
+                        UNKNOWN_ISSUER,
+                        "issuer '"
+                            + cert.getIssuerX500Principal().getName()
+                            + "' is not a known organisation CA"));
+    if (!SIGNATURE_ALGORITHMS.contains(cert.getSigAlgOID())) {
+      throw new IdentityRejectedException(
+          BAD_CERTIFICATE_SIGNATURE,
+          "unsupported signature algorithm " + cert.getSigAlgName() + " on " + describe(cert));
+    }
+    try {
+      cert.verify(ca.certificate().getPublicKey(), Bc.PROVIDER);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new IdentityRejectedException(
+          BAD_CERTIFICATE_SIGNATURE,
+          "signature on "
+              + describe(cert)
+              + " does not verify with the key of CA '"
+              + ca.organisationId()
+              + "'",
+          e);
+    }
+    verified.put(key, ca);
+    return ca;
+  }
 
-    static String describe(X509Certificate cert) {
-        return "'" + cert.getSubjectX500Principal().getName() + "' (serial " + cert.getSerialNumber().toString(16) + ")";
-    }
+  static String describe(X509Certificate cert) {
+    return "'"
+        + cert.getSubjectX500Principal().getName()
+        + "' (serial "
+        + cert.getSerialNumber().toString(16)
+        + ")";
+  }
 }

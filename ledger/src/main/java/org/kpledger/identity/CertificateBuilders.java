@@ -27,63 +27,86 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 /** The Bouncy Castle builder calls behind {@link OrganisationCa}; arguments are already checked. */
 final class CertificateBuilders {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-    private CertificateBuilders() {
-    }
+  private CertificateBuilders() {}
 
-    static X509Certificate selfSignedCa(X500Name subject, PublicKey publicKey, PrivateKey key, Instant notBefore,
-            Instant notAfter) {
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, randomSerial(),
-                Date.from(notBefore), Date.from(notAfter), subject, publicKey);
-        try {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
-                            new JcaX509ExtensionUtils().createSubjectKeyIdentifier(publicKey));
-            return new JcaX509CertificateConverter().getCertificate(builder.build(new LowSContentSigner(key)));
-        } catch (CertIOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build the CA certificate", e);
-        }
+  static X509Certificate selfSignedCa(
+      X500Name subject, PublicKey publicKey, PrivateKey key, Instant notBefore, Instant notAfter) {
+    X509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            subject, randomSerial(), Date.from(notBefore), Date.from(notAfter), subject, publicKey);
+    try {
+      builder
+          .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+          .addExtension(
+              Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+          .addExtension(
+              Extension.subjectKeyIdentifier,
+              false,
+              new JcaX509ExtensionUtils().createSubjectKeyIdentifier(publicKey));
+      return new JcaX509CertificateConverter()
+          .getCertificate(builder.build(new LowSContentSigner(key)));
+    } catch (CertIOException | GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build the CA certificate", e);
     }
+  }
 
-    static X509Certificate endEntity(X509Certificate ca, PrivateKey caKey, X500Name subject, PublicKey actorKey,
-            Instant notBefore, Instant notAfter) {
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca, randomSerial(),
-                Date.from(notBefore), Date.from(notAfter), subject, actorKey);
-        try {
-            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(actorKey))
-                    .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca));
-            return new JcaX509CertificateConverter().getCertificate(builder.build(new LowSContentSigner(caKey)));
-        } catch (CertIOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build the actor certificate", e);
-        }
+  static X509Certificate endEntity(
+      X509Certificate ca,
+      PrivateKey caKey,
+      X500Name subject,
+      PublicKey actorKey,
+      Instant notBefore,
+      Instant notAfter) {
+    X509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            ca, randomSerial(), Date.from(notBefore), Date.from(notAfter), subject, actorKey);
+    try {
+      JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+      builder
+          .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+          .addExtension(
+              Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(actorKey))
+          .addExtension(
+              Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca));
+      return new JcaX509CertificateConverter()
+          .getCertificate(builder.build(new LowSContentSigner(caKey)));
+    } catch (CertIOException | GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build the actor certificate", e);
     }
+  }
 
-    static X509CRL crl(X509Certificate ca, PrivateKey caKey, Map<BigInteger, Instant> revoked, BigInteger number,
-            Instant thisUpdate, Instant nextUpdate) {
-        X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(ca, Date.from(thisUpdate));
-        builder.setNextUpdate(Date.from(nextUpdate));
-        revoked.forEach((serial, at) -> builder.addCRLEntry(serial, Date.from(at), null));
-        try {
-            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(number))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
-                            new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca));
-            return new JcaX509CRLConverter().getCRL(builder.build(new LowSContentSigner(caKey)));
-        } catch (CertIOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build the CRL", e);
-        }
+  static X509CRL crl(
+      X509Certificate ca,
+      PrivateKey caKey,
+      Map<BigInteger, Instant> revoked,
+      BigInteger number,
+      Instant thisUpdate,
+      Instant nextUpdate) {
+    X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(ca, Date.from(thisUpdate));
+    builder.setNextUpdate(Date.from(nextUpdate));
+    revoked.forEach((serial, at) -> builder.addCRLEntry(serial, Date.from(at), null));
+    try {
+      builder
+          .addExtension(Extension.cRLNumber, false, new CRLNumber(number))
+          .addExtension(
+              Extension.authorityKeyIdentifier,
+              false,
+              new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca));
+      return new JcaX509CRLConverter().getCRL(builder.build(new LowSContentSigner(caKey)));
+    } catch (CertIOException | GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build the CRL", e);
     }
+  }
 
-    /** A random positive serial of at most 128 bits (RFC 5280 §4.1.2.2 allows up to 20 octets). */
-    static BigInteger randomSerial() {
-        BigInteger serial;
-        do {
-            serial = new BigInteger(128, RANDOM);
-        } while (serial.signum() == 0);
-        return serial;
-    }
+  /** A random positive serial of at most 128 bits (RFC 5280 §4.1.2.2 allows up to 20 octets). */
+  static BigInteger randomSerial() {
+    BigInteger serial;
+    do {
+      serial = new BigInteger(128, RANDOM);
+    } while (serial.signum() == 0);
+    return serial;
+  }
 }

@@ -13,47 +13,55 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 /** Builds and reads the {@code CN, O, OU} subjects used by organisation CAs and actors. */
 final class DistinguishedNames {
 
-    /** Organisation and actor ids: 1-64 characters, letters, digits and {@code . _ : @ -}. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}");
-    /** X.520 upper bound for CN, O and OU values. */
-    static final int MAX_VALUE_LENGTH = 64;
+  /** Organisation and actor ids: 1-64 characters, letters, digits and {@code . _ : @ -}. */
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}");
 
-    private DistinguishedNames() {
-    }
+  /** X.520 upper bound for CN, O and OU values. */
+  static final int MAX_VALUE_LENGTH = 64;
 
-    /** The name whose RFC 4514 form is {@code CN=cn,O=o,OU=ou} (so the RDN sequence is OU, O, CN). */
-    static X500Name of(String cn, String o, String ou) {
-        return new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.OU, ou).addRDN(BCStyle.O, o).addRDN(BCStyle.CN, cn).build();
-    }
+  private DistinguishedNames() {}
 
-    /** The single value of an attribute, or null when it is absent, repeated or in a multi-valued RDN. */
-    static String single(X500Principal principal, ASN1ObjectIdentifier type) {
-        RDN[] rdns = X500Name.getInstance(principal.getEncoded()).getRDNs(type);
-        if (rdns.length != 1 || rdns[0].isMultiValued()) {
-            return null;
-        }
-        ASN1Encodable value = rdns[0].getFirst().getValue();
-        return value instanceof ASN1String s ? s.getString() : null;
-    }
+  /** The name whose RFC 4514 form is {@code CN=cn,O=o,OU=ou} (so the RDN sequence is OU, O, CN). */
+  static X500Name of(String cn, String o, String ou) {
+    return new X500NameBuilder(BCStyle.INSTANCE)
+        .addRDN(BCStyle.OU, ou)
+        .addRDN(BCStyle.O, o)
+        .addRDN(BCStyle.CN, cn)
+        .build();
+  }
 
-    static String cn(X500Principal principal) {
-        return single(principal, BCStyle.CN);
+  /**
+   * The single value of an attribute, or null when it is absent, repeated or in a multi-valued RDN.
+   */
+  static String single(X500Principal principal, ASN1ObjectIdentifier type) {
+    RDN[] rdns = X500Name.getInstance(principal.getEncoded()).getRDNs(type);
+    if (rdns.length != 1 || rdns[0].isMultiValued()) {
+      return null;
     }
+    ASN1Encodable value = rdns[0].getFirst().getValue();
+    return value instanceof ASN1String s ? s.getString() : null;
+  }
 
-    static String o(X500Principal principal) {
-        return single(principal, BCStyle.O);
-    }
+  static String cn(X500Principal principal) {
+    return single(principal, BCStyle.CN);
+  }
 
-    static String ou(X500Principal principal) {
-        return single(principal, BCStyle.OU);
-    }
+  static String o(X500Principal principal) {
+    return single(principal, BCStyle.O);
+  }
 
-    static String requireId(String what, String value) {
-        if (value == null || !ID.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " must be 1-64 characters: letters, digits, '.', '_', ':', '@'"
-                    + " or '-', starting with a letter or digit; got " + (value == null ? "null" : "'" + value + "'"));
-        }
-        return value;
+  static String ou(X500Principal principal) {
+    return single(principal, BCStyle.OU);
+  }
+
+  static String requireId(String what, String value) {
+    if (value == null || !ID.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          what
+              + " must be 1-64 characters: letters, digits, '.', '_', ':', '@'"
+              + " or '-', starting with a letter or digit; got "
+              + (value == null ? "null" : "'" + value + "'"));
     }
+    return value;
+  }
 }

@@ -21,171 +21,198 @@ import org.kpledger.signing.EcdsaP256;
  */
 public final class OrganisationCa {
 
-    private final String organisationId;
-    private final OrganisationType type;
-    private final X509Certificate certificate;
-    private final PrivateKey key;
-    private BigInteger lastCrlNumber;
+  private final String organisationId;
+  private final OrganisationType type;
+  private final X509Certificate certificate;
+  private final PrivateKey key;
+  private BigInteger lastCrlNumber;
 
-    OrganisationCa(String organisationId, OrganisationType type, X509Certificate certificate, PrivateKey key,
-            BigInteger lastCrlNumber) {
-        this.organisationId = organisationId;
-        this.type = type;
-        this.certificate = certificate;
-        this.key = key;
-        this.lastCrlNumber = lastCrlNumber;
+  OrganisationCa(
+      String organisationId,
+      OrganisationType type,
+      X509Certificate certificate,
+      PrivateKey key,
+      BigInteger lastCrlNumber) {
+    this.organisationId = organisationId;
+    this.type = type;
+    this.certificate = certificate;
+    this.key = key;
+    this.lastCrlNumber = lastCrlNumber;
+  }
+
+  /**
+   * Creates a new CA with a fresh key, subject {@code CN=<displayName> CA, O=<organisationId>,
+   * OU=<type>}.
+   *
+   * @param organisationId the organisation's id (1-64 of letters, digits, {@code . _ : @ -})
+   * @param type the organisation's type
+   * @param displayName a human-readable name, at most 61 characters
+   * @param notBefore start of validity
+   * @param notAfter end of validity, after {@code notBefore}
+   * @return the CA
+   * @throws IllegalArgumentException if an argument breaks these rules
+   */
+  public static OrganisationCa create(
+      String organisationId,
+      OrganisationType type,
+      String displayName,
+      Instant notBefore,
+      Instant notAfter) {
+    DistinguishedNames.requireId("organisationId", organisationId);
+    Objects.requireNonNull(type, "type");
+    String cn = Objects.requireNonNull(displayName, "displayName").strip() + " CA";
+    if (displayName.isBlank() || cn.length() > DistinguishedNames.MAX_VALUE_LENGTH) {
+      throw new IllegalArgumentException("displayName must be 1-61 characters, not blank");
     }
+    Instant from = seconds(notBefore);
+    Instant to = seconds(notAfter);
+    requireOrder(from, to);
+    KeyPair keys = EcdsaP256.generateKeyPair();
+    X509Certificate cert =
+        CertificateBuilders.selfSignedCa(
+            DistinguishedNames.of(cn, organisationId, type.name()),
+            keys.getPublic(),
+            keys.getPrivate(),
+            from,
+            to);
+    return new OrganisationCa(organisationId, type, cert, keys.getPrivate(), BigInteger.ZERO);
+  }
 
-    /**
-     * Creates a new CA with a fresh key, subject {@code CN=<displayName> CA, O=<organisationId>, OU=<type>}.
-     *
-     * @param organisationId the organisation's id (1-64 of letters, digits, {@code . _ : @ -})
-     * @param type the organisation's type
-     * @param displayName a human-readable name, at most 61 characters
-     * @param notBefore start of validity
-     * @param notAfter end of validity, after {@code notBefore}
-     * @return the CA
-     * @throws IllegalArgumentException if an argument breaks these rules
-     */
-    public static OrganisationCa create(String organisationId, OrganisationType type, String displayName,
-            Instant notBefore, Instant notAfter) {
-        DistinguishedNames.requireId("organisationId", organisationId);
-        Objects.requireNonNull(type, "type");
-        String cn = Objects.requireNonNull(displayName, "displayName").strip() + " CA";
-        if (displayName.isBlank() || cn.length() > DistinguishedNames.MAX_VALUE_LENGTH) {
-            throw new IllegalArgumentException("displayName must be 1-61 characters, not blank");
-        }
-        Instant from = seconds(notBefore);
-        Instant to = seconds(notAfter);
-        requireOrder(from, to);
-        KeyPair keys = EcdsaP256.generateKeyPair();
-        X509Certificate cert = CertificateBuilders.selfSignedCa(DistinguishedNames.of(cn, organisationId, type.name()),
-                keys.getPublic(), keys.getPrivate(), from, to);
-        return new OrganisationCa(organisationId, type, cert, keys.getPrivate(), BigInteger.ZERO);
+  /**
+   * Issues an end-entity certificate {@code CN=<actorId>, O=<organisationId>, OU=<role>} with
+   * keyUsage digitalSignature and a random positive 128-bit serial.
+   *
+   * @param actorId the actor's id (same character rules as organisation ids)
+   * @param role the actor's role
+   * @param actorKey the actor's P-256 public key
+   * @param notBefore start of validity, not before the CA's
+   * @param notAfter end of validity, not after the CA's
+   * @return the certificate
+   * @throws IllegalArgumentException if an argument breaks these rules
+   */
+  public X509Certificate issueActorCertificate(
+      String actorId, Role role, PublicKey actorKey, Instant notBefore, Instant notAfter) {
+    DistinguishedNames.requireId("actorId", actorId);
+    Objects.requireNonNull(role, "role");
+    if (!EcdsaP256.isP256(actorKey)) {
+      throw new IllegalArgumentException("actor key must be an EC P-256 public key");
     }
-
-    /**
-     * Issues an end-entity certificate {@code CN=<actorId>, O=<organisationId>, OU=<role>} with
-     * keyUsage digitalSignature and a random positive 128-bit serial.
-     *
-     * @param actorId the actor's id (same character rules as organisation ids)
-     * @param role the actor's role
-     * @param actorKey the actor's P-256 public key
-     * @param notBefore start of validity, not before the CA's
-     * @param notAfter end of validity, not after the CA's
-     * @return the certificate
-     * @throws IllegalArgumentException if an argument breaks these rules
-     */
-    public X509Certificate issueActorCertificate(String actorId, Role role, PublicKey actorKey, Instant notBefore,
-            Instant notAfter) {
-        DistinguishedNames.requireId("actorId", actorId);
-        Objects.requireNonNull(role, "role");
-        if (!EcdsaP256.isP256(actorKey)) {
-            throw new IllegalArgumentException("actor key must be an EC P-256 public key");
-        }
-        Instant from = seconds(notBefore);
-        Instant to = seconds(notAfter);
-        requireOrder(from, to);
-        if (from.isBefore(certificate.getNotBefore().toInstant()) || to.isAfter(certificate.getNotAfter().toInstant())) {
-            throw new IllegalArgumentException("actor validity must lie within the CA's validity "
-                    + certificate.getNotBefore().toInstant() + " .. " + certificate.getNotAfter().toInstant());
-        }
-        return CertificateBuilders.endEntity(certificate, key, DistinguishedNames.of(actorId, organisationId,
-                role.name()), actorKey, from, to);
+    Instant from = seconds(notBefore);
+    Instant to = seconds(notAfter);
+    requireOrder(from, to);
+    if (from.isBefore(certificate.getNotBefore().toInstant())
+        || to.isAfter(certificate.getNotAfter().toInstant())) {
+      throw new IllegalArgumentException(
+          "actor validity must lie within the CA's validity "
+              + certificate.getNotBefore().toInstant()
+              + " .. "
+              + certificate.getNotAfter().toInstant());
     }
+    return CertificateBuilders.endEntity(
+        certificate,
+        key,
+        DistinguishedNames.of(actorId, organisationId, role.name()),
+        actorKey,
+        from,
+        to);
+  }
 
-    /**
-     * Issues a CRL. Its CRL number is greater than any this CA issued before and at least
-     * {@code thisUpdate}'s epoch second, so numbers keep rising even across a restored backup.
-     * Call {@link #save(Path)} afterwards to persist the counter.
-     *
-     * @param revoked serial number to revocation date; each date at or before {@code thisUpdate}
-     * @param thisUpdate issue time of the CRL
-     * @param nextUpdate when the next CRL is due, after {@code thisUpdate}
-     * @return the signed CRL
-     */
-    public synchronized X509CRL issueRevocationList(Map<BigInteger, Instant> revoked, Instant thisUpdate,
-            Instant nextUpdate) {
-        Instant from = seconds(thisUpdate);
-        Instant to = seconds(nextUpdate);
-        requireOrder(from, to);
-        Map<BigInteger, Instant> entries = new TreeMap<>();
-        revoked.forEach((serial, at) -> {
-            if (serial.signum() <= 0 || at.isAfter(thisUpdate)) {
-                throw new IllegalArgumentException("serial " + serial
-                        + ": serials must be positive and revocation dates not after thisUpdate");
-            }
-            entries.put(serial, seconds(at));
+  /**
+   * Issues a CRL. Its CRL number is greater than any this CA issued before and at least {@code
+   * thisUpdate}'s epoch second, so numbers keep rising even across a restored backup. Call {@link
+   * #save(Path)} afterwards to persist the counter.
+   *
+   * @param revoked serial number to revocation date; each date at or before {@code thisUpdate}
+   * @param thisUpdate issue time of the CRL
+   * @param nextUpdate when the next CRL is due, after {@code thisUpdate}
+   * @return the signed CRL
+   */
+  public synchronized X509CRL issueRevocationList(
+      Map<BigInteger, Instant> revoked, Instant thisUpdate, Instant nextUpdate) {
+    Instant from = seconds(thisUpdate);
+    Instant to = seconds(nextUpdate);
+    requireOrder(from, to);
+    Map<BigInteger, Instant> entries = new TreeMap<>();
+    revoked.forEach(
+        (serial, at) -> {
+          if (serial.signum() <= 0 || at.isAfter(thisUpdate)) {
+            throw new IllegalArgumentException(
+                "serial "
+                    + serial
+                    + ": serials must be positive and revocation dates not after thisUpdate");
+          }
+          entries.put(serial, seconds(at));
         });
-        BigInteger number = lastCrlNumber.add(BigInteger.ONE).max(BigInteger.valueOf(from.getEpochSecond()));
-        X509CRL crl = CertificateBuilders.crl(certificate, key, entries, number, from, to);
-        lastCrlNumber = number;
-        return crl;
-    }
+    BigInteger number =
+        lastCrlNumber.add(BigInteger.ONE).max(BigInteger.valueOf(from.getEpochSecond()));
+    X509CRL crl = CertificateBuilders.crl(certificate, key, entries, number, from, to);
+    lastCrlNumber = number;
+    return crl;
+  }
 
-    /**
-     * The CA's self-signed certificate, to distribute as a trust anchor.
-     *
-     * @return the certificate
-     */
-    public X509Certificate certificate() {
-        return certificate;
-    }
+  /**
+   * The CA's self-signed certificate, to distribute as a trust anchor.
+   *
+   * @return the certificate
+   */
+  public X509Certificate certificate() {
+    return certificate;
+  }
 
-    /**
-     * The organisation's id (the CA subject's O).
-     *
-     * @return the organisation id
-     */
-    public String organisationId() {
-        return organisationId;
-    }
+  /**
+   * The organisation's id (the CA subject's O).
+   *
+   * @return the organisation id
+   */
+  public String organisationId() {
+    return organisationId;
+  }
 
-    /**
-     * The organisation's type (the CA subject's OU).
-     *
-     * @return the type
-     */
-    public OrganisationType organisationType() {
-        return type;
-    }
+  /**
+   * The organisation's type (the CA subject's OU).
+   *
+   * @return the type
+   */
+  public OrganisationType organisationType() {
+    return type;
+  }
 
-    /**
-     * Writes the CA to a directory: {@code ca-cert.pem}, {@code ca-key.pem} (unencrypted PKCS#8,
-     * owner read/write only where the file system has POSIX permissions) and {@code crl-number}.
-     *
-     * @param dir the directory, created if missing
-     */
-    public synchronized void save(Path dir) {
-        CaFiles.save(dir, certificate, key, lastCrlNumber);
-    }
+  /**
+   * Writes the CA to a directory: {@code ca-cert.pem}, {@code ca-key.pem} (unencrypted PKCS#8,
+   * owner read/write only where the file system has POSIX permissions) and {@code crl-number}.
+   *
+   * @param dir the directory, created if missing
+   */
+  public synchronized void save(Path dir) {
+    CaFiles.save(dir, certificate, key, lastCrlNumber);
+  }
 
-    /**
-     * Reads a CA written by {@link #save(Path)}, checking that the key matches the certificate and
-     * that the certificate is an organisation CA.
-     *
-     * @param dir the directory
-     * @return the CA
-     * @throws IllegalArgumentException if the files are missing, malformed or inconsistent
-     */
-    public static OrganisationCa load(Path dir) {
-        return CaFiles.load(dir);
-    }
+  /**
+   * Reads a CA written by {@link #save(Path)}, checking that the key matches the certificate and
+   * that the certificate is an organisation CA.
+   *
+   * @param dir the directory
+   * @return the CA
+   * @throws IllegalArgumentException if the files are missing, malformed or inconsistent
+   */
+  public static OrganisationCa load(Path dir) {
+    return CaFiles.load(dir);
+  }
 
-    @Override
-    public String toString() {
-        return "OrganisationCa[" + certificate.getSubjectX500Principal().getName() + "]";
-    }
+  @Override
+  public String toString() {
+    return "OrganisationCa[" + certificate.getSubjectX500Principal().getName() + "]";
+  }
 
-    private static Instant seconds(Instant instant) {
-        return Objects.requireNonNull(instant, "instant").truncatedTo(ChronoUnit.SECONDS);
-    }
+  private static Instant seconds(Instant instant) {
+    return Objects.requireNonNull(instant, "instant").truncatedTo(ChronoUnit.SECONDS);
+  }
 
-    private static void requireOrder(Instant from, Instant to) {
-        Objects.requireNonNull(from, "start instant");
-        Objects.requireNonNull(to, "end instant");
-        if (!to.isAfter(from)) {
-            throw new IllegalArgumentException("end " + to + " must be after start " + from);
-        }
+  private static void requireOrder(Instant from, Instant to) {
+    Objects.requireNonNull(from, "start instant");
+    Objects.requireNonNull(to, "end instant");
+    if (!to.isAfter(from)) {
+      throw new IllegalArgumentException("end " + to + " must be after start " + from);
     }
+  }
 }

@@ -27,91 +27,124 @@ import org.kpledger.identity.TrustAnchors.Anchor;
 /** The newest CRL of each organisation CA, replaced atomically (RFC 5280 §5, full CRLs only). */
 final class RevocationLists {
 
-    private static final int CRL_SIGN = 6;
+  private static final int CRL_SIGN = 6;
 
-    private record Latest(BigInteger number, Map<BigInteger, Instant> revoked, byte[] der) {
+  private record Latest(BigInteger number, Map<BigInteger, Instant> revoked, byte[] der) {}
+
+  private final TrustAnchors anchors;
+  private final ConcurrentHashMap<String, Latest> latest = new ConcurrentHashMap<>();
+
+  RevocationLists(TrustAnchors anchors) {
+    this.anchors = anchors;
+  }
+
+  void checkNotRevoked(String organisationId, BigInteger serial, Instant at) {
+    Latest crl = latest.get(organisationId);
+    Instant revokedAt = crl == null ? null : crl.revoked().get(serial);
+    if (revokedAt != null && !revokedAt.isAfter(at)) {
+      throw new IdentityRejectedException(
+          CERTIFICATE_REVOKED,
+          "serial "
+              + serial.toString(16)
+              + " of '"
+              + organisationId
+              + "' revoked at "
+              + revokedAt
+              + " (CRL number "
+              + crl.number()
+              + ", checked at "
+              + at
+              + ")");
     }
+  }
 
-    private final TrustAnchors anchors;
-    private final ConcurrentHashMap<String, Latest> latest = new ConcurrentHashMap<>();
+  Optional<BigInteger> number(String organisationId) {
+    return Optional.ofNullable(latest.get(organisationId)).map(Latest::number);
+  }
 
-    RevocationLists(TrustAnchors anchors) {
-        this.anchors = anchors;
+  void ingest(X509CRL crl) {
+    Objects.requireNonNull(crl, "crl");
+    Anchor ca =
+        anchors
+            .bySubject(crl.getIssuerX500Principal())
+            .orElseThrow(
+                () ->
+                    new IdentityRejectedException(
+                        UNKNOWN_ISSUER,
+                        "CRL issuer '"
+                            + crl.getIssuerX500Principal().getName()
+                            + "' is not a known CA"));
+    boolean[] usage = ca.certificate().getKeyUsage();
+    if (usage != null && (usage.length <= CRL_SIGN || !usage[CRL_SIGN])) {
+      throw new IdentityRejectedException(
+          BAD_CRL_SIGNATURE, "CA '" + ca.organisationId() + "' may not sign CRLs");
     }
-
-    void checkNotRevoked(String organisationId, BigInteger serial, Instant at) {
-        Latest crl = latest.get(organisationId);
-        Instant revokedAt = crl == null ? null : crl.revoked().get(serial);
-        if (revokedAt != null && !revokedAt.isAfter(at)) {
-            throw new IdentityRejectedException(CERTIFICATE_REVOKED, "serial " + serial.toString(16) + " of '"
-                    + organisationId + "' revoked at " + revokedAt + " (CRL number " + crl.number() + ", checked at "
-                    + at + ")");
-        }
+    if (!CertificateAuthenticator.SIGNATURE_ALGORITHMS.contains(crl.getSigAlgOID())) {
+      throw new IdentityRejectedException(
+          BAD_CRL_SIGNATURE, "unsupported CRL signature algorithm " + crl.getSigAlgName());
     }
-
-    Optional<BigInteger> number(String organisationId) {
-        return Optional.ofNullable(latest.get(organisationId)).map(Latest::number);
+    try {
+      crl.verify(ca.certificate().getPublicKey(), Bc.PROVIDER);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new IdentityRejectedException(
+          BAD_CRL_SIGNATURE,
+          "CRL signature does not verify with the key of CA '" + ca.organisationId() + "'",
+          e);
     }
-
-    void ingest(X509CRL crl) {
-        Objects.requireNonNull(crl, "crl");
-        Anchor ca = anchors.bySubject(crl.getIssuerX500Principal()).orElseThrow(() -> new IdentityRejectedException(
-                UNKNOWN_ISSUER, "CRL issuer '" + crl.getIssuerX500Principal().getName() + "' is not a known CA"));
-        boolean[] usage = ca.certificate().getKeyUsage();
-        if (usage != null && (usage.length <= CRL_SIGN || !usage[CRL_SIGN])) {
-            throw new IdentityRejectedException(BAD_CRL_SIGNATURE, "CA '" + ca.organisationId() + "' may not sign CRLs");
-        }
-        if (!CertificateAuthenticator.SIGNATURE_ALGORITHMS.contains(crl.getSigAlgOID())) {
-            throw new IdentityRejectedException(BAD_CRL_SIGNATURE, "unsupported CRL signature algorithm "
-                    + crl.getSigAlgName());
-        }
-        try {
-            crl.verify(ca.certificate().getPublicKey(), Bc.PROVIDER);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw new IdentityRejectedException(BAD_CRL_SIGNATURE, "CRL signature does not verify with the key of CA '"
-                    + ca.organisationId() + "'", e);
-        }
-        Latest next = parse(crl, ca.organisationId());
-        latest.compute(ca.organisationId(), (org, current) -> {
-            if (current == null || next.number().compareTo(current.number()) > 0) {
-                return next;
-            }
-            if (next.number().equals(current.number()) && Arrays.equals(next.der(), current.der())) {
-                return current;
-            }
-            throw new IdentityRejectedException(STALE_CRL, "CRL number " + next.number() + " of '" + org
-                    + "' is not newer than the ingested " + current.number());
+    Latest next = parse(crl, ca.organisationId());
+    latest.compute(
+        ca.organisationId(),
+        (org, current) -> {
+          if (current == null || next.number().compareTo(current.number()) > 0) {
+            return next;
+          }
+          if (next.number().equals(current.number()) && Arrays.equals(next.der(), current.der())) {
+            return current;
+          }
+          throw new IdentityRejectedException(
+              STALE_CRL,
+              "CRL number "
+                  + next.number()
+                  + " of '"
+                  + org
+                  + "' is not newer than the ingested "
+                  + current.number());
         });
-    }
+  }
 
-    private static Latest parse(X509CRL crl, String organisationId) {
-        if (crl.getCriticalExtensionOIDs() != null && !crl.getCriticalExtensionOIDs().isEmpty()) {
-            throw malformed(organisationId, "has critical extensions (delta or partitioned CRLs are not supported)");
-        }
-        byte[] numberExtension = crl.getExtensionValue(Extension.cRLNumber.getId());
-        if (numberExtension == null) {
-            throw malformed(organisationId, "has no CRL number");
-        }
-        Map<BigInteger, Instant> revoked = new HashMap<>();
-        try {
-            BigInteger number = ASN1Integer.getInstance(JcaX509ExtensionUtils.parseExtensionValue(numberExtension))
-                    .getValue();
-            if (crl.getRevokedCertificates() != null) {
-                for (X509CRLEntry entry : crl.getRevokedCertificates()) {
-                    if (entry.getCertificateIssuer() != null || (entry.getCriticalExtensionOIDs() != null
-                            && !entry.getCriticalExtensionOIDs().isEmpty())) {
-                        throw malformed(organisationId, "is indirect or has critical entry extensions");
-                    }
-                    revoked.put(entry.getSerialNumber(), entry.getRevocationDate().toInstant());
-                }
-            }
-            return new Latest(number, Map.copyOf(revoked), crl.getEncoded());
-        } catch (IOException | CRLException | IllegalArgumentException e) {
-            throw new IdentityRejectedException(MALFORMED_CRL, "CRL of '" + organisationId + "' cannot be read", e);
-        }
+  private static Latest parse(X509CRL crl, String organisationId) {
+    if (crl.getCriticalExtensionOIDs() != null && !crl.getCriticalExtensionOIDs().isEmpty()) {
+      throw malformed(
+          organisationId, "has critical extensions (delta or partitioned CRLs are not supported)");
     }
+    byte[] numberExtension = crl.getExtensionValue(Extension.cRLNumber.getId());
+    if (numberExtension == null) {
+      throw malformed(organisationId, "has no CRL number");
+    }
+    Map<BigInteger, Instant> revoked = new HashMap<>();
+    try {
+      BigInteger number =
+          ASN1Integer.getInstance(JcaX509ExtensionUtils.parseExtensionValue(numberExtension))
+              .getValue();
+      if (crl.getRevokedCertificates() != null) {
+        for (X509CRLEntry entry : crl.getRevokedCertificates()) {
+          if (entry.getCertificateIssuer() != null
+              || (entry.getCriticalExtensionOIDs() != null
+                  && !entry.getCriticalExtensionOIDs().isEmpty())) {
+            throw malformed(organisationId, "is indirect or has critical entry extensions");
+          }
+          revoked.put(entry.getSerialNumber(), entry.getRevocationDate().toInstant());
+        }
+      }
+      return new Latest(number, Map.copyOf(revoked), crl.getEncoded());
+    } catch (IOException | CRLException | IllegalArgumentException e) {
+      throw new IdentityRejectedException(
+          MALFORMED_CRL, "CRL of '" + organisationId + "' cannot be read", e);
+    }
+  }
 
-    private static IdentityRejectedException malformed(String organisationId, String problem) {
-        return new IdentityRejectedException(MALFORMED_CRL, "CRL of '" + organisationId + "' " + problem);
-    }
+  private static IdentityRejectedException malformed(String organisationId, String problem) {
+    return new IdentityRejectedException(
+        MALFORMED_CRL, "CRL of '" + organisationId + "' " + problem);
+  }
 }

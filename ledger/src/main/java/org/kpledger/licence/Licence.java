@@ -46,8 +46,8 @@ public class Licence implements CustodyFacts.LicenceFacts {
   }
 
   /**
-   * Changes the status from a date. A revoked licence is never reinstated; changes are kept in
-   * the order of their effective dates so the past is never rewritten.
+   * Changes the status from a date. A revoked licence is never reinstated; changes are kept in the
+   * order of their effective dates so the past is never rewritten.
    */
   @CommandHandler
   public void handle(ChangeLicenceStatusCommand command) {

@@ -19,8 +19,15 @@ public class PurchaseSlipHandler {
   public String handle(RecordPurchaseCommand c) {
     internal.send(
         new CreateLotCommand(
-            c.lotId(), c.slipNumber(), c.minerId(), c.siteId(), c.carats(), c.stoneCount(),
-            c.priceUsd(), c.buyerLicence(), c.occurredAt()));
+            c.lotId(),
+            c.slipNumber(),
+            c.minerId(),
+            c.siteId(),
+            c.carats(),
+            c.stoneCount(),
+            c.priceUsd(),
+            c.buyerLicence(),
+            c.occurredAt()));
     internal.send(new DrawOnProductionCommand(c.siteId(), c.lotId(), c.carats()));
     return c.lotId();
   }

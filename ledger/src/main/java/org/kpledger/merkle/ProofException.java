@@ -9,40 +9,42 @@ import java.util.Objects;
  */
 public final class ProofException extends Exception {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** Why a proof was rejected. */
-    public enum Reason {
-        /** A tree size or leaf index is negative. */
-        NEGATIVE_ARGUMENT,
-        /** The leaf index is not below the tree size. */
-        INDEX_BEYOND_SIZE,
-        /** The first tree size of a consistency proof exceeds the second. */
-        SIZE1_GREATER_THAN_SIZE2,
-        /** A consistency proof from the empty tree was asked for; RFC 9162 requires {@code 0 < size1}. */
-        EMPTY_FIRST_TREE,
-        /** The number of hashes in the proof differs from the number the sizes demand. */
-        WRONG_PROOF_SIZE,
-        /** A leaf hash, root or proof element is not {@value MerkleHash#SIZE} bytes long. */
-        WRONG_HASH_LENGTH,
-        /** The root computed from the proof differs from the expected root. */
-        ROOT_MISMATCH
-    }
-
-    /** The kind of defect, never {@code null}. */
-    private final Reason reason;
-
-    ProofException(Reason reason, String message) {
-        super(message);
-        this.reason = Objects.requireNonNull(reason);
-    }
-
+  /** Why a proof was rejected. */
+  public enum Reason {
+    /** A tree size or leaf index is negative. */
+    NEGATIVE_ARGUMENT,
+    /** The leaf index is not below the tree size. */
+    INDEX_BEYOND_SIZE,
+    /** The first tree size of a consistency proof exceeds the second. */
+    SIZE1_GREATER_THAN_SIZE2,
     /**
-     * Returns the kind of defect found.
-     *
-     * @return never {@code null}
+     * A consistency proof from the empty tree was asked for; RFC 9162 requires {@code 0 < size1}.
      */
-    public Reason reason() {
-        return reason;
-    }
+    EMPTY_FIRST_TREE,
+    /** The number of hashes in the proof differs from the number the sizes demand. */
+    WRONG_PROOF_SIZE,
+    /** A leaf hash, root or proof element is not {@value MerkleHash#SIZE} bytes long. */
+    WRONG_HASH_LENGTH,
+    /** The root computed from the proof differs from the expected root. */
+    ROOT_MISMATCH
+  }
+
+  /** The kind of defect, never {@code null}. */
+  private final Reason reason;
+
+  ProofException(Reason reason, String message) {
+    super(message);
+    this.reason = Objects.requireNonNull(reason);
+  }
+
+  /**
+   * Returns the kind of defect found.
+   *
+   * @return never {@code null}
+   */
+  public Reason reason() {
+    return reason;
+  }
 }

@@ -22,7 +22,9 @@ public class Miner {
   /** For Axon. */
   protected Miner() {}
 
-  /** Registers the miner: the patente must be a patente issued to this miner; the site must exist. */
+  /**
+   * Registers the miner: the patente must be a patente issued to this miner; the site must exist.
+   */
   @CommandHandler
   public Miner(RegisterMinerCommand command, CustodyFacts facts) {
     CustodyFacts.LicenceFacts patente =
@@ -31,7 +33,8 @@ public class Miner {
             .orElseThrow(
                 () ->
                     new CustodyRuleViolation(
-                        "UNKNOWN_LICENCE", "no licence " + command.patenteNumber() + " was issued"));
+                        "UNKNOWN_LICENCE",
+                        "no licence " + command.patenteNumber() + " was issued"));
     require(
         LicenceKind.PATENTE.name().equals(patente.kind())
             && patente.holderId().equals(command.minerId()),

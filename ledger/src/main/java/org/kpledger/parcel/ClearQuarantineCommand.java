@@ -4,7 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** A forensic auditor releases a quarantined stockpile item, citing the Monitoring Team criteria. */
+/**
+ * A forensic auditor releases a quarantined stockpile item, citing the Monitoring Team criteria.
+ */
 public record ClearQuarantineCommand(
     @TargetAggregateIdentifier @NotBlank String parcelId,
     @NotBlank @Size(max = 100) String auditReference,

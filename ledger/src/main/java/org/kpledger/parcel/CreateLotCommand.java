@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Internal: creates the lot of a purchase slip; sent by the purchase handler, never by a client. */
+/**
+ * Internal: creates the lot of a purchase slip; sent by the purchase handler, never by a client.
+ */
 public record CreateLotCommand(
     @TargetAggregateIdentifier String lotId,
     String slipNumber,

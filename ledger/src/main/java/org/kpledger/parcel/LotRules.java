@@ -37,14 +37,29 @@ final class LotRules {
     require(
         patenteValid,
         "PATENTE_NOT_VALID",
-        "miner " + c.minerId() + " had no patente in force on " + day + " ("
-            + miner.patenteNumber() + ")");
+        "miner "
+            + c.minerId()
+            + " had no patente in force on "
+            + day
+            + " ("
+            + miner.patenteNumber()
+            + ")");
     requireBuyerLicensed(c, buyer, day, facts);
     boolean compliant = facts.zone(miner.zoneId()).map(z -> z.compliantOn(day)).orElse(false);
     return new LotPurchasedEvent(
-        c.lotId(), c.slipNumber(), c.minerId(), miner.patenteNumber(), c.siteId(),
-        miner.zoneId(), buyer.party(), c.buyerLicence(), c.carats(), c.stoneCount(),
-        c.priceUsd(), c.occurredAt(), compliant);
+        c.lotId(),
+        c.slipNumber(),
+        c.minerId(),
+        miner.patenteNumber(),
+        c.siteId(),
+        miner.zoneId(),
+        buyer.party(),
+        c.buyerLicence(),
+        c.carats(),
+        c.stoneCount(),
+        c.priceUsd(),
+        c.occurredAt(),
+        compliant);
   }
 
   private static void requireBuyerLicensed(
@@ -70,7 +85,14 @@ final class LotRules {
 
   static Origin originOf(LotPurchasedEvent e) {
     return new Origin(
-        e.lotId(), e.minerId(), e.patenteNumber(), e.siteId(), e.zoneId(),
-        LedgerCalendar.dateOf(e.occurredAt()), e.carats(), null, null);
+        e.lotId(),
+        e.minerId(),
+        e.patenteNumber(),
+        e.siteId(),
+        e.zoneId(),
+        LedgerCalendar.dateOf(e.occurredAt()),
+        e.carats(),
+        null,
+        null);
   }
 }

@@ -32,7 +32,14 @@ public record Origin(
   /** The same origin, released by a forensic-audit clearance. */
   public Origin clearedBy(String auditReference) {
     return new Origin(
-        lotId, minerId, patenteNumber, siteId, zoneId, acquiredOn, carats, stockpileId,
+        lotId,
+        minerId,
+        patenteNumber,
+        siteId,
+        zoneId,
+        acquiredOn,
+        carats,
+        stockpileId,
         auditReference);
   }
 }

@@ -15,9 +15,9 @@ import org.kpledger.custody.Carats;
 import org.kpledger.custody.CustodyFacts;
 
 /**
- * A custody item: a lot, a merged or split parcel, or a declared stockpile item. Its creation
- * rules live in {@link LotRules} and {@link StockpileRules}; this class keeps the custody state
- * and the rules of moving it.
+ * A custody item: a lot, a merged or split parcel, or a declared stockpile item. Its creation rules
+ * live in {@link LotRules} and {@link StockpileRules}; this class keeps the custody state and the
+ * rules of moving it.
  */
 @Aggregate
 public class Parcel {
@@ -56,7 +56,8 @@ public class Parcel {
   /** A merge creates a parcel whose declared carats must equal what its sources gave. */
   @CommandHandler
   public Parcel(CreateMergedParcelCommand command, Actor actor) {
-    BigDecimal sum = Carats.sum(command.sources().stream().map(ParcelContribution::carats).toList());
+    BigDecimal sum =
+        Carats.sum(command.sources().stream().map(ParcelContribution::carats).toList());
     require(
         Carats.same(sum, command.declaredCarats()),
         "CARATS_NOT_CONSERVED",
@@ -135,8 +136,13 @@ public class Parcel {
     require(
         difference.compareTo(bound) <= 0,
         "WEIGHING_DIFFERENCE_TOO_LARGE",
-        "a weighing difference of " + difference + " ct on " + carats + " ct exceeds the bound of "
-            + bound.setScale(2, java.math.RoundingMode.DOWN) + " ct");
+        "a weighing difference of "
+            + difference
+            + " ct on "
+            + carats
+            + " ct exceeds the bound of "
+            + bound.setScale(2, java.math.RoundingMode.DOWN)
+            + " ct");
     apply(
         new WeighingDifferenceRecordedEvent(
             parcelId, carats, command.measuredCarats(), command.reason()));
@@ -166,8 +172,12 @@ public class Parcel {
     require(
         pendingTransfer.toParty().equals(actor.party()),
         "NOT_TRANSFER_RECIPIENT",
-        "transfer " + command.transferId() + " is offered to " + pendingTransfer.toParty()
-            + ", not to " + actor.party());
+        "transfer "
+            + command.transferId()
+            + " is offered to "
+            + pendingTransfer.toParty()
+            + ", not to "
+            + actor.party());
     apply(
         new TransferAcceptedEvent(
             parcelId,
@@ -191,8 +201,7 @@ public class Parcel {
     requireActive();
     requireUnsealed();
     requireNotInShipment();
-    apply(
-        new ParcelValuedEvent(parcelId, command.valueUsd(), command.priceListVersion(), carats));
+    apply(new ParcelValuedEvent(parcelId, command.valueUsd(), command.priceListVersion(), carats));
   }
 
   /** A valued, unsealed item not in transit is sealed. */
@@ -239,7 +248,8 @@ public class Parcel {
             ? confiscation.previousHolder()
             : confiscation.authority();
     apply(
-        new ConfiscationDisposedEvent(parcelId, command.disposition(), command.reason(), newHolder));
+        new ConfiscationDisposedEvent(
+            parcelId, command.disposition(), command.reason(), newHolder));
   }
 
   /** A forensic auditor releases a quarantined item. */
@@ -312,8 +322,13 @@ public class Parcel {
    * opened there cannot be revalued and resealed into the same shipment (kp-facts rule 6).
    */
   private void requireNotInShipment() {
-    require(shipmentId == null, "IN_SHIPMENT", parcelId + " is in shipment " + shipmentId
-        + "; it keeps the valuation and seal it was shipped with");
+    require(
+        shipmentId == null,
+        "IN_SHIPMENT",
+        parcelId
+            + " is in shipment "
+            + shipmentId
+            + "; it keeps the valuation and seal it was shipped with");
   }
 
   private void requireUnsealed() {
@@ -338,8 +353,13 @@ public class Parcel {
   /** What the export gate may re-check of this item. */
   public CustodyFacts.ParcelFacts facts() {
     return new CustodyFacts.ParcelFacts(
-        parcelId, holder, !consumed && !exported, sealId != null, confiscation != null,
-        quarantined, shipmentId);
+        parcelId,
+        holder,
+        !consumed && !exported,
+        sealId != null,
+        confiscation != null,
+        quarantined,
+        shipmentId);
   }
 
   @EventSourcingHandler

@@ -7,4 +7,8 @@ import org.axonframework.serialization.Revision;
 /** A parcel was made by merging others; {@code edges} say how many carats came from each. */
 @Revision("1")
 public record ParcelMergedEvent(
-    String parcelId, String holder, List<LineageEdge> edges, BigDecimal carats, List<Origin> origins) {}
+    String parcelId,
+    String holder,
+    List<LineageEdge> edges,
+    BigDecimal carats,
+    List<Origin> origins) {}

@@ -7,4 +7,8 @@ import org.axonframework.serialization.Revision;
 /** A parcel was split off another and carries all of the source's origins. */
 @Revision("1")
 public record ParcelSplitOffEvent(
-    String parcelId, String sourceParcelId, String holder, BigDecimal carats, List<Origin> origins) {}
+    String parcelId,
+    String sourceParcelId,
+    String holder,
+    BigDecimal carats,
+    List<Origin> origins) {}

@@ -5,19 +5,25 @@ import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.LedgerCalendar;
 
 /**
- * Quarantine of stockpile items (kp-facts rule 9): goods acquired from the suspension of
- * 23 May 2013 until their zone's compliance, or with no documented place or date of acquisition,
- * are blocked until a forensic-audit clearance releases them. So are goods dated before the
- * suspension in a zone whose recorded history does not show it compliant that day, since the
- * export gate would refuse them too.
+ * Quarantine of stockpile items (kp-facts rule 9): goods acquired from the suspension of 23 May
+ * 2013 until their zone's compliance, or with no documented place or date of acquisition, are
+ * blocked until a forensic-audit clearance releases them. So are goods dated before the suspension
+ * in a zone whose recorded history does not show it compliant that day, since the export gate would
+ * refuse them too.
  */
 final class StockpileRules {
   private StockpileRules() {}
 
   static StockpileItemDeclaredEvent declare(CreateStockpileItemCommand c, CustodyFacts facts) {
     return new StockpileItemDeclaredEvent(
-        c.parcelId(), c.stockpileId(), c.holder(), c.carats(), c.zoneId(), c.acquiredOn(),
-        c.description(), quarantineReason(c.zoneId(), c.acquiredOn(), facts));
+        c.parcelId(),
+        c.stockpileId(),
+        c.holder(),
+        c.carats(),
+        c.zoneId(),
+        c.acquiredOn(),
+        c.description(),
+        quarantineReason(c.zoneId(), c.acquiredOn(), facts));
   }
 
   /** Why an item is quarantined, or null if it is not. */
@@ -42,7 +48,14 @@ final class StockpileRules {
 
   static Origin originOf(StockpileItemDeclaredEvent e) {
     return new Origin(
-        e.parcelId(), null, null, null, e.zoneId(), e.acquiredOn(), e.carats(), e.stockpileId(),
+        e.parcelId(),
+        null,
+        null,
+        null,
+        e.zoneId(),
+        e.acquiredOn(),
+        e.carats(),
+        e.stockpileId(),
         null);
   }
 }

@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * An organisation publishes its latest CRL (base64 DER). The api checks the CRL's signature by
- * the organisation's CA and fills in {@code organisationId} and {@code crlNumber} from it.
+ * An organisation publishes its latest CRL (base64 DER). The api checks the CRL's signature by the
+ * organisation's CA and fills in {@code organisationId} and {@code crlNumber} from it.
  */
 public record PublishRevocationListCommand(
     @TargetAggregateIdentifier String organisationId,

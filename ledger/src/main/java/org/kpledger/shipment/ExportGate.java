@@ -26,9 +26,16 @@ public final class ExportGate {
         boolean valid =
             facts.licence(o.patenteNumber()).map(l -> l.validOn(o.acquiredOn())).orElse(false);
         checks.add(
-            new GateCheck(o.lotId(), "PATENTE_NOT_VALID", valid,
-                "patente " + o.patenteNumber() + " of miner " + o.minerId()
-                    + (valid ? " in force on " : " not in force on ") + o.acquiredOn()));
+            new GateCheck(
+                o.lotId(),
+                "PATENTE_NOT_VALID",
+                valid,
+                "patente "
+                    + o.patenteNumber()
+                    + " of miner "
+                    + o.minerId()
+                    + (valid ? " in force on " : " not in force on ")
+                    + o.acquiredOn()));
       }
     }
     for (String id : parcelIds) {
@@ -43,25 +50,33 @@ public final class ExportGate {
     for (GateCheck c : evaluate(shipmentId, parcelIds, origins, facts)) {
       if (!c.passed()) {
         throw new CustodyRuleViolation(
-            c.rule(), "export gate refuses shipment " + shipmentId + ": " + c.subject() + ": "
-                + c.detail());
+            c.rule(),
+            "export gate refuses shipment " + shipmentId + ": " + c.subject() + ": " + c.detail());
       }
     }
   }
 
   private static GateCheck originCheck(Origin o, CustodyFacts facts) {
     if (o.auditClearance() != null) {
-      return new GateCheck(o.lotId(), "ZONE_NOT_COMPLIANT", true,
+      return new GateCheck(
+          o.lotId(),
+          "ZONE_NOT_COMPLIANT",
+          true,
           "released by forensic audit " + o.auditClearance());
     }
     if (o.zoneId() == null || o.acquiredOn() == null) {
-      return new GateCheck(o.lotId(), "UNDOCUMENTED_ORIGIN", false,
-          "no documented zone and date of acquisition");
+      return new GateCheck(
+          o.lotId(), "UNDOCUMENTED_ORIGIN", false, "no documented zone and date of acquisition");
     }
     boolean compliant =
         facts.zone(o.zoneId()).map(z -> z.compliantOn(o.acquiredOn())).orElse(false);
-    return new GateCheck(o.lotId(), "ZONE_NOT_COMPLIANT", compliant,
-        "zone " + o.zoneId() + (compliant ? " compliant on " : " not compliant on ")
+    return new GateCheck(
+        o.lotId(),
+        "ZONE_NOT_COMPLIANT",
+        compliant,
+        "zone "
+            + o.zoneId()
+            + (compliant ? " compliant on " : " not compliant on ")
             + o.acquiredOn());
   }
 
@@ -71,12 +86,21 @@ public final class ExportGate {
       return List.of(new GateCheck(id, "UNKNOWN_PARCEL", false, "no such parcel"));
     }
     return List.of(
-        new GateCheck(id, "PARCEL_CONFISCATED", !p.confiscated(),
+        new GateCheck(
+            id,
+            "PARCEL_CONFISCATED",
+            !p.confiscated(),
             p.confiscated() ? "confiscated" : "not confiscated"),
-        new GateCheck(id, "STOCKPILE_QUARANTINED", !p.quarantined(),
+        new GateCheck(
+            id,
+            "STOCKPILE_QUARANTINED",
+            !p.quarantined(),
             p.quarantined() ? "quarantined stockpile item" : "not quarantined"),
         new GateCheck(id, "NOT_SEALED", p.sealed(), p.sealed() ? "sealed" : "seal missing"),
-        new GateCheck(id, "NOT_IN_SHIPMENT", p.active() && shipmentId.equals(p.shipmentId()),
+        new GateCheck(
+            id,
+            "NOT_IN_SHIPMENT",
+            p.active() && shipmentId.equals(p.shipmentId()),
             "assigned to " + p.shipmentId()));
   }
 }

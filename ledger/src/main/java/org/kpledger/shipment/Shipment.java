@@ -45,18 +45,27 @@ public class Shipment {
             && licence.holderId().equals(actor.party())
             && licence.validOn(c.proposedOn()),
         "EXPORTER_NOT_LICENSED",
-        actor.party() + " holds no export licence " + c.exporterLicence() + " in force on "
+        actor.party()
+            + " holds no export licence "
+            + c.exporterLicence()
+            + " in force on "
             + c.proposedOn());
     List<String> ids = c.parcels().stream().map(ParcelContribution::parcelId).toList();
     List<Origin> all = c.parcels().stream().flatMap(p -> p.origins().stream()).toList();
     ExportGate.require(c.shipmentId(), ids, all, facts);
     apply(
         new ShipmentProposedEvent(
-            c.shipmentId(), actor.party(), c.exporterLicence(), c.importer(), ids,
+            c.shipmentId(),
+            actor.party(),
+            c.exporterLicence(),
+            c.importer(),
+            ids,
             Carats.sum(c.parcels().stream().map(ParcelContribution::carats).toList()),
-            c.parcels().stream().map(ParcelContribution::valueUsd)
+            c.parcels().stream()
+                .map(ParcelContribution::valueUsd)
                 .reduce(BigDecimal.ZERO, BigDecimal::add),
-            all, c.proposedOn()));
+            all,
+            c.proposedOn()));
   }
 
   /** The Monitoring Team approves a proposed shipment that still passes the gate. */
@@ -73,7 +82,11 @@ public class Shipment {
     require(
         status == ShipmentStatus.PROPOSED || status == ShipmentStatus.APPROVED,
         "SHIPMENT_OUT_OF_ORDER",
-        "shipment " + shipmentId + " is " + status + "; it can be rejected only before it is"
+        "shipment "
+            + shipmentId
+            + " is "
+            + status
+            + "; it can be rejected only before it is"
             + " certified");
     apply(new ShipmentRejectedEvent(shipmentId, c.reason()));
     return parcelIds;
@@ -105,7 +118,13 @@ public class Shipment {
     require(
         status == expected,
         "SHIPMENT_OUT_OF_ORDER",
-        "shipment " + shipmentId + " is " + status + "; it can be " + step + " only when "
+        "shipment "
+            + shipmentId
+            + " is "
+            + status
+            + "; it can be "
+            + step
+            + " only when "
             + expected);
   }
 

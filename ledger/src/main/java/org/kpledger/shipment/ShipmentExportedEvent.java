@@ -5,4 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** The shipment left the country. */
 @Revision("1")
-public record ShipmentExportedEvent(String shipmentId, String certificateNumber, LocalDate exportedOn) {}
+public record ShipmentExportedEvent(
+    String shipmentId, String certificateNumber, LocalDate exportedOn) {}

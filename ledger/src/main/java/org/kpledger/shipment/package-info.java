@@ -3,7 +3,7 @@
  * shipment of sealed, valued parcels it holds; the Monitoring Team approves or rejects it; the KP
  * authority certifies it; it is exported. At each of approval, certification and export the gate is
  * evaluated again against the ledger as it stands: no lot in the lineage may have been bought while
- * its zone was not compliant or from a miner without a patente in force that day, and no item may be
- * confiscated, quarantined or unsealed.
+ * its zone was not compliant or from a miner without a patente in force that day, and no item may
+ * be confiscated, quarantined or unsealed.
  */
 package org.kpledger.shipment;

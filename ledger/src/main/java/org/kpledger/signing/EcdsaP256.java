@@ -35,180 +35,186 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
  */
 public final class EcdsaP256 {
 
-    private static final X9ECParameters X9 = CustomNamedCurves.getByName("secp256r1");
-    private static final ECDomainParameters DOMAIN =
-            new ECDomainParameters(X9.getCurve(), X9.getG(), X9.getN(), X9.getH());
-    private static final BigInteger N = X9.getN();
-    private static final BigInteger HALF_N = N.shiftRight(1);
-    private static final int P1363_LENGTH = 64;
+  private static final X9ECParameters X9 = CustomNamedCurves.getByName("secp256r1");
+  private static final ECDomainParameters DOMAIN =
+      new ECDomainParameters(X9.getCurve(), X9.getG(), X9.getN(), X9.getH());
+  private static final BigInteger N = X9.getN();
+  private static final BigInteger HALF_N = N.shiftRight(1);
+  private static final int P1363_LENGTH = 64;
 
-    private EcdsaP256() {
-    }
+  private EcdsaP256() {}
 
-    /**
-     * Signs SHA-256(message) with an RFC 6979 deterministic nonce and returns a low-S DER signature.
-     *
-     * @param key a P-256 private key
-     * @param message the bytes to sign (hashed here)
-     * @return DER {@code SEQUENCE { INTEGER r, INTEGER s }} with {@code s <= n/2}
-     * @throws IllegalArgumentException if the key is not a P-256 EC private key
-     */
-    public static byte[] sign(PrivateKey key, byte[] message) {
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, privateParameters(key));
-        BigInteger[] rs = signer.generateSignature(sha256(message));
-        BigInteger s = rs[1].compareTo(HALF_N) > 0 ? N.subtract(rs[1]) : rs[1];
-        try {
-            return StandardDSAEncoding.INSTANCE.encode(N, rs[0], s);
-        } catch (IOException e) {
-            throw new IllegalStateException("DER encoding of an ECDSA signature failed", e);
-        }
+  /**
+   * Signs SHA-256(message) with an RFC 6979 deterministic nonce and returns a low-S DER signature.
+   *
+   * @param key a P-256 private key
+   * @param message the bytes to sign (hashed here)
+   * @return DER {@code SEQUENCE { INTEGER r, INTEGER s }} with {@code s <= n/2}
+   * @throws IllegalArgumentException if the key is not a P-256 EC private key
+   */
+  public static byte[] sign(PrivateKey key, byte[] message) {
+    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+    signer.init(true, privateParameters(key));
+    BigInteger[] rs = signer.generateSignature(sha256(message));
+    BigInteger s = rs[1].compareTo(HALF_N) > 0 ? N.subtract(rs[1]) : rs[1];
+    try {
+      return StandardDSAEncoding.INSTANCE.encode(N, rs[0], s);
+    } catch (IOException e) {
+      throw new IllegalStateException("DER encoding of an ECDSA signature failed", e);
     }
+  }
 
-    /**
-     * Verifies a strict-DER, low-S signature. Never throws: any malformed input (wrong key type,
-     * BER or trailing bytes, r or s out of range, high-S, nulls) yields {@code false}.
-     *
-     * @param key a P-256 public key
-     * @param message the signed bytes
-     * @param derSignature DER {@code ECDSA-Sig-Value}
-     * @return true only if the signature is valid, strictly DER-encoded and low-S
-     */
-    public static boolean verify(PublicKey key, byte[] message, byte[] derSignature) {
-        if (derSignature == null) {
-            return false;
-        }
-        try {
-            BigInteger[] rs = StandardDSAEncoding.INSTANCE.decode(N, derSignature);
-            return verify(key, message, rs[0], rs[1]);
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+  /**
+   * Verifies a strict-DER, low-S signature. Never throws: any malformed input (wrong key type, BER
+   * or trailing bytes, r or s out of range, high-S, nulls) yields {@code false}.
+   *
+   * @param key a P-256 public key
+   * @param message the signed bytes
+   * @param derSignature DER {@code ECDSA-Sig-Value}
+   * @return true only if the signature is valid, strictly DER-encoded and low-S
+   */
+  public static boolean verify(PublicKey key, byte[] message, byte[] derSignature) {
+    if (derSignature == null) {
+      return false;
     }
+    try {
+      BigInteger[] rs = StandardDSAEncoding.INSTANCE.decode(N, derSignature);
+      return verify(key, message, rs[0], rs[1]);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
 
-    /**
-     * Verifies an IEEE P1363 signature (32-byte big-endian r followed by 32-byte s) under the same
-     * rules as {@link #verify(PublicKey, byte[], byte[])}, including the low-S requirement.
-     *
-     * @param key a P-256 public key
-     * @param message the signed bytes
-     * @param p1363Signature exactly 64 bytes, r || s
-     * @return true only if the signature is valid and low-S; never throws
-     */
-    public static boolean verifyP1363(PublicKey key, byte[] message, byte[] p1363Signature) {
-        if (p1363Signature == null || p1363Signature.length != P1363_LENGTH) {
-            return false;
-        }
-        BigInteger r = new BigInteger(1, Arrays.copyOfRange(p1363Signature, 0, 32));
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(p1363Signature, 32, 64));
-        try {
-            return verify(key, message, r, s);
-        } catch (RuntimeException e) {
-            return false;
-        }
+  /**
+   * Verifies an IEEE P1363 signature (32-byte big-endian r followed by 32-byte s) under the same
+   * rules as {@link #verify(PublicKey, byte[], byte[])}, including the low-S requirement.
+   *
+   * @param key a P-256 public key
+   * @param message the signed bytes
+   * @param p1363Signature exactly 64 bytes, r || s
+   * @return true only if the signature is valid and low-S; never throws
+   */
+  public static boolean verifyP1363(PublicKey key, byte[] message, byte[] p1363Signature) {
+    if (p1363Signature == null || p1363Signature.length != P1363_LENGTH) {
+      return false;
     }
+    BigInteger r = new BigInteger(1, Arrays.copyOfRange(p1363Signature, 0, 32));
+    BigInteger s = new BigInteger(1, Arrays.copyOfRange(p1363Signature, 32, 64));
+    try {
+      return verify(key, message, r, s);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
 
-    /**
-     * Tells whether a strict-DER signature has {@code 0 < s <= n/2}.
-     *
-     * @param der DER {@code ECDSA-Sig-Value}
-     * @return false for high-S and for anything that is not a strict-DER P-256 signature
-     */
-    public static boolean isLowS(byte[] der) {
-        try {
-            BigInteger s = StandardDSAEncoding.INSTANCE.decode(N, der)[1];
-            return s.signum() > 0 && s.compareTo(HALF_N) <= 0;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+  /**
+   * Tells whether a strict-DER signature has {@code 0 < s <= n/2}.
+   *
+   * @param der DER {@code ECDSA-Sig-Value}
+   * @return false for high-S and for anything that is not a strict-DER P-256 signature
+   */
+  public static boolean isLowS(byte[] der) {
+    try {
+      BigInteger s = StandardDSAEncoding.INSTANCE.decode(N, der)[1];
+      return s.signum() > 0 && s.compareTo(HALF_N) <= 0;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
+  }
 
-    /**
-     * Generates a fresh P-256 key pair from the platform's strong random source.
-     *
-     * @return a key pair of JCA EC keys on secp256r1
-     */
-    public static KeyPair generateKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM cannot generate P-256 keys", e);
-        }
+  /**
+   * Generates a fresh P-256 key pair from the platform's strong random source.
+   *
+   * @return a key pair of JCA EC keys on secp256r1
+   */
+  public static KeyPair generateKeyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JVM cannot generate P-256 keys", e);
     }
+  }
 
-    /**
-     * Tells whether a key is a JCA EC key on the P-256 curve.
-     *
-     * @param key any key, or null
-     * @return true for an {@link ECKey} with secp256r1 domain parameters
-     */
-    public static boolean isP256(Key key) {
-        return key instanceof ECKey ec && isP256(ec.getParams());
-    }
+  /**
+   * Tells whether a key is a JCA EC key on the P-256 curve.
+   *
+   * @param key any key, or null
+   * @return true for an {@link ECKey} with secp256r1 domain parameters
+   */
+  public static boolean isP256(Key key) {
+    return key instanceof ECKey ec && isP256(ec.getParams());
+  }
 
-    /**
-     * Tells whether a private key belongs to a public key ({@code Q == d·G}).
-     *
-     * @param publicKey a P-256 public key
-     * @param privateKey a P-256 private key
-     * @return true if both are P-256 keys and form a pair
-     */
-    public static boolean isKeyPair(PublicKey publicKey, PrivateKey privateKey) {
-        try {
-            ECPoint q = new FixedPointCombMultiplier().multiply(DOMAIN.getG(), privateParameters(privateKey).getD());
-            return q.normalize().equals(publicParameters(publicKey).getQ());
-        } catch (RuntimeException e) {
-            return false;
-        }
+  /**
+   * Tells whether a private key belongs to a public key ({@code Q == d·G}).
+   *
+   * @param publicKey a P-256 public key
+   * @param privateKey a P-256 private key
+   * @return true if both are P-256 keys and form a pair
+   */
+  public static boolean isKeyPair(PublicKey publicKey, PrivateKey privateKey) {
+    try {
+      ECPoint q =
+          new FixedPointCombMultiplier()
+              .multiply(DOMAIN.getG(), privateParameters(privateKey).getD());
+      return q.normalize().equals(publicParameters(publicKey).getQ());
+    } catch (RuntimeException e) {
+      return false;
     }
+  }
 
-    private static boolean verify(PublicKey key, byte[] message, BigInteger r, BigInteger s) {
-        if (message == null || r.signum() <= 0 || r.compareTo(N) >= 0
-                || s.signum() <= 0 || s.compareTo(HALF_N) > 0) {
-            return false;
-        }
-        ECDSASigner verifier = new ECDSASigner();
-        verifier.init(false, publicParameters(key));
-        return verifier.verifySignature(sha256(message), r, s);
+  private static boolean verify(PublicKey key, byte[] message, BigInteger r, BigInteger s) {
+    if (message == null
+        || r.signum() <= 0
+        || r.compareTo(N) >= 0
+        || s.signum() <= 0
+        || s.compareTo(HALF_N) > 0) {
+      return false;
     }
+    ECDSASigner verifier = new ECDSASigner();
+    verifier.init(false, publicParameters(key));
+    return verifier.verifySignature(sha256(message), r, s);
+  }
 
-    private static ECPublicKeyParameters publicParameters(PublicKey key) {
-        if (!(key instanceof ECPublicKey ec) || !isP256(ec.getParams())) {
-            throw new IllegalArgumentException("not a P-256 EC public key");
-        }
-        java.security.spec.ECPoint w = ec.getW();
-        ECPoint q = DOMAIN.getCurve().validatePoint(w.getAffineX(), w.getAffineY());
-        return new ECPublicKeyParameters(q, DOMAIN);
+  private static ECPublicKeyParameters publicParameters(PublicKey key) {
+    if (!(key instanceof ECPublicKey ec) || !isP256(ec.getParams())) {
+      throw new IllegalArgumentException("not a P-256 EC public key");
     }
+    java.security.spec.ECPoint w = ec.getW();
+    ECPoint q = DOMAIN.getCurve().validatePoint(w.getAffineX(), w.getAffineY());
+    return new ECPublicKeyParameters(q, DOMAIN);
+  }
 
-    private static ECPrivateKeyParameters privateParameters(PrivateKey key) {
-        if (!(key instanceof ECPrivateKey ec) || !isP256(ec.getParams())) {
-            throw new IllegalArgumentException("not a P-256 EC private key");
-        }
-        BigInteger d = ec.getS();
-        if (d.signum() <= 0 || d.compareTo(N) >= 0) {
-            throw new IllegalArgumentException("P-256 private scalar out of range");
-        }
-        return new ECPrivateKeyParameters(d, DOMAIN);
+  private static ECPrivateKeyParameters privateParameters(PrivateKey key) {
+    if (!(key instanceof ECPrivateKey ec) || !isP256(ec.getParams())) {
+      throw new IllegalArgumentException("not a P-256 EC private key");
     }
+    BigInteger d = ec.getS();
+    if (d.signum() <= 0 || d.compareTo(N) >= 0) {
+      throw new IllegalArgumentException("P-256 private scalar out of range");
+    }
+    return new ECPrivateKeyParameters(d, DOMAIN);
+  }
 
-    private static boolean isP256(ECParameterSpec spec) {
-        return spec != null && spec.getCofactor() == 1 && N.equals(spec.getOrder())
-                && spec.getCurve().getField() instanceof ECFieldFp field
-                && field.getP().equals(X9.getCurve().getField().getCharacteristic())
-                && spec.getCurve().getA().equals(X9.getCurve().getA().toBigInteger())
-                && spec.getCurve().getB().equals(X9.getCurve().getB().toBigInteger())
-                && spec.getGenerator().getAffineX().equals(DOMAIN.getG().getAffineXCoord().toBigInteger())
-                && spec.getGenerator().getAffineY().equals(DOMAIN.getG().getAffineYCoord().toBigInteger());
-    }
+  private static boolean isP256(ECParameterSpec spec) {
+    return spec != null
+        && spec.getCofactor() == 1
+        && N.equals(spec.getOrder())
+        && spec.getCurve().getField() instanceof ECFieldFp field
+        && field.getP().equals(X9.getCurve().getField().getCharacteristic())
+        && spec.getCurve().getA().equals(X9.getCurve().getA().toBigInteger())
+        && spec.getCurve().getB().equals(X9.getCurve().getB().toBigInteger())
+        && spec.getGenerator().getAffineX().equals(DOMAIN.getG().getAffineXCoord().toBigInteger())
+        && spec.getGenerator().getAffineY().equals(DOMAIN.getG().getAffineYCoord().toBigInteger());
+  }
 
-    private static byte[] sha256(byte[] message) {
-        SHA256Digest digest = new SHA256Digest();
-        digest.update(message, 0, message.length);
-        byte[] out = new byte[digest.getDigestSize()];
-        digest.doFinal(out, 0);
-        return out;
-    }
+  private static byte[] sha256(byte[] message) {
+    SHA256Digest digest = new SHA256Digest();
+    digest.update(message, 0, message.length);
+    byte[] out = new byte[digest.getDigestSize()];
+    digest.doFinal(out, 0);
+    return out;
+  }
 }

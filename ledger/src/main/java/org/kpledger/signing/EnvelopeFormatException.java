@@ -6,52 +6,53 @@ package org.kpledger.signing;
  */
 public class EnvelopeFormatException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The {@link #field()} value used when the problem is the document as a whole. */
-    public static final String DOCUMENT = "$";
+  /** The {@link #field()} value used when the problem is the document as a whole. */
+  public static final String DOCUMENT = "$";
 
-    private final String field;
-    private final String rule;
+  private final String field;
+  private final String rule;
 
-    /**
-     * Creates the exception.
-     *
-     * @param field the envelope member name, or {@link #DOCUMENT}
-     * @param rule the rule that was broken, e.g. "must be an ISO-8601 UTC instant"
-     */
-    public EnvelopeFormatException(String field, String rule) {
-        this(field, rule, null);
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param field the envelope member name, or {@link #DOCUMENT}
+   * @param rule the rule that was broken, e.g. "must be an ISO-8601 UTC instant"
+   */
+  public EnvelopeFormatException(String field, String rule) {
+    this(field, rule, null);
+  }
 
-    /**
-     * Creates the exception with a cause.
-     *
-     * @param field the envelope member name, or {@link #DOCUMENT}
-     * @param rule the rule that was broken
-     * @param cause the underlying failure, may be null
-     */
-    public EnvelopeFormatException(String field, String rule, Throwable cause) {
-        super((DOCUMENT.equals(field) ? "envelope " : "envelope member '" + field + "' ") + rule, cause);
-        this.field = field;
-        this.rule = rule;
-    }
+  /**
+   * Creates the exception with a cause.
+   *
+   * @param field the envelope member name, or {@link #DOCUMENT}
+   * @param rule the rule that was broken
+   * @param cause the underlying failure, may be null
+   */
+  public EnvelopeFormatException(String field, String rule, Throwable cause) {
+    super(
+        (DOCUMENT.equals(field) ? "envelope " : "envelope member '" + field + "' ") + rule, cause);
+    this.field = field;
+    this.rule = rule;
+  }
 
-    /**
-     * The member that is wrong.
-     *
-     * @return a member name such as {@code issuedAt}, or {@link #DOCUMENT}
-     */
-    public String field() {
-        return field;
-    }
+  /**
+   * The member that is wrong.
+   *
+   * @return a member name such as {@code issuedAt}, or {@link #DOCUMENT}
+   */
+  public String field() {
+    return field;
+  }
 
-    /**
-     * The rule the member broke.
-     *
-     * @return a short human-readable rule
-     */
-    public String rule() {
-        return rule;
-    }
+  /**
+   * The rule the member broke.
+   *
+   * @return a short human-readable rule
+   */
+  public String rule() {
+    return rule;
+  }
 }

@@ -6,33 +6,33 @@ import java.security.cert.X509Certificate;
 
 /**
  * Checks an envelope's signature. Identity (who the certificate belongs to, whether it is trusted,
- * expired or revoked) is not decided here: see {@code org.kpledger.identity.CertificateAuthenticator}.
+ * expired or revoked) is not decided here: see {@code
+ * org.kpledger.identity.CertificateAuthenticator}.
  */
 public final class EnvelopeSignatureVerifier {
 
-    private EnvelopeSignatureVerifier() {
-    }
+  private EnvelopeSignatureVerifier() {}
 
-    /**
-     * Verifies that {@code cert} is the certificate embedded in the envelope and that the envelope's
-     * signature is a valid, strict-DER, low-S ECDSA P-256 signature by its key over
-     * {@link SignedEnvelope#signingInput()}. Never throws.
-     *
-     * @param e the envelope
-     * @param cert the signer certificate, normally the one parsed from {@code e.signerCertificate()}
-     * @return true only if all of the above hold
-     */
-    public static boolean verify(SignedEnvelope e, X509Certificate cert) {
-        if (e == null || cert == null) {
-            return false;
-        }
-        try {
-            if (!MessageDigest.isEqual(cert.getEncoded(), e.signerCertificateDer())) {
-                return false;
-            }
-            return EcdsaP256.verify(cert.getPublicKey(), e.signingInput(), e.signatureDer());
-        } catch (CertificateEncodingException | RuntimeException ex) {
-            return false;
-        }
+  /**
+   * Verifies that {@code cert} is the certificate embedded in the envelope and that the envelope's
+   * signature is a valid, strict-DER, low-S ECDSA P-256 signature by its key over {@link
+   * SignedEnvelope#signingInput()}. Never throws.
+   *
+   * @param e the envelope
+   * @param cert the signer certificate, normally the one parsed from {@code e.signerCertificate()}
+   * @return true only if all of the above hold
+   */
+  public static boolean verify(SignedEnvelope e, X509Certificate cert) {
+    if (e == null || cert == null) {
+      return false;
     }
+    try {
+      if (!MessageDigest.isEqual(cert.getEncoded(), e.signerCertificateDer())) {
+        return false;
+      }
+      return EcdsaP256.verify(cert.getPublicKey(), e.signingInput(), e.signatureDer());
+    } catch (CertificateEncodingException | RuntimeException ex) {
+      return false;
+    }
+  }
 }

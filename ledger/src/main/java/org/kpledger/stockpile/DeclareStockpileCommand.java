@@ -22,6 +22,7 @@ public record DeclareStockpileCommand(
     return declaredOn == null
         || items == null
         || items.stream()
-            .allMatch(i -> i == null || i.acquiredOn() == null || !i.acquiredOn().isAfter(declaredOn));
+            .allMatch(
+                i -> i == null || i.acquiredOn() == null || !i.acquiredOn().isAfter(declaredOn));
   }
 }

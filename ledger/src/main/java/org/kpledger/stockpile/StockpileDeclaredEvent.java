@@ -7,4 +7,8 @@ import org.axonframework.serialization.Revision;
 /** A stockpile was declared with the given items. */
 @Revision("1")
 public record StockpileDeclaredEvent(
-    String stockpileId, String holder, LocalDate declaredOn, String location, List<String> itemIds) {}
+    String stockpileId,
+    String holder,
+    LocalDate declaredOn,
+    String location,
+    List<String> itemIds) {}

@@ -23,8 +23,13 @@ public class StockpileHandler {
     for (StockpileItem item : c.items()) {
       internal.send(
           new CreateStockpileItemCommand(
-              item.parcelId(), c.stockpileId(), holder, item.carats(), item.zoneId(),
-              item.acquiredOn(), item.description()));
+              item.parcelId(),
+              c.stockpileId(),
+              holder,
+              item.carats(),
+              item.zoneId(),
+              item.acquiredOn(),
+              item.description()));
     }
     List<String> ids = c.items().stream().map(StockpileItem::parcelId).toList();
     internal.send(

@@ -10,9 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/**
- * One declared item; {@code zoneId} and {@code acquiredOn} are null where undocumented.
- */
+/** One declared item; {@code zoneId} and {@code acquiredOn} are null where undocumented. */
 public record StockpileItem(
     @NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,80}") String parcelId,
     @NotNull @DecimalMin("0.01") @DecimalMax("1000000") @Digits(integer = 7, fraction = 2)

@@ -31,9 +31,15 @@ class CertificateTest {
   private static final String EXPORTER = BUYER.party();
   private static final LocalDate ISSUED = day("2016-08-12");
   private static final LocalDate EXPIRES = day("2016-10-11");
-  private static final ShipmentDetails DETAILS = new ShipmentDetails(SHIPMENT, EXPORTER,
-      new Importer(IMPORTER, "BE"), ct("12.40"), usd("1860.00"), List.of("PCL-BAIE-2016-0042"),
-      CERT);
+  private static final ShipmentDetails DETAILS =
+      new ShipmentDetails(
+          SHIPMENT,
+          EXPORTER,
+          new Importer(IMPORTER, "BE"),
+          ct("12.40"),
+          usd("1860.00"),
+          List.of("PCL-BAIE-2016-0042"),
+          CERT);
   private static final CertificateIssuedEvent ISSUED_EVENT = issuedWith("7102.31");
   private static final CertificateUsedForExportEvent EXPORTED =
       new CertificateUsedForExportEvent(CERT, SHIPMENT, day("2016-08-20"));
@@ -46,25 +52,43 @@ class CertificateTest {
   }
 
   private static CertificateIssuedEvent issuedWith(String hsCode) {
-    return new CertificateIssuedEvent(CERT, SHIPMENT, CERTIFYING_OFFICER.organisationId(), ISSUED,
-        EXPIRES, EXPORTER, IMPORTER, "BE", ct("12.40"), usd("1860.00"), 1, hsCode, "CF");
+    return new CertificateIssuedEvent(
+        CERT,
+        SHIPMENT,
+        CERTIFYING_OFFICER.organisationId(),
+        ISSUED,
+        EXPIRES,
+        EXPORTER,
+        IMPORTER,
+        "BE",
+        ct("12.40"),
+        usd("1860.00"),
+        1,
+        hsCode,
+        "CF");
   }
 
-  private static CreateCertificateCommand create(
-      String number, LocalDate expires, String hsCode) {
+  private static CreateCertificateCommand create(String number, LocalDate expires, String hsCode) {
     return new CreateCertificateCommand(number, DETAILS, ISSUED, expires, hsCode);
   }
 
   private static ConfirmImportCommand confirm(
       String carats, int parcels, String importer, String exporter) {
-    return new ConfirmImportCommand(CERT, day("2016-08-22"), ct(carats), parcels, importer,
-        exporter);
+    return new ConfirmImportCommand(
+        CERT, day("2016-08-22"), ct(carats), parcels, importer, exporter);
   }
 
   private static ImportConfirmedEvent confirmed(
       BigDecimal carats, int parcels, String importer, List<String> mismatches) {
-    return new ImportConfirmedEvent(CERT, IMPORT_OFFICER.organisationId(), day("2016-08-22"),
-        carats, parcels, importer, EXPORTER, mismatches);
+    return new ImportConfirmedEvent(
+        CERT,
+        IMPORT_OFFICER.organisationId(),
+        day("2016-08-22"),
+        carats,
+        parcels,
+        importer,
+        EXPORTER,
+        mismatches);
   }
 
   private static EndorseCertificateCommand endorse(EndorsableField field, String value) {
@@ -73,22 +97,26 @@ class CertificateTest {
 
   @Test
   void issuesCertificateWithEveryAnnexIField() {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(create(CERT, EXPIRES, "7102.31"), as(CERTIFYING_OFFICER))
         .expectEvents(ISSUED_EVENT);
   }
 
   @Test
   void rejectsCertificateNumberWithoutTheCfPrefix() {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(create("CD000117", EXPIRES, "7102.31"), as(CERTIFYING_OFFICER))
-        .expectException(violates("CERTIFICATE_NUMBER_INVALID")).expectNoEvents();
+        .expectException(violates("CERTIFICATE_NUMBER_INVALID"))
+        .expectNoEvents();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"7102.10", "7102.21", "7102.31"})
   void acceptsCertificateWithRoughDiamondHsCode(String hsCode) {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(create(CERT, EXPIRES, hsCode), as(CERTIFYING_OFFICER))
         .expectEvents(issuedWith(hsCode));
   }
@@ -96,180 +124,248 @@ class CertificateTest {
   @ParameterizedTest
   @ValueSource(strings = {"7102.39", "7102.29", "7102", "71023100"})
   void rejectsCertificateWithoutValidHsCode(String hsCode) {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(create(CERT, EXPIRES, hsCode), as(CERTIFYING_OFFICER))
-        .expectException(violates("HS_CODE_INVALID")).expectNoEvents();
+        .expectException(violates("HS_CODE_INVALID"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsCertificateThatExpiresOnItsIssueDay() {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(create(CERT, ISSUED, "7102.31"), as(CERTIFYING_OFFICER))
-        .expectException(violates("EXPIRY_BEFORE_ISSUE")).expectNoEvents();
+        .expectException(violates("EXPIRY_BEFORE_ISSUE"))
+        .expectNoEvents();
   }
 
   @Test
   void recordsExportOnTheLastDayOfValidity() {
-    fixture.given(ISSUED_EVENT)
+    fixture
+        .given(ISSUED_EVENT)
         .when(new RecordCertificateExportCommand(CERT, SHIPMENT, EXPIRES), as(BUYER))
         .expectEvents(new CertificateUsedForExportEvent(CERT, SHIPMENT, EXPIRES));
   }
 
   @Test
   void rejectsExportAfterTheCertificateExpired() {
-    fixture.given(ISSUED_EVENT)
+    fixture
+        .given(ISSUED_EVENT)
         .when(new RecordCertificateExportCommand(CERT, SHIPMENT, EXPIRES.plusDays(1)), as(BUYER))
-        .expectException(violates("CERTIFICATE_EXPIRED")).expectNoEvents();
+        .expectException(violates("CERTIFICATE_EXPIRED"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsExportOfAnotherShipmentUnderTheCertificate() {
-    fixture.given(ISSUED_EVENT)
+    fixture
+        .given(ISSUED_EVENT)
         .when(new RecordCertificateExportCommand(CERT, "SHP-OTHER", day("2016-08-20")), as(BUYER))
-        .expectException(violates("CERTIFICATE_SHIPMENT_MISMATCH")).expectNoEvents();
+        .expectException(violates("CERTIFICATE_SHIPMENT_MISMATCH"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsSecondExportUnderTheSameCertificate() {
-    fixture.given(ISSUED_EVENT, EXPORTED)
+    fixture
+        .given(ISSUED_EVENT, EXPORTED)
         .when(new RecordCertificateExportCommand(CERT, SHIPMENT, day("2016-08-21")), as(BUYER))
-        .expectException(violates("CERTIFICATE_ALREADY_USED")).expectNoEvents();
+        .expectException(violates("CERTIFICATE_ALREADY_USED"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsEndorsedExpiryAfterTheExportItCovered() {
-    fixture.given(ISSUED_EVENT, EXPORTED)
-        .when(endorse(EndorsableField.EXPIRES_ON, EXPIRES.plusDays(90).toString()),
+    fixture
+        .given(ISSUED_EVENT, EXPORTED)
+        .when(
+            endorse(EndorsableField.EXPIRES_ON, EXPIRES.plusDays(90).toString()),
             as(CERTIFYING_OFFICER))
-        .expectException(violates("CERTIFICATE_ALREADY_USED")).expectNoEvents();
+        .expectException(violates("CERTIFICATE_ALREADY_USED"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsExportUnderAVoidCertificate() {
-    fixture.given(ISSUED_EVENT, new CertificateVoidedEvent(CERT, "reported stolen"))
+    fixture
+        .given(ISSUED_EVENT, new CertificateVoidedEvent(CERT, "reported stolen"))
         .when(new RecordCertificateExportCommand(CERT, SHIPMENT, day("2016-08-20")), as(BUYER))
-        .expectException(violates("CERTIFICATE_VOID")).expectNoEvents();
+        .expectException(violates("CERTIFICATE_VOID"))
+        .expectNoEvents();
   }
 
   @Test
   void recordsMatchingImportConfirmationWithoutFlags() {
-    fixture.given(ISSUED_EVENT, EXPORTED)
+    fixture
+        .given(ISSUED_EVENT, EXPORTED)
         .when(confirm("12.40", 1, IMPORTER, EXPORTER), as(IMPORT_OFFICER))
         .expectEvents(confirmed(ct("12.40"), 1, IMPORTER, List.of()));
   }
 
   @Test
   void recordsMismatchedImportConfirmationAsFlagged() {
-    fixture.given(ISSUED_EVENT, EXPORTED)
+    fixture
+        .given(ISSUED_EVENT, EXPORTED)
         .when(confirm("12.10", 2, IMPORTER, EXPORTER), as(IMPORT_OFFICER))
-        .expectEvents(confirmed(ct("12.10"), 2, IMPORTER, List.of(
-            "carats: certificate 12.40, received 12.10",
-            "parcelCount: certificate 1, received 2")));
+        .expectEvents(
+            confirmed(
+                ct("12.10"),
+                2,
+                IMPORTER,
+                List.of(
+                    "carats: certificate 12.40, received 12.10",
+                    "parcelCount: certificate 1, received 2")));
   }
 
   @Test
   void flagsAnImporterOrExporterOtherThanTheCertificateNames() {
-    fixture.given(ISSUED_EVENT, EXPORTED)
+    fixture
+        .given(ISSUED_EVENT, EXPORTED)
         .when(confirm("12.40", 1, "Dubai Rough DMCC", "BAIE-LOBAYE"), as(IMPORT_OFFICER))
-        .expectEvents(new ImportConfirmedEvent(CERT, IMPORT_OFFICER.organisationId(),
-            day("2016-08-22"), ct("12.40"), 1, "Dubai Rough DMCC", "BAIE-LOBAYE", List.of(
-                "importer: certificate " + IMPORTER + ", received Dubai Rough DMCC",
-                "exporter: certificate " + EXPORTER + ", received BAIE-LOBAYE")));
+        .expectEvents(
+            new ImportConfirmedEvent(
+                CERT,
+                IMPORT_OFFICER.organisationId(),
+                day("2016-08-22"),
+                ct("12.40"),
+                1,
+                "Dubai Rough DMCC",
+                "BAIE-LOBAYE",
+                List.of(
+                    "importer: certificate " + IMPORTER + ", received Dubai Rough DMCC",
+                    "exporter: certificate " + EXPORTER + ", received BAIE-LOBAYE")));
   }
 
   @Test
   void rejectsImportConfirmationBeforeExport() {
-    fixture.given(ISSUED_EVENT)
+    fixture
+        .given(ISSUED_EVENT)
         .when(confirm("12.40", 1, IMPORTER, EXPORTER), as(IMPORT_OFFICER))
-        .expectException(violates("NOT_EXPORTED")).expectNoEvents();
+        .expectException(violates("NOT_EXPORTED"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsSecondImportConfirmation() {
-    fixture.given(ISSUED_EVENT, EXPORTED, confirmed(ct("12.40"), 1, IMPORTER, List.of()))
+    fixture
+        .given(ISSUED_EVENT, EXPORTED, confirmed(ct("12.40"), 1, IMPORTER, List.of()))
         .when(confirm("12.40", 1, IMPORTER, EXPORTER), as(IMPORT_OFFICER))
-        .expectException(violates("IMPORT_ALREADY_CONFIRMED")).expectNoEvents();
+        .expectException(violates("IMPORT_ALREADY_CONFIRMED"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsImportConfirmationOfAVoidCertificate() {
-    fixture.given(ISSUED_EVENT, EXPORTED, new CertificateVoidedEvent(CERT, "forged copy"))
+    fixture
+        .given(ISSUED_EVENT, EXPORTED, new CertificateVoidedEvent(CERT, "forged copy"))
         .when(confirm("12.40", 1, IMPORTER, EXPORTER), as(IMPORT_OFFICER))
-        .expectException(violates("CERTIFICATE_VOID")).expectNoEvents();
+        .expectException(violates("CERTIFICATE_VOID"))
+        .expectNoEvents();
   }
 
   @Test
   void voidsACertificate() {
-    fixture.given(ISSUED_EVENT)
+    fixture
+        .given(ISSUED_EVENT)
         .when(new VoidCertificateCommand(CERT, "shipment withdrawn"), as(CERTIFYING_OFFICER))
         .expectEvents(new CertificateVoidedEvent(CERT, "shipment withdrawn"));
   }
 
   @Test
   void rejectsVoidingACertificateTwice() {
-    fixture.given(ISSUED_EVENT, new CertificateVoidedEvent(CERT, "shipment withdrawn"))
+    fixture
+        .given(ISSUED_EVENT, new CertificateVoidedEvent(CERT, "shipment withdrawn"))
         .when(new VoidCertificateCommand(CERT, "again"), as(CERTIFYING_OFFICER))
-        .expectException(violates("CERTIFICATE_VOID")).expectNoEvents();
+        .expectException(violates("CERTIFICATE_VOID"))
+        .expectNoEvents();
   }
 
   @Test
   void endorsesImporterNameKeepingThePreviousValue() {
-    fixture.given(ISSUED_EVENT)
-        .when(endorse(EndorsableField.IMPORTER_NAME, "Antwerp Rough Trading NV"),
+    fixture
+        .given(ISSUED_EVENT)
+        .when(
+            endorse(EndorsableField.IMPORTER_NAME, "Antwerp Rough Trading NV"),
             as(CERTIFYING_OFFICER))
-        .expectEvents(new CertificateEndorsedEvent(CERT, EndorsableField.IMPORTER_NAME, IMPORTER,
-            "Antwerp Rough Trading NV", "instruction of SPPK-RCA"));
+        .expectEvents(
+            new CertificateEndorsedEvent(
+                CERT,
+                EndorsableField.IMPORTER_NAME,
+                IMPORTER,
+                "Antwerp Rough Trading NV",
+                "instruction of SPPK-RCA"));
   }
 
   @Test
   void checksImportConfirmationAgainstTheEndorsedImporter() {
-    fixture.given(ISSUED_EVENT, new CertificateEndorsedEvent(CERT, EndorsableField.IMPORTER_NAME,
-            IMPORTER, "Antwerp Rough Trading NV", "typo"), EXPORTED)
+    fixture
+        .given(
+            ISSUED_EVENT,
+            new CertificateEndorsedEvent(
+                CERT, EndorsableField.IMPORTER_NAME, IMPORTER, "Antwerp Rough Trading NV", "typo"),
+            EXPORTED)
         .when(confirm("12.40", 1, "Antwerp Rough Trading NV", EXPORTER), as(IMPORT_OFFICER))
         .expectEvents(confirmed(ct("12.40"), 1, "Antwerp Rough Trading NV", List.of()));
   }
 
   @Test
   void acceptsEndorsedExpiryAfterIssue() {
-    fixture.given(ISSUED_EVENT)
+    fixture
+        .given(ISSUED_EVENT)
         .when(endorse(EndorsableField.EXPIRES_ON, "2016-10-31"), as(CERTIFYING_OFFICER))
-        .expectEvents(new CertificateEndorsedEvent(CERT, EndorsableField.EXPIRES_ON,
-            "2016-10-11", "2016-10-31", "instruction of SPPK-RCA"));
+        .expectEvents(
+            new CertificateEndorsedEvent(
+                CERT,
+                EndorsableField.EXPIRES_ON,
+                "2016-10-11",
+                "2016-10-31",
+                "instruction of SPPK-RCA"));
   }
 
   @Test
   void rejectsEndorsedExpiryOnTheIssueDay() {
-    fixture.given(ISSUED_EVENT)
+    fixture
+        .given(ISSUED_EVENT)
         .when(endorse(EndorsableField.EXPIRES_ON, "2016-08-12"), as(CERTIFYING_OFFICER))
-        .expectException(violates("EXPIRY_BEFORE_ISSUE")).expectNoEvents();
+        .expectException(violates("EXPIRY_BEFORE_ISSUE"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsEndorsedExpiryThatIsNotADate() {
-    fixture.given(ISSUED_EVENT)
+    fixture
+        .given(ISSUED_EVENT)
         .when(endorse(EndorsableField.EXPIRES_ON, "11/10/2016"), as(CERTIFYING_OFFICER))
-        .expectException(violates("DATE_INVALID")).expectNoEvents();
+        .expectException(violates("DATE_INVALID"))
+        .expectNoEvents();
   }
 
   @Test
   void acceptsEndorsedCountryThatIsAnIsoCode() {
-    fixture.given(ISSUED_EVENT)
+    fixture
+        .given(ISSUED_EVENT)
         .when(endorse(EndorsableField.IMPORTER_COUNTRY, "AE"), as(CERTIFYING_OFFICER))
-        .expectEvents(new CertificateEndorsedEvent(CERT, EndorsableField.IMPORTER_COUNTRY, "BE",
-            "AE", "instruction of SPPK-RCA"));
+        .expectEvents(
+            new CertificateEndorsedEvent(
+                CERT, EndorsableField.IMPORTER_COUNTRY, "BE", "AE", "instruction of SPPK-RCA"));
   }
 
   @Test
   void rejectsEndorsedCountryThatIsNotAnIsoCode() {
-    fixture.given(ISSUED_EVENT)
+    fixture
+        .given(ISSUED_EVENT)
         .when(endorse(EndorsableField.IMPORTER_COUNTRY, "Belgium"), as(CERTIFYING_OFFICER))
-        .expectException(violates("COUNTRY_INVALID")).expectNoEvents();
+        .expectException(violates("COUNTRY_INVALID"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsEndorsementOfAVoidCertificate() {
-    fixture.given(ISSUED_EVENT, new CertificateVoidedEvent(CERT, "forged copy"))
+    fixture
+        .given(ISSUED_EVENT, new CertificateVoidedEvent(CERT, "forged copy"))
         .when(endorse(EndorsableField.IMPORTER_NAME, "Someone Else BV"), as(CERTIFYING_OFFICER))
-        .expectException(violates("CERTIFICATE_VOID")).expectNoEvents();
+        .expectException(violates("CERTIFICATE_VOID"))
+        .expectNoEvents();
   }
 }

@@ -9,11 +9,11 @@ import org.kpledger.identity.Role;
 
 /**
  * The Central African Republic as the aggregate tests see it in 2016: the sub-prefectures the
- * Monitoring Team declared compliant (Berberati in May 2016; Boda, Carnot and Nola on
- * 19 September 2016), an eastern sub-prefecture that stayed under suspension (Bria), and the
- * miners, collectors and buying offices who trade there. People and organisation names are
- * invented; zones and dates are those of the KP record (kp-facts §2.1, 2016 Plenary §51). The
- * day in May 2016 on which Berberati was cleared is not in the sources; the 20th is used.
+ * Monitoring Team declared compliant (Berberati in May 2016; Boda, Carnot and Nola on 19 September
+ * 2016), an eastern sub-prefecture that stayed under suspension (Bria), and the miners, collectors
+ * and buying offices who trade there. People and organisation names are invented; zones and dates
+ * are those of the KP record (kp-facts §2.1, 2016 Plenary §51). The day in May 2016 on which
+ * Berberati was cleared is not in the sources; the 20th is used.
  */
 public final class CarWorld {
   public static final String BERBERATI = "BERBERATI";
@@ -24,8 +24,10 @@ public final class CarWorld {
 
   /** KP Administrative Decision on CAR's temporary suspension. */
   public static final LocalDate SUSPENSION = LedgerCalendar.SUSPENSION_DATE;
+
   /** Monitoring Team clears Berberati (May 2016; day illustrative). */
   public static final LocalDate BERBERATI_COMPLIANT = LocalDate.of(2016, 5, 20);
+
   /** Monitoring Team declares Boda, Carnot and Nola compliant. */
   public static final LocalDate SOUTH_WEST_COMPLIANT = LocalDate.of(2016, 9, 19);
 
@@ -42,21 +44,23 @@ public final class CarWorld {
 
   /** A licensed collector of Berberati: a collector holds in their own name. */
   public static final Actor COLLECTOR =
-      new Actor("COL-BBT-031", "UCD-BERBERATI", OrganisationType.COLLECTORS_ASSOCIATION,
-          Role.COLLECTOR);
+      new Actor(
+          "COL-BBT-031", "UCD-BERBERATI", OrganisationType.COLLECTORS_ASSOCIATION, Role.COLLECTOR);
+
   public static final Actor OTHER_COLLECTOR =
-      new Actor("COL-NOL-112", "UCD-NOLA", OrganisationType.COLLECTORS_ASSOCIATION,
-          Role.COLLECTOR);
+      new Actor("COL-NOL-112", "UCD-NOLA", OrganisationType.COLLECTORS_ASSOCIATION, Role.COLLECTOR);
+
   /** A buyer at a licensed buying office (bureau d'achat): the office holds. */
   public static final Actor BUYER =
       new Actor("buyer.ndoma", "BAIE-MAMBERE", OrganisationType.BUYING_OFFICE, Role.BUYER);
+
   public static final Actor OTHER_BUYER =
       new Actor("buyer.kossi", "BAIE-LOBAYE", OrganisationType.BUYING_OFFICE, Role.BUYER);
   public static final Actor VALUER =
       new Actor("valuer.yakite", "BECDOR", OrganisationType.KP_AUTHORITY, Role.VALUER);
   public static final Actor CERTIFYING_OFFICER =
-      new Actor("officer.gbazi", "SPPK-RCA", OrganisationType.KP_AUTHORITY,
-          Role.CERTIFYING_OFFICER);
+      new Actor(
+          "officer.gbazi", "SPPK-RCA", OrganisationType.KP_AUTHORITY, Role.CERTIFYING_OFFICER);
   public static final Actor INSPECTOR =
       new Actor("inspector.mbaye", "USAF", OrganisationType.KP_AUTHORITY, Role.INSPECTOR);
   public static final Actor MONITOR =
@@ -64,7 +68,10 @@ public final class CarWorld {
   public static final Actor AUDITOR =
       new Actor("auditor.jansen", "FORENSIC-AUDIT", OrganisationType.AUDITOR, Role.AUDITOR);
   public static final Actor IMPORT_OFFICER =
-      new Actor("officer.peeters", "BE-FPS-ECONOMY", OrganisationType.IMPORTING_AUTHORITY,
+      new Actor(
+          "officer.peeters",
+          "BE-FPS-ECONOMY",
+          OrganisationType.IMPORTING_AUTHORITY,
           Role.IMPORT_OFFICER);
 
   public static final String COLLECTOR_AGREMENT = "AGR/2016/031";
@@ -100,9 +107,13 @@ public final class CarWorld {
         .withMiner(NOLA_MINER, NOLA_PATENTE, NOLA_SITE)
         .withMiner(BRIA_MINER, BRIA_PATENTE, BRIA_SITE)
         .withLicence(COLLECTOR_AGREMENT, "AGREMENT", COLLECTOR.party(), jan1, dec31)
-        .withLicence(BUYER_LICENCE, "EXPORT_LICENCE", BUYER.party(), jan1,
-            LocalDate.of(2017, 12, 31))
-        .withLicence(OTHER_BUYER_LICENCE, "EXPORT_LICENCE", OTHER_BUYER.party(), jan1,
+        .withLicence(
+            BUYER_LICENCE, "EXPORT_LICENCE", BUYER.party(), jan1, LocalDate.of(2017, 12, 31))
+        .withLicence(
+            OTHER_BUYER_LICENCE,
+            "EXPORT_LICENCE",
+            OTHER_BUYER.party(),
+            jan1,
             LocalDate.of(2017, 12, 31));
     return facts;
   }

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A {@link CustodyFacts} for aggregate tests: the other aggregates' state, written down by the
- * test instead of read from an event store. Zone and licence histories are dated, as the real
- * aggregates keep them, so a test can ask about any day.
+ * A {@link CustodyFacts} for aggregate tests: the other aggregates' state, written down by the test
+ * instead of read from an event store. Zone and licence histories are dated, as the real aggregates
+ * keep them, so a test can ask about any day.
  */
 public final class InMemoryCustodyFacts implements CustodyFacts {
   private final Map<String, DatedZone> zones = new HashMap<>();
@@ -115,9 +115,7 @@ public final class InMemoryCustodyFacts implements CustodyFacts {
     @Override
     public boolean validOn(LocalDate date) {
       Map.Entry<LocalDate, Boolean> status = active.floorEntry(date);
-      return !date.isBefore(from)
-          && !date.isAfter(until)
-          && (status == null || status.getValue());
+      return !date.isBefore(from) && !date.isAfter(until) && (status == null || status.getValue());
     }
   }
 }

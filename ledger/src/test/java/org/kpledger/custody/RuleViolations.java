@@ -13,14 +13,19 @@ public final class RuleViolations {
     return new TypeSafeDiagnosingMatcher<>() {
       @Override
       protected boolean matchesSafely(CustodyRuleViolation v, Description mismatch) {
-        mismatch.appendText("reason code was ").appendValue(v.reasonCode())
-            .appendText(" (").appendText(v.getMessage()).appendText(")");
+        mismatch
+            .appendText("reason code was ")
+            .appendValue(v.reasonCode())
+            .appendText(" (")
+            .appendText(v.getMessage())
+            .appendText(")");
         return reasonCode.equals(v.reasonCode());
       }
 
       @Override
       public void describeTo(Description description) {
-        description.appendText("a custody rule violation with reason code ")
+        description
+            .appendText("a custody rule violation with reason code ")
             .appendValue(reasonCode);
       }
     };

@@ -40,8 +40,9 @@ class LicenceTest {
   void issuesLicenceThatEndsAfterItBegins() {
     fixture
         .givenNoPriorActivity()
-        .when(new IssueLicenceCommand(
-            BERBERATI_PATENTE, LicenceKind.PATENTE, BERBERATI_MINER, FROM, UNTIL))
+        .when(
+            new IssueLicenceCommand(
+                BERBERATI_PATENTE, LicenceKind.PATENTE, BERBERATI_MINER, FROM, UNTIL))
         .expectEvents(patenteIssued());
   }
 
@@ -49,8 +50,9 @@ class LicenceTest {
   void rejectsLicenceThatEndsBeforeItBegins() {
     fixture
         .givenNoPriorActivity()
-        .when(new IssueLicenceCommand(
-            BERBERATI_PATENTE, LicenceKind.PATENTE, BERBERATI_MINER, UNTIL, FROM))
+        .when(
+            new IssueLicenceCommand(
+                BERBERATI_PATENTE, LicenceKind.PATENTE, BERBERATI_MINER, UNTIL, FROM))
         .expectException(violates("LICENCE_VALIDITY_INVALID"))
         .expectNoEvents();
   }
@@ -59,8 +61,9 @@ class LicenceTest {
   void rejectsLicenceThatEndsOnTheDayItBegins() {
     fixture
         .givenNoPriorActivity()
-        .when(new IssueLicenceCommand(
-            BERBERATI_PATENTE, LicenceKind.PATENTE, BERBERATI_MINER, FROM, FROM))
+        .when(
+            new IssueLicenceCommand(
+                BERBERATI_PATENTE, LicenceKind.PATENTE, BERBERATI_MINER, FROM, FROM))
         .expectException(violates("LICENCE_VALIDITY_INVALID"))
         .expectNoEvents();
   }
@@ -128,9 +131,10 @@ class LicenceTest {
 
   @Test
   void isNotValidWhileSuspendedAndValidAgainFromReinstatement() {
-    Licence patente = patente(
-        changed(LicenceStatus.SUSPENDED, "2016-06-01"),
-        changed(LicenceStatus.ACTIVE, "2016-07-01"));
+    Licence patente =
+        patente(
+            changed(LicenceStatus.SUSPENDED, "2016-06-01"),
+            changed(LicenceStatus.ACTIVE, "2016-07-01"));
 
     assertThat(patente.validOn(day("2016-05-31"))).isTrue();
     assertThat(patente.validOn(day("2016-06-01"))).isFalse();
@@ -149,9 +153,10 @@ class LicenceTest {
 
   @Test
   void reinstatementDoesNotExtendValidityBeyondItsLastDay() {
-    Licence patente = patente(
-        changed(LicenceStatus.SUSPENDED, "2016-11-01"),
-        changed(LicenceStatus.ACTIVE, "2016-12-15"));
+    Licence patente =
+        patente(
+            changed(LicenceStatus.SUSPENDED, "2016-11-01"),
+            changed(LicenceStatus.ACTIVE, "2016-12-15"));
 
     assertThat(patente.validOn(day("2016-12-31"))).isTrue();
     assertThat(patente.validOn(day("2017-01-01"))).isFalse();

@@ -20,6 +20,7 @@ import org.kpledger.site.GeoPoint;
 class MinerTest {
   /** A new miner of Berberati whose 2016 patente the KP authority has just issued. */
   private static final String MINER = "MIN-BBT-0502";
+
   private static final String PATENTE = "PAT/BBT/2016/0502";
   private static final GeoPoint GPS =
       new GeoPoint(new BigDecimal("4.2612"), new BigDecimal("15.7921"));
@@ -28,15 +29,15 @@ class MinerTest {
 
   @BeforeEach
   void setUp() {
-    InMemoryCustodyFacts facts = carFacts()
-        .withLicence(PATENTE, "PATENTE", MINER, day("2016-03-01"), day("2017-02-28"));
+    InMemoryCustodyFacts facts =
+        carFacts().withLicence(PATENTE, "PATENTE", MINER, day("2016-03-01"), day("2017-02-28"));
     fixture = new AggregateTestFixture<>(Miner.class);
     fixture.registerInjectableResource(facts);
   }
 
   private static RegisterMinerCommand register(String patente, String siteId) {
-    return new RegisterMinerCommand(MINER, "Jean-Pierre Ndakala", "CNI-0451-2009", patente,
-        siteId, GPS);
+    return new RegisterMinerCommand(
+        MINER, "Jean-Pierre Ndakala", "CNI-0451-2009", patente, siteId, GPS);
   }
 
   @Test
@@ -44,8 +45,15 @@ class MinerTest {
     fixture
         .givenNoPriorActivity()
         .when(register(PATENTE, BERBERATI_SITE))
-        .expectEvents(new MinerRegisteredEvent(MINER, "Jean-Pierre Ndakala", "CNI-0451-2009",
-            PATENTE, BERBERATI_SITE, BERBERATI, GPS));
+        .expectEvents(
+            new MinerRegisteredEvent(
+                MINER,
+                "Jean-Pierre Ndakala",
+                "CNI-0451-2009",
+                PATENTE,
+                BERBERATI_SITE,
+                BERBERATI,
+                GPS));
   }
 
   @Test
@@ -68,8 +76,14 @@ class MinerTest {
 
   @Test
   void rejectsRegistrationUnderALicenceThatIsNotAPatente() {
-    RegisterMinerCommand underAgrement = new RegisterMinerCommand(COLLECTOR.party(),
-        "Collector as miner", "CNI-0001", COLLECTOR_AGREMENT, BERBERATI_SITE, null);
+    RegisterMinerCommand underAgrement =
+        new RegisterMinerCommand(
+            COLLECTOR.party(),
+            "Collector as miner",
+            "CNI-0001",
+            COLLECTOR_AGREMENT,
+            BERBERATI_SITE,
+            null);
 
     fixture
         .givenNoPriorActivity()

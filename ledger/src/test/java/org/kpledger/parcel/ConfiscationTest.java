@@ -24,8 +24,9 @@ class ConfiscationTest {
   private static final String PV = "PV-USAF-2016-044";
   private static final String AUTHORITY = INSPECTOR.organisationId();
   private static final LotPurchasedEvent BOUGHT = lotBought(LOT, COLLECTOR, "12.40");
-  private static final ParcelConfiscatedEvent CONFISCATED = new ParcelConfiscatedEvent(
-      LOT, PV, "slip does not match carnet de collecte", COLLECTOR.party(), AUTHORITY);
+  private static final ParcelConfiscatedEvent CONFISCATED =
+      new ParcelConfiscatedEvent(
+          LOT, PV, "slip does not match carnet de collecte", COLLECTOR.party(), AUTHORITY);
 
   private AggregateTestFixture<Parcel> fixture;
 
@@ -59,7 +60,10 @@ class ConfiscationTest {
   @Test
   void rejectsConfiscationOfAParcelInAShipment() {
     fixture
-        .given(lotBought(LOT, BUYER, "12.40"), valued(LOT, "1860.00", "12.40"), sealed(LOT),
+        .given(
+            lotBought(LOT, BUYER, "12.40"),
+            valued(LOT, "1860.00", "12.40"),
+            sealed(LOT),
             new ParcelAssignedToShipmentEvent(LOT, SHIPMENT))
         .when(confiscate(), as(INSPECTOR))
         .expectException(violates("IN_SHIPMENT"))
@@ -97,7 +101,8 @@ class ConfiscationTest {
   void acceptsReturnOfAConfiscatedParcelToItsPreviousHolder() {
     fixture
         .given(BOUGHT, CONFISCATED)
-        .when(new DisposeConfiscationCommand(LOT, Disposition.RETURNED, "court ruling"),
+        .when(
+            new DisposeConfiscationCommand(LOT, Disposition.RETURNED, "court ruling"),
             as(INSPECTOR))
         .expectEvents(disposed(Disposition.RETURNED, COLLECTOR.party()));
   }
@@ -114,7 +119,8 @@ class ConfiscationTest {
   void acceptsForfeitureOfAConfiscatedParcelToTheState() {
     fixture
         .given(BOUGHT, CONFISCATED)
-        .when(new DisposeConfiscationCommand(LOT, Disposition.FORFEITED, "court ruling"),
+        .when(
+            new DisposeConfiscationCommand(LOT, Disposition.FORFEITED, "court ruling"),
             as(INSPECTOR))
         .expectEvents(disposed(Disposition.FORFEITED, AUTHORITY));
   }
@@ -132,7 +138,8 @@ class ConfiscationTest {
   void rejectsDispositionOfAParcelNotConfiscated() {
     fixture
         .given(BOUGHT)
-        .when(new DisposeConfiscationCommand(LOT, Disposition.RETURNED, "court ruling"),
+        .when(
+            new DisposeConfiscationCommand(LOT, Disposition.RETURNED, "court ruling"),
             as(INSPECTOR))
         .expectException(violates("NOT_CONFISCATED"))
         .expectNoEvents();

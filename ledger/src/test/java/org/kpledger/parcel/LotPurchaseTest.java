@@ -46,15 +46,33 @@ class LotPurchaseTest {
   }
 
   private static CreateLotCommand slip(String miner, String site, String licence, Instant at) {
-    return new CreateLotCommand(LOT, "BA-2016-0731", miner, site, ct("3.45"), 7, usd("520.00"),
-        licence, at);
+    return new CreateLotCommand(
+        LOT, "BA-2016-0731", miner, site, ct("3.45"), 7, usd("520.00"), licence, at);
   }
 
   private static LotPurchasedEvent lot(
-      String miner, String patente, String site, String zone, Actor buyer, String licence,
-      Instant at, boolean compliant) {
-    return new LotPurchasedEvent(LOT, "BA-2016-0731", miner, patente, site, zone, buyer.party(),
-        licence, ct("3.45"), 7, usd("520.00"), at, compliant);
+      String miner,
+      String patente,
+      String site,
+      String zone,
+      Actor buyer,
+      String licence,
+      Instant at,
+      boolean compliant) {
+    return new LotPurchasedEvent(
+        LOT,
+        "BA-2016-0731",
+        miner,
+        patente,
+        site,
+        zone,
+        buyer.party(),
+        licence,
+        ct("3.45"),
+        7,
+        usd("520.00"),
+        at,
+        compliant);
   }
 
   @Test
@@ -63,15 +81,24 @@ class LotPurchaseTest {
     fixture
         .givenNoPriorActivity()
         .when(slip(BERBERATI_MINER, BERBERATI_SITE, COLLECTOR_AGREMENT, at), as(COLLECTOR))
-        .expectEvents(lot(BERBERATI_MINER, BERBERATI_PATENTE, BERBERATI_SITE, BERBERATI,
-            COLLECTOR, COLLECTOR_AGREMENT, at, true));
+        .expectEvents(
+            lot(
+                BERBERATI_MINER,
+                BERBERATI_PATENTE,
+                BERBERATI_SITE,
+                BERBERATI,
+                COLLECTOR,
+                COLLECTOR_AGREMENT,
+                at,
+                true));
   }
 
   @Test
   void rejectsPurchaseWhenPatenteHadExpired() {
     fixture
         .givenNoPriorActivity()
-        .when(slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, utc("2017-01-10T10:00")),
+        .when(
+            slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, utc("2017-01-10T10:00")),
             as(BUYER))
         .expectException(violates("PATENTE_NOT_VALID"))
         .expectNoEvents();
@@ -83,7 +110,8 @@ class LotPurchaseTest {
 
     fixture
         .givenNoPriorActivity()
-        .when(slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, utc("2016-08-10T10:00")),
+        .when(
+            slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, utc("2016-08-10T10:00")),
             as(BUYER))
         .expectException(violates("PATENTE_NOT_VALID"))
         .expectNoEvents();
@@ -93,8 +121,9 @@ class LotPurchaseTest {
   void rejectsPurchaseFromUnregisteredMiner() {
     fixture
         .givenNoPriorActivity()
-        .when(slip("MIN-BBT-UNKNOWN", BERBERATI_SITE, COLLECTOR_AGREMENT,
-            utc("2016-07-14T09:30")), as(COLLECTOR))
+        .when(
+            slip("MIN-BBT-UNKNOWN", BERBERATI_SITE, COLLECTOR_AGREMENT, utc("2016-07-14T09:30")),
+            as(COLLECTOR))
         .expectException(violates("UNKNOWN_MINER"))
         .expectNoEvents();
   }
@@ -103,7 +132,8 @@ class LotPurchaseTest {
   void rejectsPurchaseAtSiteTheMinerIsNotRegisteredAt() {
     fixture
         .givenNoPriorActivity()
-        .when(slip(BRIA_MINER, BERBERATI_SITE, COLLECTOR_AGREMENT, utc("2016-07-14T09:30")),
+        .when(
+            slip(BRIA_MINER, BERBERATI_SITE, COLLECTOR_AGREMENT, utc("2016-07-14T09:30")),
             as(COLLECTOR))
         .expectException(violates("MINER_NOT_AT_SITE"))
         .expectNoEvents();
@@ -115,15 +145,24 @@ class LotPurchaseTest {
     fixture
         .givenNoPriorActivity()
         .when(slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, at), as(BUYER))
-        .expectEvents(lot(BERBERATI_MINER, BERBERATI_PATENTE, BERBERATI_SITE, BERBERATI,
-            BUYER, BUYER_LICENCE, at, true));
+        .expectEvents(
+            lot(
+                BERBERATI_MINER,
+                BERBERATI_PATENTE,
+                BERBERATI_SITE,
+                BERBERATI,
+                BUYER,
+                BUYER_LICENCE,
+                at,
+                true));
   }
 
   @Test
   void rejectsPurchaseUnderBuyerLicenceNeverIssued() {
     fixture
         .givenNoPriorActivity()
-        .when(slip(BERBERATI_MINER, BERBERATI_SITE, "AGR/2016/999", utc("2016-07-14T09:30")),
+        .when(
+            slip(BERBERATI_MINER, BERBERATI_SITE, "AGR/2016/999", utc("2016-07-14T09:30")),
             as(COLLECTOR))
         .expectException(violates("UNKNOWN_LICENCE"))
         .expectNoEvents();
@@ -131,12 +170,13 @@ class LotPurchaseTest {
 
   @Test
   void rejectsPurchaseByCollectorUnderALicenceOfAnotherKind() {
-    facts.withLicence("EXP/2016/031", "EXPORT_LICENCE", COLLECTOR.party(), day("2016-01-01"),
-        day("2016-12-31"));
+    facts.withLicence(
+        "EXP/2016/031", "EXPORT_LICENCE", COLLECTOR.party(), day("2016-01-01"), day("2016-12-31"));
 
     fixture
         .givenNoPriorActivity()
-        .when(slip(BERBERATI_MINER, BERBERATI_SITE, "EXP/2016/031", utc("2016-07-14T09:30")),
+        .when(
+            slip(BERBERATI_MINER, BERBERATI_SITE, "EXP/2016/031", utc("2016-07-14T09:30")),
             as(COLLECTOR))
         .expectException(violates("BUYER_NOT_LICENSED"))
         .expectNoEvents();
@@ -146,7 +186,8 @@ class LotPurchaseTest {
   void rejectsPurchaseUnderAnotherBuyersLicence() {
     fixture
         .givenNoPriorActivity()
-        .when(slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, utc("2016-07-14T09:30")),
+        .when(
+            slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, utc("2016-07-14T09:30")),
             as(OTHER_BUYER))
         .expectException(violates("BUYER_NOT_LICENSED"))
         .expectNoEvents();
@@ -158,7 +199,8 @@ class LotPurchaseTest {
 
     fixture
         .givenNoPriorActivity()
-        .when(slip(BERBERATI_MINER, BERBERATI_SITE, COLLECTOR_AGREMENT, utc("2016-07-14T09:30")),
+        .when(
+            slip(BERBERATI_MINER, BERBERATI_SITE, COLLECTOR_AGREMENT, utc("2016-07-14T09:30")),
             as(COLLECTOR))
         .expectException(violates("BUYER_NOT_LICENSED"))
         .expectNoEvents();
@@ -170,8 +212,16 @@ class LotPurchaseTest {
     fixture
         .givenNoPriorActivity()
         .when(slip(BRIA_MINER, BRIA_SITE, COLLECTOR_AGREMENT, at), as(COLLECTOR))
-        .expectEvents(lot(BRIA_MINER, BRIA_PATENTE, BRIA_SITE, BRIA, COLLECTOR,
-            COLLECTOR_AGREMENT, at, false));
+        .expectEvents(
+            lot(
+                BRIA_MINER,
+                BRIA_PATENTE,
+                BRIA_SITE,
+                BRIA,
+                COLLECTOR,
+                COLLECTOR_AGREMENT,
+                at,
+                false));
   }
 
   @Test
@@ -202,15 +252,24 @@ class LotPurchaseTest {
     fixture
         .givenNoPriorActivity()
         .when(slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, at), as(BUYER))
-        .expectEvents(lot(BERBERATI_MINER, BERBERATI_PATENTE, BERBERATI_SITE, BERBERATI,
-            BUYER, BUYER_LICENCE, at, true));
+        .expectEvents(
+            lot(
+                BERBERATI_MINER,
+                BERBERATI_PATENTE,
+                BERBERATI_SITE,
+                BERBERATI,
+                BUYER,
+                BUYER_LICENCE,
+                at,
+                true));
   }
 
   @Test
   void rejectsPurchaseAt2330UtcOnTheLastDayOfThePatenteBecauseItIsNewYearInBangui() {
     fixture
         .givenNoPriorActivity()
-        .when(slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, utc("2016-12-31T23:30")),
+        .when(
+            slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, utc("2016-12-31T23:30")),
             as(BUYER))
         .expectException(violates("PATENTE_NOT_VALID"))
         .expectNoEvents();

@@ -48,20 +48,25 @@ class MergeSplitTest {
   void acceptsMergeThatConservesCarats() {
     fixture
         .givenNoPriorActivity()
-        .when(new CreateMergedParcelCommand(MERGED, List.of(FROM_A, FROM_B), ct("20.00")),
-            as(BUYER))
-        .expectEvents(new ParcelMergedEvent(MERGED, BUYER.party(),
-            List.of(new LineageEdge(LOT, MERGED, ct("12.40")),
-                new LineageEdge(LOT_B.lotId(), MERGED, ct("7.60"))),
-            ct("20.00"), List.of(originOf(LOT_A), originOf(LOT_B))));
+        .when(
+            new CreateMergedParcelCommand(MERGED, List.of(FROM_A, FROM_B), ct("20.00")), as(BUYER))
+        .expectEvents(
+            new ParcelMergedEvent(
+                MERGED,
+                BUYER.party(),
+                List.of(
+                    new LineageEdge(LOT, MERGED, ct("12.40")),
+                    new LineageEdge(LOT_B.lotId(), MERGED, ct("7.60"))),
+                ct("20.00"),
+                List.of(originOf(LOT_A), originOf(LOT_B))));
   }
 
   @Test
   void rejectsMergeThatInflatesCarats() {
     fixture
         .givenNoPriorActivity()
-        .when(new CreateMergedParcelCommand(MERGED, List.of(FROM_A, FROM_B), ct("20.50")),
-            as(BUYER))
+        .when(
+            new CreateMergedParcelCommand(MERGED, List.of(FROM_A, FROM_B), ct("20.50")), as(BUYER))
         .expectException(violates("CARATS_NOT_CONSERVED"))
         .expectNoEvents();
   }
@@ -70,27 +75,42 @@ class MergeSplitTest {
   void rejectsMergeThatLosesCarats() {
     fixture
         .givenNoPriorActivity()
-        .when(new CreateMergedParcelCommand(MERGED, List.of(FROM_A, FROM_B), ct("19.99")),
-            as(BUYER))
+        .when(
+            new CreateMergedParcelCommand(MERGED, List.of(FROM_A, FROM_B), ct("19.99")), as(BUYER))
         .expectException(violates("CARATS_NOT_CONSERVED"))
         .expectNoEvents();
   }
 
   @Test
   void mergeKeepsTheOriginOfALotFromANonCompliantZone() {
-    Origin bria = new Origin("LOT-BRI-2016-0005", BRIA_MINER, BRIA_PATENTE, BRIA_SITE, BRIA,
-        day("2016-07-14"), ct("1.05"), null, null);
+    Origin bria =
+        new Origin(
+            "LOT-BRI-2016-0005",
+            BRIA_MINER,
+            BRIA_PATENTE,
+            BRIA_SITE,
+            BRIA,
+            day("2016-07-14"),
+            ct("1.05"),
+            null,
+            null);
     ParcelContribution fromBria =
         new ParcelContribution(bria.lotId(), ct("1.05"), null, List.of(bria));
 
     fixture
         .givenNoPriorActivity()
-        .when(new CreateMergedParcelCommand(MERGED, List.of(FROM_A, fromBria), ct("13.45")),
+        .when(
+            new CreateMergedParcelCommand(MERGED, List.of(FROM_A, fromBria), ct("13.45")),
             as(BUYER))
-        .expectEvents(new ParcelMergedEvent(MERGED, BUYER.party(),
-            List.of(new LineageEdge(LOT, MERGED, ct("12.40")),
-                new LineageEdge(bria.lotId(), MERGED, ct("1.05"))),
-            ct("13.45"), List.of(originOf(LOT_A), bria)));
+        .expectEvents(
+            new ParcelMergedEvent(
+                MERGED,
+                BUYER.party(),
+                List.of(
+                    new LineageEdge(LOT, MERGED, ct("12.40")),
+                    new LineageEdge(bria.lotId(), MERGED, ct("1.05"))),
+                ct("13.45"),
+                List.of(originOf(LOT_A), bria)));
   }
 
   @Test
@@ -133,12 +153,20 @@ class MergeSplitTest {
   void acceptsSplitThatConservesCarats() {
     fixture
         .given(LOT_A)
-        .when(new GiveUpToSplitCommand(LOT, List.of(
-            new SplitPart("PCL-A-GEM", ct("5.15")), new SplitPart("PCL-A-IND", ct("7.25")))),
+        .when(
+            new GiveUpToSplitCommand(
+                LOT,
+                List.of(
+                    new SplitPart("PCL-A-GEM", ct("5.15")),
+                    new SplitPart("PCL-A-IND", ct("7.25")))),
             as(BUYER))
-        .expectEvents(new ParcelConsumedEvent(LOT, "SPLIT", List.of(
-            new LineageEdge(LOT, "PCL-A-GEM", ct("5.15")),
-            new LineageEdge(LOT, "PCL-A-IND", ct("7.25")))))
+        .expectEvents(
+            new ParcelConsumedEvent(
+                LOT,
+                "SPLIT",
+                List.of(
+                    new LineageEdge(LOT, "PCL-A-GEM", ct("5.15")),
+                    new LineageEdge(LOT, "PCL-A-IND", ct("7.25")))))
         .expectResultMessagePayload(FROM_A);
   }
 
@@ -146,8 +174,12 @@ class MergeSplitTest {
   void rejectsSplitThatLosesCarats() {
     fixture
         .given(LOT_A)
-        .when(new GiveUpToSplitCommand(LOT, List.of(
-            new SplitPart("PCL-A-GEM", ct("5.15")), new SplitPart("PCL-A-IND", ct("7.20")))),
+        .when(
+            new GiveUpToSplitCommand(
+                LOT,
+                List.of(
+                    new SplitPart("PCL-A-GEM", ct("5.15")),
+                    new SplitPart("PCL-A-IND", ct("7.20")))),
             as(BUYER))
         .expectException(violates("CARATS_NOT_CONSERVED"))
         .expectNoEvents();
@@ -157,8 +189,12 @@ class MergeSplitTest {
   void rejectsSplitThatInflatesCarats() {
     fixture
         .given(LOT_A)
-        .when(new GiveUpToSplitCommand(LOT, List.of(
-            new SplitPart("PCL-A-GEM", ct("5.15")), new SplitPart("PCL-A-IND", ct("7.30")))),
+        .when(
+            new GiveUpToSplitCommand(
+                LOT,
+                List.of(
+                    new SplitPart("PCL-A-GEM", ct("5.15")),
+                    new SplitPart("PCL-A-IND", ct("7.30")))),
             as(BUYER))
         .expectException(violates("CARATS_NOT_CONSERVED"))
         .expectNoEvents();
@@ -168,8 +204,12 @@ class MergeSplitTest {
   void rejectsSplitOfALotHeldBySomeoneElse() {
     fixture
         .given(LOT_A)
-        .when(new GiveUpToSplitCommand(LOT, List.of(
-            new SplitPart("PCL-A-GEM", ct("5.15")), new SplitPart("PCL-A-IND", ct("7.25")))),
+        .when(
+            new GiveUpToSplitCommand(
+                LOT,
+                List.of(
+                    new SplitPart("PCL-A-GEM", ct("5.15")),
+                    new SplitPart("PCL-A-IND", ct("7.25")))),
             as(OTHER_BUYER))
         .expectException(violates("NOT_HOLDER"))
         .expectNoEvents();
@@ -180,7 +220,8 @@ class MergeSplitTest {
     List<Origin> origins = List.of(originOf(LOT_A), originOf(LOT_B));
     fixture
         .givenNoPriorActivity()
-        .when(new CreateSplitPartCommand("PCL-A-GEM", MERGED, BUYER.party(), ct("5.15"), origins),
+        .when(
+            new CreateSplitPartCommand("PCL-A-GEM", MERGED, BUYER.party(), ct("5.15"), origins),
             as(BUYER))
         .expectEvents(
             new ParcelSplitOffEvent("PCL-A-GEM", MERGED, BUYER.party(), ct("5.15"), origins));
@@ -190,20 +231,23 @@ class MergeSplitTest {
   void rejectsMergeNamingTheSameSourceTwice() {
     MergeAndSplitHandler handler = new MergeAndSplitHandler(new InternalCommands(null));
 
-    assertThatThrownBy(() -> handler.handle(
-        new MergeParcelsCommand(MERGED, List.of(LOT, LOT), ct("24.80"))))
-        .isInstanceOfSatisfying(CustodyRuleViolation.class,
+    assertThatThrownBy(
+            () -> handler.handle(new MergeParcelsCommand(MERGED, List.of(LOT, LOT), ct("24.80"))))
+        .isInstanceOfSatisfying(
+            CustodyRuleViolation.class,
             v -> assertThat(v.reasonCode()).isEqualTo("DUPLICATE_SOURCE"));
   }
 
   @Test
   void rejectsSplitGivingTwoPartsTheSameId() {
     MergeAndSplitHandler handler = new MergeAndSplitHandler(new InternalCommands(null));
-    SplitParcelCommand split = new SplitParcelCommand(LOT,
-        List.of(new SplitPart("PCL-A", ct("6.20")), new SplitPart("PCL-A", ct("6.20"))));
+    SplitParcelCommand split =
+        new SplitParcelCommand(
+            LOT, List.of(new SplitPart("PCL-A", ct("6.20")), new SplitPart("PCL-A", ct("6.20"))));
 
     assertThatThrownBy(() -> handler.handle(split, as(BUYER)))
-        .isInstanceOfSatisfying(CustodyRuleViolation.class,
+        .isInstanceOfSatisfying(
+            CustodyRuleViolation.class,
             v -> assertThat(v.reasonCode()).isEqualTo("DUPLICATE_PART"));
   }
 }

@@ -85,8 +85,8 @@ class ParcelCustodyTest {
   void rejectsTransferOfSealedParcelUnderAnotherSeal() {
     fixture
         .given(BOUGHT, valued(LOT, "1860.00", "12.40"), sealed(LOT))
-        .when(new OfferTransferCommand(LOT, "TR-0001", BUYER.party(), "BAG-FORGED-1"),
-            as(COLLECTOR))
+        .when(
+            new OfferTransferCommand(LOT, "TR-0001", BUYER.party(), "BAG-FORGED-1"), as(COLLECTOR))
         .expectException(violates("SEAL_MISMATCH"))
         .expectNoEvents();
   }
@@ -96,8 +96,8 @@ class ParcelCustodyTest {
     fixture
         .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER))
         .when(new AcceptTransferCommand(LOT, "TR-0001"), as(BUYER))
-        .expectEvents(new TransferAcceptedEvent(LOT, "TR-0001", COLLECTOR.party(), BUYER.party(),
-            BAG));
+        .expectEvents(
+            new TransferAcceptedEvent(LOT, "TR-0001", COLLECTOR.party(), BUYER.party(), BAG));
   }
 
   @Test
@@ -112,7 +112,9 @@ class ParcelCustodyTest {
   @Test
   void rejectsAcceptanceOfATransferThatIsNotPending() {
     fixture
-        .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER),
+        .given(
+            BOUGHT,
+            offered(LOT, "TR-0001", COLLECTOR, BUYER),
             new TransferCancelledEvent(LOT, "TR-0001"))
         .when(new AcceptTransferCommand(LOT, "TR-0001"), as(BUYER))
         .expectException(violates("NO_PENDING_TRANSFER"))
@@ -139,7 +141,9 @@ class ParcelCustodyTest {
   @Test
   void recipientHoldsTheItemOnceItAccepts() {
     fixture
-        .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER),
+        .given(
+            BOUGHT,
+            offered(LOT, "TR-0001", COLLECTOR, BUYER),
             new TransferAcceptedEvent(LOT, "TR-0001", COLLECTOR.party(), BUYER.party(), BAG))
         .when(offerTo("TR-0002", OTHER_BUYER.party()), as(BUYER))
         .expectEvents(offered(LOT, "TR-0002", BUYER, OTHER_BUYER));
@@ -148,7 +152,9 @@ class ParcelCustodyTest {
   @Test
   void rejectsTransferByThePreviousHolderAfterAcceptance() {
     fixture
-        .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER),
+        .given(
+            BOUGHT,
+            offered(LOT, "TR-0001", COLLECTOR, BUYER),
             new TransferAcceptedEvent(LOT, "TR-0001", COLLECTOR.party(), BUYER.party(), BAG))
         .when(offerTo("TR-0002", OTHER_BUYER.party()), as(COLLECTOR))
         .expectException(violates("NOT_HOLDER"))
@@ -167,7 +173,10 @@ class ParcelCustodyTest {
   @Test
   void rejectsTransferOfAnExportedParcel() {
     fixture
-        .given(lotBought(LOT, BUYER, "12.40"), valued(LOT, "1860.00", "12.40"), sealed(LOT),
+        .given(
+            lotBought(LOT, BUYER, "12.40"),
+            valued(LOT, "1860.00", "12.40"),
+            sealed(LOT),
             new ParcelAssignedToShipmentEvent(LOT, SHIPMENT),
             new ParcelExportedEvent(LOT, SHIPMENT, "CF000117"))
         .when(offerTo("TR-0001", OTHER_BUYER.party()), as(BUYER))
@@ -178,7 +187,10 @@ class ParcelCustodyTest {
   @Test
   void rejectsTransferOfAParcelInAShipment() {
     fixture
-        .given(lotBought(LOT, BUYER, "12.40"), valued(LOT, "1860.00", "12.40"), sealed(LOT),
+        .given(
+            lotBought(LOT, BUYER, "12.40"),
+            valued(LOT, "1860.00", "12.40"),
+            sealed(LOT),
             new ParcelAssignedToShipmentEvent(LOT, SHIPMENT))
         .when(offerTo("TR-0001", OTHER_BUYER.party()), as(BUYER))
         .expectException(violates("IN_SHIPMENT"))

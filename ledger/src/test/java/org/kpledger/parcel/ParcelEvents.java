@@ -37,9 +37,20 @@ final class ParcelEvents {
   /** A lot bought in Berberati, compliant since May 2016, by {@code buyer}. */
   static LotPurchasedEvent lotBought(String lotId, Actor buyer, String carats) {
     String licence = buyer.role() == Role.COLLECTOR ? COLLECTOR_AGREMENT : BUYER_LICENCE;
-    return new LotPurchasedEvent(lotId, "BA-" + lotId, BERBERATI_MINER, BERBERATI_PATENTE,
-        BERBERATI_SITE, BERBERATI, buyer.party(), licence, ct(carats), 9, usd("1860.00"),
-        BOUGHT_AT, true);
+    return new LotPurchasedEvent(
+        lotId,
+        "BA-" + lotId,
+        BERBERATI_MINER,
+        BERBERATI_PATENTE,
+        BERBERATI_SITE,
+        BERBERATI,
+        buyer.party(),
+        licence,
+        ct(carats),
+        9,
+        usd("1860.00"),
+        BOUGHT_AT,
+        true);
   }
 
   /** The origin a lot carries into every merge and split. */
@@ -50,8 +61,15 @@ final class ParcelEvents {
   /** A stockpile item as declared; {@code reason} null when it is not quarantined. */
   static StockpileItemDeclaredEvent stockpileItem(
       String id, String holder, String carats, String zoneId, LocalDate acquiredOn, String reason) {
-    return new StockpileItemDeclaredEvent(id, "STK-BANGUI-01", holder, ct(carats), zoneId,
-        acquiredOn, "mixed rough, Bangui vault", reason);
+    return new StockpileItemDeclaredEvent(
+        id,
+        "STK-BANGUI-01",
+        holder,
+        ct(carats),
+        zoneId,
+        acquiredOn,
+        "mixed rough, Bangui vault",
+        reason);
   }
 
   static ParcelValuedEvent valued(String id, String valueUsd, String carats) {

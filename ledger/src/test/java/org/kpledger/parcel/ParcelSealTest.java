@@ -125,7 +125,10 @@ class ParcelSealTest {
   @Test
   void rejectsResealingAnOpenedParcelBeforeItIsValuedAgain() {
     fixture
-        .given(BOUGHT, valued(LOT, "1860.00", "12.40"), sealed(LOT),
+        .given(
+            BOUGHT,
+            valued(LOT, "1860.00", "12.40"),
+            sealed(LOT),
             new SealOpenedEvent(LOT, BAG, "inspection"))
         .when(new SealParcelCommand(LOT, "BAG-BECDOR-004418"), as(VALUER))
         .expectException(violates("NOT_VALUED"))
@@ -137,10 +140,12 @@ class ParcelSealTest {
     // 0.5 % of 12.40 ct is 0.062 ct: a re-weighing at 12.34 ct (0.06 ct less) is within it.
     fixture
         .given(BOUGHT)
-        .when(new RecordWeighingDifferenceCommand(LOT, ct("12.34"), "BECDOR scale, dry stones"),
+        .when(
+            new RecordWeighingDifferenceCommand(LOT, ct("12.34"), "BECDOR scale, dry stones"),
             as(BUYER))
-        .expectEvents(new WeighingDifferenceRecordedEvent(LOT, ct("12.40"), ct("12.34"),
-            "BECDOR scale, dry stones"));
+        .expectEvents(
+            new WeighingDifferenceRecordedEvent(
+                LOT, ct("12.40"), ct("12.34"), "BECDOR scale, dry stones"));
   }
 
   @Test

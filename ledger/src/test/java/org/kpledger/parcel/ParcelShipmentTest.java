@@ -48,8 +48,7 @@ class ParcelShipmentTest {
   @Test
   void rejectsRevaluationOfAParcelInAShipment() {
     fixture
-        .given(BOUGHT, VALUED, sealed(LOT), ASSIGNED,
-            new SealOpenedEvent(LOT, BAG, "inspection"))
+        .given(BOUGHT, VALUED, sealed(LOT), ASSIGNED, new SealOpenedEvent(LOT, BAG, "inspection"))
         .when(new ValueParcelCommand(LOT, usd("2400.00"), "BECDOR-2016-08"), as(VALUER))
         .expectException(violates("IN_SHIPMENT"))
         .expectNoEvents();
@@ -58,7 +57,11 @@ class ParcelShipmentTest {
   @Test
   void acceptsRevaluationOnceTheRejectedShipmentReleasedIt() {
     fixture
-        .given(BOUGHT, VALUED, sealed(LOT), ASSIGNED,
+        .given(
+            BOUGHT,
+            VALUED,
+            sealed(LOT),
+            ASSIGNED,
             new SealOpenedEvent(LOT, BAG, "inspection"),
             new ParcelReleasedFromShipmentEvent(LOT, SHIPMENT))
         .when(new ValueParcelCommand(LOT, usd("2400.00"), "BECDOR-2016-08"), as(VALUER))
@@ -129,7 +132,11 @@ class ParcelShipmentTest {
   @Test
   void rejectsExportingTheSameParcelTwice() {
     fixture
-        .given(BOUGHT, VALUED, sealed(LOT), ASSIGNED,
+        .given(
+            BOUGHT,
+            VALUED,
+            sealed(LOT),
+            ASSIGNED,
             new ParcelExportedEvent(LOT, SHIPMENT, "CF000117"))
         .when(new MarkExportedCommand(LOT, SHIPMENT, "CF000117"), as(BUYER))
         .expectException(violates("NOT_IN_SHIPMENT"))

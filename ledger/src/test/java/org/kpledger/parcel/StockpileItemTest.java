@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.kpledger.custody.InMemoryCustodyFacts;
 
 /**
- * Stockpile quarantine (kp-facts rule 9; 2016 Plenary §54): what the export gate would refuse
- * stays frozen until a forensic-audit clearance releases it.
+ * Stockpile quarantine (kp-facts rule 9; 2016 Plenary §54): what the export gate would refuse stays
+ * frozen until a forensic-audit clearance releases it.
  */
 class StockpileItemTest {
   private static final String ITEM = "STK-BANGUI-01-007";
@@ -47,8 +47,14 @@ class StockpileItemTest {
   }
 
   private static CreateStockpileItemCommand declare(String zoneId, LocalDate acquiredOn) {
-    return new CreateStockpileItemCommand(ITEM, "STK-BANGUI-01", HOLDER, ct("153.20"), zoneId,
-        acquiredOn, "mixed rough, Bangui vault");
+    return new CreateStockpileItemCommand(
+        ITEM,
+        "STK-BANGUI-01",
+        HOLDER,
+        ct("153.20"),
+        zoneId,
+        acquiredOn,
+        "mixed rough, Bangui vault");
   }
 
   private static StockpileItemDeclaredEvent declared(
@@ -125,8 +131,10 @@ class StockpileItemTest {
   @Test
   void rejectsShipmentOfQuarantinedStockpileItem() {
     fixture
-        .given(declared(BERBERATI, day("2014-03-10"), "ACQUIRED_DURING_SUSPENSION"),
-            valued(ITEM, "18400.00", "153.20"), sealed(ITEM))
+        .given(
+            declared(BERBERATI, day("2014-03-10"), "ACQUIRED_DURING_SUSPENSION"),
+            valued(ITEM, "18400.00", "153.20"),
+            sealed(ITEM))
         .when(new AssignToShipmentCommand(ITEM, SHIPMENT), as(BUYER))
         .expectException(violates("STOCKPILE_QUARANTINED"))
         .expectNoEvents();
@@ -145,7 +153,8 @@ class StockpileItemTest {
   void acceptsAuditClearanceOfAQuarantinedItem() {
     fixture
         .given(declared(BERBERATI, day("2014-03-10"), "ACQUIRED_DURING_SUSPENSION"))
-        .when(new ClearQuarantineCommand(ITEM, AUDIT, "MT criteria 2016: place and date"),
+        .when(
+            new ClearQuarantineCommand(ITEM, AUDIT, "MT criteria 2016: place and date"),
             as(AUDITOR))
         .expectEvents(new QuarantineClearedEvent(ITEM, AUDIT, "MT criteria 2016: place and date"));
   }
@@ -166,8 +175,11 @@ class StockpileItemTest {
     Origin cleared = StockpileRules.originOf(item).clearedBy(AUDIT);
 
     fixture
-        .given(item, new QuarantineClearedEvent(ITEM, AUDIT, "MT criteria 2016"),
-            valued(ITEM, "18400.00", "153.20"), sealed(ITEM))
+        .given(
+            item,
+            new QuarantineClearedEvent(ITEM, AUDIT, "MT criteria 2016"),
+            valued(ITEM, "18400.00", "153.20"),
+            sealed(ITEM))
         .when(new AssignToShipmentCommand(ITEM, SHIPMENT), as(BUYER))
         .expectEvents(new ParcelAssignedToShipmentEvent(ITEM, SHIPMENT))
         .expectResultMessagePayload(

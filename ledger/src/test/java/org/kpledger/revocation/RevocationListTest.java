@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 /** CRLs are recorded in increasing CRL-number order (RFC 5280 §5.2.3). */
 class RevocationListTest {
   private static final String ORG = "BAIE-MAMBERE";
+
   /** Opaque to the aggregate: the api verifies the CRL before the command is sent. */
   private static final String CRL = "MIIBszCBnAIBATANBgkqhkiG9w0BAQsFADA";
 

@@ -52,22 +52,27 @@ class ExportGateTest {
   }
 
   private void expectAccepted(ParcelContribution parcel) {
-    fixture.givenNoPriorActivity().when(proposal(parcel), as(BUYER))
+    fixture
+        .givenNoPriorActivity()
+        .when(proposal(parcel), as(BUYER))
         .expectSuccessfulHandlerExecution()
-        .expectEventsMatching(exactSequenceOf(
-            messageWithPayload(instanceOf(ShipmentProposedEvent.class)), andNoMore()));
+        .expectEventsMatching(
+            exactSequenceOf(
+                messageWithPayload(instanceOf(ShipmentProposedEvent.class)), andNoMore()));
   }
 
   private void expectRefused(ParcelContribution parcel, String reasonCode) {
-    fixture.givenNoPriorActivity().when(proposal(parcel), as(BUYER))
+    fixture
+        .givenNoPriorActivity()
+        .when(proposal(parcel), as(BUYER))
         .expectException(violates(reasonCode))
         .expectNoEvents();
   }
 
   @Test
   void rejectsExportWhenZoneWasNotCompliantOnPurchaseDay() {
-    expectRefused(parcel(PARCEL, lotOrigin("LOT-NOL-2016-0012", NOLA, "2016-09-18")),
-        "ZONE_NOT_COMPLIANT");
+    expectRefused(
+        parcel(PARCEL, lotOrigin("LOT-NOL-2016-0012", NOLA, "2016-09-18")), "ZONE_NOT_COMPLIANT");
   }
 
   @Test
@@ -99,7 +104,8 @@ class ExportGateTest {
 
   @Test
   void rejectsStockpileItemAcquiredDuringSuspensionWithoutAudit() {
-    expectRefused(parcel(PARCEL, stockpileOrigin(ITEM, BERBERATI, day("2014-03-10"), null)),
+    expectRefused(
+        parcel(PARCEL, stockpileOrigin(ITEM, BERBERATI, day("2014-03-10"), null)),
         "ZONE_NOT_COMPLIANT");
   }
 
@@ -121,7 +127,8 @@ class ExportGateTest {
 
   @Test
   void rejectsPreSuspensionStockpileItemWithoutAuditWhenNoEarlierComplianceIsRecorded() {
-    expectRefused(parcel(PARCEL, stockpileOrigin(ITEM, BERBERATI, day("2012-11-05"), null)),
+    expectRefused(
+        parcel(PARCEL, stockpileOrigin(ITEM, BERBERATI, day("2012-11-05"), null)),
         "ZONE_NOT_COMPLIANT");
   }
 
@@ -175,10 +182,10 @@ class ExportGateTest {
         ExportGate.evaluate(SHIPMENT, List.of(PARCEL), List.of(BERBERATI_LOT, bria), facts);
 
     assertThat(checks).hasSize(8);
-    assertThat(checks).filteredOn(c -> !c.passed())
+    assertThat(checks)
+        .filteredOn(c -> !c.passed())
         .extracting(GateCheck::subject, GateCheck::rule)
         .containsExactly(
-            tuple("LOT-BRI-2016-0005", "ZONE_NOT_COMPLIANT"),
-            tuple(PARCEL, "PARCEL_CONFISCATED"));
+            tuple("LOT-BRI-2016-0005", "ZONE_NOT_COMPLIANT"), tuple(PARCEL, "PARCEL_CONFISCATED"));
   }
 }

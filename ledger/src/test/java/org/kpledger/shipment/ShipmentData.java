@@ -47,20 +47,29 @@ final class ShipmentData {
 
   /** A lot of the zone's registered miner as it appears in a parcel's lineage. */
   static Origin lotOrigin(String lotId, String zoneId, String boughtOn) {
-    String[] minerPatenteSite = switch (zoneId) {
-      case BERBERATI -> new String[] {BERBERATI_MINER, BERBERATI_PATENTE, BERBERATI_SITE};
-      case NOLA -> new String[] {NOLA_MINER, NOLA_PATENTE, NOLA_SITE};
-      case BRIA -> new String[] {BRIA_MINER, BRIA_PATENTE, BRIA_SITE};
-      default -> throw new IllegalArgumentException("no miner registered in " + zoneId);
-    };
-    return new Origin(lotId, minerPatenteSite[0], minerPatenteSite[1], minerPatenteSite[2],
-        zoneId, day(boughtOn), ct("12.40"), null, null);
+    String[] minerPatenteSite =
+        switch (zoneId) {
+          case BERBERATI -> new String[] {BERBERATI_MINER, BERBERATI_PATENTE, BERBERATI_SITE};
+          case NOLA -> new String[] {NOLA_MINER, NOLA_PATENTE, NOLA_SITE};
+          case BRIA -> new String[] {BRIA_MINER, BRIA_PATENTE, BRIA_SITE};
+          default -> throw new IllegalArgumentException("no miner registered in " + zoneId);
+        };
+    return new Origin(
+        lotId,
+        minerPatenteSite[0],
+        minerPatenteSite[1],
+        minerPatenteSite[2],
+        zoneId,
+        day(boughtOn),
+        ct("12.40"),
+        null,
+        null);
   }
 
   /** A stockpile item as it appears in a lineage, released by {@code audit} (may be null). */
   static Origin stockpileOrigin(String itemId, String zoneId, LocalDate acquiredOn, String audit) {
-    return new Origin(itemId, null, null, null, zoneId, acquiredOn, ct("153.20"),
-        "STK-BANGUI-01", audit);
+    return new Origin(
+        itemId, null, null, null, zoneId, acquiredOn, ct("153.20"), "STK-BANGUI-01", audit);
   }
 
   /** A parcel carrying the given origins. */
@@ -75,13 +84,21 @@ final class ShipmentData {
 
   /** The buying office proposes the given parcels under its export licence. */
   static CreateShipmentCommand proposal(ParcelContribution... parcels) {
-    return new CreateShipmentCommand(SHIPMENT, BUYER_LICENCE, IMPORTER, List.of(parcels),
-        PROPOSED_ON);
+    return new CreateShipmentCommand(
+        SHIPMENT, BUYER_LICENCE, IMPORTER, List.of(parcels), PROPOSED_ON);
   }
 
   /** The proposal of {@link #BERBERATI_PARCEL} as recorded. */
   static ShipmentProposedEvent proposed() {
-    return new ShipmentProposedEvent(SHIPMENT, BUYER.party(), BUYER_LICENCE, IMPORTER,
-        List.of(PARCEL), ct("12.40"), usd("1860.00"), List.of(BERBERATI_LOT), PROPOSED_ON);
+    return new ShipmentProposedEvent(
+        SHIPMENT,
+        BUYER.party(),
+        BUYER_LICENCE,
+        IMPORTER,
+        List.of(PARCEL),
+        ct("12.40"),
+        usd("1860.00"),
+        List.of(BERBERATI_LOT),
+        PROPOSED_ON);
   }
 }

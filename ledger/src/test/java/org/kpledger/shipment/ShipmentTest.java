@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kpledger.custody.CarWorld.BERBERATI;
 import static org.kpledger.custody.CarWorld.BUYER;
 import static org.kpledger.custody.CarWorld.BUYER_LICENCE;
+import static org.kpledger.custody.CarWorld.CERTIFYING_OFFICER;
 import static org.kpledger.custody.CarWorld.COLLECTOR;
 import static org.kpledger.custody.CarWorld.COLLECTOR_AGREMENT;
-import static org.kpledger.custody.CarWorld.CERTIFYING_OFFICER;
 import static org.kpledger.custody.CarWorld.MONITOR;
 import static org.kpledger.custody.CarWorld.OTHER_BUYER;
 import static org.kpledger.custody.CarWorld.OTHER_BUYER_LICENCE;
@@ -56,50 +56,65 @@ class ShipmentTest {
   }
 
   private static CreateShipmentCommand proposalUnder(String licence) {
-    return new CreateShipmentCommand(SHIPMENT, licence, IMPORTER, List.of(BERBERATI_PARCEL),
-        day("2016-08-02"));
+    return new CreateShipmentCommand(
+        SHIPMENT, licence, IMPORTER, List.of(BERBERATI_PARCEL), day("2016-08-02"));
   }
 
   private static ShipmentDetails details() {
-    return new ShipmentDetails(SHIPMENT, BUYER.party(), IMPORTER, ct("12.40"), usd("1860.00"),
-        List.of(PARCEL), CERT);
+    return new ShipmentDetails(
+        SHIPMENT, BUYER.party(), IMPORTER, ct("12.40"), usd("1860.00"), List.of(PARCEL), CERT);
   }
 
   @Test
   void acceptsProposalByLicensedExporterWhenEveryOriginPassesTheGate() {
-    fixture.givenNoPriorActivity().when(proposal(BERBERATI_PARCEL), as(BUYER))
+    fixture
+        .givenNoPriorActivity()
+        .when(proposal(BERBERATI_PARCEL), as(BUYER))
         .expectEvents(proposed());
   }
 
   @Test
   void rejectsProposalUnderAnExportLicenceNeverIssued() {
-    fixture.givenNoPriorActivity().when(proposalUnder("EXP/2016/999"), as(BUYER))
-        .expectException(violates("EXPORTER_NOT_LICENSED")).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(proposalUnder("EXP/2016/999"), as(BUYER))
+        .expectException(violates("EXPORTER_NOT_LICENSED"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsProposalUnderAnotherOfficesExportLicence() {
-    fixture.givenNoPriorActivity().when(proposalUnder(OTHER_BUYER_LICENCE), as(BUYER))
-        .expectException(violates("EXPORTER_NOT_LICENSED")).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(proposalUnder(OTHER_BUYER_LICENCE), as(BUYER))
+        .expectException(violates("EXPORTER_NOT_LICENSED"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsProposalByACollectorUnderItsAgrement() {
-    fixture.givenNoPriorActivity().when(proposalUnder(COLLECTOR_AGREMENT), as(COLLECTOR))
-        .expectException(violates("EXPORTER_NOT_LICENSED")).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(proposalUnder(COLLECTOR_AGREMENT), as(COLLECTOR))
+        .expectException(violates("EXPORTER_NOT_LICENSED"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsProposalWhenTheExportLicenceWasSuspendedOnTheProposalDay() {
     facts.withLicenceStatus(BUYER_LICENCE, day("2016-08-01"), false);
 
-    fixture.givenNoPriorActivity().when(proposal(BERBERATI_PARCEL), as(BUYER))
-        .expectException(violates("EXPORTER_NOT_LICENSED")).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(proposal(BERBERATI_PARCEL), as(BUYER))
+        .expectException(violates("EXPORTER_NOT_LICENSED"))
+        .expectNoEvents();
   }
 
   @Test
   void approvesProposedShipmentThatStillPassesTheGate() {
-    fixture.given(proposed())
+    fixture
+        .given(proposed())
         .when(new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-APPROVAL"), as(MONITOR))
         .expectEvents(APPROVED);
   }
@@ -108,9 +123,11 @@ class ShipmentTest {
   void rejectsApprovalWhenAParcelLostItsSealAfterProposal() {
     facts.withParcel(new ParcelFacts(PARCEL, BUYER.party(), true, false, false, false, SHIPMENT));
 
-    fixture.given(proposed())
+    fixture
+        .given(proposed())
         .when(new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-APPROVAL"), as(MONITOR))
-        .expectException(violates("NOT_SEALED")).expectNoEvents();
+        .expectException(violates("NOT_SEALED"))
+        .expectNoEvents();
   }
 
   @Test
@@ -118,22 +135,28 @@ class ShipmentTest {
     // Recorded after the proposal, a suspension effective 1 July 2016 covers the 14 July lot.
     facts.withZoneDecision(BERBERATI, day("2016-07-01"), false);
 
-    fixture.given(proposed(), APPROVED, CERTIFIED)
+    fixture
+        .given(proposed(), APPROVED, CERTIFIED)
         .when(new RecordExportCommand(SHIPMENT, day("2016-08-20")), as(BUYER))
-        .expectException(violates("ZONE_NOT_COMPLIANT")).expectNoEvents();
+        .expectException(violates("ZONE_NOT_COMPLIANT"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsApprovalOfAnAlreadyApprovedShipment() {
-    fixture.given(proposed(), APPROVED)
+    fixture
+        .given(proposed(), APPROVED)
         .when(new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-BIS"), as(MONITOR))
-        .expectException(violates("SHIPMENT_OUT_OF_ORDER")).expectNoEvents();
+        .expectException(violates("SHIPMENT_OUT_OF_ORDER"))
+        .expectNoEvents();
   }
 
   @Test
   void recordsRejectionOfAProposedShipmentAndReturnsItsParcels() {
-    fixture.given(proposed())
-        .when(new RecordRejectionCommand(SHIPMENT, "footprint inconsistent with Berberati"),
+    fixture
+        .given(proposed())
+        .when(
+            new RecordRejectionCommand(SHIPMENT, "footprint inconsistent with Berberati"),
             as(MONITOR))
         .expectEvents(new ShipmentRejectedEvent(SHIPMENT, "footprint inconsistent with Berberati"))
         .expectResultMessagePayload(List.of(PARCEL));
@@ -141,28 +164,34 @@ class ShipmentTest {
 
   @Test
   void acceptsRejectionOfAnApprovedShipmentNotYetCertified() {
-    fixture.given(proposed(), APPROVED)
+    fixture
+        .given(proposed(), APPROVED)
         .when(new RecordRejectionCommand(SHIPMENT, "seal opened after approval"), as(MONITOR))
         .expectEvents(new ShipmentRejectedEvent(SHIPMENT, "seal opened after approval"));
   }
 
   @Test
   void rejectsRejectionOfACertifiedShipment() {
-    fixture.given(proposed(), APPROVED, CERTIFIED)
+    fixture
+        .given(proposed(), APPROVED, CERTIFIED)
         .when(new RecordRejectionCommand(SHIPMENT, "second thoughts"), as(MONITOR))
-        .expectException(violates("SHIPMENT_OUT_OF_ORDER")).expectNoEvents();
+        .expectException(violates("SHIPMENT_OUT_OF_ORDER"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsApprovalOfARejectedShipment() {
-    fixture.given(proposed(), new ShipmentRejectedEvent(SHIPMENT, "footprint"))
+    fixture
+        .given(proposed(), new ShipmentRejectedEvent(SHIPMENT, "footprint"))
         .when(new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-APPROVAL"), as(MONITOR))
-        .expectException(violates("SHIPMENT_OUT_OF_ORDER")).expectNoEvents();
+        .expectException(violates("SHIPMENT_OUT_OF_ORDER"))
+        .expectNoEvents();
   }
 
   @Test
   void certifiesAnApprovedShipmentAndReturnsWhatTheCertificateStates() {
-    fixture.given(proposed(), APPROVED)
+    fixture
+        .given(proposed(), APPROVED)
         .when(new CertifyShipmentCommand(SHIPMENT, CERT), as(CERTIFYING_OFFICER))
         .expectEvents(CERTIFIED)
         .expectResultMessagePayload(details());
@@ -170,14 +199,17 @@ class ShipmentTest {
 
   @Test
   void rejectsCertificationBeforeApproval() {
-    fixture.given(proposed())
+    fixture
+        .given(proposed())
         .when(new CertifyShipmentCommand(SHIPMENT, CERT), as(CERTIFYING_OFFICER))
-        .expectException(violates("SHIPMENT_OUT_OF_ORDER")).expectNoEvents();
+        .expectException(violates("SHIPMENT_OUT_OF_ORDER"))
+        .expectNoEvents();
   }
 
   @Test
   void recordsExportOfACertifiedShipmentByItsExporter() {
-    fixture.given(proposed(), APPROVED, CERTIFIED)
+    fixture
+        .given(proposed(), APPROVED, CERTIFIED)
         .when(new RecordExportCommand(SHIPMENT, day("2016-08-20")), as(BUYER))
         .expectEvents(new ShipmentExportedEvent(SHIPMENT, CERT, day("2016-08-20")))
         .expectResultMessagePayload(details());
@@ -185,24 +217,33 @@ class ShipmentTest {
 
   @Test
   void rejectsExportByAnotherBuyingOffice() {
-    fixture.given(proposed(), APPROVED, CERTIFIED)
+    fixture
+        .given(proposed(), APPROVED, CERTIFIED)
         .when(new RecordExportCommand(SHIPMENT, day("2016-08-20")), as(OTHER_BUYER))
-        .expectException(violates("NOT_EXPORTER")).expectNoEvents();
+        .expectException(violates("NOT_EXPORTER"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsExportBeforeCertification() {
-    fixture.given(proposed(), APPROVED)
+    fixture
+        .given(proposed(), APPROVED)
         .when(new RecordExportCommand(SHIPMENT, day("2016-08-20")), as(BUYER))
-        .expectException(violates("SHIPMENT_OUT_OF_ORDER")).expectNoEvents();
+        .expectException(violates("SHIPMENT_OUT_OF_ORDER"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsExportingAShipmentTwice() {
-    fixture.given(proposed(), APPROVED, CERTIFIED,
+    fixture
+        .given(
+            proposed(),
+            APPROVED,
+            CERTIFIED,
             new ShipmentExportedEvent(SHIPMENT, CERT, day("2016-08-20")))
         .when(new RecordExportCommand(SHIPMENT, day("2016-08-21")), as(BUYER))
-        .expectException(violates("SHIPMENT_OUT_OF_ORDER")).expectNoEvents();
+        .expectException(violates("SHIPMENT_OUT_OF_ORDER"))
+        .expectNoEvents();
   }
 
   @Test
@@ -212,7 +253,8 @@ class ShipmentTest {
         new ProposeShipmentCommand(SHIPMENT, BUYER_LICENCE, IMPORTER, List.of(PARCEL, PARCEL));
 
     assertThatThrownBy(() -> handler.handle(twice, as(BUYER)))
-        .isInstanceOfSatisfying(CustodyRuleViolation.class,
+        .isInstanceOfSatisfying(
+            CustodyRuleViolation.class,
             v -> assertThat(v.reasonCode()).isEqualTo("DUPLICATE_PARCEL"));
   }
 }

@@ -52,9 +52,14 @@ class SiteTest {
   void recordsProductionOfAMinerRegisteredAtTheSite() {
     fixture
         .given(KPOKPO)
-        .when(new RecordProductionCommand(
-            BERBERATI_SITE, "REG-2016-07-001", BERBERATI_MINER, ct("6.35"), 14,
-            utc("2016-07-04T16:00")))
+        .when(
+            new RecordProductionCommand(
+                BERBERATI_SITE,
+                "REG-2016-07-001",
+                BERBERATI_MINER,
+                ct("6.35"),
+                14,
+                utc("2016-07-04T16:00")))
         .expectEvents(produced("REG-2016-07-001", "6.35"));
   }
 
@@ -62,8 +67,14 @@ class SiteTest {
   void rejectsProductionOfAMinerRegisteredAtAnotherSite() {
     fixture
         .given(KPOKPO)
-        .when(new RecordProductionCommand(
-            BERBERATI_SITE, "REG-2016-07-002", NOLA_MINER, ct("2.10"), 3, utc("2016-07-04T16:00")))
+        .when(
+            new RecordProductionCommand(
+                BERBERATI_SITE,
+                "REG-2016-07-002",
+                NOLA_MINER,
+                ct("2.10"),
+                3,
+                utc("2016-07-04T16:00")))
         .expectException(violates("MINER_NOT_AT_SITE"))
         .expectNoEvents();
   }
@@ -72,9 +83,14 @@ class SiteTest {
   void rejectsProductionOfAnUnregisteredMiner() {
     fixture
         .given(KPOKPO)
-        .when(new RecordProductionCommand(
-            BERBERATI_SITE, "REG-2016-07-003", "MIN-UNKNOWN", ct("2.10"), 3,
-            utc("2016-07-04T16:00")))
+        .when(
+            new RecordProductionCommand(
+                BERBERATI_SITE,
+                "REG-2016-07-003",
+                "MIN-UNKNOWN",
+                ct("2.10"),
+                3,
+                utc("2016-07-04T16:00")))
         .expectException(violates("UNKNOWN_MINER"))
         .expectNoEvents();
   }
@@ -83,9 +99,14 @@ class SiteTest {
   void rejectsAProductionEntryRecordedTwice() {
     fixture
         .given(KPOKPO, produced("REG-2016-07-001", "6.35"))
-        .when(new RecordProductionCommand(
-            BERBERATI_SITE, "REG-2016-07-001", BERBERATI_MINER, ct("6.35"), 14,
-            utc("2016-07-04T16:00")))
+        .when(
+            new RecordProductionCommand(
+                BERBERATI_SITE,
+                "REG-2016-07-001",
+                BERBERATI_MINER,
+                ct("6.35"),
+                14,
+                utc("2016-07-04T16:00")))
         .expectException(violates("DUPLICATE_PRODUCTION_ENTRY"))
         .expectNoEvents();
   }
@@ -93,7 +114,10 @@ class SiteTest {
   @Test
   void acceptsPurchasesThatDrawExactlyTheRecordedProduction() {
     fixture
-        .given(KPOKPO, produced("REG-2016-07-001", "6.35"), produced("REG-2016-07-009", "3.00"),
+        .given(
+            KPOKPO,
+            produced("REG-2016-07-001", "6.35"),
+            produced("REG-2016-07-009", "3.00"),
             new ProductionDrawnEvent(BERBERATI_SITE, "LOT-BBT-0001", ct("5.00")))
         .when(new DrawOnProductionCommand(BERBERATI_SITE, "LOT-BBT-0002", ct("4.35")))
         .expectEvents(new ProductionDrawnEvent(BERBERATI_SITE, "LOT-BBT-0002", ct("4.35")));
@@ -102,7 +126,9 @@ class SiteTest {
   @Test
   void rejectsPurchaseThatExceedsRecordedProduction() {
     fixture
-        .given(KPOKPO, produced("REG-2016-07-001", "6.35"),
+        .given(
+            KPOKPO,
+            produced("REG-2016-07-001", "6.35"),
             new ProductionDrawnEvent(BERBERATI_SITE, "LOT-BBT-0001", ct("5.00")))
         .when(new DrawOnProductionCommand(BERBERATI_SITE, "LOT-BBT-0002", ct("1.36")))
         .expectException(violates("SALES_EXCEED_PRODUCTION"))

@@ -19,9 +19,12 @@ class StockpileTest {
 
     new AggregateTestFixture<>(Stockpile.class)
         .givenNoPriorActivity()
-        .when(new RecordStockpileCommand("STK-BANGUI-01", BUYER.party(), day("2016-06-30"),
-            "Bangui, PK0 vault", items), as(BUYER))
-        .expectEvents(new StockpileDeclaredEvent("STK-BANGUI-01", BUYER.party(),
-            day("2016-06-30"), "Bangui, PK0 vault", items));
+        .when(
+            new RecordStockpileCommand(
+                "STK-BANGUI-01", BUYER.party(), day("2016-06-30"), "Bangui, PK0 vault", items),
+            as(BUYER))
+        .expectEvents(
+            new StockpileDeclaredEvent(
+                "STK-BANGUI-01", BUYER.party(), day("2016-06-30"), "Bangui, PK0 vault", items));
   }
 }

@@ -46,31 +46,37 @@ class ZoneTest {
   void acceptsFirstDecisionOfAZone() {
     fixture
         .given(berberatiRegistered())
-        .when(new RecordZoneDecisionCommand(
-            BERBERATI, ZoneStatus.SUSPENDED, SUSPENSION, "KP AD 2013 temporary suspension"))
-        .expectEvents(decision(
-            BERBERATI, ZoneStatus.SUSPENDED, SUSPENSION, "KP AD 2013 temporary suspension"));
+        .when(
+            new RecordZoneDecisionCommand(
+                BERBERATI, ZoneStatus.SUSPENDED, SUSPENSION, "KP AD 2013 temporary suspension"))
+        .expectEvents(
+            decision(
+                BERBERATI, ZoneStatus.SUSPENDED, SUSPENSION, "KP AD 2013 temporary suspension"));
   }
 
   @Test
   void acceptsZoneDecisionDatedAfterTheLastOne() {
     fixture
-        .given(berberatiRegistered(),
+        .given(
+            berberatiRegistered(),
             decision(BERBERATI, ZoneStatus.SUSPENDED, SUSPENSION, "KP AD 2013"))
-        .when(new RecordZoneDecisionCommand(
-            BERBERATI, ZoneStatus.COMPLIANT, BERBERATI_COMPLIANT, "MT decision May 2016"))
-        .expectEvents(decision(
-            BERBERATI, ZoneStatus.COMPLIANT, BERBERATI_COMPLIANT, "MT decision May 2016"));
+        .when(
+            new RecordZoneDecisionCommand(
+                BERBERATI, ZoneStatus.COMPLIANT, BERBERATI_COMPLIANT, "MT decision May 2016"))
+        .expectEvents(
+            decision(BERBERATI, ZoneStatus.COMPLIANT, BERBERATI_COMPLIANT, "MT decision May 2016"));
   }
 
   @Test
   void rejectsZoneDecisionDatedBeforeTheLastOne() {
     fixture
-        .given(berberatiRegistered(),
+        .given(
+            berberatiRegistered(),
             decision(BERBERATI, ZoneStatus.SUSPENDED, SUSPENSION, "KP AD 2013"),
             decision(BERBERATI, ZoneStatus.COMPLIANT, BERBERATI_COMPLIANT, "MT May 2016"))
-        .when(new RecordZoneDecisionCommand(
-            BERBERATI, ZoneStatus.SUSPENDED, day("2016-01-10"), "backdated suspension"))
+        .when(
+            new RecordZoneDecisionCommand(
+                BERBERATI, ZoneStatus.SUSPENDED, day("2016-01-10"), "backdated suspension"))
         .expectException(violates("ZONE_DECISION_OUT_OF_ORDER"))
         .expectNoEvents();
   }
@@ -78,19 +84,23 @@ class ZoneTest {
   @Test
   void rejectsSecondZoneDecisionTakingEffectOnTheSameDay() {
     fixture
-        .given(berberatiRegistered(),
+        .given(
+            berberatiRegistered(),
             decision(BERBERATI, ZoneStatus.COMPLIANT, BERBERATI_COMPLIANT, "MT May 2016"))
-        .when(new RecordZoneDecisionCommand(
-            BERBERATI, ZoneStatus.SUSPENDED, BERBERATI_COMPLIANT, "same-day reversal"))
+        .when(
+            new RecordZoneDecisionCommand(
+                BERBERATI, ZoneStatus.SUSPENDED, BERBERATI_COMPLIANT, "same-day reversal"))
         .expectException(violates("ZONE_DECISION_OUT_OF_ORDER"))
         .expectNoEvents();
   }
 
   @Test
   void isCompliantFromTheEffectiveDayOfTheDecisionAndNotTheDayBefore() {
-    Zone nola = zone(NOLA,
-        decision(NOLA, ZoneStatus.SUSPENDED, SUSPENSION, "KP AD 2013"),
-        decision(NOLA, ZoneStatus.COMPLIANT, SOUTH_WEST_COMPLIANT, "MT 19 Sep 2016"));
+    Zone nola =
+        zone(
+            NOLA,
+            decision(NOLA, ZoneStatus.SUSPENDED, SUSPENSION, "KP AD 2013"),
+            decision(NOLA, ZoneStatus.COMPLIANT, SOUTH_WEST_COMPLIANT, "MT 19 Sep 2016"));
 
     assertThat(nola.compliantOn(SOUTH_WEST_COMPLIANT.minusDays(1))).isFalse();
     assertThat(nola.compliantOn(SOUTH_WEST_COMPLIANT)).isTrue();
@@ -107,9 +117,11 @@ class ZoneTest {
 
   @Test
   void eastZoneNeverDeclaredCompliantStaysSuspendedUntilTheSuspensionIsLifted() {
-    Zone bria = zone(BRIA,
-        decision(BRIA, ZoneStatus.SUSPENDED, SUSPENSION, "KP AD 2013"),
-        decision(BRIA, ZoneStatus.COMPLIANT, day("2024-11-15"), "Dubai Plenary 2024"));
+    Zone bria =
+        zone(
+            BRIA,
+            decision(BRIA, ZoneStatus.SUSPENDED, SUSPENSION, "KP AD 2013"),
+            decision(BRIA, ZoneStatus.COMPLIANT, day("2024-11-15"), "Dubai Plenary 2024"));
 
     assertThat(bria.compliantOn(day("2016-09-19"))).isFalse();
     assertThat(bria.compliantOn(day("2024-11-14"))).isFalse();
@@ -119,10 +131,12 @@ class ZoneTest {
   @Test
   void suspensionAndReinstatementEachTakeEffectOnTheirOwnDay() {
     // Hypothetical: the KP record has no re-suspension of Berberati; the dates test the boundaries.
-    Zone berberati = zone(BERBERATI,
-        decision(BERBERATI, ZoneStatus.COMPLIANT, BERBERATI_COMPLIANT, "MT May 2016"),
-        decision(BERBERATI, ZoneStatus.SUSPENDED, day("2017-06-01"), "armed-group incursion"),
-        decision(BERBERATI, ZoneStatus.COMPLIANT, day("2017-09-01"), "MT field mission"));
+    Zone berberati =
+        zone(
+            BERBERATI,
+            decision(BERBERATI, ZoneStatus.COMPLIANT, BERBERATI_COMPLIANT, "MT May 2016"),
+            decision(BERBERATI, ZoneStatus.SUSPENDED, day("2017-06-01"), "armed-group incursion"),
+            decision(BERBERATI, ZoneStatus.COMPLIANT, day("2017-09-01"), "MT field mission"));
 
     assertThat(berberati.compliantOn(day("2017-05-31"))).isTrue();
     assertThat(berberati.compliantOn(day("2017-06-01"))).isFalse();
@@ -133,10 +147,12 @@ class ZoneTest {
   @Test
   void refusalIsACustodyRuleViolation() {
     fixture
-        .given(berberatiRegistered(),
+        .given(
+            berberatiRegistered(),
             decision(BERBERATI, ZoneStatus.COMPLIANT, BERBERATI_COMPLIANT, "MT May 2016"))
-        .when(new RecordZoneDecisionCommand(
-            BERBERATI, ZoneStatus.SUSPENDED, SUSPENSION, "late entry"))
+        .when(
+            new RecordZoneDecisionCommand(
+                BERBERATI, ZoneStatus.SUSPENDED, SUSPENSION, "late entry"))
         .expectException(CustodyRuleViolation.class)
         .expectExceptionMessage(
             "zone BERBERATI already has a decision effective 2016-05-20;"

@@ -41,6 +41,9 @@ public class CommandReceipts {
     jdbc.update(
         "INSERT INTO command_receipt (command_id, body_hash, http_status, outcome, recorded_at) "
             + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)",
-        receipt.commandId(), receipt.bodyHash(), receipt.httpStatus(), receipt.outcome());
+        receipt.commandId(),
+        receipt.bodyHash(),
+        receipt.httpStatus(),
+        receipt.outcome());
   }
 }

@@ -57,7 +57,9 @@ public class CommandService {
     this.json = json;
   }
 
-  /** Verifies and executes one envelope. Refusals before Axon throw {@link CommandRefusedException}. */
+  /**
+   * Verifies and executes one envelope. Refusals before Axon throw {@link CommandRefusedException}.
+   */
   public Submission submit(String body) {
     VerifiedCommand command = verifier.verify(body);
     Optional<CommandReceipts.Receipt> prior = receipts.find(command.commandId());
@@ -79,17 +81,26 @@ public class CommandService {
     } catch (CustodyRuleViolation e) {
       return refuse(command, HttpStatus.UNPROCESSABLE_ENTITY, e.reasonCode(), e.getMessage());
     } catch (AggregateNotFoundException e) {
-      return refuse(command, HttpStatus.UNPROCESSABLE_ENTITY, "UNKNOWN_ITEM",
+      return refuse(
+          command,
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "UNKNOWN_ITEM",
           "the command names something the ledger does not hold: " + e.getMessage());
     } catch (ConcurrencyException | org.springframework.dao.DataIntegrityViolationException e) {
       Optional<CommandReceipts.Receipt> raced = receipts.find(command.commandId());
       if (raced.isPresent()) {
         return replay(raced.get(), command);
       }
-      return refuse(command, HttpStatus.CONFLICT, "ALREADY_EXISTS",
+      return refuse(
+          command,
+          HttpStatus.CONFLICT,
+          "ALREADY_EXISTS",
           "what this command would create already exists");
     } catch (DeadlockException e) {
-      throw new CommandRefusedException(HttpStatus.SERVICE_UNAVAILABLE, "RETRY", null,
+      throw new CommandRefusedException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "RETRY",
+          null,
           "the command met a concurrent one; retry it with the same envelope");
     }
   }
@@ -106,7 +117,10 @@ public class CommandService {
 
   private Submission replay(CommandReceipts.Receipt receipt, VerifiedCommand command) {
     if (!receipt.bodyHash().equals(command.bodyHash())) {
-      throw new CommandRefusedException(HttpStatus.CONFLICT, "COMMAND_ID_REUSED", "commandId",
+      throw new CommandRefusedException(
+          HttpStatus.CONFLICT,
+          "COMMAND_ID_REUSED",
+          "commandId",
           "commandId " + command.commandId() + " was already used for a different command");
     }
     return new Submission(receipt.httpStatus(), receipt.outcome(), receipt.httpStatus() >= 400);

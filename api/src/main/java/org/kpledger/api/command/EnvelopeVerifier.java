@@ -30,9 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every check an envelope passes before Axon sees its command (ARCHITECTURE.md, write path):
  * well-formed; a known command type; certificate chains to a known organisation CA, valid now and
- * not revoked; ECDSA P-256 signature over the RFC 8785 form valid and low-S; role allowed;
- * issuedAt within the window; payload well-typed, complete, without unknown fields and valid.
- * The commandId check is the caller's, against the receipts.
+ * not revoked; ECDSA P-256 signature over the RFC 8785 form valid and low-S; role allowed; issuedAt
+ * within the window; payload well-typed, complete, without unknown fields and valid. The commandId
+ * check is the caller's, against the receipts.
  */
 @Component
 public class EnvelopeVerifier {
@@ -43,7 +43,11 @@ public class EnvelopeVerifier {
   private final ObjectMapper payloadMapper;
 
   EnvelopeVerifier(
-      TrustRoot trust, Validator validator, Clock clock, LedgerProperties props, ObjectMapper mapper) {
+      TrustRoot trust,
+      Validator validator,
+      Clock clock,
+      LedgerProperties props,
+      ObjectMapper mapper) {
     this.trust = trust;
     this.validator = validator;
     this.clock = clock;
@@ -64,17 +68,27 @@ public class EnvelopeVerifier {
     CommandCatalog.Entry entry =
         CommandCatalog.find(envelope.commandType())
             .orElseThrow(
-                () -> refused(HttpStatus.BAD_REQUEST, "UNKNOWN_COMMAND_TYPE", "commandType",
-                    "unknown command type " + envelope.commandType()));
+                () ->
+                    refused(
+                        HttpStatus.BAD_REQUEST,
+                        "UNKNOWN_COMMAND_TYPE",
+                        "commandType",
+                        "unknown command type " + envelope.commandType()));
     Instant now = clock.instant();
     ActorIdentity identity = authenticate(envelope, now);
     if (!EnvelopeSignatureVerifier.verify(envelope, identity.certificate())) {
-      throw refused(HttpStatus.UNAUTHORIZED, "BAD_SIGNATURE", "signature",
+      throw refused(
+          HttpStatus.UNAUTHORIZED,
+          "BAD_SIGNATURE",
+          "signature",
           "the signature does not verify over the canonical envelope with the signer's key, "
               + "or is not low-S");
     }
     Actor actor =
-        new Actor(identity.actorId(), identity.organisationId(), identity.organisationType(),
+        new Actor(
+            identity.actorId(),
+            identity.organisationId(),
+            identity.organisationType(),
             identity.role());
     requireAllowed(entry, actor);
     requireFresh(envelope.issuedAtInstant(), now);
@@ -96,7 +110,8 @@ public class EnvelopeVerifier {
 
   private ActorIdentity authenticate(SignedEnvelope envelope, Instant now) {
     try {
-      X509Certificate cert = CertificateAuthenticator.parseCertificate(envelope.signerCertificate());
+      X509Certificate cert =
+          CertificateAuthenticator.parseCertificate(envelope.signerCertificate());
       return trust.authenticator().authenticate(cert, now);
     } catch (IdentityRejectedException e) {
       throw refused(HttpStatus.UNAUTHORIZED, e.reasonCode(), "signerCertificate", e.getMessage());
@@ -108,16 +123,31 @@ public class EnvelopeVerifier {
         CommandCatalog.PUBLISH_REVOCATION_LIST.equals(entry.type())
             || entry.allows(actor.organisationType(), actor.role());
     if (!allowed) {
-      throw refused(HttpStatus.FORBIDDEN, "ROLE_NOT_ALLOWED", "commandType",
-          "a " + actor.role() + " of a " + actor.organisationType() + " may not issue "
+      throw refused(
+          HttpStatus.FORBIDDEN,
+          "ROLE_NOT_ALLOWED",
+          "commandType",
+          "a "
+              + actor.role()
+              + " of a "
+              + actor.organisationType()
+              + " may not issue "
               + entry.type());
     }
   }
 
   private void requireFresh(Instant issuedAt, Instant now) {
     if (issuedAt.isBefore(now.minus(window)) || issuedAt.isAfter(now.plus(window))) {
-      throw refused(HttpStatus.UNAUTHORIZED, "ISSUED_AT_OUTSIDE_WINDOW", "issuedAt",
-          "issuedAt " + issuedAt + " is more than " + window + " away from the ledger's clock " + now);
+      throw refused(
+          HttpStatus.UNAUTHORIZED,
+          "ISSUED_AT_OUTSIDE_WINDOW",
+          "issuedAt",
+          "issuedAt "
+              + issuedAt
+              + " is more than "
+              + window
+              + " away from the ledger's clock "
+              + now);
     }
   }
 
@@ -126,10 +156,16 @@ public class EnvelopeVerifier {
     try {
       payload = payloadMapper.treeToValue(envelope.payload(), entry.payloadClass());
     } catch (UnrecognizedPropertyException e) {
-      throw refused(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", "payload." + e.getPropertyName(),
+      throw refused(
+          HttpStatus.BAD_REQUEST,
+          "UNKNOWN_FIELD",
+          "payload." + e.getPropertyName(),
           "payload field " + e.getPropertyName() + " is not part of " + entry.type());
     } catch (MismatchedInputException e) {
-      throw refused(HttpStatus.BAD_REQUEST, "INVALID_FIELD", "payload" + path(e),
+      throw refused(
+          HttpStatus.BAD_REQUEST,
+          "INVALID_FIELD",
+          "payload" + path(e),
           "payload" + path(e) + " has the wrong type or format: " + e.getOriginalMessage());
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw refused(HttpStatus.BAD_REQUEST, "INVALID_PAYLOAD", "payload", e.getMessage());
@@ -149,8 +185,8 @@ public class EnvelopeVerifier {
               .map(v -> "payload." + v.getPropertyPath() + " " + v.getMessage())
               .sorted()
               .collect(Collectors.joining("; "));
-      throw refused(HttpStatus.BAD_REQUEST, "CONSTRAINT_VIOLATED",
-          "payload." + first.getPropertyPath(), all);
+      throw refused(
+          HttpStatus.BAD_REQUEST, "CONSTRAINT_VIOLATED", "payload." + first.getPropertyPath(), all);
     }
     return payload;
   }

@@ -59,6 +59,9 @@ final class PayloadChecks {
 
   private static CommandRefusedException refuse(String field, String rule, String value) {
     return new CommandRefusedException(
-        HttpStatus.BAD_REQUEST, "IMPLAUSIBLE_DATE", field, field + " " + rule + " (got " + value + ")");
+        HttpStatus.BAD_REQUEST,
+        "IMPLAUSIBLE_DATE",
+        field,
+        field + " " + rule + " (got " + value + ")");
   }
 }

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The append-only record of validly signed commands that a custody rule refused: who tried what,
- * when, and why. Evidence for the Monitoring Team, kept apart from the custody history. Unsigned
- * or badly signed input never reaches it.
+ * when, and why. Evidence for the Monitoring Team, kept apart from the custody history. Unsigned or
+ * badly signed input never reaches it.
  */
 @Component
 public class RefusedAttempts {
@@ -32,8 +32,13 @@ public class RefusedAttempts {
         "INSERT INTO refused_attempt (command_id, command_type, actor_id, organisation_id, "
             + "actor_role, reason_code, message, envelope, refused_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
-        command.commandId(), command.commandType(), command.actor().actorId(),
-        command.actor().organisationId(), command.actor().role().name(), reasonCode, message,
+        command.commandId(),
+        command.commandType(),
+        command.actor().actorId(),
+        command.actor().organisationId(),
+        command.actor().role().name(),
+        reasonCode,
+        message,
         command.envelopeJson());
   }
 

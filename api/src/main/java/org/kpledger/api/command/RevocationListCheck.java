@@ -11,8 +11,8 @@ import org.kpledger.revocation.PublishRevocationListCommand;
 import org.springframework.http.HttpStatus;
 
 /**
- * A CRL is accepted only from an actor of the organisation whose CA signed it (RFC 5280 §5), and
- * is recorded with its issuer and CRL number taken from the CRL itself.
+ * A CRL is accepted only from an actor of the organisation whose CA signed it (RFC 5280 §5), and is
+ * recorded with its issuer and CRL number taken from the CRL itself.
  */
 final class RevocationListCheck {
   private final TrustRoot trust;
@@ -29,13 +29,21 @@ final class RevocationListCheck {
       throw refuse(HttpStatus.BAD_REQUEST, "MALFORMED_CRL", e.getMessage());
     }
     X509Certificate ca =
-        trust.anchors().certificateFor(actor.organisationId())
-            .orElseThrow(() -> refuse(HttpStatus.UNAUTHORIZED, "UNKNOWN_ISSUER",
-                "no CA is known for " + actor.organisationId()));
+        trust
+            .anchors()
+            .certificateFor(actor.organisationId())
+            .orElseThrow(
+                () ->
+                    refuse(
+                        HttpStatus.UNAUTHORIZED,
+                        "UNKNOWN_ISSUER",
+                        "no CA is known for " + actor.organisationId()));
     try {
       crl.verify(ca.getPublicKey());
     } catch (Exception e) {
-      throw refuse(HttpStatus.UNAUTHORIZED, "BAD_CRL_SIGNATURE",
+      throw refuse(
+          HttpStatus.UNAUTHORIZED,
+          "BAD_CRL_SIGNATURE",
           "the CRL is not signed by the CA of " + actor.organisationId());
     }
     return crl;

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The organisation CAs this ledger trusts (the PEM certificates in {@code kp.trust-dir}) and the
- * revocation lists they published, replayed from the event store. The directory is read again
- * when it changes, so an operator can enrol an organisation without a restart.
+ * revocation lists they published, replayed from the event store. The directory is read again when
+ * it changes, so an operator can enrol an organisation without a restart.
  */
 @Component
 public class TrustRoot {
@@ -60,7 +60,7 @@ public class TrustRoot {
 
   private synchronized void reload(long stamp) {
     if (authenticator != null && stamp == loadedStamp) {
-    return;
+      return;
     }
     TrustAnchors anchors = TrustAnchors.loadDirectory(dir);
     CertificateAuthenticator fresh = new CertificateAuthenticator(anchors);
@@ -72,7 +72,8 @@ public class TrustRoot {
     this.anchors = anchors;
     authenticator = fresh;
     loadedStamp = stamp;
-    log.info("trust root loaded: {} organisation CAs from {}", anchors.organisationIds().size(), dir);
+    log.info(
+        "trust root loaded: {} organisation CAs from {}", anchors.organisationIds().size(), dir);
   }
 
   private List<X509CRL> publishedLists(String organisationId) {

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than {@code kp.max-body-bytes} with 413 problem+json before any
- * of it is parsed, whether or not it declares its length.
+ * Refuses a request body larger than {@code kp.max-body-bytes} with 413 problem+json before any of
+ * it is parsed, whether or not it declares its length.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
@@ -37,7 +37,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
       return;
     }
     if (declared < 0 && "POST".equals(request.getMethod())) {
-      byte[] body = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE));
+      byte[] body =
+          request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE));
       if (body.length > limit) {
         tooLarge(response);
         return;
@@ -54,10 +55,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     json.writeValue(
         response.getOutputStream(),
         Map.of(
-            "type", ProblemTypes.uri("BODY_TOO_LARGE"),
-            "title", "Payload too large",
-            "status", 413,
-            "detail", "the request body exceeds " + limit + " bytes",
-            "rule", "BODY_TOO_LARGE"));
+            "type",
+            ProblemTypes.uri("BODY_TOO_LARGE"),
+            "title",
+            "Payload too large",
+            "status",
+            413,
+            "detail",
+            "the request body exceeds " + limit + " bytes",
+            "rule",
+            "BODY_TOO_LARGE"));
   }
 }
