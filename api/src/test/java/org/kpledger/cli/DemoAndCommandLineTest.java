@@ -1,0 +1,169 @@
+package org.kpledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import picocli.CommandLine;
+
+/**
+ * A newcomer's path: the demo loads into an empty node through signed commands only, then the
+ * command line creates a new organisation CA and an actor, signs a command file and submits it.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    classes = org.kpledger.api.LedgerApplication.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoAndCommandLineTest {
+  private static final Path DATA;
+
+  static {
+    try {
+      DATA = Files.createTempDirectory("kp-demo-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("kp.data-dir", DATA::toString);
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+
+  private String url() {
+    return "http://localhost:" + port;
+  }
+
+  @Test
+  @Order(1)
+  void demoLoadsALivingLedger() {
+    assertThat(new DemoLoader(DATA.toString()).load(url())).isTrue();
+    Map<String, Object> counts =
+        jdbc.queryForMap(
+            "SELECT (SELECT COUNT(*) FROM domain_event_entry) AS events, "
+                + "(SELECT COUNT(*) FROM refused_attempt) AS refused");
+    assertThat(((Number) counts.get("EVENTS")).longValue()).isGreaterThan(100);
+    assertThat(
+            jdbc.queryForList("SELECT reason_code FROM refused_attempt ORDER BY id", String.class))
+        .containsExactly("PATENTE_NOT_VALID", "ZONE_NOT_COMPLIANT");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE "
+                    + "'%ShipmentRejectedEvent'",
+                Long.class))
+        .isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE "
+                    + "'%ImportConfirmedEvent'",
+                Long.class))
+        .isEqualTo(1);
+  }
+
+  @Test
+  @Order(2)
+  void commandLineCreatesKeysSignsAndSubmits() throws Exception {
+    Path keys = Files.createTempDirectory("kp-cli-keys");
+    Path ca = keys.resolve("BO-GAMMA/ca");
+    assertThat(
+            run(
+                "ca",
+                "init",
+                "--org",
+                "BO-GAMMA",
+                "--type",
+                "BUYING_OFFICE",
+                "--name",
+                "Gamma buying office",
+                "--dir",
+                ca.toString()))
+        .isZero();
+    Files.copy(ca.resolve("ca-cert.pem"), DATA.resolve("trust").resolve("BO-GAMMA.pem"));
+    Path actor = keys.resolve("gamma-buyer");
+    assertThat(
+            run(
+                "actor",
+                "issue",
+                "--ca",
+                ca.toString(),
+                "--actor",
+                "gamma-buyer",
+                "--role",
+                "BUYER",
+                "--out",
+                actor.toString()))
+        .isZero();
+    assertThat(Files.getPosixFilePermissions(actor.resolve("key.pem")))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+    Path payload = keys.resolve("stockpile.json");
+    Files.writeString(
+        payload,
+        new ObjectMapper()
+            .writeValueAsString(
+                Map.of(
+                    "stockpileId",
+                    "ST-GAMMA",
+                    "declaredOn",
+                    "2026-01-05",
+                    "location",
+                    "Bangui",
+                    "items",
+                    new Object[] {Map.of("parcelId", "ST-GAMMA-1", "carats", 12.5)})));
+    Path envelope = keys.resolve("stockpile.env.json");
+    assertThat(
+            run(
+                "sign",
+                "--actor",
+                actor.toString(),
+                "--type",
+                "DeclareStockpile",
+                "--payload",
+                payload.toString(),
+                "--out",
+                envelope.toString()))
+        .isZero();
+    assertThat(Files.readString(envelope)).contains("\"signature\"").doesNotContain("PRIVATE");
+    assertThat(run("submit", "--url", url(), envelope.toString())).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE "
+                    + "aggregate_identifier = 'ST-GAMMA-1'",
+                Long.class))
+        .isEqualTo(1);
+    assertThat(run("submit", "--url", url(), envelope.toString()))
+        .as("a retry of the same envelope is answered from its receipt")
+        .isZero();
+  }
+
+  private static int run(String... args) {
+    PrintStream out = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer));
+    try {
+      return new CommandLine(new KpCli()).execute(args);
+    } finally {
+      System.setOut(out);
+    }
+  }
+}
