@@ -13,7 +13,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.kpledger.custody.CustodyFacts;
 
 /** A licence and its dated status history. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Licence implements CustodyFacts.LicenceFacts {
   @AggregateIdentifier private String licenceNumber;
   private LicenceKind kind;

@@ -19,7 +19,7 @@ import org.kpledger.custody.CustodyFacts;
  * live in {@link LotRules} and {@link StockpileRules}; this class keeps the custody state and the
  * rules of moving it.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Parcel {
   /** The largest weighing difference a re-weighing may record, as a fraction of the mass. */
   static final BigDecimal WEIGHING_TOLERANCE = new BigDecimal("0.005");

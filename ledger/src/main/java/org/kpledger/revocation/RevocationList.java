@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** The CRLs one organisation has published, in increasing CRL-number order. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class RevocationList {
   @AggregateIdentifier private String organisationId;
   private long lastNumber = -1;

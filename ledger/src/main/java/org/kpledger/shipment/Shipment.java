@@ -20,7 +20,7 @@ import org.kpledger.parcel.ParcelContribution;
  * An export shipment on its way from proposal to export, in the order approval → certificate →
  * export (kp-facts rule 7), with the export gate evaluated at every step.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Shipment {
   @AggregateIdentifier private String shipmentId;
   private ShipmentStatus status;

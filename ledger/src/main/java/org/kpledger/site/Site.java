@@ -14,7 +14,7 @@ import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.CustodyRuleViolation;
 
 /** A mining site, its production register and what has been sold from it. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Site {
   @AggregateIdentifier private String siteId;
   private String zoneId;

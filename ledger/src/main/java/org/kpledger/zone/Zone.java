@@ -13,7 +13,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.kpledger.custody.CustodyFacts;
 
 /** A sub-prefecture and its dated compliance history. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Zone implements CustodyFacts.ZoneFacts {
   @AggregateIdentifier private String zoneId;
   private final List<ZoneDecisionRecordedEvent> decisions = new ArrayList<>();

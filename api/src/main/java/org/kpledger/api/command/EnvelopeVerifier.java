@@ -112,7 +112,7 @@ public class EnvelopeVerifier {
     try {
       X509Certificate cert =
           CertificateAuthenticator.parseCertificate(envelope.signerCertificate());
-      return trust.authenticator().authenticate(cert, now);
+      return trust.authenticate(cert, now);
     } catch (IdentityRejectedException e) {
       throw refused(HttpStatus.UNAUTHORIZED, e.reasonCode(), "signerCertificate", e.getMessage());
     }

@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.kpledger.api.config.LedgerProperties;
+import org.kpledger.identity.ActorIdentity;
 import org.kpledger.identity.CertificateAuthenticator;
+import org.kpledger.identity.IdentityRejectedException;
 import org.kpledger.identity.TrustAnchors;
 import org.kpledger.revocation.RevocationListPublishedEvent;
 import org.slf4j.Logger;
@@ -50,6 +54,27 @@ public class TrustRoot {
       }
     }
     return authenticator;
+  }
+
+  /**
+   * Authenticates a signer's certificate at {@code at}. A certificate from an issuer not yet known
+   * makes the trust directory be read again at once, so a newly enrolled organisation is trusted
+   * from its first command.
+   */
+  public ActorIdentity authenticate(X509Certificate certificate, Instant at) {
+    try {
+      return authenticator().authenticate(certificate, at);
+    } catch (IdentityRejectedException e) {
+      if (!e.reason().equals(IdentityRejectedException.Reason.UNKNOWN_ISSUER)) {
+        throw e;
+      }
+      long stamp = stamp();
+      if (stamp == loadedStamp) {
+        throw e;
+      }
+      reload(stamp);
+      return authenticator.authenticate(certificate, at);
+    }
   }
 
   /** The organisation CAs currently trusted. */

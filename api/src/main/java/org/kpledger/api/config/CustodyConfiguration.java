@@ -2,6 +2,8 @@ package org.kpledger.api.config;
 
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
@@ -47,6 +49,16 @@ class CustodyConfiguration {
         LedgerMetaData.ORGANISATION_TYPE,
         LedgerMetaData.ROLE,
         LedgerMetaData.RECORDED_AT);
+  }
+
+  /**
+   * Keeps loaded aggregates in memory, so a site or a licence read by every purchase is not
+   * replayed from its first event each time; entries go when memory is needed, and Axon evicts an
+   * aggregate whose unit of work rolled back.
+   */
+  @Bean
+  Cache aggregateCache() {
+    return new WeakReferenceCache();
   }
 
   @Bean
