@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       SignCommand.class,
       SubmitCommand.class,
       CrlCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      BenchCommand.class
     })
 public class KpCli implements Runnable {
 

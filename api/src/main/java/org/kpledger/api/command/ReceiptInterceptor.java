@@ -20,7 +20,7 @@ import org.kpledger.custody.LedgerMetaData;
  */
 public class ReceiptInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
   static final String EVENT_IDS = "kp.eventIds";
-  static final String BODY_HASH = "kp.bodyHash";
+  public static final String BODY_HASH = "kp.bodyHash";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CommandReceipts receipts;

@@ -1,0 +1,211 @@
+package org.kpledger.bench;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kpledger.custody.Actor;
+import org.kpledger.custody.LedgerCalendar;
+import org.kpledger.identity.OrganisationCa;
+import org.kpledger.identity.OrganisationType;
+import org.kpledger.identity.Pem;
+import org.kpledger.identity.Role;
+import org.kpledger.signing.EcdsaP256;
+
+/**
+ * The benchmark's country: four compliant western zones, {@code sites} sites and {@code miners}
+ * miners with ample production, one collector per client thread with its agrément, and buyers of
+ * one buying office. Built through signed commands like any ledger.
+ */
+final class BenchWorld {
+  static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  static final String[] ZONES = {"BERBERATI", "CARNOT", "BODA", "NOLA"};
+
+  final Map<String, OrganisationCa> cas = new HashMap<>();
+  final List<BenchActor> collectors = new ArrayList<>();
+  final List<BenchActor> buyers = new ArrayList<>();
+  BenchActor registrar;
+  BenchActor monitor;
+  final int sites;
+  final int miners;
+  private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  final LocalDate today = LedgerCalendar.dateOf(now);
+
+  BenchWorld(int sites, int miners) {
+    this.sites = sites;
+    this.miners = miners;
+  }
+
+  /** Creates the organisations and actors and enrols the CAs in {@code trustDir}. */
+  void enrol(Path trustDir, int threads) throws IOException {
+    Files.createDirectories(trustDir);
+    ca("CAR-KP", OrganisationType.KP_AUTHORITY, trustDir);
+    ca("KP-MT", OrganisationType.MONITORING_TEAM, trustDir);
+    ca("BO-BENCH", OrganisationType.BUYING_OFFICE, trustDir);
+    ca("COLL-BENCH", OrganisationType.COLLECTORS_ASSOCIATION, trustDir);
+    registrar = actor("CAR-KP", OrganisationType.KP_AUTHORITY, "bench-registrar", Role.REGISTRAR);
+    monitor = actor("KP-MT", OrganisationType.MONITORING_TEAM, "bench-monitor", Role.MONITOR);
+    for (int t = 0; t < threads; t++) {
+      collectors.add(
+          actor(
+              "COLL-BENCH",
+              OrganisationType.COLLECTORS_ASSOCIATION,
+              "bench-col-" + t,
+              Role.COLLECTOR));
+      buyers.add(actor("BO-BENCH", OrganisationType.BUYING_OFFICE, "bench-buyer-" + t, Role.BUYER));
+    }
+  }
+
+  /** The reference data, as signed commands in dependency order: (actor, type, payload). */
+  List<Object[]> referenceCommands() {
+    List<Object[]> c = new ArrayList<>();
+    for (String z : ZONES) {
+      c.add(
+          new Object[] {registrar, "RegisterZone", obj("zoneId", z, "name", z, "prefecture", "W")});
+      c.add(
+          new Object[] {
+            monitor,
+            "RecordZoneDecision",
+            obj(
+                "zoneId",
+                z,
+                "status",
+                "COMPLIANT",
+                "effectiveFrom",
+                "2016-09-19",
+                "decisionRef",
+                "KP Chair 2016-09-19")
+          });
+    }
+    for (int t = 0; t < collectors.size(); t++) {
+      c.add(licence("AGR-B" + t, "AGREMENT", collectors.get(t).actor().actorId()));
+    }
+    c.add(licence("EXP-BENCH", "EXPORT_LICENCE", "BO-BENCH"));
+    for (int s = 0; s < sites; s++) {
+      c.add(
+          new Object[] {
+            registrar,
+            "RegisterSite",
+            obj("siteId", site(s), "name", site(s), "zoneId", ZONES[s % ZONES.length])
+          });
+    }
+    for (int m = 0; m < miners; m++) {
+      c.add(licence("PAT-" + miner(m), "PATENTE", miner(m)));
+      c.add(
+          new Object[] {
+            registrar,
+            "RegisterMiner",
+            obj(
+                "minerId",
+                miner(m),
+                "fullName",
+                "Miner " + m,
+                "identityDocument",
+                "CNI-" + m,
+                "patenteNumber",
+                "PAT-" + miner(m),
+                "siteId",
+                site(siteOf(m)))
+          });
+      c.add(
+          new Object[] {
+            registrar,
+            "RecordProduction",
+            obj(
+                "siteId",
+                site(siteOf(m)),
+                "entryId",
+                "PR-" + miner(m),
+                "minerId",
+                miner(m),
+                "carats",
+                num("100000.00"),
+                "stoneCount",
+                100000,
+                "occurredAt",
+                now.minus(60, ChronoUnit.DAYS).toString())
+          });
+    }
+    return c;
+  }
+
+  static String site(int s) {
+    return "BS-" + s;
+  }
+
+  static String miner(int m) {
+    return "BM-" + m;
+  }
+
+  int siteOf(int miner) {
+    return miner % sites;
+  }
+
+  private Object[] licence(String number, String kind, String holder) {
+    return new Object[] {
+      registrar,
+      "IssueLicence",
+      obj(
+          "licenceNumber",
+          number,
+          "kind",
+          kind,
+          "holderId",
+          holder,
+          "validFrom",
+          today.minusDays(400).toString(),
+          "validUntil",
+          today.plusDays(400).toString())
+    };
+  }
+
+  private void ca(String org, OrganisationType type, Path trustDir) throws IOException {
+    OrganisationCa ca =
+        OrganisationCa.create(
+            org, type, org, now.minus(2, ChronoUnit.DAYS), now.plus(400, ChronoUnit.DAYS));
+    cas.put(org, ca);
+    Files.writeString(trustDir.resolve(org + ".pem"), Pem.writeCertificate(ca.certificate()));
+  }
+
+  private BenchActor actor(String org, OrganisationType type, String id, Role role) {
+    KeyPair pair = EcdsaP256.generateKeyPair();
+    var cert =
+        cas.get(org)
+            .issueActorCertificate(
+                id,
+                role,
+                pair.getPublic(),
+                now.minus(1, ChronoUnit.DAYS),
+                now.plus(300, ChronoUnit.DAYS));
+    return new BenchActor(new Actor(id, org, type, role), cert, pair.getPrivate());
+  }
+
+  static ObjectNode obj(Object... kv) {
+    ObjectNode o = F.objectNode();
+    for (int i = 0; i < kv.length; i += 2) {
+      Object v = kv[i + 1];
+      if (v instanceof com.fasterxml.jackson.databind.JsonNode n) {
+        o.set((String) kv[i], n);
+      } else if (v instanceof Integer n) {
+        o.put((String) kv[i], n);
+      } else {
+        o.put((String) kv[i], (String) v);
+      }
+    }
+    return o;
+  }
+
+  static com.fasterxml.jackson.databind.JsonNode num(String decimal) {
+    return F.numberNode(new BigDecimal(decimal));
+  }
+}

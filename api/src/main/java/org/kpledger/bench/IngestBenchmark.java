@@ -1,0 +1,225 @@
+package org.kpledger.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.kpledger.api.LedgerApplication;
+import org.kpledger.api.command.CommandCatalog;
+import org.kpledger.api.command.ReceiptInterceptor;
+import org.kpledger.custody.ActorParameterResolverFactory;
+import org.kpledger.custody.LedgerMetaData;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Signed commands per second over HTTP against the same mix sent unsigned straight to the same Axon
+ * setup, on a fresh H2 file database, for several client thread counts. Envelopes are signed before
+ * each timed phase so the clients' signing does not take the node's CPU.
+ */
+public final class IngestBenchmark {
+  private final int seconds;
+  private final int[] threadCounts;
+  private final int maxRate;
+  private final Path dataDir;
+
+  /**
+   * @param seconds duration of each timed phase
+   * @param threadCounts the client thread counts to run
+   * @param maxRate commands per second the pre-signed supply is sized for
+   * @param dataDir an empty directory for the node's database
+   */
+  public IngestBenchmark(int seconds, int[] threadCounts, int maxRate, Path dataDir) {
+    this.seconds = seconds;
+    this.threadCounts = threadCounts;
+    this.maxRate = maxRate;
+    this.dataDir = dataDir;
+  }
+
+  /** Runs every phase and prints the table. */
+  public void run() throws Exception {
+    int maxThreads = java.util.Arrays.stream(threadCounts).max().orElse(1);
+    BenchWorld world = new BenchWorld(300, 1000);
+    world.enrol(dataDir.resolve("trust"), maxThreads);
+    ConfigurableApplicationContext node =
+        LedgerApplication.start(
+            "--kp.data-dir=" + dataDir,
+            "--server.port=0",
+            "--logging.level.root=WARN",
+            "--logging.level.org.kpledger=WARN");
+    try {
+      String url = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
+      long t0 = System.nanoTime();
+      HttpClient http = client();
+      for (Object[] c : world.referenceCommands()) {
+        BenchActor a = (BenchActor) c[0];
+        post(http, url, a.sign((String) c[1], (com.fasterxml.jackson.databind.JsonNode) c[2]));
+      }
+      System.out.printf(
+          "reference data: %d signed commands in %.1f s%n",
+          world.referenceCommands().size(), (System.nanoTime() - t0) / 1e9);
+      List<PhaseResult> results = new ArrayList<>();
+      for (int threads : threadCounts) {
+        results.add(signedPhase(world, url, threads));
+        System.out.println(PhaseResult.header() + "\n" + results.get(results.size() - 1).row());
+      }
+      CommandGateway gateway = node.getBean(CommandGateway.class);
+      ObjectMapper mapper = node.getBean(ObjectMapper.class);
+      for (int threads : threadCounts) {
+        results.add(unsignedPhase(world, gateway, mapper, threads));
+        System.out.println(PhaseResult.header() + "\n" + results.get(results.size() - 1).row());
+      }
+      System.out.println();
+      System.out.println(Machine.describe());
+      System.out.println("H2 file database, WRITE_DELAY=0 (each commit written before it returns)");
+      System.out.println(PhaseResult.header());
+      results.forEach(r -> System.out.println(r.row()));
+      System.out.println("ECDSA P-256 verifications per second on one thread:");
+      System.out.print(SignatureThroughput.measure(2));
+    } finally {
+      node.close();
+    }
+  }
+
+  private PhaseResult signedPhase(BenchWorld world, String url, int threads) throws Exception {
+    String run = "S" + threads + "-" + UUID.randomUUID().toString().substring(0, 6);
+    List<List<String>> envelopes = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      envelopes.add(
+          Workload.rounds(world, run, t, rounds(threads), t).parallelStream()
+              .map(s -> s.actor().sign(s.type(), s.payload()))
+              .toList());
+    }
+    return timed(
+        "signed/HTTP",
+        threads,
+        t -> {
+          HttpClient http = client();
+          return body -> post(http, url, envelopes.get(t).get(body));
+        },
+        envelopes.get(0).size());
+  }
+
+  private PhaseResult unsignedPhase(
+      BenchWorld world, CommandGateway gateway, ObjectMapper mapper, int threads) throws Exception {
+    String run = "U" + threads + "-" + UUID.randomUUID().toString().substring(0, 6);
+    List<List<Workload.Step>> steps = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      steps.add(Workload.rounds(world, run, t, rounds(threads), 100 + t));
+    }
+    return timed(
+        "axon/no-sig",
+        threads,
+        t ->
+            i -> {
+              Workload.Step s = steps.get(t).get(i);
+              try {
+                Object command =
+                    mapper.treeToValue(
+                        s.payload(), CommandCatalog.find(s.type()).orElseThrow().payloadClass());
+                MetaData meta =
+                    ActorParameterResolverFactory.metaDataOf(s.actor().actor())
+                        .and(LedgerMetaData.COMMAND_ID, UUID.randomUUID().toString())
+                        .and(LedgerMetaData.RECORDED_AT, Instant.now().toString())
+                        .and(ReceiptInterceptor.BODY_HASH, "unsigned");
+                gateway.sendAndWait(new GenericCommandMessage<>(command, meta));
+                return true;
+              } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                return false;
+              }
+            },
+        steps.get(0).size());
+  }
+
+  private int rounds(int threads) {
+    return Math.max(1, maxRate * seconds / threads / 8);
+  }
+
+  interface Client {
+    boolean submit(int index) throws Exception;
+  }
+
+  interface ClientFactory {
+    Client forThread(int thread) throws Exception;
+  }
+
+  private PhaseResult timed(String path, int threads, ClientFactory factory, int perThread)
+      throws Exception {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    AtomicLong done = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    long[][] latencies = new long[threads][perThread];
+    int[] counts = new int[threads];
+    List<Thread> workers = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      Client client = factory.forThread(t);
+      workers.add(
+          startThread(
+              () -> {
+                for (int i = 0; i < perThread && System.nanoTime() < deadline; i++) {
+                  long begin = System.nanoTime();
+                  boolean ok;
+                  try {
+                    ok = client.submit(i);
+                  } catch (Exception e) {
+                    ok = false;
+                  }
+                  latencies[thread][counts[thread]++] = System.nanoTime() - begin;
+                  (ok ? done : failed).incrementAndGet();
+                }
+              }));
+    }
+    for (Thread w : workers) {
+      w.join();
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long[] all =
+        java.util.stream.IntStream.range(0, threads)
+            .mapToObj(t -> java.util.Arrays.copyOf(latencies[t], counts[t]))
+            .flatMapToLong(java.util.Arrays::stream)
+            .toArray();
+    return new PhaseResult(path, threads, done.get(), failed.get(), elapsed, all);
+  }
+
+  private static Thread startThread(Runnable body) {
+    Thread t = new Thread(body, "bench-client");
+    t.start();
+    return t;
+  }
+
+  private static HttpClient client() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  }
+
+  private static boolean post(HttpClient http, String url, String envelope) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url + "/api/commands"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      System.err.println("refused " + r.statusCode() + ": " + r.body());
+      return false;
+    }
+    return true;
+  }
+
+  /** For {@code kp bench ingest}: a fresh temporary data directory. */
+  public static Path freshDataDir() throws java.io.IOException {
+    return Files.createTempDirectory("kp-bench-ingest");
+  }
+}

@@ -1,0 +1,40 @@
+package org.kpledger.bench;
+
+import java.util.Arrays;
+
+/** What one timed phase measured. */
+record PhaseResult(
+    String path, int threads, long commands, long failures, double seconds, long[] latenciesNanos) {
+
+  double perSecond() {
+    return commands / seconds;
+  }
+
+  double percentileMillis(double p) {
+    if (latenciesNanos.length == 0) {
+      return Double.NaN;
+    }
+    long[] sorted = latenciesNanos.clone();
+    Arrays.sort(sorted);
+    int i = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+    return sorted[Math.max(0, i)] / 1e6;
+  }
+
+  String row() {
+    return String.format(
+        "%-14s %7d %9d %9.0f %8.1f %8.1f %8d",
+        path,
+        threads,
+        commands,
+        perSecond(),
+        percentileMillis(0.50),
+        percentileMillis(0.99),
+        failures);
+  }
+
+  static String header() {
+    return String.format(
+        "%-14s %7s %9s %9s %8s %8s %8s",
+        "path", "threads", "commands", "cmd/s", "p50 ms", "p99 ms", "failed");
+  }
+}
