@@ -1,8 +1,8 @@
 package org.kpledger.anchoring;
 
 /**
- * A sink refused a tree head for good: it is not consistent with the sink's last head, is older,
- * or forks it. Retrying the same head cannot succeed; someone must look at why the log and the sink
+ * A sink refused a tree head for good: it is not consistent with the sink's last head, is older, or
+ * forks it. Retrying the same head cannot succeed; someone must look at why the log and the sink
  * disagree.
  */
 public final class AnchorRejectedException extends Exception {

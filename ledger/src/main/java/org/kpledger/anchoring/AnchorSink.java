@@ -38,8 +38,8 @@ public interface AnchorSink {
    * @param consistencyProofFromLastAnchored the RFC 9162 consistency proof from {@link
    *     #lastAnchored()}'s size to the head's size; empty for the first head or the same head
    * @return where and when the head was kept
-   * @throws AnchorRejectedException if the sink refuses the head for good (inconsistent, older,
-   *     a fork)
+   * @throws AnchorRejectedException if the sink refuses the head for good (inconsistent, older, a
+   *     fork)
    * @throws AnchorUnavailableException if the sink cannot take it now; try again later
    */
   AnchorReceipt anchor(SignedTreeHead head, List<byte[]> consistencyProofFromLastAnchored)

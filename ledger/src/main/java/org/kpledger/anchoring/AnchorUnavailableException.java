@@ -1,8 +1,8 @@
 package org.kpledger.anchoring;
 
 /**
- * A sink could not take or report a tree head for now (disk, database or network trouble). The
- * head waits and is offered again, with a proof from the sink's last head, at the next round.
+ * A sink could not take or report a tree head for now (disk, database or network trouble). The head
+ * waits and is offered again, with a proof from the sink's last head, at the next round.
  */
 public final class AnchorUnavailableException extends RuntimeException {
 

@@ -12,7 +12,9 @@ import java.util.Optional;
  * @param sinks one entry per sink
  */
 public record AnchoringStatus(
-    long treeSize, Optional<SignedTreeHead> latestSigned, Optional<String> signingError,
+    long treeSize,
+    Optional<SignedTreeHead> latestSigned,
+    Optional<String> signingError,
     List<SinkStatus> sinks) {
 
   /**
@@ -37,6 +39,8 @@ public record AnchoringStatus(
    * @param lastError why the last attempt failed, if it did
    */
   public record SinkStatus(
-      String sink, Optional<AnchoredHead> lastAnchored, int headsWaiting,
+      String sink,
+      Optional<AnchoredHead> lastAnchored,
+      int headsWaiting,
       Optional<String> lastError) {}
 }

@@ -22,8 +22,8 @@ import java.util.List;
  * </pre>
  *
  * <p>The signature is ECDSA P-256/SHA-256 over the RFC 6962 §3.5 input {@code 0x00 (v1) || 0x01
- * (tree_hash) || uint64 timestamp || uint64 tree_size || root}; the timestamp (milliseconds) travels
- * in the signature line, so the head's time is signed while the note text stays the plain
+ * (tree_hash) || uint64 timestamp || uint64 tree_size || root}; the timestamp (milliseconds)
+ * travels in the signature line, so the head's time is signed while the note text stays the plain
  * three-line checkpoint (this type allows no extension lines). Key ID = first 4 bytes of
  * SHA-256(key name || 0x0A || 0x05 || log ID), log ID = SHA-256(DER SubjectPublicKeyInfo), so Go's
  * {@code golang.org/x/mod/sumdb/note} with transparency-dev/formats' RFC 6962 verifier, and
@@ -46,8 +46,12 @@ public final class Checkpoint {
    * @return the text, ending in a newline
    */
   public static String text(TreeHead head) {
-    return head.origin() + "\n" + head.size() + "\n"
-        + Base64.getEncoder().encodeToString(head.rootHash()) + "\n";
+    return head.origin()
+        + "\n"
+        + head.size()
+        + "\n"
+        + Base64.getEncoder().encodeToString(head.rootHash())
+        + "\n";
   }
 
   /**
@@ -60,19 +64,30 @@ public final class Checkpoint {
   public static SignedTreeHead sign(TreeHead head, TreeHeadSigner signer) {
     long millis = head.timestamp().toEpochMilli();
     byte[] der = signer.sign(signatureInput(millis, head.size(), head.rootHash()));
-    byte[] body = ByteBuffer.allocate(8 + 2 + 2 + der.length)
-        .putLong(millis).put(HASH_SHA256).put(SIGNATURE_ECDSA).putShort((short) der.length).put(der)
-        .array();
+    byte[] body =
+        ByteBuffer.allocate(8 + 2 + 2 + der.length)
+            .putLong(millis)
+            .put(HASH_SHA256)
+            .put(SIGNATURE_ECDSA)
+            .putShort((short) der.length)
+            .put(der)
+            .array();
     int keyId = keyId(head.origin(), signer.publicKey());
-    String note = new SignedNote(text(head),
-        List.of(new SignedNote.Line(head.origin(), keyId, body))).format();
+    String note =
+        new SignedNote(text(head), List.of(new SignedNote.Line(head.origin(), keyId, body)))
+            .format();
     return new SignedTreeHead(head, note);
   }
 
   /** The RFC 6962 §3.5 {@code TreeHeadSignature} input. */
   static byte[] signatureInput(long timestamp, long size, byte[] root) {
     return ByteBuffer.allocate(2 + 8 + 8 + root.length)
-        .put((byte) 0).put((byte) 1).putLong(timestamp).putLong(size).put(root).array();
+        .put((byte) 0)
+        .put((byte) 1)
+        .putLong(timestamp)
+        .putLong(size)
+        .put(root)
+        .array();
   }
 
   /** The RFC 6962 log ID: SHA-256 of the DER SubjectPublicKeyInfo. */
@@ -84,8 +99,13 @@ public final class Checkpoint {
   static int keyId(String keyName, PublicKey key) {
     byte[] name = keyName.getBytes(StandardCharsets.UTF_8);
     byte[] id = logId(key);
-    byte[] input = ByteBuffer.allocate(name.length + 2 + id.length)
-        .put(name).put((byte) 0x0A).put(SIGNATURE_TYPE).put(id).array();
+    byte[] input =
+        ByteBuffer.allocate(name.length + 2 + id.length)
+            .put(name)
+            .put((byte) 0x0A)
+            .put(SIGNATURE_TYPE)
+            .put(id)
+            .array();
     return ByteBuffer.wrap(sha256(input)).getInt();
   }
 

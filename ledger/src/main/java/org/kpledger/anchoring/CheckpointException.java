@@ -12,7 +12,9 @@ public final class CheckpointException extends Exception {
 
   /** Why a checkpoint was refused. */
   public enum Reason {
-    /** Not a signed note: bad characters, no blank line before the signatures, bad signature lines. */
+    /**
+     * Not a signed note: bad characters, no blank line before the signatures, bad signature lines.
+     */
     MALFORMED_NOTE,
     /** The note text is not a tlog-checkpoint: origin, decimal size, base64 32-byte root. */
     MALFORMED_CHECKPOINT,

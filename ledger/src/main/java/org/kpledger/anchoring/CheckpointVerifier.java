@@ -61,8 +61,9 @@ public final class CheckpointVerifier {
       throw new IllegalArgumentException("not an RFC 6962 (type 0x05) verifier key");
     }
     try {
-      PublicKey key = KeyFactory.getInstance("EC", EcdsaP256.PROVIDER)
-          .generatePublic(new X509EncodedKeySpec(Arrays.copyOfRange(blob, 1, blob.length)));
+      PublicKey key =
+          KeyFactory.getInstance("EC", EcdsaP256.PROVIDER)
+              .generatePublic(new X509EncodedKeySpec(Arrays.copyOfRange(blob, 1, blob.length)));
       CheckpointVerifier verifier = new CheckpointVerifier(parts[0], key);
       if (!verifier.verifierKey().equals(verifierKey)) {
         throw new IllegalArgumentException("the key ID does not match the key");
@@ -83,7 +84,10 @@ public final class CheckpointVerifier {
     byte[] blob = new byte[spki.length + 1];
     blob[0] = Checkpoint.SIGNATURE_TYPE;
     System.arraycopy(spki, 0, blob, 1, spki.length);
-    return origin + "+" + HexFormat.of().toHexDigits(keyId) + "+"
+    return origin
+        + "+"
+        + HexFormat.of().toHexDigits(keyId)
+        + "+"
         + Base64.getEncoder().encodeToString(blob);
   }
 
@@ -98,11 +102,15 @@ public final class CheckpointVerifier {
     SignedNote parsed = SignedNote.parse(Objects.requireNonNull(note, "note"));
     String[] lines = parsed.text().substring(0, parsed.text().length() - 1).split("\n", -1);
     if (lines.length != 3) {
-      throw new CheckpointException(MALFORMED_CHECKPOINT, "a type 0x05 checkpoint has exactly three"
-          + " lines (origin, size, root) and no extension lines; got " + lines.length);
+      throw new CheckpointException(
+          MALFORMED_CHECKPOINT,
+          "a type 0x05 checkpoint has exactly three"
+              + " lines (origin, size, root) and no extension lines; got "
+              + lines.length);
     }
     if (!lines[0].equals(origin)) {
-      throw new CheckpointException(ORIGIN_MISMATCH,
+      throw new CheckpointException(
+          ORIGIN_MISMATCH,
           "checkpoint origin '" + lines[0] + "' is not the trusted log '" + origin + "'");
     }
     long size = parseSize(lines[1]);
@@ -115,8 +123,9 @@ public final class CheckpointVerifier {
       }
     }
     if (signedAt == null) {
-      throw new CheckpointException(NO_KNOWN_SIGNATURE, "no signature by " + origin + " key "
-          + HexFormat.of().toHexDigits(keyId));
+      throw new CheckpointException(
+          NO_KNOWN_SIGNATURE,
+          "no signature by " + origin + " key " + HexFormat.of().toHexDigits(keyId));
     }
     return new SignedTreeHead(new TreeHead(origin, size, root, signedAt), note);
   }
@@ -130,22 +139,32 @@ public final class CheckpointVerifier {
     byte hash = in.get();
     byte algorithm = in.get();
     int length = Short.toUnsignedInt(in.getShort());
-    if (hash != Checkpoint.HASH_SHA256 || algorithm != Checkpoint.SIGNATURE_ECDSA
-        || length != in.remaining() || millis < 0) {
-      throw new CheckpointException(BAD_SIGNATURE,
-          "signature is not a timestamped ECDSA/SHA-256 RFC 6962 DigitallySigned");
+    if (hash != Checkpoint.HASH_SHA256
+        || algorithm != Checkpoint.SIGNATURE_ECDSA
+        || length != in.remaining()
+        || millis < 0) {
+      throw new CheckpointException(
+          BAD_SIGNATURE, "signature is not a timestamped ECDSA/SHA-256 RFC 6962 DigitallySigned");
     }
     byte[] der = Arrays.copyOfRange(body, 12, body.length);
     if (!EcdsaP256.verify(key, Checkpoint.signatureInput(millis, size, root), der)) {
-      throw new CheckpointException(BAD_SIGNATURE, "signature by " + origin + " does not verify"
-          + " (or is not low-S strict DER) for size " + size + " root " + MerkleHash.hex(root));
+      throw new CheckpointException(
+          BAD_SIGNATURE,
+          "signature by "
+              + origin
+              + " does not verify"
+              + " (or is not low-S strict DER) for size "
+              + size
+              + " root "
+              + MerkleHash.hex(root));
     }
     return Instant.ofEpochMilli(millis);
   }
 
   private static long parseSize(String line) throws CheckpointException {
     if (!line.matches("0|[1-9][0-9]{0,18}")) {
-      throw new CheckpointException(MALFORMED_CHECKPOINT, "tree size '" + line + "' is not decimal");
+      throw new CheckpointException(
+          MALFORMED_CHECKPOINT, "tree size '" + line + "' is not decimal");
     }
     try {
       return Long.parseLong(line);
@@ -163,7 +182,7 @@ public final class CheckpointVerifier {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw new CheckpointException(MALFORMED_CHECKPOINT,
-        "root hash '" + line + "' is not the base64 of 32 bytes");
+    throw new CheckpointException(
+        MALFORMED_CHECKPOINT, "root hash '" + line + "' is not the base64 of 32 bytes");
   }
 }

@@ -78,7 +78,8 @@ final class EcdsaP256 {
   private static BigInteger[] decode(byte[] der) {
     try {
       ASN1Primitive parsed = ASN1Primitive.fromByteArray(der);
-      if (!(parsed instanceof ASN1Sequence seq) || seq.size() != 2
+      if (!(parsed instanceof ASN1Sequence seq)
+          || seq.size() != 2
           || !Arrays.equals(parsed.getEncoded(ASN1Encoding.DER), der)) {
         return null;
       }

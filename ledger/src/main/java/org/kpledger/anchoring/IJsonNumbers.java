@@ -36,14 +36,19 @@ final class IJsonNumbers {
     double nearest = exact.doubleValue();
     boolean same;
     try {
-      same = !Double.isInfinite(nearest)
-          && new BigDecimal(NumberToJSON.serializeNumber(nearest)).compareTo(exact) == 0;
+      same =
+          !Double.isInfinite(nearest)
+              && new BigDecimal(NumberToJSON.serializeNumber(nearest)).compareTo(exact) == 0;
     } catch (IOException | NumberFormatException e) {
       same = false;
     }
     if (!same) {
-      throw new LeafEncodingException(path + " = " + exact.toPlainString()
-          + " cannot be written exactly in RFC 8785 canonical JSON (numbers are IEEE 754 doubles)");
+      throw new LeafEncodingException(
+          path
+              + " = "
+              + exact.toPlainString()
+              + " cannot be written exactly in RFC 8785 canonical JSON (numbers are IEEE 754"
+              + " doubles)");
     }
   }
 }

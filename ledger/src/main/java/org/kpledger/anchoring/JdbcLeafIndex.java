@@ -3,7 +3,6 @@ package org.kpledger.anchoring;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,9 +21,13 @@ import org.kpledger.jdbc.JdbcWork;
  *
  * <pre>
  * merkle_leaf (leaf_index BIGINT PRIMARY KEY, event_id VARCHAR(255) NOT NULL UNIQUE,
- *              global_index BIGINT, leaf_hash BYTEA NOT NULL,
- *              anchored_at TIMESTAMP WITH TIME ZONE NOT NULL)
+ *              leaf_hash BYTEA NOT NULL, anchored_at TIMESTAMP WITH TIME ZONE NOT NULL)
  * </pre>
+ *
+ * <p>There is no global-index column: the tracking token of an event that commits out of order (one
+ * that fills a gap) carries the highest index seen, not the event's own, so such a column would be
+ * wrong for exactly the events an auditor looks at. {@code event_id} joins the row to the event
+ * store's.
  *
  * <p>The primary key keeps leaf positions unique and the unique {@code event_id} keeps any event
  * from becoming a leaf twice, whatever the code above does. Rows are only ever inserted, and only
@@ -35,12 +38,12 @@ public final class JdbcLeafIndex {
 
   private static final String[] DDL = {
     "CREATE TABLE IF NOT EXISTS merkle_leaf (leaf_index BIGINT NOT NULL PRIMARY KEY,"
-        + " event_id VARCHAR(255) NOT NULL, global_index BIGINT, leaf_hash BYTEA NOT NULL,"
+        + " event_id VARCHAR(255) NOT NULL, leaf_hash BYTEA NOT NULL,"
         + " anchored_at TIMESTAMP WITH TIME ZONE NOT NULL,"
         + " CONSTRAINT merkle_leaf_event_id_key UNIQUE (event_id))"
   };
   private static final String COLUMNS =
-      "SELECT leaf_index, event_id, global_index, leaf_hash, anchored_at FROM merkle_leaf";
+      "SELECT leaf_index, event_id, leaf_hash, anchored_at FROM merkle_leaf";
   private static final int IN_LIST_CHUNK = 500;
 
   private final ConnectionProvider connections;
@@ -70,14 +73,17 @@ public final class JdbcLeafIndex {
    * @return one more than the highest leaf index, 0 if there is none
    */
   public long size() {
-    return JdbcWork.read(connections, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT MAX(leaf_index) FROM merkle_leaf");
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        long max = rs.getLong(1);
-        return rs.wasNull() ? 0 : max + 1;
-      }
-    });
+    return JdbcWork.read(
+        connections,
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT MAX(leaf_index) FROM merkle_leaf");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long max = rs.getLong(1);
+            return rs.wasNull() ? 0 : max + 1;
+          }
+        });
   }
 
   /**
@@ -91,21 +97,25 @@ public final class JdbcLeafIndex {
     Set<String> found = new HashSet<>();
     for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
-      String sql = "SELECT event_id FROM merkle_leaf WHERE event_id IN ("
-          + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
-      JdbcWork.read(connections, c -> {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-          for (int i = 0; i < chunk.size(); i++) {
-            ps.setString(i + 1, chunk.get(i));
-          }
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              found.add(rs.getString(1));
+      String sql =
+          "SELECT event_id FROM merkle_leaf WHERE event_id IN ("
+              + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+              + ")";
+      JdbcWork.read(
+          connections,
+          c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              for (int i = 0; i < chunk.size(); i++) {
+                ps.setString(i + 1, chunk.get(i));
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  found.add(rs.getString(1));
+                }
+              }
             }
-          }
-        }
-        return null;
-      });
+            return null;
+          });
     }
     return found;
   }
@@ -118,20 +128,19 @@ public final class JdbcLeafIndex {
    * @throws org.axonframework.common.jdbc.JdbcException if an index or event id is already taken
    */
   public void insertAll(List<LeafRecord> records) {
-    JdbcWork.inCallersTransaction(connections,
-        "the Merkle nodes and the anchoring processor's token", c -> {
-          try (PreparedStatement ps = c.prepareStatement("INSERT INTO merkle_leaf (leaf_index,"
-              + " event_id, global_index, leaf_hash, anchored_at) VALUES (?, ?, ?, ?, ?)")) {
+    JdbcWork.inCallersTransaction(
+        connections,
+        "the Merkle nodes and the anchoring processor's token",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO merkle_leaf (leaf_index,"
+                      + " event_id, leaf_hash, anchored_at) VALUES (?, ?, ?, ?)")) {
             for (LeafRecord r : records) {
               ps.setLong(1, r.leafIndex());
               ps.setString(2, r.eventId());
-              if (r.globalIndex() == null) {
-                ps.setNull(3, Types.BIGINT);
-              } else {
-                ps.setLong(3, r.globalIndex());
-              }
-              ps.setBytes(4, r.leafHash());
-              ps.setObject(5, OffsetDateTime.ofInstant(r.anchoredAt(), ZoneOffset.UTC));
+              ps.setBytes(3, r.leafHash());
+              ps.setObject(4, OffsetDateTime.ofInstant(r.anchoredAt(), ZoneOffset.UTC));
               ps.addBatch();
             }
             ps.executeBatch();
@@ -147,21 +156,12 @@ public final class JdbcLeafIndex {
    * @return its leaf, if it has become one
    */
   public Optional<LeafRecord> findByEventId(String eventId) {
-    return selectOne(COLUMNS + " WHERE event_id = ?", ps -> ps.setString(1, eventId));
+    return select(COLUMNS + " WHERE event_id = ?", ps -> ps.setString(1, eventId)).stream()
+        .findFirst();
   }
 
   /**
-   * Finds the leaf at a position.
-   *
-   * @param leafIndex the position
-   * @return the leaf, if the log is that long
-   */
-  public Optional<LeafRecord> findByIndex(long leafIndex) {
-    return selectOne(COLUMNS + " WHERE leaf_index = ?", ps -> ps.setLong(1, leafIndex));
-  }
-
-  /**
-   * Lists leaves in log order, for audit bundles.
+   * Lists leaves in log order, for audit bundles ({@code list(i, 1)} is the leaf at {@code i}).
    *
    * @param fromIndex the first leaf index wanted
    * @param limit the most rows to return
@@ -171,35 +171,40 @@ public final class JdbcLeafIndex {
     if (limit < 1) {
       throw new IllegalArgumentException("limit " + limit + " is below 1");
     }
-    return JdbcWork.read(connections, c -> {
-      try (PreparedStatement ps = c.prepareStatement(COLUMNS
-          + " WHERE leaf_index >= ? ORDER BY leaf_index FETCH FIRST " + limit + " ROWS ONLY")) {
-        ps.setLong(1, fromIndex);
-        return readAll(ps);
-      }
-    });
+    String sql = COLUMNS + " WHERE leaf_index >= ? ORDER BY leaf_index FETCH FIRST ? ROWS ONLY";
+    return select(
+        sql,
+        ps -> {
+          ps.setLong(1, fromIndex);
+          ps.setInt(2, limit);
+        });
   }
 
   private interface Binder {
     void bind(PreparedStatement ps) throws SQLException;
   }
 
-  private Optional<LeafRecord> selectOne(String sql, Binder binder) {
-    return JdbcWork.read(connections, c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        binder.bind(ps);
-        return readAll(ps).stream().findFirst();
-      }
-    });
+  private List<LeafRecord> select(String sql, Binder binder) {
+    return JdbcWork.read(
+        connections,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return readAll(ps);
+          }
+        });
   }
 
   private static List<LeafRecord> readAll(PreparedStatement ps) throws SQLException {
     List<LeafRecord> records = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        long global = rs.getLong(3);
-        records.add(new LeafRecord(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : global,
-            rs.getBytes(4), rs.getObject(5, OffsetDateTime.class).toInstant()));
+        records.add(
+            new LeafRecord(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getBytes(3),
+                rs.getObject(4, OffsetDateTime.class).toInstant()));
       }
     }
     return records;

@@ -20,8 +20,8 @@ import org.erdtman.jcs.JsonCanonicalizer;
 import org.kpledger.merkle.MerkleHash;
 
 /**
- * Turns an event into the bytes of its Merkle leaf: the RFC 8785 canonical form (UTF-8) of one
- * JSON object, format {@value #FORMAT}, with exactly these members:
+ * Turns an event into the bytes of its Merkle leaf: the RFC 8785 canonical form (UTF-8) of one JSON
+ * object, format {@value #FORMAT}, with exactly these members:
  *
  * <pre>
  * format           "kp-ledger/leaf/v1"
@@ -37,11 +37,11 @@ import org.kpledger.merkle.MerkleHash;
  *                  envelope as a JSON string, exactly as the actor signed it)
  * </pre>
  *
- * <p>The leaf hash is {@code SHA-256(0x00 || leaf bytes)} (RFC 9162 §2.1.1). The payload and metadata
- * are taken as the event store holds them ({@code serializePayload}, {@code serializeMetaData}:
- * for an event read from the store these are the stored bytes), so an auditor who has the stored
- * event recomputes the same bytes from it with any RFC 8785 implementation. A timestamp is stored
- * at millisecond precision, so finer digits are dropped here too.
+ * <p>The leaf hash is {@code SHA-256(0x00 || leaf bytes)} (RFC 9162 §2.1.1). The payload and
+ * metadata are taken as the event store holds them ({@code serializePayload}, {@code
+ * serializeMetaData}: for an event read from the store these are the stored bytes), so an auditor
+ * who has the stored event recomputes the same bytes from it with any RFC 8785 implementation. A
+ * timestamp is stored at millisecond precision, so finer digits are dropped here too.
  *
  * <p>RFC 8785 writes every number as an IEEE 754 double. A payload number a double cannot hold
  * exactly (an integer beyond 2^53, a decimal with too many digits) would be silently changed in the
@@ -115,8 +115,8 @@ public final class LeafEncoder {
    *
    * @param event the event
    * @return a new JSON object with the members listed on this class
-   * @throws LeafEncodingException if the payload or metadata is not JSON or holds a number that
-   *     RFC 8785 cannot represent exactly
+   * @throws LeafEncodingException if the payload or metadata is not JSON or holds a number that RFC
+   *     8785 cannot represent exactly
    */
   public ObjectNode leafObject(EventMessage<?> event) {
     SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
@@ -137,8 +137,8 @@ public final class LeafEncoder {
     JsonNode metaData =
         exactJson("metaData", event.serializeMetaData(serializer, byte[].class).getData());
     if (!metaData.isObject()) {
-      throw new LeafEncodingException("metaData of event " + event.getIdentifier()
-          + " is not a JSON object");
+      throw new LeafEncodingException(
+          "metaData of event " + event.getIdentifier() + " is not a JSON object");
     }
     leaf.set("metaData", metaData);
     return leaf;

@@ -12,21 +12,17 @@ import org.kpledger.merkle.MerkleHash;
  *
  * @param leafIndex the leaf's position in the Merkle log, from 0
  * @param eventId the Axon event identifier
- * @param globalIndex the event's position in the event store (its global index), or {@code null}
- *     when the tracking token had none; informative only, leaves follow processing order
  * @param leafHash the RFC 9162 leaf hash {@code SHA-256(0x00 || leaf bytes)}
  * @param anchoredAt when the anchoring processor made the event a leaf (the ledger's clock,
  *     milliseconds)
  */
-public record LeafRecord(
-    long leafIndex, String eventId, Long globalIndex, byte[] leafHash, Instant anchoredAt) {
+public record LeafRecord(long leafIndex, String eventId, byte[] leafHash, Instant anchoredAt) {
 
   /**
    * Validates and copies.
    *
    * @param leafIndex the leaf's position
    * @param eventId the event identifier
-   * @param globalIndex the event store position, or {@code null}
    * @param leafHash the 32-byte leaf hash
    * @param anchoredAt when it became a leaf
    */
@@ -63,7 +59,6 @@ public record LeafRecord(
     return other instanceof LeafRecord that
         && leafIndex == that.leafIndex
         && eventId.equals(that.eventId)
-        && Objects.equals(globalIndex, that.globalIndex)
         && Arrays.equals(leafHash, that.leafHash)
         && anchoredAt.equals(that.anchoredAt);
   }
@@ -75,7 +70,7 @@ public record LeafRecord(
    */
   @Override
   public int hashCode() {
-    return Objects.hash(leafIndex, eventId, globalIndex, Arrays.hashCode(leafHash), anchoredAt);
+    return Objects.hash(leafIndex, eventId, Arrays.hashCode(leafHash), anchoredAt);
   }
 
   /**
@@ -85,7 +80,14 @@ public record LeafRecord(
    */
   @Override
   public String toString() {
-    return "LeafRecord[" + leafIndex + " event " + eventId + " global " + globalIndex + " hash "
-        + MerkleHash.hex(leafHash) + " at " + anchoredAt + "]";
+    return "LeafRecord["
+        + leafIndex
+        + " event "
+        + eventId
+        + " hash "
+        + MerkleHash.hex(leafHash)
+        + " at "
+        + anchoredAt
+        + "]";
   }
 }

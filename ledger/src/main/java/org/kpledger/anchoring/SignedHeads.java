@@ -47,8 +47,8 @@ final class SignedHeads {
   }
 
   /**
-   * Signs a head over the log's size if it grew, after checking the new root is consistent with
-   * the last head: a log must never sign two inconsistent checkpoints (C2SP tlog-checkpoint).
+   * Signs a head over the log's size if it grew, after checking the new root is consistent with the
+   * last head: a log must never sign two inconsistent checkpoints (C2SP tlog-checkpoint).
    */
   void signIfGrown(MerkleLog log) {
     long size = log.size();
@@ -60,10 +60,18 @@ final class SignedHeads {
     try {
       if (previous != null) {
         if (size < previous.size()) {
-          throw new IllegalStateException("the log has " + size + " leaves but a head of "
-              + previous.size() + " was signed: leaves were lost");
+          throw new IllegalStateException(
+              "the log has "
+                  + size
+                  + " leaves but a head of "
+                  + previous.size()
+                  + " was signed: leaves were lost");
         }
-        ProofVerifier.verifyConsistency(previous.size(), size, previous.head().rootHash(), root,
+        ProofVerifier.verifyConsistency(
+            previous.size(),
+            size,
+            previous.head().rootHash(),
+            root,
             log.consistencyProof(previous.size(), size));
       }
     } catch (ProofException | IllegalStateException e) {

@@ -43,8 +43,11 @@ record SignedNote(String text, List<Line> signatures) {
       blob[2] = (byte) (line.keyId() >>> 8);
       blob[3] = (byte) line.keyId();
       System.arraycopy(line.signature(), 0, blob, 4, line.signature().length);
-      note.append(DASH).append(line.keyName()).append(' ')
-          .append(Base64.getEncoder().encodeToString(blob)).append('\n');
+      note.append(DASH)
+          .append(line.keyName())
+          .append(' ')
+          .append(Base64.getEncoder().encodeToString(blob))
+          .append('\n');
     }
     return note.toString();
   }
@@ -97,8 +100,8 @@ record SignedNote(String text, List<Line> signatures) {
     if (blob.length < 5 || !Base64.getEncoder().encodeToString(blob).equals(parts[1])) {
       throw malformed("signature is not canonical base64 of a key ID and a signature");
     }
-    int keyId = (blob[0] & 0xff) << 24 | (blob[1] & 0xff) << 16 | (blob[2] & 0xff) << 8
-        | (blob[3] & 0xff);
+    int keyId =
+        (blob[0] & 0xff) << 24 | (blob[1] & 0xff) << 16 | (blob[2] & 0xff) << 8 | (blob[3] & 0xff);
     return new Line(parts[0], keyId, java.util.Arrays.copyOfRange(blob, 4, blob.length));
   }
 

@@ -8,8 +8,10 @@ import org.kpledger.merkle.MerkleLog;
 final class SinkState {
 
   final AnchorSink sink;
+
   /** The sink's last head; {@code null} when unknown and to be asked again. */
   private Optional<AnchoredHead> last;
+
   private String lastError;
 
   SinkState(AnchorSink sink) {
@@ -21,6 +23,7 @@ final class SinkState {
     if (last == null) {
       try {
         last = sink.lastAnchored();
+        lastError = null;
       } catch (RuntimeException e) {
         lastError = "unavailable: " + e.getMessage();
         return Optional.empty();
@@ -40,9 +43,10 @@ final class SinkState {
       return;
     }
     try {
-      List<byte[]> proof = known.isEmpty()
-          ? List.of()
-          : log.consistencyProof(known.get().head().size(), head.size());
+      List<byte[]> proof =
+          known.isEmpty()
+              ? List.of()
+              : log.consistencyProof(known.get().head().size(), head.size());
       last = Optional.of(new AnchoredHead(head, sink.anchor(head, proof)));
       lastError = null;
     } catch (AnchorRejectedException e) {
@@ -57,7 +61,10 @@ final class SinkState {
   AnchoringStatus.SinkStatus status(List<TreeHead> signed) {
     long size = lastSize();
     int waiting = (int) signed.stream().filter(h -> h.size() > size).count();
-    return new AnchoringStatus.SinkStatus(sink.name(), last == null ? Optional.empty() : last,
-        waiting, Optional.ofNullable(lastError));
+    return new AnchoringStatus.SinkStatus(
+        sink.name(),
+        last == null ? Optional.empty() : last,
+        waiting,
+        Optional.ofNullable(lastError));
   }
 }

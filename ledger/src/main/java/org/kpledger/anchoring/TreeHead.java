@@ -15,8 +15,8 @@ import org.kpledger.merkle.MerkleHash;
  *     characters (C2SP tlog-checkpoint, signed-note)
  * @param size the number of leaves, at least 0
  * @param rootHash the 32-byte RFC 9162 root of the first {@code size} leaves
- * @param timestamp when the head was stated, at millisecond precision (finer digits are dropped,
- *     as an RFC 6962 tree head signature holds milliseconds)
+ * @param timestamp when the head was stated, at millisecond precision (finer digits are dropped, as
+ *     an RFC 6962 tree head signature holds milliseconds)
  */
 public record TreeHead(String origin, long size, byte[] rootHash, Instant timestamp) {
 
@@ -87,8 +87,15 @@ public record TreeHead(String origin, long size, byte[] rootHash, Instant timest
    */
   @Override
   public String toString() {
-    return "TreeHead[" + origin + " size " + size + " root " + MerkleHash.hex(rootHash) + " at "
-        + timestamp + "]";
+    return "TreeHead["
+        + origin
+        + " size "
+        + size
+        + " root "
+        + MerkleHash.hex(rootHash)
+        + " at "
+        + timestamp
+        + "]";
   }
 
   /**
@@ -103,8 +110,8 @@ public record TreeHead(String origin, long size, byte[] rootHash, Instant timest
       throw new IllegalArgumentException("origin must not be empty");
     }
     if (name.codePoints()
-        .anyMatch(c -> c < 0x20 || c == '+' || Character.isWhitespace(c)
-            || Character.isSpaceChar(c))) {
+        .anyMatch(
+            c -> c < 0x20 || c == '+' || Character.isWhitespace(c) || Character.isSpaceChar(c))) {
       throw new IllegalArgumentException(
           "origin '" + name + "' must not hold spaces, '+' or control characters");
     }

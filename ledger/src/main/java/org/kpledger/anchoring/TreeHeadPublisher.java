@@ -17,11 +17,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Signs tree heads and hands them to the sinks: every N new leaves (told by {@link
- * #leavesCommitted}) or every T, whichever comes first, if the log grew ({@link PublishingCadence}).
- * A round reads the committed log, signs a head over its size after checking it is consistent with
- * the last head signed (C2SP tlog-checkpoint: a log must never sign two inconsistent heads), then
- * brings each sink from its own last head up to the new one with one consistency proof. A sink
- * that is down keeps its heads waiting and catches up, in one anchor, at a later round.
+ * #leavesCommitted}) or every T, whichever comes first, if the log grew ({@link
+ * PublishingCadence}). A round reads the committed log, signs a head over its size after checking
+ * it is consistent with the last head signed (C2SP tlog-checkpoint: a log must never sign two
+ * inconsistent heads), then brings each sink from its own last head up to the new one with one
+ * consistency proof. A sink that is down keeps its heads waiting and catches up, in one anchor, at
+ * a later round.
  *
  * <p>Rounds run on one background thread and never on the anchoring processor's. Run one publisher
  * per log, on the node that owns the anchoring processor's segment.
@@ -33,11 +34,13 @@ public final class TreeHeadPublisher implements AutoCloseable {
   private final PublishingCadence cadence;
   private final SignedHeads signed;
   private final List<SinkState> sinks = new ArrayList<>();
-  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "tree-head-publisher");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "tree-head-publisher");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicBoolean roundQueued = new AtomicBoolean();
   private volatile AnchoringStatus status;
 
@@ -51,12 +54,19 @@ public final class TreeHeadPublisher implements AutoCloseable {
    * @param cadence the origin, N and T
    * @param clock the clock that dates heads
    */
-  public TreeHeadPublisher(NodeStore nodes, TreeHeadSigner signer, List<AnchorSink> sinks,
-      PublishingCadence cadence, Clock clock) {
+  public TreeHeadPublisher(
+      NodeStore nodes,
+      TreeHeadSigner signer,
+      List<AnchorSink> sinks,
+      PublishingCadence cadence,
+      Clock clock) {
     this.nodes = Objects.requireNonNull(nodes, "nodes");
     this.cadence = Objects.requireNonNull(cadence, "cadence");
-    this.signed = new SignedHeads(cadence.origin(), Objects.requireNonNull(signer, "signer"),
-        Objects.requireNonNull(clock, "clock"));
+    this.signed =
+        new SignedHeads(
+            cadence.origin(),
+            Objects.requireNonNull(signer, "signer"),
+            Objects.requireNonNull(clock, "clock"));
     if (sinks.isEmpty()) {
       throw new IllegalArgumentException("a publisher needs at least one sink");
     }
@@ -71,8 +81,8 @@ public final class TreeHeadPublisher implements AutoCloseable {
   }
 
   /**
-   * Tells the publisher the log has grown; queues a round once N leaves are not
-   * covered by a signed head. Never blocks.
+   * Tells the publisher the log has grown; queues a round once N leaves are not covered by a signed
+   * head. Never blocks.
    *
    * @param treeSize the committed tree size
    */
@@ -81,10 +91,11 @@ public final class TreeHeadPublisher implements AutoCloseable {
     long covered = last == null ? 0 : last.size();
     if (treeSize - covered >= cadence.everyLeaves() && roundQueued.compareAndSet(false, true)) {
       try {
-        thread.execute(() -> {
-          roundQueued.set(false);
-          roundQuietly();
-        });
+        thread.execute(
+            () -> {
+              roundQueued.set(false);
+              roundQuietly();
+            });
       } catch (RejectedExecutionException e) {
         roundQueued.set(false);
       }
@@ -109,8 +120,12 @@ public final class TreeHeadPublisher implements AutoCloseable {
     }
     long anchoredEverywhere = sinks.stream().mapToLong(SinkState::lastSize).min().orElse(-1);
     List<TreeHead> waiting = signed.waiting(anchoredEverywhere);
-    status = new AnchoringStatus(log.size(), Optional.ofNullable(latest), signed.error(),
-        sinks.stream().map(s -> s.status(waiting)).toList());
+    status =
+        new AnchoringStatus(
+            log.size(),
+            Optional.ofNullable(latest),
+            signed.error(),
+            sinks.stream().map(s -> s.status(waiting)).toList());
     return Optional.ofNullable(latest);
   }
 

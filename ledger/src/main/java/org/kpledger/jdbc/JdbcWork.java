@@ -28,8 +28,8 @@ public final class JdbcWork {
   private JdbcWork() {}
 
   /**
-   * Runs {@code work} atomically: in the caller's transaction if the connection belongs to one, else
-   * in a new transaction that is committed when the work returns and rolled back if it throws.
+   * Runs {@code work} atomically: in the caller's transaction if the connection belongs to one,
+   * else in a new transaction that is committed when the work returns and rolled back if it throws.
    *
    * @param connections where the connection comes from
    * @param work the work
@@ -102,7 +102,8 @@ public final class JdbcWork {
   }
 
   /**
-   * Runs each DDL statement (expected to be idempotent, {@code CREATE ... IF NOT EXISTS}) atomically.
+   * Runs each DDL statement (expected to be idempotent, {@code CREATE ... IF NOT EXISTS})
+   * atomically.
    *
    * @param connections where the connection comes from
    * @param statements the statements, in order

@@ -20,6 +20,7 @@ public abstract class AnchorSinkContractTest {
 
   /** The origin of the heads offered. */
   protected static final String ORIGIN = "kp.example.org/ledger";
+
   /** The key that signs them. */
   protected static final TreeHeadSigner SIGNER = EcdsaP256TreeHeadSigner.withNewKey();
 
@@ -63,10 +64,13 @@ public abstract class AnchorSinkContractTest {
     AnchorReceipt receipt = sink.anchor(head(5), List.of());
     assertThat(receipt.sink()).isEqualTo(sink.name());
     assertThat(receipt.reference()).isNotBlank();
-    assertThat(sink.lastAnchored()).get().satisfies(a -> {
-      assertThat(a.head().head()).isEqualTo(head(5).head());
-      assertThat(a.receipt()).isEqualTo(receipt);
-    });
+    assertThat(sink.lastAnchored())
+        .get()
+        .satisfies(
+            a -> {
+              assertThat(a.head().head()).isEqualTo(head(5).head());
+              assertThat(a.receipt()).isEqualTo(receipt);
+            });
   }
 
   @Test
@@ -100,8 +104,9 @@ public abstract class AnchorSinkContractTest {
   @Test
   void refusesADifferentRootAtTheSameSizeAsAFork() throws Exception {
     sink.anchor(head(5), List.of());
-    SignedTreeHead fork = Checkpoint.sign(
-        new TreeHead(ORIGIN, 5, MerkleHash.leafHash(new byte[] {9}), Instant.now()), SIGNER);
+    SignedTreeHead fork =
+        Checkpoint.sign(
+            new TreeHead(ORIGIN, 5, MerkleHash.leafHash(new byte[] {9}), Instant.now()), SIGNER);
     assertRefused(fork, List.of(), 5);
   }
 
@@ -123,8 +128,9 @@ public abstract class AnchorSinkContractTest {
   @Test
   void refusesAHeadOfAnotherLog() throws Exception {
     sink.anchor(head(5), List.of());
-    SignedTreeHead other = Checkpoint.sign(
-        new TreeHead("kp.example.org/other", 13, log.root(13), Instant.now()), SIGNER);
+    SignedTreeHead other =
+        Checkpoint.sign(
+            new TreeHead("kp.example.org/other", 13, log.root(13), Instant.now()), SIGNER);
     assertRefused(other, log.consistencyProof(5, 13), 5);
   }
 

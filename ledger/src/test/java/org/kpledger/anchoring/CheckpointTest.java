@@ -26,25 +26,40 @@ class CheckpointTest {
   private static final TreeHeadSigner SIGNER = EcdsaP256TreeHeadSigner.withNewKey();
   private static final CheckpointVerifier VERIFIER =
       new CheckpointVerifier(ORIGIN, SIGNER.publicKey());
-  private static final TreeHead HEAD = new TreeHead(ORIGIN, 1048576,
-      MerkleHash.leafHash(new byte[] {1}), Instant.parse("2013-05-23T09:41:07.123456Z"));
+  private static final TreeHead HEAD =
+      new TreeHead(
+          ORIGIN,
+          1048576,
+          MerkleHash.leafHash(new byte[] {1}),
+          Instant.parse("2013-05-23T09:41:07.123456Z"));
 
   /** A public checkpoint of the Rome 2024h1 CT log (static-ct-api), with its key. */
-  private static final String ROME_NOTE = "rome.ct.filippo.io/2024h1\n115474666\n"
-      + "2q1K6aiIJR+F7TyhiWOghoWOjY0/3dVBLsBbAvB4xCw=\n\n"
-      + "\u2014 rome.ct.filippo.io/2024h1 ePSrrgAAAY5+gVlSBAMARzBFAiEAv8bOMzo3Ed/GbU9fzzJvaStX6i8x"
-      + "TsmEF+NqvpGhIO0CIEn1X+zzVEerdix64GEn97XCXObA2G5JQ8UDDqCKdG5m\n";
-  private static final String ROME_KEY = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEAXM8Ld9qn64g1zVFDh5Ft"
-      + "gxS3zj5sqQDwYMs3wrBV3MCBiFhK/iRLxdKF4YsAcJaEglMlu4Lewvzxs0xO2uwEw==";
-  private static final String ROME_VERIFIER_KEY = "rome.ct.filippo.io/2024h1+78f4abae+BTBZMBMGBy"
-      + "qGSM49AgEGCCqGSM49AwEHA0IABAFzPC3fap+uINc1RQ4eRbYMUt84+bKkA8GDLN8KwVdzAgYhYSv4kS8XSheGLA"
-      + "HCWhIJTJbuC3sL88bNMTtrsBM=";
+  private static final String ROME_NOTE =
+      "rome.ct.filippo.io/2024h1\n"
+          + "115474666\n"
+          + "2q1K6aiIJR+F7TyhiWOghoWOjY0/3dVBLsBbAvB4xCw=\n\n"
+          + "\u2014 rome.ct.filippo.io/2024h1"
+          + " ePSrrgAAAY5+gVlSBAMARzBFAiEAv8bOMzo3Ed/GbU9fzzJvaStX6i8xTsmEF+NqvpGhIO0CIEn1X+zzVEerdix64GEn97XCXObA2G5JQ8UDDqCKdG5m\n";
+
+  private static final String ROME_KEY =
+      "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEAXM8Ld9qn64g1zVFDh5Ft"
+          + "gxS3zj5sqQDwYMs3wrBV3MCBiFhK/iRLxdKF4YsAcJaEglMlu4Lewvzxs0xO2uwEw==";
+  private static final String ROME_VERIFIER_KEY =
+      "rome.ct.filippo.io/2024h1+78f4abae+BTBZMBMGBy"
+          + "qGSM49AgEGCCqGSM49AwEHA0IABAFzPC3fap+uINc1RQ4eRbYMUt84+bKkA8GDLN8KwVdzAgYhYSv4kS8XSheGLA"
+          + "HCWhIJTJbuC3sL88bNMTtrsBM=";
 
   @Test
   void signsAThreeLineCheckpointAndVerifiesItBack() throws Exception {
     SignedTreeHead signed = Checkpoint.sign(HEAD, SIGNER);
-    assertThat(signed.note()).startsWith(ORIGIN + "\n1048576\n"
-        + Base64.getEncoder().encodeToString(HEAD.rootHash()) + "\n\n\u2014 " + ORIGIN + " ");
+    assertThat(signed.note())
+        .startsWith(
+            ORIGIN
+                + "\n1048576\n"
+                + Base64.getEncoder().encodeToString(HEAD.rootHash())
+                + "\n\n\u2014 "
+                + ORIGIN
+                + " ");
     assertThat(signed.note().lines()).hasSize(5);
     SignedTreeHead verified = VERIFIER.verify(signed.note());
     assertThat(verified.head()).isEqualTo(HEAD);
@@ -60,8 +75,9 @@ class CheckpointTest {
 
   @Test
   void readsARealStaticCtCheckpointWithTheSameKeyIdAsGoTooling() throws Exception {
-    PublicKey rome = KeyFactory.getInstance("EC")
-        .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(ROME_KEY)));
+    PublicKey rome =
+        KeyFactory.getInstance("EC")
+            .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(ROME_KEY)));
     CheckpointVerifier verifier = new CheckpointVerifier("rome.ct.filippo.io/2024h1", rome);
     assertThat(verifier.verifierKey()).isEqualTo(ROME_VERIFIER_KEY);
     TreeHead head = verifier.verify(ROME_NOTE).head();
@@ -72,8 +88,11 @@ class CheckpointTest {
 
   @Test
   void ignoresSignaturesFromUnknownKeys() throws Exception {
-    String note = Checkpoint.sign(HEAD, SIGNER).note() + "\u2014 witness.example.org/w1 "
-        + Base64.getEncoder().encodeToString(new byte[20]) + "\n";
+    String note =
+        Checkpoint.sign(HEAD, SIGNER).note()
+            + "\u2014 witness.example.org/w1 "
+            + Base64.getEncoder().encodeToString(new byte[20])
+            + "\n";
     assertThat(VERIFIER.verify(note).head()).isEqualTo(HEAD);
   }
 
@@ -105,8 +124,8 @@ class CheckpointTest {
     byte[] blob = Base64.getDecoder().decode(note.substring(note.lastIndexOf(' ') + 1).trim());
     java.security.Signature plain = java.security.Signature.getInstance("SHA256withECDSA");
     plain.initVerify(SIGNER.publicKey());
-    plain.update(Checkpoint.signatureInput(
-        HEAD.timestamp().toEpochMilli(), HEAD.size(), HEAD.rootHash()));
+    plain.update(
+        Checkpoint.signatureInput(HEAD.timestamp().toEpochMilli(), HEAD.size(), HEAD.rootHash()));
     assertThat(plain.verify(Arrays.copyOfRange(blob, 16, blob.length))).isTrue();
     assertRejected(note, Reason.BAD_SIGNATURE);
   }
@@ -175,13 +194,19 @@ class CheckpointTest {
   private static byte[] flipToHighS(byte[] body) {
     try {
       ASN1Sequence seq = ASN1Sequence.getInstance(Arrays.copyOfRange(body, 12, body.length));
-      BigInteger n = new BigInteger(
-          "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+      BigInteger n =
+          new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
       BigInteger s = ASN1Integer.getInstance(seq.getObjectAt(1)).getValue();
-      byte[] high = new DERSequence(List.of(seq.getObjectAt(0), new ASN1Integer(n.subtract(s)))
-          .toArray(new org.bouncycastle.asn1.ASN1Encodable[0])).getEncoded();
-      return ByteBuffer.allocate(12 + high.length).put(body, 0, 10)
-          .putShort((short) high.length).put(high).array();
+      byte[] high =
+          new DERSequence(
+                  List.of(seq.getObjectAt(0), new ASN1Integer(n.subtract(s)))
+                      .toArray(new org.bouncycastle.asn1.ASN1Encodable[0]))
+              .getEncoded();
+      return ByteBuffer.allocate(12 + high.length)
+          .put(body, 0, 10)
+          .putShort((short) high.length)
+          .put(high)
+          .array();
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -115,9 +115,14 @@ public abstract class NodeStoreContractTest {
     assertThat(reopened.size()).isEqualTo(n);
     assertThat(reopened.root()).isEqualTo(ReferenceMerkle.mth(entries));
     for (int m = 0; m < n; m += 7) {
-      assertThat(reopened.inclusionProof(m, n)).containsExactlyElementsOf(ReferenceMerkle.path(m, entries));
+      assertThat(reopened.inclusionProof(m, n))
+          .containsExactlyElementsOf(ReferenceMerkle.path(m, entries));
       ProofVerifier.verifyInclusion(
-          m, n, MerkleHash.leafHash(entries.get(m)), reopened.inclusionProof(m, n), reopened.root());
+          m,
+          n,
+          MerkleHash.leafHash(entries.get(m)),
+          reopened.inclusionProof(m, n),
+          reopened.root());
     }
     for (int m = 1; m < n; m += 11) {
       assertThat(reopened.consistencyProof(m, n))

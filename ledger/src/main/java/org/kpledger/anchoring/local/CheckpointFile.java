@@ -23,8 +23,9 @@ final class CheckpointFile implements AutoCloseable {
 
   CheckpointFile(Path path) throws IOException {
     this.path = path;
-    this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    this.channel =
+        FileChannel.open(
+            path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 
   String name() {
@@ -40,23 +41,38 @@ final class CheckpointFile implements AutoCloseable {
   void reconcile(long acknowledgedEnd, byte[] lastEntry) throws IOException {
     long size = channel.size();
     if (size < acknowledgedEnd) {
-      throw new IllegalStateException(path + " has " + size + " bytes but the database records "
-          + "checkpoints up to byte " + acknowledgedEnd + ": the file lost checkpoints");
+      throw new IllegalStateException(
+          path
+              + " has "
+              + size
+              + " bytes but the database records "
+              + "checkpoints up to byte "
+              + acknowledgedEnd
+              + ": the file lost checkpoints");
     }
     if (lastEntry != null) {
       ByteBuffer stored = ByteBuffer.allocate(lastEntry.length);
       channel.read(stored, acknowledgedEnd - lastEntry.length);
       if (!Arrays.equals(stored.array(), lastEntry)) {
-        throw new IllegalStateException(path + " does not hold, at byte "
-            + (acknowledgedEnd - lastEntry.length) + ", the checkpoint the database records there");
+        throw new IllegalStateException(
+            path
+                + " does not hold, at byte "
+                + (acknowledgedEnd - lastEntry.length)
+                + ", the checkpoint the database records there");
       }
     }
     if (size > acknowledgedEnd) {
       if (size - acknowledgedEnd > MAX_UNACKNOWLEDGED) {
-        throw new IllegalStateException(path + " holds " + (size - acknowledgedEnd) + " bytes no "
-            + "database row records; more than one torn entry, so not cutting it back");
+        throw new IllegalStateException(
+            path
+                + " holds "
+                + (size - acknowledgedEnd)
+                + " bytes no "
+                + "database row records; more than one torn entry, so not cutting it back");
       }
-      LOG.warn("{}: cutting back {} bytes written but never recorded (a crash mid-anchor)", path,
+      LOG.warn(
+          "{}: cutting back {} bytes written but never recorded (a crash mid-anchor)",
+          path,
           size - acknowledgedEnd);
       channel.truncate(acknowledgedEnd);
       channel.force(true);

@@ -52,8 +52,8 @@ public final class LocalAnchorSink implements AnchorSink, AutoCloseable {
    * @throws IllegalStateException if the file and the table disagree beyond a torn last entry
    * @throws UncheckedIOException if the file cannot be opened
    */
-  public static LocalAnchorSink open(String name, ConnectionProvider connections, Path file,
-      Clock clock) {
+  public static LocalAnchorSink open(
+      String name, ConnectionProvider connections, Path file, Clock clock) {
     if (name == null || name.isBlank() || name.length() > 64) {
       throw new IllegalArgumentException("a sink name has 1 to 64 characters");
     }
@@ -61,7 +61,8 @@ public final class LocalAnchorSink implements AnchorSink, AutoCloseable {
       CheckpointFile checkpoints = new CheckpointFile(file);
       TreeHeadTable table = new TreeHeadTable(name, checkpoints.name(), connections);
       TreeHeadTable.Row row = table.last();
-      checkpoints.reconcile(row == null ? 0 : row.fileEnd(),
+      checkpoints.reconcile(
+          row == null ? 0 : row.fileEnd(),
           row == null ? null : CheckpointFile.entry(row.anchored().head().note()));
       LocalAnchorSink sink = new LocalAnchorSink(name, table, checkpoints, clock);
       sink.last = row == null ? null : row.anchored();
@@ -98,8 +99,9 @@ public final class LocalAnchorSink implements AnchorSink, AutoCloseable {
     } catch (IOException e) {
       throw new AnchorUnavailableException("cannot write the checkpoint file", e);
     }
-    AnchorReceipt receipt = new AnchorReceipt(name, file.name() + "@" + offset,
-        clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    AnchorReceipt receipt =
+        new AnchorReceipt(
+            name, file.name() + "@" + offset, clock.instant().truncatedTo(ChronoUnit.MILLIS));
     try {
       table.insert(head, offset, entry.length, receipt);
     } catch (RuntimeException e) {
@@ -146,26 +148,45 @@ public final class LocalAnchorSink implements AnchorSink, AutoCloseable {
     }
     TreeHead previous = last.head().head();
     if (!previous.origin().equals(head.origin())) {
-      throw new AnchorRejectedException("head of log '" + head.origin() + "' offered to the sink"
-          + " of log '" + previous.origin() + "'");
+      throw new AnchorRejectedException(
+          "head of log '"
+              + head.origin()
+              + "' offered to the sink"
+              + " of log '"
+              + previous.origin()
+              + "'");
     }
     if (head.size() <= previous.size()) {
-      throw new AnchorRejectedException("head of size " + head.size() + " root "
-          + MerkleHash.hex(head.rootHash()) + " does not extend the anchored head of size "
-          + previous.size() + " root " + MerkleHash.hex(previous.rootHash())
-          + (head.size() == previous.size() ? ": a fork" : ": older"));
+      throw new AnchorRejectedException(
+          "head of size "
+              + head.size()
+              + " root "
+              + MerkleHash.hex(head.rootHash())
+              + " does not extend the anchored head of size "
+              + previous.size()
+              + " root "
+              + MerkleHash.hex(previous.rootHash())
+              + (head.size() == previous.size() ? ": a fork" : ": older"));
     }
     try {
-      ProofVerifier.verifyConsistency(previous.size(), head.size(), previous.rootHash(),
-          head.rootHash(), proof);
+      ProofVerifier.verifyConsistency(
+          previous.size(), head.size(), previous.rootHash(), head.rootHash(), proof);
     } catch (ProofException e) {
-      throw new AnchorRejectedException("head of size " + head.size() + " is not consistent with"
-          + " the anchored head of size " + previous.size() + ": " + e.getMessage(), e);
+      throw new AnchorRejectedException(
+          "head of size "
+              + head.size()
+              + " is not consistent with"
+              + " the anchored head of size "
+              + previous.size()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   private static boolean sameHead(TreeHead a, TreeHead b) {
-    return a.size() == b.size() && a.origin().equals(b.origin())
+    return a.size() == b.size()
+        && a.origin().equals(b.origin())
         && MerkleHash.equal(a.rootHash(), b.rootHash());
   }
 

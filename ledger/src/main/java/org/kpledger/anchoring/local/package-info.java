@@ -5,10 +5,10 @@
  * database row commits.
  *
  * <p>What the package guarantees: the sink keeps the {@code AnchorSink} rules (it verifies the RFC
- * 9162 consistency proof from its last head before keeping a new one, refuses older heads and forks,
- * and re-anchoring the last head is harmless). The database row is the commit point: on opening,
- * a file longer than the rows acknowledge by at most one entry (a write the process did not live to
- * record) is cut back, and a file shorter than the rows, or one whose last acknowledged entry
- * differs from its row, stops the sink, since one of them has lost or changed history.
+ * 9162 consistency proof from its last head before keeping a new one, refuses older heads and
+ * forks, and re-anchoring the last head is harmless). The database row is the commit point: on
+ * opening, a file longer than the rows acknowledge by at most one entry (a write the process did
+ * not live to record) is cut back, and a file shorter than the rows, or one whose last acknowledged
+ * entry differs from its row, stops the sink, since one of them has lost or changed history.
  */
 package org.kpledger.anchoring.local;

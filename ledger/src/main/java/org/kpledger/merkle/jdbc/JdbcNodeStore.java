@@ -25,12 +25,12 @@ import org.kpledger.merkle.NodeStore;
  *              PRIMARY KEY (tree_level, node_index))
  * </pre>
  *
- * <p>A node row exists only once its subtree is complete, and it is written in the same
- * transaction that raises {@code tree_size}, so "the row exists" is exactly "complete at the
- * committed size". {@link #putAll} raises the size with {@code UPDATE ... WHERE tree_size = ?}: the
- * row lock serialises writers and a writer that lost the race updates nothing and fails. At a
- * million leaves the table holds about two million rows, and a proof reads its twenty-odd nodes
- * with one indexed query.
+ * <p>A node row exists only once its subtree is complete, and it is written in the same transaction
+ * that raises {@code tree_size}, so "the row exists" is exactly "complete at the committed size".
+ * {@link #putAll} raises the size with {@code UPDATE ... WHERE tree_size = ?}: the row lock
+ * serialises writers and a writer that lost the race updates nothing and fails. At a million leaves
+ * the table holds about two million rows, and a proof reads its twenty-odd nodes with one indexed
+ * query.
  */
 public final class JdbcNodeStore implements NodeStore {
 

@@ -60,7 +60,9 @@ class LocalAnchorSinkTest extends AnchorSinkContractTest {
     int offset = Integer.parseInt(second.reference().substring("checkpoints.txt@".length()));
     byte[] bytes = Files.readAllBytes(file);
     assertThat(new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8))
-        .as("the reference is a byte offset").startsWith(ORIGIN + "\n13\n").endsWith("\n\n");
+        .as("the reference is a byte offset")
+        .startsWith(ORIGIN + "\n13\n")
+        .endsWith("\n\n");
   }
 
   @Test
@@ -81,7 +83,8 @@ class LocalAnchorSinkTest extends AnchorSinkContractTest {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
       channel.truncate(10);
     }
-    assertThatThrownBy(this::open).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(this::open)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("the file lost checkpoints");
   }
 
@@ -91,7 +94,8 @@ class LocalAnchorSinkTest extends AnchorSinkContractTest {
     ((LocalAnchorSink) sink()).close();
     String text = Files.readString(file).replace("\n5\n", "\n6\n");
     Files.write(file, text.getBytes(StandardCharsets.UTF_8));
-    assertThatThrownBy(this::open).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(this::open)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("does not hold");
   }
 
@@ -101,7 +105,8 @@ class LocalAnchorSinkTest extends AnchorSinkContractTest {
     sink().anchor(head(13), log().consistencyProof(5, 13));
     sink().anchor(head(20), log().consistencyProof(13, 20));
     assertThat(((LocalAnchorSink) sink()).list(6, 10))
-        .extracting(a -> a.head().size()).containsExactly(13L, 20L);
+        .extracting(a -> a.head().size())
+        .containsExactly(13L, 20L);
   }
 
   private LocalAnchorSink open() {
