@@ -26,6 +26,7 @@ public final class CheckpointException extends Exception {
     BAD_SIGNATURE
   }
 
+  /** Why the checkpoint was refused, never {@code null}. */
   private final Reason reason;
 
   CheckpointException(Reason reason, String message) {
