@@ -74,7 +74,7 @@ public final class InMemoryNodeStore implements NodeStore {
         throw new IllegalStateException(
             "store has size " + size + ", caller expected " + expectedSize);
       }
-      validate(expectedSize, newSize, nodes);
+      NodeStore.requireExactGrowth(expectedSize, newSize, nodes);
       for (int level = 0; level <= NodeId.MAX_LEVEL; level++) {
         for (long index = expectedSize >> level; index < newSize >> level; index++) {
           write(level, index, nodes.get(new NodeId(level, index)));
@@ -83,38 +83,6 @@ public final class InMemoryNodeStore implements NodeStore {
       size = newSize;
     } finally {
       lock.writeLock().unlock();
-    }
-  }
-
-  private static void validate(long expectedSize, long newSize, Map<NodeId, byte[]> nodes) {
-    if (newSize <= expectedSize) {
-      throw new IllegalArgumentException("new size " + newSize + " is not above " + expectedSize);
-    }
-    long wanted = 0;
-    for (int level = 0; level <= NodeId.MAX_LEVEL; level++) {
-      wanted += (newSize >> level) - (expectedSize >> level);
-    }
-    if (nodes.size() != wanted) {
-      throw new IllegalArgumentException(
-          "growing "
-              + expectedSize
-              + " -> "
-              + newSize
-              + " completes "
-              + wanted
-              + " nodes, got "
-              + nodes.size());
-    }
-    for (Map.Entry<NodeId, byte[]> node : nodes.entrySet()) {
-      NodeId id = node.getKey();
-      if (id.index() < expectedSize >> id.level() || id.index() >= newSize >> id.level()) {
-        throw new IllegalArgumentException(
-            id + " does not become complete when growing " + expectedSize + " -> " + newSize);
-      }
-      byte[] hash = node.getValue();
-      if (hash == null || hash.length != MerkleHash.SIZE) {
-        throw new IllegalArgumentException(id + " has no " + MerkleHash.SIZE + "-byte hash");
-      }
     }
   }
 

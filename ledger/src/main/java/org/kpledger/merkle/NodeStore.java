@@ -61,4 +61,47 @@ public interface NodeStore {
    *     the set of newly complete nodes
    */
   void putAll(long expectedSize, long newSize, Map<NodeId, byte[]> nodes);
+
+  /**
+   * Checks the arguments of {@link #putAll} that do not depend on the store's state: the sizes
+   * grow, and {@code nodes} holds exactly the nodes that become complete, each with a 32-byte hash.
+   * Every implementation calls this, so they all refuse the same inputs with the same messages.
+   *
+   * @param expectedSize the size before growing
+   * @param newSize the size after growing
+   * @param nodes the nodes offered
+   * @throws IllegalArgumentException if the sizes are out of order or the nodes are not exactly
+   *     right
+   */
+  static void requireExactGrowth(long expectedSize, long newSize, Map<NodeId, byte[]> nodes) {
+    if (newSize <= expectedSize) {
+      throw new IllegalArgumentException("new size " + newSize + " is not above " + expectedSize);
+    }
+    long wanted = 0;
+    for (int level = 0; level <= NodeId.MAX_LEVEL; level++) {
+      wanted += (newSize >> level) - (expectedSize >> level);
+    }
+    if (nodes.size() != wanted) {
+      throw new IllegalArgumentException(
+          "growing "
+              + expectedSize
+              + " -> "
+              + newSize
+              + " completes "
+              + wanted
+              + " nodes, got "
+              + nodes.size());
+    }
+    for (Map.Entry<NodeId, byte[]> node : nodes.entrySet()) {
+      NodeId id = node.getKey();
+      if (id.index() < expectedSize >> id.level() || id.index() >= newSize >> id.level()) {
+        throw new IllegalArgumentException(
+            id + " does not become complete when growing " + expectedSize + " -> " + newSize);
+      }
+      byte[] hash = node.getValue();
+      if (hash == null || hash.length != MerkleHash.SIZE) {
+        throw new IllegalArgumentException(id + " has no " + MerkleHash.SIZE + "-byte hash");
+      }
+    }
+  }
 }

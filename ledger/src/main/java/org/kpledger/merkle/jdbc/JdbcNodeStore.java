@@ -1,0 +1,185 @@
+package org.kpledger.merkle.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.kpledger.jdbc.JdbcWork;
+import org.kpledger.merkle.MerkleHash;
+import org.kpledger.merkle.NodeId;
+import org.kpledger.merkle.NodeStore;
+
+/**
+ * A {@link NodeStore} in two tables:
+ *
+ * <pre>
+ * merkle_tree (tree_id SMALLINT PRIMARY KEY, tree_size BIGINT NOT NULL)   -- one row, tree_id = 1
+ * merkle_node (tree_level SMALLINT, node_index BIGINT, node_hash BYTEA NOT NULL,
+ *              PRIMARY KEY (tree_level, node_index))
+ * </pre>
+ *
+ * <p>A node row exists only once its subtree is complete, and it is written in the same transaction
+ * that raises {@code tree_size}, so "the row exists" is exactly "complete at the committed size".
+ * {@link #putAll} raises the size with {@code UPDATE ... WHERE tree_size = ?}: the row lock
+ * serialises writers and a writer that lost the race updates nothing and fails. At a million leaves
+ * the table holds about two million rows, and a proof reads its twenty-odd nodes with one indexed
+ * query.
+ */
+public final class JdbcNodeStore implements NodeStore {
+
+  /** Statements that create the tables when absent; each is idempotent. */
+  static final String[] DDL = {
+    "CREATE TABLE IF NOT EXISTS merkle_tree ("
+        + " tree_id SMALLINT NOT NULL PRIMARY KEY, tree_size BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS merkle_node (tree_level SMALLINT NOT NULL,"
+        + " node_index BIGINT NOT NULL, node_hash BYTEA NOT NULL,"
+        + " PRIMARY KEY (tree_level, node_index))",
+    "INSERT INTO merkle_tree (tree_id, tree_size)"
+        + " SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM merkle_tree WHERE tree_id = 1)"
+  };
+
+  private final ConnectionProvider connections;
+
+  /**
+   * Uses tables that already exist; see {@link #createTablesIfAbsent()}.
+   *
+   * @param connections gives the caller's transactional connection when there is one
+   */
+  public JdbcNodeStore(ConnectionProvider connections) {
+    this.connections = Objects.requireNonNull(connections, "connections");
+  }
+
+  /**
+   * Creates {@code merkle_tree} (with its single row at size 0) and {@code merkle_node} unless they
+   * exist. Safe to call at every start.
+   *
+   * @return this store
+   */
+  public JdbcNodeStore createTablesIfAbsent() {
+    JdbcWork.executeDdl(connections, DDL);
+    return this;
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public long size() {
+    return JdbcWork.read(connections, JdbcNodeStore::readSize);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public byte[] get(NodeId id) {
+    return getAll(List.of(id)).get(0);
+  }
+
+  /** {@inheritDoc} One query whatever the number of ids. */
+  @Override
+  public List<byte[]> getAll(List<NodeId> ids) {
+    if (ids.isEmpty()) {
+      return new ArrayList<>();
+    }
+    Map<NodeId, byte[]> found = JdbcWork.read(connections, c -> select(c, ids));
+    List<byte[]> hashes = new ArrayList<>(ids.size());
+    for (NodeId id : ids) {
+      byte[] hash = found.get(id);
+      if (hash == null) {
+        throw new NoSuchElementException(id + " is not complete at size " + size());
+      }
+      hashes.add(hash.clone());
+    }
+    return hashes;
+  }
+
+  /** {@inheritDoc} One transaction: the caller's if it has one, else its own. */
+  @Override
+  public void putAll(long expectedSize, long newSize, Map<NodeId, byte[]> nodes) {
+    NodeStore.requireExactGrowth(expectedSize, newSize, nodes);
+    JdbcWork.atomically(
+        connections,
+        c -> {
+          compareAndSetSize(c, expectedSize, newSize);
+          insert(c, nodes);
+          return null;
+        });
+  }
+
+  private static long readSize(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT tree_size FROM merkle_tree WHERE tree_id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new IllegalStateException("merkle_tree has no row: call createTablesIfAbsent()");
+      }
+      return rs.getLong(1);
+    }
+  }
+
+  private static Map<NodeId, byte[]> select(Connection c, List<NodeId> ids) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder("SELECT tree_level, node_index, node_hash FROM merkle_node")
+            .append(" WHERE (tree_level, node_index) IN (");
+    for (int i = 0; i < ids.size(); i++) {
+      sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+    }
+    sql.append(')');
+    Map<NodeId, byte[]> found = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int p = 1;
+      for (NodeId id : ids) {
+        ps.setInt(p++, id.level());
+        ps.setLong(p++, id.index());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.put(new NodeId(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void compareAndSetSize(Connection c, long expectedSize, long newSize)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE merkle_tree SET tree_size = ? WHERE tree_id = 1 AND tree_size = ?")) {
+      ps.setLong(1, newSize);
+      ps.setLong(2, expectedSize);
+      if (ps.executeUpdate() != 1) {
+        throw new IllegalStateException(
+            "store has size " + readSize(c) + ", caller expected " + expectedSize);
+      }
+    }
+  }
+
+  private static void insert(Connection c, Map<NodeId, byte[]> nodes) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO merkle_node (tree_level, node_index, node_hash) VALUES (?, ?, ?)")) {
+      for (Map.Entry<NodeId, byte[]> node : nodes.entrySet()) {
+        ps.setInt(1, node.getKey().level());
+        ps.setLong(2, node.getKey().index());
+        ps.setBytes(3, node.getValue());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * Describes the store for logs.
+   *
+   * @return a short description
+   */
+  @Override
+  public String toString() {
+    return "JdbcNodeStore[merkle_tree, merkle_node, " + MerkleHash.SIZE + "-byte hashes]";
+  }
+}

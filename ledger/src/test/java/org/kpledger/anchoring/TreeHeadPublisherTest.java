@@ -1,0 +1,184 @@
+package org.kpledger.anchoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kpledger.merkle.InMemoryNodeStore;
+import org.kpledger.merkle.MerkleHash;
+import org.kpledger.merkle.MerkleLog;
+import org.kpledger.merkle.NodeStore;
+
+/** {@link TreeHeadPublisher} signs when the log grew, on N or T, and lets sinks catch up. */
+class TreeHeadPublisherTest {
+
+  private static final String ORIGIN = "kp.example.org/ledger";
+  private static final TreeHeadSigner SIGNER = EcdsaP256TreeHeadSigner.withNewKey();
+
+  private final NodeStore nodes = new InMemoryNodeStore();
+  private final MerkleLog log = new MerkleLog(nodes);
+  private final InMemoryAnchorSink sink = new InMemoryAnchorSink();
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2024-01-01T00:00:00Z"));
+  private final List<TreeHeadPublisher> publishers = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    publishers.forEach(TreeHeadPublisher::close);
+  }
+
+  @Test
+  void signsNothingWhileTheLogIsEmpty() {
+    assertThat(publisher(1000, Duration.ofHours(1)).publish()).isEmpty();
+    assertThat(sink.kept).isEmpty();
+  }
+
+  @Test
+  void signsAVerifiableHeadWhenTheLogGrewAndNoneWhenItDidNot() throws Exception {
+    TreeHeadPublisher publisher = publisher(1000, Duration.ofHours(1));
+    grow(5);
+    SignedTreeHead head = publisher.publish().orElseThrow();
+    TreeHead verified =
+        new CheckpointVerifier(ORIGIN, SIGNER.publicKey()).verify(head.note()).head();
+    assertThat(verified.size()).isEqualTo(5);
+    assertThat(verified.rootHash()).isEqualTo(log.root());
+    now.set(now.get().plusSeconds(1));
+    assertThat(publisher.publish()).contains(head);
+    assertThat(sink.kept).hasSize(1);
+  }
+
+  @Test
+  void aSinkThatIsDownKeepsHeadsWaitingAndCatchesUpInOneAnchor() {
+    TreeHeadPublisher publisher = publisher(1000, Duration.ofHours(1));
+    grow(2);
+    publisher.publish();
+    sink.down = true;
+    for (int i = 0; i < 3; i++) {
+      grow(3);
+      publisher.publish();
+    }
+    AnchoringStatus.SinkStatus down = publisher.status().sinks().get(0);
+    assertThat(down.headsWaiting()).isEqualTo(3);
+    assertThat(down.lastError()).get().asString().startsWith("unavailable");
+    sink.down = false;
+    int calls = sink.anchorCalls;
+    publisher.publish();
+    assertThat(sink.anchorCalls - calls).isEqualTo(1);
+    assertThat(sink.kept).extracting(a -> a.head().size()).containsExactly(2L, 11L);
+    AnchoringStatus.SinkStatus up = publisher.status().sinks().get(0);
+    assertThat(up.headsWaiting()).isZero();
+    assertThat(up.lastError()).isEmpty();
+    assertThat(up.lastAnchored().orElseThrow().head().size()).isEqualTo(11);
+  }
+
+  @Test
+  void signsOnceNLeavesAreNotCoveredByAHead() throws Exception {
+    TreeHeadPublisher publisher = publisher(10, Duration.ofHours(1));
+    grow(5);
+    publisher.leavesCommitted(5);
+    Thread.sleep(200);
+    assertThat(sink.kept).isEmpty();
+    grow(5);
+    publisher.leavesCommitted(10);
+    awaitAnchored(10);
+  }
+
+  @Test
+  void signsEveryTWhileTheLogGrows() throws Exception {
+    TreeHeadPublisher publisher = publisher(1_000_000, Duration.ofMillis(50));
+    publisher.start();
+    grow(3);
+    awaitAnchored(3);
+    grow(4);
+    awaitAnchored(7);
+  }
+
+  @Test
+  void continuesAfterARestartFromTheSinksLastHead() {
+    grow(5);
+    publisher(1000, Duration.ofHours(1)).publish();
+    grow(3);
+    TreeHeadPublisher restarted = publisher(1000, Duration.ofHours(1));
+    assertThat(restarted.publish().orElseThrow().size()).isEqualTo(8);
+    assertThat(sink.kept).extracting(a -> a.head().size()).containsExactly(5L, 8L);
+  }
+
+  @Test
+  void refusesToSignAHeadInconsistentWithTheLastOne() throws Exception {
+    MerkleLog other = new MerkleLog(new InMemoryNodeStore());
+    other.appendAll(List.of(MerkleHash.leafHash(new byte[] {7}), MerkleHash.leafHash(new byte[0])));
+    sink.anchor(
+        Checkpoint.sign(new TreeHead(ORIGIN, 2, other.root(), now.get()), SIGNER), List.of());
+    grow(5);
+    TreeHeadPublisher publisher = publisher(1000, Duration.ofHours(1));
+    assertThat(publisher.publish().orElseThrow().size()).as("no new head").isEqualTo(2);
+    assertThat(publisher.status().signingError()).get().asString().contains("refusing to sign");
+  }
+
+  @Test
+  void headTimesNeverGoBackwards() {
+    TreeHeadPublisher publisher = publisher(1000, Duration.ofHours(1));
+    grow(1);
+    Instant first = publisher.publish().orElseThrow().head().timestamp();
+    now.set(first.minusSeconds(60));
+    grow(1);
+    assertThat(publisher.publish().orElseThrow().head().timestamp()).isEqualTo(first);
+  }
+
+  private TreeHeadPublisher publisher(long everyLeaves, Duration everyInterval) {
+    Clock clock =
+        new Clock() {
+          @Override
+          public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now.get();
+          }
+        };
+    TreeHeadPublisher publisher =
+        new TreeHeadPublisher(
+            nodes,
+            SIGNER,
+            List.of(sink),
+            new PublishingCadence(ORIGIN, everyLeaves, everyInterval),
+            clock);
+    publishers.add(publisher);
+    return publisher;
+  }
+
+  private void grow(int leaves) {
+    List<byte[]> hashes = new ArrayList<>();
+    for (int i = 0; i < leaves; i++) {
+      hashes.add(MerkleHash.leafHash(new byte[] {(byte) log.size(), (byte) i}));
+    }
+    log.appendAll(hashes);
+  }
+
+  private void awaitAnchored(long size) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      synchronized (sink) {
+        if (!sink.kept.isEmpty() && sink.kept.get(sink.kept.size() - 1).head().size() == size) {
+          return;
+        }
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("no head of size " + size + " was anchored");
+  }
+}

@@ -1,0 +1,131 @@
+package org.kpledger.merkle.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.kpledger.jdbc.TestDatabase;
+import org.kpledger.merkle.MerkleHash;
+import org.kpledger.merkle.MerkleLog;
+import org.kpledger.merkle.NodeId;
+import org.kpledger.merkle.NodeStore;
+import org.kpledger.merkle.NodeStoreContractTest;
+
+/** {@link JdbcNodeStore} on H2 keeps the {@link NodeStore} contract, and its own promises. */
+class JdbcNodeStoreTest extends NodeStoreContractTest {
+
+  private TestDatabase database;
+
+  @Override
+  protected NodeStore newStore() {
+    database = new TestDatabase();
+    return new JdbcNodeStore(database.connections()).createTablesIfAbsent();
+  }
+
+  @Test
+  void creatingTheTablesAgainKeepsTheData() {
+    store().putAll(0, 1, Map.of(new NodeId(0, 0), new byte[MerkleHash.SIZE]));
+    NodeStore again = new JdbcNodeStore(database.connections()).createTablesIfAbsent();
+    assertThat(again.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aProofIsOneQueryWhateverTheTreeSize() {
+    MerkleLog log = new MerkleLog(store());
+    List<byte[]> leaves = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      leaves.add(MerkleHash.leafHash(new byte[] {(byte) i, (byte) (i >> 8)}));
+    }
+    log.appendAll(leaves);
+    int before = database.statementsPrepared();
+    assertThat(log.inclusionProof(1234, 5000)).hasSize(13);
+    assertThat(database.statementsPrepared() - before).isEqualTo(1);
+    log.consistencyProof(777, 4999);
+    assertThat(database.statementsPrepared() - before).isEqualTo(2);
+  }
+
+  @Test
+  void growsInsideTheCallersTransactionAndRollsBackWithIt() throws Exception {
+    try (Connection outer = database.dataSource().getConnection()) {
+      outer.setAutoCommit(false);
+      NodeStore inOuter = new JdbcNodeStore(() -> unclosable(outer));
+      inOuter.putAll(0, 1, Map.of(new NodeId(0, 0), new byte[MerkleHash.SIZE]));
+      assertThat(inOuter.size()).isEqualTo(1);
+      assertThat(store().size()).as("uncommitted growth is invisible to others").isZero();
+      outer.rollback();
+    }
+    assertThat(store().size()).isZero();
+  }
+
+  @Test
+  void ofTwoWritersGrowingFromTheSameSizeOnlyOneSucceeds() throws Exception {
+    CountDownLatch bothInside = new CountDownLatch(2);
+    List<CompletableFuture<Void>> writers = new ArrayList<>();
+    for (int w = 0; w < 2; w++) {
+      writers.add(CompletableFuture.runAsync(() -> growHoldingTheTransaction(bothInside)));
+    }
+    int failed = 0;
+    for (CompletableFuture<Void> writer : writers) {
+      try {
+        writer.join();
+      } catch (Exception e) {
+        assertThat(e.getCause())
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage("store has size 1, caller expected 0");
+        failed++;
+      }
+    }
+    assertThat(failed).isEqualTo(1);
+    assertThat(store().size()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesToReadBeforeTheTablesExist() {
+    NodeStore bare = new JdbcNodeStore(new TestDatabase().connections());
+    assertThatThrownBy(bare::size).isInstanceOf(RuntimeException.class);
+  }
+
+  private void growHoldingTheTransaction(CountDownLatch bothInside) {
+    try (Connection c = database.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      NodeStore mine = new JdbcNodeStore(() -> unclosable(c));
+      long size = mine.size();
+      bothInside.countDown();
+      bothInside.await();
+      try {
+        mine.putAll(size, size + 1, Map.of(new NodeId(0, size), new byte[MerkleHash.SIZE]));
+        c.commit();
+      } catch (RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Connection unclosable(Connection c) {
+    return (Connection)
+        java.lang.reflect.Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("close")) {
+                return null;
+              }
+              try {
+                return method.invoke(c, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+}
