@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 import org.kpledger.merkle.MerkleHash;
+import org.kpledger.signing.EcdsaP256;
 
 /**
  * Verifies checkpoints of one log signed by one trusted key (see {@link Checkpoint} for the
@@ -37,7 +38,9 @@ public final class CheckpointVerifier {
    */
   public CheckpointVerifier(String origin, PublicKey key) {
     TreeHead.requireValidName(origin);
-    EcdsaP256.requireP256(key);
+    if (!EcdsaP256.isP256(key)) {
+      throw new IllegalArgumentException("a checkpoint key must be ECDSA P-256");
+    }
     this.origin = origin;
     this.key = key;
     this.keyId = Checkpoint.keyId(origin, key);
@@ -62,7 +65,7 @@ public final class CheckpointVerifier {
     }
     try {
       PublicKey key =
-          KeyFactory.getInstance("EC", EcdsaP256.PROVIDER)
+          KeyFactory.getInstance("EC")
               .generatePublic(new X509EncodedKeySpec(Arrays.copyOfRange(blob, 1, blob.length)));
       CheckpointVerifier verifier = new CheckpointVerifier(parts[0], key);
       if (!verifier.verifierKey().equals(verifierKey)) {

@@ -1,13 +1,10 @@
 package org.kpledger.anchoring;
 
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Objects;
+import org.kpledger.signing.EcdsaP256;
 
 /**
  * A {@link TreeHeadSigner} holding an ECDSA P-256 private key in memory, signing through Bouncy
@@ -28,9 +25,10 @@ public final class EcdsaP256TreeHeadSigner implements TreeHeadSigner {
   public EcdsaP256TreeHeadSigner(KeyPair keyPair) {
     this.privateKey = Objects.requireNonNull(keyPair.getPrivate(), "private key");
     this.publicKey = Objects.requireNonNull(keyPair.getPublic(), "public key");
-    EcdsaP256.requireP256(publicKey);
-    byte[] probe = {'k', 'p'};
-    if (!EcdsaP256.verify(publicKey, probe, sign(probe))) {
+    if (!EcdsaP256.isP256(publicKey)) {
+      throw new IllegalArgumentException("the tree head key must be ECDSA P-256");
+    }
+    if (!EcdsaP256.isKeyPair(publicKey, privateKey)) {
       throw new IllegalArgumentException("the private key does not match the public key");
     }
   }
@@ -41,13 +39,7 @@ public final class EcdsaP256TreeHeadSigner implements TreeHeadSigner {
    * @return a new signer
    */
   public static EcdsaP256TreeHeadSigner withNewKey() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", EcdsaP256.PROVIDER);
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      return new EcdsaP256TreeHeadSigner(generator.generateKeyPair());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot generate a P-256 key", e);
-    }
+    return new EcdsaP256TreeHeadSigner(EcdsaP256.generateKeyPair());
   }
 
   /** {@inheritDoc} */
@@ -59,14 +51,7 @@ public final class EcdsaP256TreeHeadSigner implements TreeHeadSigner {
   /** {@inheritDoc} */
   @Override
   public byte[] sign(byte[] message) {
-    try {
-      Signature signer = Signature.getInstance(EcdsaP256.ALGORITHM, EcdsaP256.PROVIDER);
-      signer.initSign(privateKey);
-      signer.update(message);
-      return EcdsaP256.toLowS(signer.sign());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot sign a tree head", e);
-    }
+    return EcdsaP256.sign(privateKey, message);
   }
 
   /**
