@@ -1,0 +1,112 @@
+package org.kpledger.api.log;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.Configuration;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.kpledger.anchoring.AnchoringProcessor;
+import org.kpledger.anchoring.CheckpointVerifier;
+import org.kpledger.anchoring.EcdsaP256TreeHeadSigner;
+import org.kpledger.anchoring.JdbcLeafIndex;
+import org.kpledger.anchoring.LeafEncoder;
+import org.kpledger.anchoring.PublishingCadence;
+import org.kpledger.anchoring.TreeHeadPublisher;
+import org.kpledger.anchoring.local.LocalAnchorSink;
+import org.kpledger.api.config.LedgerProperties;
+import org.kpledger.merkle.jdbc.JdbcNodeStore;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The integrity path: every event becomes one leaf of the RFC 9162 log (the anchoring tracking
+ * processor, in the same transaction as its token), and the node signs C2SP checkpoints every N
+ * leaves or T milliseconds into the local anchor sink (database table and append-only file).
+ */
+@org.springframework.context.annotation.Configuration
+@EnableConfigurationProperties(AnchoringProperties.class)
+class AnchoringConfiguration {
+
+  /** Connections that join the current Spring transaction (the processor's, with its token). */
+  @Bean
+  ConnectionProvider ledgerConnections(DataSource dataSource) {
+    return new SpringDataSourceConnectionProvider(dataSource);
+  }
+
+  @Bean
+  JdbcLeafIndex leafIndex(ConnectionProvider ledgerConnections) {
+    return new JdbcLeafIndex(ledgerConnections).createTableIfAbsent();
+  }
+
+  /** The node store the processor writes, in its transaction. */
+  @Bean
+  JdbcNodeStore merkleNodes(ConnectionProvider ledgerConnections) {
+    return new JdbcNodeStore(ledgerConnections).createTablesIfAbsent();
+  }
+
+  /** A view of the same store outside any transaction: only committed leaves are read. */
+  @Bean
+  CommittedLog committedLog(DataSource dataSource) {
+    return new CommittedLog(new JdbcNodeStore(dataSource::getConnection));
+  }
+
+  @Bean
+  EcdsaP256TreeHeadSigner treeHeadSigner(LedgerProperties props) throws IOException {
+    return new EcdsaP256TreeHeadSigner(
+        NodeKey.loadOrCreate(props.dataDir().resolve("node").resolve("tree-head-key.pem")));
+  }
+
+  @Bean
+  CheckpointVerifier checkpointVerifier(
+      AnchoringProperties anchoring, EcdsaP256TreeHeadSigner signer) {
+    return new CheckpointVerifier(anchoring.origin(), signer.publicKey());
+  }
+
+  @Bean(destroyMethod = "close")
+  LocalAnchorSink localAnchorSink(
+      ConnectionProvider ledgerConnections, LedgerProperties props, Clock clock) {
+    return LocalAnchorSink.open(
+        "local", ledgerConnections, props.dataDir().resolve("checkpoints.txt"), clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  TreeHeadPublisher treeHeadPublisher(
+      CommittedLog log,
+      EcdsaP256TreeHeadSigner signer,
+      LocalAnchorSink sink,
+      AnchoringProperties anchoring,
+      Clock clock) {
+    return new TreeHeadPublisher(
+        log.nodes(),
+        signer,
+        List.of(sink),
+        new PublishingCadence(
+            anchoring.origin(), anchoring.everyLeaves(), anchoring.everyInterval()),
+        clock);
+  }
+
+  @Bean
+  AnchoringProcessor anchoringProcessor(
+      JdbcNodeStore merkleNodes,
+      JdbcLeafIndex leafIndex,
+      @Lazy Configuration axon,
+      TreeHeadPublisher publisher,
+      Clock clock) {
+    return new AnchoringProcessor(
+        merkleNodes,
+        leafIndex,
+        new LeafEncoder(axon.eventSerializer()),
+        clock,
+        publisher::leavesCommitted);
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void startPublishing(ApplicationReadyEvent ready) {
+    ready.getApplicationContext().getBean(TreeHeadPublisher.class).start();
+  }
+}

@@ -1,0 +1,50 @@
+package org.kpledger.api.log;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import org.bouncycastle.jce.ECNamedCurveTable;
+import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
+import org.kpledger.identity.Pem;
+import org.kpledger.signing.EcdsaP256;
+
+/**
+ * The ledger node's own tree-head key: created on first start under the data directory (owner
+ * read/write only) and reused afterwards. It signs tree heads and nothing else.
+ */
+final class NodeKey {
+  private NodeKey() {}
+
+  static KeyPair loadOrCreate(Path file) throws IOException {
+    if (Files.exists(file)) {
+      PrivateKey key = Pem.readPrivateKey(Files.readString(file));
+      return new KeyPair(publicOf((ECPrivateKey) key), key);
+    }
+    Files.createDirectories(file.getParent());
+    KeyPair pair = EcdsaP256.generateKeyPair();
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, Pem.writePrivateKey(pair.getPrivate()));
+    return pair;
+  }
+
+  private static PublicKey publicOf(ECPrivateKey key) throws IOException {
+    try {
+      ECNamedCurveParameterSpec curve = ECNamedCurveTable.getParameterSpec("secp256r1");
+      var q = curve.getG().multiply(key.getS()).normalize();
+      ECPoint w =
+          new ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
+      return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, key.getParams()));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException("the node key is not an EC P-256 key", e);
+    }
+  }
+}
