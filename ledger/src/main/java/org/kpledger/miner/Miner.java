@@ -58,6 +58,36 @@ public class Miner {
             command.gps()));
   }
 
+  /** The miner works under a new patente, which must be a patente issued to this miner. */
+  @CommandHandler
+  public void handle(RenewPatenteCommand command, CustodyFacts facts) {
+    require(
+        !command.patenteNumber().equals(patenteNumber),
+        "PATENTE_UNCHANGED",
+        "miner " + minerId + " already works under " + patenteNumber);
+    requirePatenteOf(minerId, command.patenteNumber(), facts);
+    apply(new PatenteRenewedEvent(minerId, patenteNumber, command.patenteNumber()));
+  }
+
+  private static void requirePatenteOf(String minerId, String number, CustodyFacts facts) {
+    CustodyFacts.LicenceFacts patente =
+        facts
+            .licence(number)
+            .orElseThrow(
+                () ->
+                    new CustodyRuleViolation(
+                        "UNKNOWN_LICENCE", "no licence " + number + " was issued"));
+    require(
+        LicenceKind.PATENTE.name().equals(patente.kind()) && patente.holderId().equals(minerId),
+        "LICENCE_NOT_HELD",
+        "licence " + number + " is not a patente issued to " + minerId);
+  }
+
+  @EventSourcingHandler
+  void on(PatenteRenewedEvent event) {
+    patenteNumber = event.patenteNumber();
+  }
+
   @EventSourcingHandler
   void on(MinerRegisteredEvent event) {
     minerId = event.minerId();

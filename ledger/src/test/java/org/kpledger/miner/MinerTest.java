@@ -22,6 +22,7 @@ class MinerTest {
   private static final String MINER = "MIN-BBT-0502";
 
   private static final String PATENTE = "PAT/BBT/2016/0502";
+  private static final String PATENTE_2017 = "PAT/BBT/2017/0502";
   private static final GeoPoint GPS =
       new GeoPoint(new BigDecimal("4.2612"), new BigDecimal("15.7921"));
 
@@ -30,7 +31,9 @@ class MinerTest {
   @BeforeEach
   void setUp() {
     InMemoryCustodyFacts facts =
-        carFacts().withLicence(PATENTE, "PATENTE", MINER, day("2016-03-01"), day("2017-02-28"));
+        carFacts()
+            .withLicence(PATENTE, "PATENTE", MINER, day("2016-03-01"), day("2017-02-28"))
+            .withLicence(PATENTE_2017, "PATENTE", MINER, day("2017-03-01"), day("2018-02-28"));
     fixture = new AggregateTestFixture<>(Miner.class);
     fixture.registerInjectableResource(facts);
   }
@@ -98,6 +101,37 @@ class MinerTest {
         .givenNoPriorActivity()
         .when(register(PATENTE, "BBT-SITE-UNKNOWN"))
         .expectException(violates("UNKNOWN_SITE"))
+        .expectNoEvents();
+  }
+
+  private MinerRegisteredEvent registered() {
+    return new MinerRegisteredEvent(
+        MINER, "Jean-Pierre Ndakala", "CNI-0451-2009", PATENTE, BERBERATI_SITE, BERBERATI, GPS);
+  }
+
+  @Test
+  void acceptsRenewalUnderTheMinersNewPatente() {
+    fixture
+        .given(registered())
+        .when(new RenewPatenteCommand(MINER, PATENTE_2017))
+        .expectEvents(new PatenteRenewedEvent(MINER, PATENTE, PATENTE_2017));
+  }
+
+  @Test
+  void rejectsRenewalUnderAnotherMinersPatente() {
+    fixture
+        .given(registered())
+        .when(new RenewPatenteCommand(MINER, NOLA_PATENTE))
+        .expectException(violates("LICENCE_NOT_HELD"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsRenewalUnderThePatenteAlreadyHeld() {
+    fixture
+        .given(registered())
+        .when(new RenewPatenteCommand(MINER, PATENTE))
+        .expectException(violates("PATENTE_UNCHANGED"))
         .expectNoEvents();
   }
 }

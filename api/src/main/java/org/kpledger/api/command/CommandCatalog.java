@@ -21,6 +21,7 @@ import org.kpledger.licence.ChangeLicenceStatusCommand;
 import org.kpledger.licence.IssueLicenceCommand;
 import org.kpledger.lot.RecordPurchaseCommand;
 import org.kpledger.miner.RegisterMinerCommand;
+import org.kpledger.miner.RenewPatenteCommand;
 import org.kpledger.parcel.AcceptTransferCommand;
 import org.kpledger.parcel.CancelTransferCommand;
 import org.kpledger.parcel.ClearQuarantineCommand;
@@ -82,6 +83,7 @@ public final class CommandCatalog {
     add("ChangeLicenceStatus", ChangeLicenceStatusCommand.class, REGISTRAR);
     add("RegisterSite", RegisterSiteCommand.class, REGISTRAR);
     add("RegisterMiner", RegisterMinerCommand.class, REGISTRAR);
+    add("RenewPatente", RenewPatenteCommand.class, REGISTRAR);
     add("RecordProduction", RecordProductionCommand.class, REGISTRAR);
     add("RecordPurchase", RecordPurchaseCommand.class, COLLECTOR, BUYER);
     add("OfferTransfer", OfferTransferCommand.class, COLLECTOR, BUYER);
