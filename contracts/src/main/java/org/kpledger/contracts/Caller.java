@@ -11,8 +11,8 @@ import org.hyperledger.fabric.contract.Context;
 
 /**
  * Who submitted a transaction, as far as the contracts need to know: the caller's MSP id, the OUs
- * of its certificate's subject (Fabric's NodeOU classification: {@code client}, {@code admin},
- * ...) and the OU of its issuer. The issuer is the organisation's CA, the same CA that signs actor
+ * of its certificate's subject (Fabric's NodeOU classification: {@code client}, {@code admin}, ...)
+ * and the OU of its issuer. The issuer is the organisation's CA, the same CA that signs actor
  * certificates in the ledger, whose OU names the organisation's type ({@code KP_AUTHORITY}, {@code
  * IMPORTING_AUTHORITY}, ...). The peer's MSP has already checked the chain to that CA.
  *

@@ -22,14 +22,12 @@ import org.kpledger.merkle.ProofException;
 import org.kpledger.merkle.ProofVerifier;
 
 /**
- * Anchors a ledger's signed tree heads on the channel and refuses any head that does not extend
- * the anchored history (see the package documentation for the guarantees). Transactions: {@code
+ * Anchors a ledger's signed tree heads on the channel and refuses any head that does not extend the
+ * anchored history (see the package documentation for the guarantees). Transactions: {@code
  * RegisterLedgerNode}, {@code AppendHead}; queries: {@code GetLatestHead}, {@code GetHeadAtSize},
  * {@code GetHeadHistory}, {@code GetLedgerNode}.
  */
-@Contract(
-    name = "Anchor",
-    info = @Info(title = "KP ledger tree-head anchors", version = "0.1.0"))
+@Contract(name = "Anchor", info = @Info(title = "KP ledger tree-head anchors", version = "0.1.0"))
 public final class AnchorContract implements ContractInterface {
 
   /** The name of the event emitted for each anchored head; its payload is the stored record. */
@@ -85,7 +83,12 @@ public final class AnchorContract implements ContractInterface {
     AnchorRequest request =
         ContractJson.read(anchorRequest, AnchorRequest.class)
             .orElseThrow(() -> AnchorRefusal.MALFORMED.refuse("not an anchor request JSON"));
-    request.defect().ifPresent(d -> { throw AnchorRefusal.MALFORMED.refuse(d); });
+    request
+        .defect()
+        .ifPresent(
+            d -> {
+              throw AnchorRefusal.MALFORMED.refuse(d);
+            });
     TreeHead head = request.head();
     ChaincodeStub stub = ctx.getStub();
     LedgerNode node =

@@ -11,12 +11,11 @@
  *       of a C2SP tlog-checkpoint, origin = ledger id; {@link
  *       org.kpledger.contracts.anchor.TreeHead#checkpoint()});
  *   <li>sizes never shrink and each head's tree extends the previous one: the consistency proof is
- *       checked with the ledger's own {@code org.kpledger.merkle.ProofVerifier}, copied from
- *       {@code ledger} by the build; a smaller size, a different root at the same size (a fork) or
- *       a proof that does not verify are refused ({@link
- *       org.kpledger.contracts.anchor.AnchorRefusal});
- *   <li>each accepted head is stored under its size, becomes the latest head and is announced by
- *       a {@code HeadAnchored} event whose payload is the stored record.
+ *       checked with the ledger's own {@code org.kpledger.merkle.ProofVerifier}, copied from {@code
+ *       ledger} by the build; a smaller size, a different root at the same size (a fork) or a proof
+ *       that does not verify are refused ({@link org.kpledger.contracts.anchor.AnchorRefusal});
+ *   <li>each accepted head is stored under its size, becomes the latest head and is announced by a
+ *       {@code HeadAnchored} event whose payload is the stored record.
  * </ul>
  *
  * <p>The JSON of {@link org.kpledger.contracts.anchor.TreeHead}, {@link

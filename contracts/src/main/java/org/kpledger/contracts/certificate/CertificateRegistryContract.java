@@ -90,8 +90,7 @@ public final class CertificateRegistryContract implements ContractInterface {
     requireShape(number, contentHash);
     ChaincodeStub stub = ctx.getStub();
     CertificateRecord record =
-        read(stub, number)
-            .orElseThrow(() -> CertificateRefusal.UNKNOWN_CERTIFICATE.refuse(number));
+        read(stub, number).orElseThrow(() -> CertificateRefusal.UNKNOWN_CERTIFICATE.refuse(number));
     Caller caller = Caller.of(ctx);
     if (!caller.mspId().equals(record.importerMsp())) {
       throw CertificateRefusal.NOT_IMPORTING_AUTHORITY.refuse(

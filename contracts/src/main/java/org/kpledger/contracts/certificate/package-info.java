@@ -1,6 +1,6 @@
 /**
- * The certificate registry: Kimberley Process certificates as the channel knows them, by number
- * and the SHA-256 hash of their canonical content (never the commercial details).
+ * The certificate registry: Kimberley Process certificates as the channel knows them, by number and
+ * the SHA-256 hash of their canonical content (never the commercial details).
  *
  * <p>What the contract guarantees (KP Certification Scheme, Section IV: the importing participant
  * confirms receipt of each shipment to the exporting authority):
