@@ -15,9 +15,9 @@ import java.util.Optional;
 
 /**
  * The one JSON dialect of the chaincode: strict on input (unknown or duplicate members, trailing
- * tokens, a missing primitive and non-canonical base64 are errors) and deterministic on output
- * (members in the records' declared {@code @JsonPropertyOrder}, no whitespace, absent values
- * omitted), so every endorsing peer writes the same bytes.
+ * tokens, a missing {@code required} member and non-canonical base64 are errors) and deterministic
+ * on output (members in the records' declared {@code @JsonPropertyOrder}, no whitespace, absent
+ * values omitted), so every endorsing peer writes the same bytes.
  */
 public final class ContractJson {
 
@@ -25,7 +25,6 @@ public final class ContractJson {
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -1,5 +1,6 @@
 package org.kpledger.contracts.anchor;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,10 @@ import org.kpledger.merkle.MerkleHash;
  *     §2.1.4.1 order; empty when {@code fromSize} is 0 or equals the head's size
  */
 @JsonPropertyOrder({"head", "fromSize", "consistencyProof"})
-public record AnchorRequest(TreeHead head, long fromSize, List<String> consistencyProof) {
+public record AnchorRequest(
+    @JsonProperty(required = true) TreeHead head,
+    @JsonProperty(required = true) long fromSize,
+    @JsonProperty(required = true) List<String> consistencyProof) {
 
   /**
    * Checks the request's shape (not the proof's validity).

@@ -1,5 +1,6 @@
 package org.kpledger.contracts.anchor;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,7 +24,11 @@ import org.kpledger.merkle.MerkleHash;
  */
 @JsonPropertyOrder({"ledgerId", "size", "rootHash", "timestamp", "signature"})
 public record TreeHead(
-    String ledgerId, long size, String rootHash, String timestamp, String signature) {
+    @JsonProperty(required = true) String ledgerId,
+    @JsonProperty(required = true) long size,
+    @JsonProperty(required = true) String rootHash,
+    @JsonProperty(required = true) String timestamp,
+    @JsonProperty(required = true) String signature) {
 
   /** Ledger ids: no whitespace or line breaks, since the id is the checkpoint's first line. */
   public static final Pattern LEDGER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@-]{0,127}");
