@@ -17,9 +17,6 @@ import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.kpledger.contracts.Caller;
 import org.kpledger.contracts.ContractJson;
-import org.kpledger.merkle.MerkleHash;
-import org.kpledger.merkle.ProofException;
-import org.kpledger.merkle.ProofVerifier;
 
 /**
  * Anchors a ledger's signed tree heads on the channel and refuses any head that does not extend the
@@ -103,10 +100,10 @@ public final class AnchorContract implements ContractInterface {
     Optional<byte[]> latest = read(stub, AnchorKeys.latest(head.ledgerId()));
     if (latest.isPresent()) {
       AnchoredHead previous = ContractJson.read(latest.get(), AnchoredHead.class).orElseThrow();
-      if (sameHead(previous.head(), head)) {
+      if (HistoryRules.sameHead(previous.head(), head)) {
         return new String(latest.get(), UTF_8);
       }
-      requireExtends(previous.head(), request);
+      HistoryRules.requireExtends(previous.head(), request);
     } else if (request.fromSize() != 0 || !request.consistencyProof().isEmpty()) {
       throw AnchorRefusal.STALE_BASE.refuse(
           "no head is anchored yet: the first head needs fromSize 0 and an empty proof");
@@ -175,36 +172,6 @@ public final class AnchorContract implements ContractInterface {
     return read(ctx.getStub(), AnchorKeys.node(ledgerId))
         .map(b -> new String(b, UTF_8))
         .orElseThrow(() -> AnchorRefusal.UNKNOWN_LEDGER.refuse(String.valueOf(ledgerId)));
-  }
-
-  /** Refuses a head that does not extend {@code previous} by a verified consistency proof. */
-  private static void requireExtends(TreeHead previous, AnchorRequest request) {
-    TreeHead head = request.head();
-    if (head.size() < previous.size()) {
-      throw AnchorRefusal.SMALLER_SIZE.refuse(
-          "size " + head.size() + " is below the anchored size " + previous.size());
-    }
-    if (head.size() == previous.size()) {
-      throw AnchorRefusal.FORK.refuse(
-          "size " + head.size() + " is anchored with root " + previous.rootHash());
-    }
-    if (request.fromSize() != previous.size()) {
-      throw AnchorRefusal.STALE_BASE.refuse(
-          "the proof starts at size "
-              + request.fromSize()
-              + ", the latest anchored size is "
-              + previous.size());
-    }
-    try {
-      ProofVerifier.verifyConsistency(
-          previous.size(), head.size(), previous.root(), head.root(), request.proof());
-    } catch (ProofException e) {
-      throw AnchorRefusal.INCONSISTENT_PROOF.refuse(e.reason() + ": " + e.getMessage());
-    }
-  }
-
-  private static boolean sameHead(TreeHead anchored, TreeHead head) {
-    return anchored.size() == head.size() && MerkleHash.equal(anchored.root(), head.root());
   }
 
   private static String store(ChaincodeStub stub, TreeHead head) {
