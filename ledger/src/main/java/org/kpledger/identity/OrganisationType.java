@@ -13,5 +13,10 @@ public enum OrganisationType {
   /** An independent auditor. */
   AUDITOR,
   /** The authority of an importing participant. */
-  IMPORTING_AUTHORITY
+  IMPORTING_AUTHORITY,
+  /**
+   * The operator of the Fabric ordering service on which tree heads are anchored; it signs no
+   * custody statements.
+   */
+  ORDERING_SERVICE
 }

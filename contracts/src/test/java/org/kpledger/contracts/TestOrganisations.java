@@ -1,0 +1,157 @@
+package org.kpledger.contracts;
+
+import com.google.protobuf.ByteString;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.hyperledger.fabric.protos.msp.SerializedIdentity;
+
+/**
+ * Organisations of a test channel, each with a CA shaped like the ledger's {@code OrganisationCa}
+ * ({@code CN=<name> CA, O=<org>, OU=<organisation type>}), issuing Fabric identities with a NodeOU
+ * ({@code client}, {@code admin}) and returning them as the serialized creator a peer passes to
+ * chaincode.
+ */
+public final class TestOrganisations {
+
+  private static final AtomicLong SERIAL = new AtomicLong(1);
+
+  /** The Central African Republic's KP authority. */
+  public static final Org CAR_KP = new Org("CarKpMSP", "CAR-KP", "KP_AUTHORITY");
+
+  /** The KP Monitoring Team. */
+  public static final Org MONITORING = new Org("MonitoringMSP", "KP-MT", "MONITORING_TEAM");
+
+  /** An importing participant's authority. */
+  public static final Org IMPORTER = new Org("ImporterMSP", "EU-IMPORT", "IMPORTING_AUTHORITY");
+
+  private TestOrganisations() {}
+
+  /** One organisation: its MSP id and CA. */
+  public static final class Org {
+    private final String mspId;
+    private final String organisationId;
+    private final KeyPair caKeys = p256();
+    private final X509Certificate ca;
+
+    Org(String mspId, String organisationId, String type) {
+      this.mspId = mspId;
+      this.organisationId = organisationId;
+      X500Name name =
+          new X500Name("CN=" + organisationId + " CA,O=" + organisationId + ",OU=" + type);
+      this.ca = issue(name, name, caKeys, caKeys, true);
+    }
+
+    /**
+     * The MSP id.
+     *
+     * @return the id
+     */
+    public String mspId() {
+      return mspId;
+    }
+
+    /**
+     * A serialized identity of a client of this organisation.
+     *
+     * @return creator bytes
+     */
+    public byte[] client() {
+      return creator("client");
+    }
+
+    /**
+     * A serialized identity of an administrator of this organisation.
+     *
+     * @return creator bytes
+     */
+    public byte[] admin() {
+      return creator("admin");
+    }
+
+    private byte[] creator(String nodeUnit) {
+      X500Name subject =
+          new X500Name("CN=" + nodeUnit + "1,O=" + organisationId + ",OU=" + nodeUnit);
+      X509Certificate cert =
+          issue(
+              X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
+              subject,
+              p256(),
+              caKeys,
+              false);
+      return SerializedIdentity.newBuilder()
+          .setMspid(mspId)
+          .setIdBytes(ByteString.copyFromUtf8(pem(cert)))
+          .build()
+          .toByteArray();
+    }
+  }
+
+  /**
+   * A fresh P-256 key pair.
+   *
+   * @return the keys
+   */
+  public static KeyPair p256() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * PEM text of a certificate or public key.
+   *
+   * @param object what to encode
+   * @return the PEM text
+   */
+  public static String pem(Object object) {
+    StringWriter out = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+      writer.writeObject(object);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toString();
+  }
+
+  private static X509Certificate issue(
+      X500Name issuer, X500Name subject, KeyPair subjectKeys, KeyPair issuerKeys, boolean ca) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    try {
+      return new JcaX509CertificateConverter()
+          .getCertificate(
+              new JcaX509v3CertificateBuilder(
+                      issuer,
+                      BigInteger.valueOf(SERIAL.getAndIncrement()),
+                      Date.from(now.minus(1, ChronoUnit.DAYS)),
+                      Date.from(now.plus(365, ChronoUnit.DAYS)),
+                      subject,
+                      subjectKeys.getPublic())
+                  .addExtension(Extension.basicConstraints, true, new BasicConstraints(ca))
+                  .build(
+                      new JcaContentSignerBuilder("SHA256withECDSA")
+                          .build(issuerKeys.getPrivate())));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot issue a test certificate", e);
+    }
+  }
+}

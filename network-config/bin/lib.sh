@@ -1,0 +1,80 @@
+# Shared settings of the network scripts (sourced, not run): who runs which node on which
+# loopback port, where the binaries, configuration, crypto material, data and logs live.
+# shellcheck shell=bash disable=SC2034,SC2155
+NET="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$NET/.." && pwd)"
+source "$NET/fabric.env"
+
+WORK="$NET/work"              # ignored by git: crypto material, ledgers, logs, pids
+CRYPTO="$WORK/crypto"
+LOGS="$WORK/logs"
+PIDS="$WORK/pids"
+CHANNEL=kp-channel
+CC_NAME=kpledger
+CC_LABEL=kpledger_1
+CC_ADDRESS=127.0.0.1:9999
+CC_JAR="$ROOT/contracts/target/kp-ledger-contracts-0.1.0-SNAPSHOT-chaincode.jar"
+
+ORDERER_MSP=KpOrdererMSP
+ORDERER_ADDRESS=127.0.0.1:7050
+ORDERER_ADMIN=127.0.0.1:7053
+ORDERER_OPS=127.0.0.1:9443
+ORDERER_TLS_CA="$CRYPTO/$ORDERER_MSP/orderer0/tls/ca.crt"
+
+# org key -> "MSP id, organisation id, organisation type, peer port, chaincode port, operations port"
+declare -A ORGS=(
+  [car]="CarKpMSP CAR-KP KP_AUTHORITY 7051 7052 9444"
+  [mt]="KpMonitoringMSP KP-MT MONITORING_TEAM 8051 8052 9445"
+  [imp]="BeImportMSP BE-IMPORT IMPORTING_AUTHORITY 9051 9052 9446"
+)
+ORG_KEYS=(car mt imp)
+
+export PATH="$FABRIC_HOME/bin:$PATH"
+export FABRIC_CFG_PATH="$FABRIC_HOME/config"
+
+org_field() { local -a f; read -r -a f <<<"${ORGS[$1]}"; echo "${f[$2]}"; }
+org_msp() { org_field "$1" 0; }
+peer_address() { echo "127.0.0.1:$(org_field "$1" 3)"; }
+peer_tls_ca() { echo "$CRYPTO/$(org_msp "$1")/peer0/tls/ca.crt"; }
+
+# Makes the peer CLI act as ORG's admin (or client) against ORG's peer.
+peer_as() {
+  local org="$1" who="${2:-admin}"
+  export CORE_PEER_LOCALMSPID="$(org_msp "$org")"
+  export CORE_PEER_MSPCONFIGPATH="$CRYPTO/$(org_msp "$org")/$who/msp"
+  export CORE_PEER_ADDRESS="$(peer_address "$org")"
+  export CORE_PEER_TLS_ENABLED=true
+  export CORE_PEER_TLS_ROOTCERT_FILE="$(peer_tls_ca "$org")"
+}
+
+# --peerAddresses/--tlsRootCertFiles for endorsement by the given orgs' peers.
+endorsers() { local o; for o in "$@"; do echo "--peerAddresses $(peer_address "$o") --tlsRootCertFiles $(peer_tls_ca "$o")"; done; }
+
+log() { echo "network: $*"; }
+
+# Starts a long-running command in the background, its output in LOGS/NAME.log, pid in PIDS.
+start_bg() {
+  local name="$1"; shift
+  mkdir -p "$LOGS" "$PIDS"
+  nohup "$@" >>"$LOGS/$name.log" 2>&1 </dev/null &
+  echo $! >"$PIDS/$name.pid"
+  log "started $name (pid $!, log work/logs/$name.log)"
+}
+
+running() { [[ -f "$PIDS/$1.pid" ]] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
+
+# Polls a command until it succeeds, or fails after SECONDS.
+wait_for() {
+  local what="$1" seconds="$2"; shift 2
+  local start=$SECONDS
+  until "$@" >/dev/null 2>&1; do
+    if (( SECONDS - start >= seconds )); then
+      log "timed out after ${seconds}s waiting for $what" >&2
+      return 1
+    fi
+    sleep 1
+  done
+  log "$what ready after $((SECONDS - start))s"
+}
+
+healthy() { curl -fsS "http://$1/healthz" | grep -q '"status":"OK"'; }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The KP ledger's Fabric network on loopback, from native binaries:
+#   up      build (or reuse) the binaries, make the crypto material, start orderer0 and the three
+#           peers, create and join kp-channel, deploy the chaincode service; waits for each step
+#   down    stop every process it started (data and crypto material stay in work/)
+#   reset   down, then delete work/ (the binaries' cache outside the clone stays)
+#   status  which processes run and whether their health endpoints answer
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bin="$NET/bin"
+
+up() {
+  local start=$SECONDS
+  "$bin/build-fabric.sh"
+  "$bin/crypto.sh"
+  running orderer0 || start_bg orderer0 "$bin/orderer.sh"
+  for o in "${ORG_KEYS[@]}"; do running "peer0.$o" || start_bg "peer0.$o" "$bin/peer.sh" "$o"; done
+  wait_for "orderer0" 60 healthy "$ORDERER_OPS"
+  for o in "${ORG_KEYS[@]}"; do
+    wait_for "peer0.$o" 60 healthy "127.0.0.1:$(org_field "$o" 5)"
+  done
+  "$bin/channel.sh"
+  "$bin/chaincode.sh"
+  log "up in $((SECONDS - start))s: channel $CHANNEL, chaincode $CC_NAME; logs in work/logs"
+}
+
+down() {
+  local f name pid
+  for f in "$PIDS"/*.pid; do
+    [[ -e "$f" ]] || continue
+    name="$(basename "$f" .pid)"
+    pid="$(cat "$f")"
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid"
+      for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+      log "stopped $name (pid $pid)"
+    fi
+    rm -f "$f"
+  done
+}
+
+status() {
+  local f name state
+  for f in "$PIDS"/*.pid; do
+    [[ -e "$f" ]] || { log "nothing started"; return 0; }
+    name="$(basename "$f" .pid)"
+    running "$name" && state=running || state=stopped
+    echo "$name: $state (pid $(cat "$f"))"
+  done
+  healthy "$ORDERER_OPS" && echo "orderer0 /healthz OK" || echo "orderer0 /healthz not answering"
+  for o in "${ORG_KEYS[@]}"; do
+    healthy "127.0.0.1:$(org_field "$o" 5)" && echo "peer0.$o /healthz OK" || echo "peer0.$o /healthz not answering"
+  done
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  reset) down; rm -rf "$WORK"; log "removed work/" ;;
+  status) status ;;
+  *) echo "usage: network.sh up|down|reset|status" >&2; exit 2 ;;
+esac

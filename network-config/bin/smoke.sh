@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Proves the deployed chaincode through `peer chaincode invoke`: anchors the golden tree heads of
+# formats/anchor (registering their ledger node key), checks that a smaller head is refused and
+# that two organisations' peers return the same latest head; registers a KP certificate, confirms
+# it as the importing authority and checks that a confirmation by another organisation is refused.
+# Re-runnable on the same network.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+golden="$ROOT/formats/anchor"
+ledger_id="$(jq -r .ledgerId "$golden/tree-head.json")"
+orderer=(-o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_TLS_CA")
+
+args() { jq -cn --arg f "$1" '{function: $f, Args: $ARGS.positional}' --args "${@:2}"; }
+invoke() { # invoke ORG WHO FUNCTION ARG...
+  peer_as "$1" "$2"
+  # shellcheck disable=SC2046
+  peer chaincode invoke "${orderer[@]}" -C "$CHANNEL" -n "$CC_NAME" --waitForEvent \
+    $(endorsers car mt) -c "$(args "${@:3}")" 2>&1
+}
+query() { peer_as "$1" client; peer chaincode query -C "$CHANNEL" -n "$CC_NAME" -c "$(args "${@:2}")"; }
+refused() { # refused CODE ORG WHO FUNCTION ARG...
+  local out
+  if out="$(invoke "${@:2}")"; then echo "smoke: FAIL, expected $1: $out" >&2; exit 1; fi
+  grep -q "$1" <<<"$out" || { echo "smoke: FAIL, expected $1: $out" >&2; exit 1; }
+  echo "smoke: refused as expected: $1"
+}
+
+if ! query car Anchor:GetLedgerNode "$ledger_id" >/dev/null 2>&1; then
+  invoke car admin Anchor:RegisterLedgerNode "$ledger_id" "$(cat "$golden/ledger-node-key.pem")"
+fi
+if ! query car Anchor:GetHeadAtSize "$ledger_id" 7 >/dev/null 2>&1; then
+  invoke car client Anchor:AppendHead "$(cat "$golden/anchor-first.json")"
+  invoke car client Anchor:AppendHead "$(cat "$golden/anchor-next.json")"
+fi
+refused SMALLER_SIZE car client Anchor:AppendHead "$(jq -c .request "$golden/refused/smaller-size.json")"
+refused INCONSISTENT_PROOF car client Anchor:AppendHead "$(jq -c .request "$golden/refused/tampered-proof.json")"
+a="$(query car Anchor:GetLatestHead "$ledger_id")"
+b="$(query mt Anchor:GetLatestHead "$ledger_id")"
+[[ "$a" == "$b" && "$(jq .head.size <<<"$a")" -ge 7 ]] || { echo "smoke: FAIL, peers differ: $a / $b" >&2; exit 1; }
+echo "smoke: CarKp and KpMonitoring peers return the same latest head (size $(jq .head.size <<<"$a"))"
+
+number="CF-SMOKE-$(date +%s)"
+hash="$(printf 'certificate %s' "$number" | sha256sum | cut -d' ' -f1)"
+invoke car client CertificateRegistry:RegisterCertificate "$number" "$hash" BeImportMSP >/dev/null
+refused NOT_IMPORTING_AUTHORITY mt client CertificateRegistry:ConfirmCertificate "$number" "$hash"
+refused CONTENT_HASH_MISMATCH imp client CertificateRegistry:ConfirmCertificate "$number" "${hash/a/b}"
+invoke imp client CertificateRegistry:ConfirmCertificate "$number" "$hash" >/dev/null
+status="$(query mt CertificateRegistry:GetCertificate "$number" | jq -r .status)"
+[[ "$status" == CONFIRMED ]] || { echo "smoke: FAIL, $number is $status" >&2; exit 1; }
+echo "smoke: $number registered by CarKpMSP, confirmed by BeImportMSP, forged confirmations refused"
+echo "smoke: OK"
