@@ -11,6 +11,7 @@ import org.kpledger.api.certificate.CertificateQueries;
 import org.kpledger.api.history.AggregateHistory;
 import org.kpledger.api.lineage.LineageGraph;
 import org.kpledger.api.lineage.LineageRows;
+import org.kpledger.api.lineage.OriginAssessor;
 import org.kpledger.api.lineage.ProjectedCustodyFacts;
 import org.kpledger.api.lineage.TraceBack;
 import org.kpledger.api.lineage.TraceBackQuery;
@@ -32,12 +33,12 @@ class DossierQuery {
   private final RefusedAttemptSearch refused;
   private final Clock clock;
 
-  DossierQuery(TraceBackQuery traces, LineageGraph graph, ProjectedCustodyFacts facts,
+  DossierQuery(TraceBackQuery traces, LineageGraph graph, OriginAssessor assessor,
       CertificateQueries certificates, AggregateHistory history, RefusedAttemptSearch refused,
       Clock clock) {
     this.traces = traces;
     this.graph = graph;
-    this.facts = facts;
+    this.facts = assessor.facts();
     this.certificates = certificates;
     this.history = history;
     this.refused = refused;

@@ -22,12 +22,17 @@ public class OriginAssessor {
   private final ReadPolicy policy;
   private final Duration lateAfter;
 
-  OriginAssessor(RegistryQueries registry, ProjectedCustodyFacts facts, ReadPolicy policy,
+  OriginAssessor(RegistryQueries registry, LineageGraph graph, ReadPolicy policy,
       @Value("${kp.late-entry-hours:48}") long lateEntryHours) {
     this.registry = registry;
-    this.facts = facts;
+    this.facts = new ProjectedCustodyFacts(registry, graph);
     this.policy = policy;
     this.lateAfter = Duration.ofHours(lateEntryHours);
+  }
+
+  /** The custody facts as the projections hold them, for the export gate. */
+  public ProjectedCustodyFacts facts() {
+    return facts;
   }
 
   /** The origin as {@code reader} may see it, with its verdicts. */

@@ -4,15 +4,15 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.kpledger.api.registry.RegistryQueries;
 import org.kpledger.custody.CustodyFacts;
-import org.springframework.stereotype.Component;
 
 /**
  * {@link CustodyFacts} answered from the projections instead of the event store, so the read side
  * can run the ledger's own {@link org.kpledger.shipment.ExportGate} (the same rules, no second
  * copy of them) without loading or locking aggregates. As fresh as the projections' lag.
+ * Deliberately not a Spring bean: command handlers resolve the one {@link CustodyFacts} bean, the
+ * event-sourced one.
  */
-@Component
-public class ProjectedCustodyFacts implements CustodyFacts {
+public final class ProjectedCustodyFacts implements CustodyFacts {
   private final RegistryQueries registry;
   private final LineageGraph graph;
 
