@@ -21,6 +21,11 @@ import org.kpledger.api.access.SignedRequest;
 public abstract class ReadTestBase extends LedgerTestBase {
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /** Submits a command that a custody rule must refuse (422). */
+  protected void refuse(String actor, String type, JsonNode payload) {
+    assertThat(post(Envelopes.sign(PKI.get(actor), type, payload)).status()).isEqualTo(422);
+  }
+
   /** A signed GET as {@code actor}. */
   protected Answer get(String actor, String target) {
     return send("GET", target, signed("GET", target, actor, Instant.now()));

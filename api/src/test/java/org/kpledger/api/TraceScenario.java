@@ -27,7 +27,19 @@ import static org.kpledger.api.CarFixture.obj;
  * though test classes share one node.
  */
 final class TraceScenario {
+  /** The prefix of the scenario the read-side test classes share. */
+  static final String SHARED = "TS-";
+  private static CarFixture shared;
+
   private TraceScenario() {}
+
+  /** Builds the shared scenario once per node (test classes share one node and database). */
+  static synchronized CarFixture shared(CarFixture.Submitter ledger, Refuser refuser) {
+    if (shared == null) {
+      shared = build(ledger, refuser, SHARED);
+    }
+    return shared;
+  }
 
   /** The scenario's own collector. */
   static String collector(String p) {

@@ -23,13 +23,9 @@ class TraceScenarioTest extends ReadTestBase {
 
   @BeforeAll
   void scenario() {
-    car = TraceScenario.build(this::ok, this::refuse, P);
+    car = TraceScenario.shared(this::ok, this::refuse);
     col = TraceScenario.collector(P);
     awaitProjections();
-  }
-
-  void refuse(String actor, String type, JsonNode payload) {
-    assertThat(post(Envelopes.sign(PKI.get(actor), type, payload)).status()).isEqualTo(422);
   }
 
   @Test
