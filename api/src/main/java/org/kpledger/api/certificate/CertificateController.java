@@ -62,13 +62,13 @@ class CertificateController {
       @RequestParam(required = false) Integer olderThanDays,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
+    PageRequest r = PageRequest.of(page, size);
     policy.requireOverseer(reader, "unconfirmed certificates");
     int days = olderThanDays == null ? defaultDelayDays : olderThanDays;
     if (days < 0 || days > 3650) {
       throw QueryRefusedException.badParameter("INVALID_PARAMETER", "olderThanDays",
           "olderThanDays must be between 0 and 3650");
     }
-    PageRequest r = PageRequest.of(page, size);
     return Page.of(certificates.unconfirmed(
         LedgerCalendar.dateOf(clock.instant()).minusDays(days)), r);
   }
@@ -79,8 +79,8 @@ class CertificateController {
       Actor reader,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
-    policy.requireOverseer(reader, "mismatched confirmations");
     PageRequest r = PageRequest.of(page, size);
+    policy.requireOverseer(reader, "mismatched confirmations");
     return Page.of(certificates.mismatched(), r);
   }
 

@@ -41,8 +41,9 @@ class HoldingsController {
       @RequestParam(required = false) String period,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
+    PageRequest r = PageRequest.of(page, size);
     policy.requireParty(reader, holder, "holder");
-    return query.ofHolder(holder, asOf, zone, period(period), PageRequest.of(page, size));
+    return query.ofHolder(holder, asOf, zone, period(period), r);
   }
 
   @GetMapping("/api/stockpiles/{stockpileId}/holdings")
@@ -55,6 +56,7 @@ class HoldingsController {
       @RequestParam(required = false) String period,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
+    PageRequest r = PageRequest.of(page, size);
     var items = graph.itemsOfStockpile(stockpileId);
     if (!policy.seesEverything(reader)) {
       if (items.isEmpty() || !items.stream().allMatch(i -> policy.mayFollow(reader, i))) {
@@ -64,7 +66,7 @@ class HoldingsController {
     } else if (items.isEmpty()) {
       throw QueryRefusedException.notFound("stockpileId", "stockpile " + stockpileId);
     }
-    return query.ofStockpile(stockpileId, asOf, zone, period(period), PageRequest.of(page, size));
+    return query.ofStockpile(stockpileId, asOf, zone, period(period), r);
   }
 
   private static String period(String period) {

@@ -4,6 +4,8 @@ import java.net.URI;
 import org.kpledger.api.access.QueryRefusedException;
 import org.kpledger.api.command.CommandRefusedException;
 import org.kpledger.api.command.ProblemTypes;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,8 +19,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every refusal leaves as RFC 9457 problem+json with the rule code and the field at fault. */
+/**
+ * Every refusal leaves as RFC 9457 problem+json with the rule code and the field at fault. Ordered
+ * first, so Spring's own problem details (which carry no rule) never answer instead.
+ */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
   @ExceptionHandler(CommandRefusedException.class)
