@@ -85,11 +85,11 @@ class TraceController {
       @RequestParam(required = false) Integer size) {
     PageRequest r = PageRequest.of(page, size);
     List<String> lots = switch (kind) {
-      case "miners" -> known(registry.minerExists(id), reader, "miner", id,
+      case "miners" -> known(registry.minerExists(id), "miner", id,
           graph.originsWhere("miner_id", id));
-      case "sites" -> known(registry.siteExists(id), reader, "site", id,
+      case "sites" -> known(registry.siteExists(id), "site", id,
           graph.originsWhere("site_id", id));
-      case "zones" -> known(registry.zoneExists(id), reader, "zone", id,
+      case "zones" -> known(registry.zoneExists(id), "zone", id,
           graph.originsWhere("zone_id", id));
       case "lots" -> lot(reader, id);
       case "collectors" -> collector(reader, id);
@@ -114,10 +114,10 @@ class TraceController {
     }
     List<String> lots = graph.originsWhere("buyer_party", id);
     boolean known = !lots.isEmpty() || !registry.licencesOfHolderOn(id, LocalDate.now()).isEmpty();
-    return known(known, reader, "collector", id, lots);
+    return known(known, "collector", id, lots);
   }
 
-  private static List<String> known(boolean exists, Actor reader, String what, String id, List<String> lots) {
+  private static List<String> known(boolean exists, String what, String id, List<String> lots) {
     if (!exists) {
       throw QueryRefusedException.notFound("id", what + " " + id);
     }
