@@ -147,7 +147,9 @@ class DossierAndRebuildTest extends ReadTestBase {
         "/api/stockpiles/TS-ST-1/holdings?asOf=" + car.today,
         "/api/certificates/CF-TS-0003", "/api/public/certificates/CF-TS-0001",
         "/api/shipments?zone=TS-BERBERATI", "/api/shipments/TS-SH-1/dossier",
-        "/api/history/TS-P-1A")) {
+        "/api/history/TS-P-1A",
+        "/api/balance/sites/TS-S-W?from=" + car.today.minusDays(100) + "&to=" + car.today,
+        "/api/balance/parties/" + col + "?from=" + car.today.minusDays(30) + "&to=" + y)) {
       JsonNode answer = read("mt-monitor", target);
       if (answer instanceof ObjectNode o) {
         o.remove("gateEvaluatedAt");

@@ -69,11 +69,11 @@ public class ReadPolicy {
     }
   }
 
-  /** Refuses a reader asking about another party's holdings. */
+  /** Refuses a reader asking about another party's holdings or balance. */
   public void requireParty(Actor reader, String party, String field) {
     if (!seesEverything(reader) && !party.equals(reader.party())) {
       throw QueryRefusedException.notVisible(field,
-          reader.party() + " may read its own holdings, not those of " + party);
+          reader.party() + " may read its own holdings and balances, not those of " + party);
     }
   }
 

@@ -21,6 +21,12 @@ public class CustodyHistory {
       Columns.instant(rs.getObject("until_at")), Columns.date(rs.getObject("until_date")),
       rs.getString("ended_by"));
 
+  /** A period's columns with its mass as it stood at the end of day {@code :d} (re-weighings). */
+  private static final String AS_OF = "SELECT h.id, h.item_id, h.holder, h.acquired_by, "
+      + "h.from_at, h.from_date, h.until_at, h.until_date, h.ended_by, h.carats_in + COALESCE(("
+      + "SELECT SUM(w.difference) FROM custody_weighing w WHERE w.holding_id = h.id "
+      + "AND w.recorded_on <= :d), 0) AS carats FROM custody_holding h ";
+
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
 
@@ -62,11 +68,12 @@ public class CustodyHistory {
 
   /**
    * What {@code holder} held at the end of {@code day}: periods begun on or before that day and
-   * not ended by then.
+   * not ended by then, each with its mass on that day (re-weighings up to it included).
    */
   public List<Period> heldBy(String holder, LocalDate day) {
-    return jdbc.query("SELECT * FROM custody_holding WHERE holder = ? AND from_date <= ? "
-        + "AND (until_date IS NULL OR until_date > ?) ORDER BY item_id", PERIOD, holder, day, day);
+    return named.query(AS_OF + "WHERE h.holder = :h AND h.from_date <= :d "
+        + "AND (h.until_date IS NULL OR h.until_date > :d) ORDER BY h.item_id",
+        Map.of("h", holder, "d", day), PERIOD);
   }
 
   /** What anyone held at the end of {@code day} of these items (a stockpile's items). */
@@ -74,8 +81,8 @@ public class CustodyHistory {
     if (itemIds.isEmpty()) {
       return List.of();
     }
-    return named.query("SELECT * FROM custody_holding WHERE item_id IN (:ids) AND from_date <= :d "
-        + "AND (until_date IS NULL OR until_date > :d) ORDER BY item_id",
+    return named.query(AS_OF + "WHERE h.item_id IN (:ids) AND h.from_date <= :d "
+        + "AND (h.until_date IS NULL OR h.until_date > :d) ORDER BY h.item_id",
         Map.of("ids", itemIds, "d", day), PERIOD);
   }
 }
