@@ -82,6 +82,8 @@ class DossierAndRebuildTest extends ReadTestBase {
         "ParcelSealedEvent becdor-valuer CAR-KP KP_AUTHORITY VALUER",
         "ParcelAssignedToShipmentEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
         "ParcelExportedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER");
+    d.path("signatures").forEach(s -> assertThat(s.path("envelope").asText())
+        .as(s.toString()).contains("\"signature\"").contains(s.path("commandId").asText()));
     List<String> late = new ArrayList<>();
     d.path("lateEntries").forEach(l -> late.add(l.path("lotId").asText() + " " + l.path("delayHours").asLong()));
     assertThat(late).containsExactly("TS-LOT-A 480", "TS-LOT-B 432", "TS-LOT-C 360");

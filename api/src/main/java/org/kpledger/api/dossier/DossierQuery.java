@@ -79,7 +79,7 @@ class DossierQuery {
     for (String id : aggregates) {
       history.of(id).forEach(e -> out.add(new ShipmentDossier.Signature(id, e.sequenceNumber(),
           e.eventType(), e.actorId(), e.organisationId(), e.organisationType(), e.role(),
-          e.commandId(), e.recordedAt())));
+          e.commandId(), e.recordedAt(), e.envelope())));
     }
     return out;
   }

@@ -38,11 +38,14 @@ public record ShipmentDossier(
       String parcelId, BigDecimal carats, BigDecimal valueUsd, String priceListVersion,
       BigDecimal usdPerCarat) {}
 
-  /** Who signed one step (an event of the shipment, its certificate or an item of its lineage). */
+  /**
+   * Who signed one step (an event of the shipment, its certificate or an item of its lineage),
+   * with the envelope exactly as signed so the reviewer can verify the signature offline.
+   */
   public record Signature(
       String aggregateId, long sequenceNumber, String eventType, String actorId,
       String organisationId, String organisationType, String role, String commandId,
-      Instant recordedAt) {}
+      Instant recordedAt, String envelope) {}
 
   /** An origin recorded long after it happened. */
   public record LateEntry(String lotId, Instant occurredAt, Instant recordedAt, long delayHours) {}

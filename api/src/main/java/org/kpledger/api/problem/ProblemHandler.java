@@ -34,7 +34,15 @@ class ProblemHandler {
 
   @ExceptionHandler(QueryRefusedException.class)
   ResponseEntity<ProblemDetail> queryRefused(QueryRefusedException e) {
-    return problem(e.status(), e.rule(), e.field(), e.getMessage());
+    ResponseEntity<ProblemDetail> answer = problem(e.status(), e.rule(), e.field(), e.getMessage());
+    answer.getBody().setTitle(switch (e.status()) {
+      case UNAUTHORIZED -> "Request not authenticated";
+      case FORBIDDEN -> "Not visible to this reader";
+      case NOT_FOUND -> "Not in the ledger";
+      case BAD_REQUEST -> "Bad query parameter";
+      default -> e.status().getReasonPhrase();
+    });
+    return answer;
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
