@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ActorCommands.class,
       SignCommand.class,
       SubmitCommand.class,
+      QueryCommand.class,
       CrlCommand.class,
       DemoCommand.class,
       BenchCommand.class

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A minimal HTTP client of the ledger's command endpoint. */
+/** A minimal HTTP client of the ledger: signed commands in, signed queries out. */
 final class LedgerClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -28,6 +28,19 @@ final class LedgerClient {
             .POST(HttpRequest.BodyPublishers.ofString(envelopeJson))
             .build();
     HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    return new Response(r.statusCode(), r.body());
+  }
+
+  /** Sends a query ({@code GET}, or {@code POST} without a body) with the signed-request headers. */
+  Response query(String method, String target, ActorKey actor)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + target))
+        .timeout(Duration.ofSeconds(60))
+        .method(method, HttpRequest.BodyPublishers.noBody());
+    org.kpledger.api.access.SignedRequest
+        .headers(method, target, java.time.Instant.now(), actor.certificate(), actor.key())
+        .forEach(b::header);
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     return new Response(r.statusCode(), r.body());
   }
 }

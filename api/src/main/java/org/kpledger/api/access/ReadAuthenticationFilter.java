@@ -1,0 +1,98 @@
+package org.kpledger.api.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.kpledger.api.command.ProblemTypes;
+import org.kpledger.custody.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates every request under {@code /api/} except the write path (whose envelopes carry
+ * their own signatures), the status probe and the public certificate form. The actor is left
+ * as a request attribute for {@link ReaderArgumentResolver}; a failure answers 401
+ * problem+json before any controller runs.
+ */
+@Component
+class ReadAuthenticationFilter extends OncePerRequestFilter {
+  static final String ACTOR = ReadAuthenticationFilter.class.getName() + ".actor";
+  private static final String TLS_CERTS = "jakarta.servlet.request.X509Certificate";
+
+  private final ReadAuthenticator authenticator;
+  private final ObjectMapper json;
+
+  ReadAuthenticationFilter(ReadAuthenticator authenticator, ObjectMapper json) {
+    this.authenticator = authenticator;
+    this.json = json;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return !path.startsWith("/api/")
+        || path.equals("/api/commands")
+        || path.equals("/api/status")
+        || path.startsWith("/api/public/");
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    try {
+      request.setAttribute(ACTOR, authenticate(request));
+    } catch (QueryRefusedException e) {
+      write(response, e);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private Actor authenticate(HttpServletRequest request) {
+    if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+      throw QueryRefusedException.badParameter("BODY_NOT_ALLOWED", null,
+          "queries carry no body; the signature covers method, target and date only");
+    }
+    Object tls = request.getAttribute(TLS_CERTS);
+    if (tls instanceof X509Certificate[] chain && chain.length > 0
+        && request.getHeader(SignedRequest.SIGNATURE) == null) {
+      return authenticator.fromTlsCertificate(chain[0]);
+    }
+    String target = request.getRequestURI()
+        + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    return authenticator.fromSignedRequest(
+        request.getMethod(), target,
+        request.getHeader(SignedRequest.CERTIFICATE),
+        request.getHeader(SignedRequest.DATE),
+        request.getHeader(SignedRequest.SIGNATURE));
+  }
+
+  private void write(HttpServletResponse response, QueryRefusedException e) throws IOException {
+    HttpStatus status = e.status();
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("type", ProblemTypes.uri(e.rule()));
+    p.put("title", status == HttpStatus.UNAUTHORIZED ? "Request not authenticated"
+        : status.getReasonPhrase());
+    p.put("status", status.value());
+    p.put("detail", e.getMessage());
+    p.put("rule", e.rule());
+    if (e.field() != null) {
+      p.put("field", e.field());
+    }
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    if (status == HttpStatus.UNAUTHORIZED) {
+      response.setHeader("WWW-Authenticate", "KP-Signature");
+    }
+    json.writeValue(response.getOutputStream(), p);
+  }
+}

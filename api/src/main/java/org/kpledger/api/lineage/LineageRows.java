@@ -1,0 +1,58 @@
+package org.kpledger.api.lineage;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Rows of the lineage tables as the queries read them. */
+public final class LineageRows {
+  private LineageRows() {}
+
+  /** A custody item and its current state. */
+  public record Item(
+      String itemId,
+      String kind,
+      BigDecimal carats,
+      String holder,
+      String state,
+      String shipmentId,
+      String sealId,
+      BigDecimal valueUsd,
+      String priceListVersion,
+      boolean quarantined,
+      String stockpileId,
+      Instant createdAt) {}
+
+  /** A merge or split edge: {@code carats} went from one item to another. */
+  public record Edge(
+      String fromItem, String toItem, BigDecimal carats, String operation, Instant recordedAt) {}
+
+  /** A purchase slip or a declared stockpile item: where stones entered the ledger. */
+  public record Origin(
+      String lotId,
+      String kind,
+      String slipNumber,
+      String minerId,
+      String patenteNumber,
+      String siteId,
+      String zoneId,
+      LocalDate acquiredOn,
+      Instant occurredAt,
+      Instant recordedAt,
+      BigDecimal carats,
+      Integer stoneCount,
+      BigDecimal priceUsd,
+      String buyerParty,
+      String buyerLicence,
+      Boolean zoneCompliantRecorded,
+      String stockpileId,
+      String quarantineReason,
+      String auditClearance) {
+
+    /** The same origin as the export gate reads it. */
+    public org.kpledger.parcel.Origin asGateOrigin() {
+      return new org.kpledger.parcel.Origin(lotId, minerId, patenteNumber, siteId, zoneId,
+          acquiredOn, carats, stockpileId, auditClearance);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.kpledger.api.lineage;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.kpledger.api.registry.RegistryQueries;
+import org.kpledger.custody.CustodyFacts;
+
+/**
+ * {@link CustodyFacts} answered from the projections instead of the event store, so the read side
+ * can run the ledger's own {@link org.kpledger.shipment.ExportGate} (the same rules, no second
+ * copy of them) without loading or locking aggregates. As fresh as the projections' lag.
+ * Deliberately not a Spring bean: command handlers resolve the one {@link CustodyFacts} bean, the
+ * event-sourced one.
+ */
+public final class ProjectedCustodyFacts implements CustodyFacts {
+  private final RegistryQueries registry;
+  private final LineageGraph graph;
+
+  ProjectedCustodyFacts(RegistryQueries registry, LineageGraph graph) {
+    this.registry = registry;
+    this.graph = graph;
+  }
+
+  @Override
+  public Optional<ZoneFacts> zone(String zoneId) {
+    if (zoneId == null || !registry.zoneExists(zoneId)) {
+      return Optional.empty();
+    }
+    return Optional.of(new ZoneFacts() {
+      @Override
+      public String zoneId() {
+        return zoneId;
+      }
+
+      @Override
+      public boolean compliantOn(LocalDate date) {
+        return registry.zoneOn(zoneId, date).compliant();
+      }
+    });
+  }
+
+  @Override
+  public Optional<LicenceFacts> licence(String number) {
+    if (number == null) {
+      return Optional.empty();
+    }
+    var today = registry.licenceOn(number, LocalDate.now());
+    if ("UNKNOWN".equals(today.status())) {
+      return Optional.empty();
+    }
+    return Optional.of(new LicenceFacts() {
+      @Override
+      public String licenceNumber() {
+        return number;
+      }
+
+      @Override
+      public String kind() {
+        return today.kind();
+      }
+
+      @Override
+      public String holderId() {
+        return today.holderId();
+      }
+
+      @Override
+      public boolean validOn(LocalDate date) {
+        return registry.licenceOn(number, date).inForce();
+      }
+    });
+  }
+
+  @Override
+  public Optional<MinerFacts> miner(String minerId) {
+    return registry.miner(minerId);
+  }
+
+  @Override
+  public Optional<SiteFacts> site(String siteId) {
+    return registry.site(siteId);
+  }
+
+  @Override
+  public Optional<ParcelFacts> parcel(String parcelId) {
+    return graph.item(parcelId).map(i -> new ParcelFacts(i.itemId(), i.holder(),
+        !"CONSUMED".equals(i.state()) && !"EXPORTED".equals(i.state()), i.sealId() != null,
+        "CONFISCATED".equals(i.state()) || "FORFEITED".equals(i.state()), i.quarantined(),
+        i.shipmentId()));
+  }
+}

@@ -1,0 +1,2 @@
+/** Bounded pagination of list queries: every list answer is a {@link org.kpledger.api.paging.Page}. */
+package org.kpledger.api.paging;
