@@ -31,14 +31,17 @@ final class LedgerClient {
     return new Response(r.statusCode(), r.body());
   }
 
-  /** Sends a query ({@code GET}, or {@code POST} without a body) with the signed-request headers. */
+  /**
+   * Sends a query ({@code GET}, or {@code POST} without a body) with the signed-request headers.
+   */
   Response query(String method, String target, ActorKey actor)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + target))
-        .timeout(Duration.ofSeconds(60))
-        .method(method, HttpRequest.BodyPublishers.noBody());
-    org.kpledger.api.access.SignedRequest
-        .headers(method, target, java.time.Instant.now(), actor.certificate(), actor.key())
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(baseUrl + target))
+            .timeout(Duration.ofSeconds(60))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    org.kpledger.api.access.SignedRequest.headers(
+            method, target, java.time.Instant.now(), actor.certificate(), actor.key())
         .forEach(b::header);
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     return new Response(r.statusCode(), r.body());

@@ -6,8 +6,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kp query}: a signed query as an actor (the KP-Certificate, KP-Date, KP-Signature headers). */
-@Command(name = "query", description = "Send a signed query to the ledger and print the answer.",
+/**
+ * {@code kp query}: a signed query as an actor (the KP-Certificate, KP-Date, KP-Signature headers).
+ */
+@Command(
+    name = "query",
+    description = "Send a signed query to the ledger and print the answer.",
     mixinStandardHelpOptions = true)
 class QueryCommand implements Callable<Integer> {
   @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Ledger base URL")

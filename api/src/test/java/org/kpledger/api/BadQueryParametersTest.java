@@ -4,8 +4,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Bad query parameters get a 4xx problem+json naming the rule and the parameter: unknown ids,
- * dates that do not parse, page sizes of 0 or 1,000,000, values outside their set.
+ * Bad query parameters get a 4xx problem+json naming the rule and the parameter: unknown ids, dates
+ * that do not parse, page sizes of 0 or 1,000,000, values outside their set.
  */
 class BadQueryParametersTest extends ReadTestBase {
 
@@ -91,7 +91,10 @@ class BadQueryParametersTest extends ReadTestBase {
     "POST, /api/projections/nope/replay, 404, UNKNOWN_ID",
   })
   void wrongEndpointOrMethodIsProblemJson(String method, String target, int status, String rule) {
-    problem(send(method, target, signed(method, target, "auditor-1", java.time.Instant.now())),
-        status, rule, null);
+    problem(
+        send(method, target, signed(method, target, "auditor-1", java.time.Instant.now())),
+        status,
+        rule,
+        null);
   }
 }

@@ -42,55 +42,93 @@ class DossierAndRebuildTest extends ReadTestBase {
     assertThat(d.path("certificate").path("certificateNumber").asText()).isEqualTo("CF-TS-0001");
     assertThat(d.path("trace").path("origins")).hasSize(3);
     List<String> gate = new ArrayList<>();
-    d.path("gate").forEach(g -> gate.add(g.path("subject").asText() + " " + g.path("rule").asText()
-        + " " + g.path("passed").asBoolean()));
-    assertThat(gate).containsExactly(
-        "TS-LOT-A ZONE_NOT_COMPLIANT true", "TS-LOT-A PATENTE_NOT_VALID true",
-        "TS-LOT-B ZONE_NOT_COMPLIANT true", "TS-LOT-B PATENTE_NOT_VALID true",
-        "TS-LOT-C ZONE_NOT_COMPLIANT true", "TS-LOT-C PATENTE_NOT_VALID true",
-        "TS-P-1A PARCEL_CONFISCATED true", "TS-P-1A STOCKPILE_QUARANTINED true",
-        "TS-P-1A NOT_SEALED true", "TS-P-1A NOT_IN_SHIPMENT true",
-        "TS-P-1B PARCEL_CONFISCATED true", "TS-P-1B STOCKPILE_QUARANTINED true",
-        "TS-P-1B NOT_SEALED true", "TS-P-1B NOT_IN_SHIPMENT true");
+    d.path("gate")
+        .forEach(
+            g ->
+                gate.add(
+                    g.path("subject").asText()
+                        + " "
+                        + g.path("rule").asText()
+                        + " "
+                        + g.path("passed").asBoolean()));
+    assertThat(gate)
+        .containsExactly(
+            "TS-LOT-A ZONE_NOT_COMPLIANT true", "TS-LOT-A PATENTE_NOT_VALID true",
+            "TS-LOT-B ZONE_NOT_COMPLIANT true", "TS-LOT-B PATENTE_NOT_VALID true",
+            "TS-LOT-C ZONE_NOT_COMPLIANT true", "TS-LOT-C PATENTE_NOT_VALID true",
+            "TS-P-1A PARCEL_CONFISCATED true", "TS-P-1A STOCKPILE_QUARANTINED true",
+            "TS-P-1A NOT_SEALED true", "TS-P-1A NOT_IN_SHIPMENT true",
+            "TS-P-1B PARCEL_CONFISCATED true", "TS-P-1B STOCKPILE_QUARANTINED true",
+            "TS-P-1B NOT_SEALED true", "TS-P-1B NOT_IN_SHIPMENT true");
     assertThat(d.path("gatePasses").asBoolean()).isTrue();
     JsonNode v = d.path("valuation");
     List<String> parcels = new ArrayList<>();
-    v.path("parcels").forEach(p -> parcels.add(p.path("parcelId").asText() + " " + c(p.path("carats"))
-        + " " + c(p.path("valueUsd")) + " " + p.path("priceListVersion").asText() + " "
-        + c(p.path("usdPerCarat"))));
-    assertThat(parcels).containsExactly("TS-P-1A 20.00 4000.00 BECDOR-2026-Q3 200.00",
-        "TS-P-1B 10.00 2000.00 BECDOR-2026-Q3 200.00");
+    v.path("parcels")
+        .forEach(
+            p ->
+                parcels.add(
+                    p.path("parcelId").asText()
+                        + " "
+                        + c(p.path("carats"))
+                        + " "
+                        + c(p.path("valueUsd"))
+                        + " "
+                        + p.path("priceListVersion").asText()
+                        + " "
+                        + c(p.path("usdPerCarat"))));
+    assertThat(parcels)
+        .containsExactly(
+            "TS-P-1A 20.00 4000.00 BECDOR-2026-Q3 200.00",
+            "TS-P-1B 10.00 2000.00 BECDOR-2026-Q3 200.00");
     assertThat(c(v.path("carats")) + " " + c(v.path("valueUsd")) + " " + c(v.path("usdPerCarat")))
         .isEqualTo("30.00 6000.00 200.00");
-    assertThat(signatures(d, "TS-SH-1")).containsExactly(
-        "ShipmentProposedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
-        "ShipmentApprovedEvent mt-monitor KP-MT MONITORING_TEAM MONITOR",
-        "ShipmentCertifiedEvent kp-certifier CAR-KP KP_AUTHORITY CERTIFYING_OFFICER",
-        "ShipmentExportedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER");
-    assertThat(signatures(d, "CF-TS-0001")).containsExactly(
-        "CertificateIssuedEvent kp-certifier CAR-KP KP_AUTHORITY CERTIFYING_OFFICER",
-        "CertificateUsedForExportEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
-        "ImportConfirmedEvent be-officer BE-IMPORT IMPORTING_AUTHORITY IMPORT_OFFICER");
-    assertThat(signatures(d, "TS-LOT-A")).containsExactly(
-        "LotPurchasedEvent " + col + " COLL-MK COLLECTORS_ASSOCIATION COLLECTOR",
-        "TransferOfferedEvent " + col + " COLL-MK COLLECTORS_ASSOCIATION COLLECTOR",
-        "TransferAcceptedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
-        "ParcelConsumedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER");
-    assertThat(signatures(d, "TS-P-1A")).containsExactly(
-        "ParcelSplitOffEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
-        "ParcelValuedEvent becdor-valuer CAR-KP KP_AUTHORITY VALUER",
-        "ParcelSealedEvent becdor-valuer CAR-KP KP_AUTHORITY VALUER",
-        "ParcelAssignedToShipmentEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
-        "ParcelExportedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER");
-    d.path("signatures").forEach(s -> assertThat(s.path("envelope").asText())
-        .as(s.toString()).contains("\"signature\"").contains(s.path("commandId").asText()));
+    assertThat(signatures(d, "TS-SH-1"))
+        .containsExactly(
+            "ShipmentProposedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
+            "ShipmentApprovedEvent mt-monitor KP-MT MONITORING_TEAM MONITOR",
+            "ShipmentCertifiedEvent kp-certifier CAR-KP KP_AUTHORITY CERTIFYING_OFFICER",
+            "ShipmentExportedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER");
+    assertThat(signatures(d, "CF-TS-0001"))
+        .containsExactly(
+            "CertificateIssuedEvent kp-certifier CAR-KP KP_AUTHORITY CERTIFYING_OFFICER",
+            "CertificateUsedForExportEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
+            "ImportConfirmedEvent be-officer BE-IMPORT IMPORTING_AUTHORITY IMPORT_OFFICER");
+    assertThat(signatures(d, "TS-LOT-A"))
+        .containsExactly(
+            "LotPurchasedEvent " + col + " COLL-MK COLLECTORS_ASSOCIATION COLLECTOR",
+            "TransferOfferedEvent " + col + " COLL-MK COLLECTORS_ASSOCIATION COLLECTOR",
+            "TransferAcceptedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
+            "ParcelConsumedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER");
+    assertThat(signatures(d, "TS-P-1A"))
+        .containsExactly(
+            "ParcelSplitOffEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
+            "ParcelValuedEvent becdor-valuer CAR-KP KP_AUTHORITY VALUER",
+            "ParcelSealedEvent becdor-valuer CAR-KP KP_AUTHORITY VALUER",
+            "ParcelAssignedToShipmentEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
+            "ParcelExportedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER");
+    d.path("signatures")
+        .forEach(
+            s ->
+                assertThat(s.path("envelope").asText())
+                    .as(s.toString())
+                    .contains("\"signature\"")
+                    .contains(s.path("commandId").asText()));
     List<String> late = new ArrayList<>();
-    d.path("lateEntries").forEach(l -> late.add(l.path("lotId").asText() + " " + l.path("delayHours").asLong()));
+    d.path("lateEntries")
+        .forEach(l -> late.add(l.path("lotId").asText() + " " + l.path("delayHours").asLong()));
     assertThat(late).containsExactly("TS-LOT-A 480", "TS-LOT-B 432", "TS-LOT-C 360");
     List<String> refused = new ArrayList<>();
-    d.path("refusedAttempts").forEach(r -> refused.add(r.path("commandType").asText() + " "
-        + r.path("actorId").asText() + " " + r.path("organisationId").asText() + " "
-        + r.path("reasonCode").asText()));
+    d.path("refusedAttempts")
+        .forEach(
+            r ->
+                refused.add(
+                    r.path("commandType").asText()
+                        + " "
+                        + r.path("actorId").asText()
+                        + " "
+                        + r.path("organisationId").asText()
+                        + " "
+                        + r.path("reasonCode").asText()));
     assertThat(refused).containsExactly("OfferTransfer beta-buyer BO-BETA NOT_HOLDER");
   }
 
@@ -99,10 +137,16 @@ class DossierAndRebuildTest extends ReadTestBase {
   void historyListsEventsInOrderWithSignersAndEnvelopes() {
     JsonNode h = read("alpha-buyer", "/api/history/TS-LOT-A");
     assertThat(h.path("total").asInt()).isEqualTo(4);
-    assertThat(field(h.path("items"), "eventType")).containsExactly("LotPurchasedEvent",
-        "TransferOfferedEvent", "TransferAcceptedEvent", "ParcelConsumedEvent");
-    assertThat(field(h.path("items"), "actorId")).containsExactly(col, col, "alpha-buyer", "alpha-buyer");
-    assertThat(h.path("items").get(0).path("envelope").asText()).contains("\"signature\"")
+    assertThat(field(h.path("items"), "eventType"))
+        .containsExactly(
+            "LotPurchasedEvent",
+            "TransferOfferedEvent",
+            "TransferAcceptedEvent",
+            "ParcelConsumedEvent");
+    assertThat(field(h.path("items"), "actorId"))
+        .containsExactly(col, col, "alpha-buyer", "alpha-buyer");
+    assertThat(h.path("items").get(0).path("envelope").asText())
+        .contains("\"signature\"")
         .contains("RecordPurchase");
     assertThat(c(h.path("items").get(0).path("payload").path("carats"))).isEqualTo("12.40");
     JsonNode one = read("mt-monitor", "/api/history/TS-LOT-A?eventType=TransferAcceptedEvent");
@@ -122,7 +166,8 @@ class DossierAndRebuildTest extends ReadTestBase {
     jdbc.update("DELETE FROM registry_zone_decision WHERE zone_id LIKE 'TS-%'");
     jdbc.update("UPDATE certificate SET status = 'VOID' WHERE certificate_number LIKE 'CF-TS-%'");
     jdbc.update("DELETE FROM shipment_origin WHERE shipment_id LIKE 'TS-%'");
-    assertThat(read("mt-monitor", "/api/shipments?zone=TS-BERBERATI").path("total").asInt()).isZero();
+    assertThat(read("mt-monitor", "/api/shipments?zone=TS-BERBERATI").path("total").asInt())
+        .isZero();
     JsonNode before = read("auditor-1", "/api/projections");
     assertThat(field(before, "name"))
         .containsExactly("certificates", "custody", "lineage", "registry", "shipments");
@@ -140,18 +185,25 @@ class DossierAndRebuildTest extends ReadTestBase {
   private Map<String, JsonNode> answers() {
     String y = car.today.minusDays(1).toString();
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    for (String target : List.of("/api/trace/back/shipments/TS-SH-1",
-        "/api/trace/back/certificates/CF-TS-0003", "/api/trace/back/items/TS-LOT-E",
-        "/api/trace/back/items/TS-STK-2", "/api/trace/forward/zones/TS-BERBERATI",
-        "/api/trace/forward/zones/TS-BRIA", "/api/trace/forward/collectors/" + col,
-        "/api/holdings?holder=BO-ALPHA&zone=TS-BERBERATI&asOf=" + y,
-        "/api/holdings?holder=" + col + "&asOf=" + y,
-        "/api/stockpiles/TS-ST-1/holdings?asOf=" + car.today,
-        "/api/certificates/CF-TS-0003", "/api/public/certificates/CF-TS-0001",
-        "/api/shipments?zone=TS-BERBERATI", "/api/shipments/TS-SH-1/dossier",
-        "/api/history/TS-P-1A",
-        "/api/balance/sites/TS-S-W?from=" + car.today.minusDays(100) + "&to=" + car.today,
-        "/api/balance/parties/" + col + "?from=" + car.today.minusDays(30) + "&to=" + y)) {
+    for (String target :
+        List.of(
+            "/api/trace/back/shipments/TS-SH-1",
+            "/api/trace/back/certificates/CF-TS-0003",
+            "/api/trace/back/items/TS-LOT-E",
+            "/api/trace/back/items/TS-STK-2",
+            "/api/trace/forward/zones/TS-BERBERATI",
+            "/api/trace/forward/zones/TS-BRIA",
+            "/api/trace/forward/collectors/" + col,
+            "/api/holdings?holder=BO-ALPHA&zone=TS-BERBERATI&asOf=" + y,
+            "/api/holdings?holder=" + col + "&asOf=" + y,
+            "/api/stockpiles/TS-ST-1/holdings?asOf=" + car.today,
+            "/api/certificates/CF-TS-0003",
+            "/api/public/certificates/CF-TS-0001",
+            "/api/shipments?zone=TS-BERBERATI",
+            "/api/shipments/TS-SH-1/dossier",
+            "/api/history/TS-P-1A",
+            "/api/balance/sites/TS-S-W?from=" + car.today.minusDays(100) + "&to=" + car.today,
+            "/api/balance/parties/" + col + "?from=" + car.today.minusDays(30) + "&to=" + y)) {
       JsonNode answer = read("mt-monitor", target);
       if (answer instanceof ObjectNode o) {
         o.remove("gateEvaluatedAt");
@@ -163,13 +215,21 @@ class DossierAndRebuildTest extends ReadTestBase {
 
   private static List<String> signatures(JsonNode dossier, String aggregate) {
     List<String> out = new ArrayList<>();
-    dossier.path("signatures").forEach(s -> {
-      if (s.path("aggregateId").asText().equals(aggregate)) {
-        out.add(String.join(" ", s.path("eventType").asText(), s.path("actorId").asText(),
-            s.path("organisationId").asText(), s.path("organisationType").asText(),
-            s.path("role").asText()));
-      }
-    });
+    dossier
+        .path("signatures")
+        .forEach(
+            s -> {
+              if (s.path("aggregateId").asText().equals(aggregate)) {
+                out.add(
+                    String.join(
+                        " ",
+                        s.path("eventType").asText(),
+                        s.path("actorId").asText(),
+                        s.path("organisationId").asText(),
+                        s.path("organisationType").asText(),
+                        s.path("role").asText()));
+              }
+            });
     return out;
   }
 }

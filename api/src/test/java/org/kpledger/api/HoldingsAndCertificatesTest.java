@@ -27,19 +27,28 @@ class HoldingsAndCertificatesTest extends ReadTestBase {
 
   @Test
   void collectorHoldingsAsOfEachDay() {
-    JsonNode early = read("mt-monitor", "/api/holdings?holder=" + col + "&asOf=" + car.today.minusDays(15));
-    assertThat(held(early)).containsExactly(
-        "TS-LOT-A 12.40 " + car.today.minusDays(20) + " PURCHASE [TS-BERBERATI] POST_SUSPENSION",
-        "TS-LOT-B 7.60 " + car.today.minusDays(18) + " PURCHASE [TS-BERBERATI] POST_SUSPENSION");
+    JsonNode early =
+        read("mt-monitor", "/api/holdings?holder=" + col + "&asOf=" + car.today.minusDays(15));
+    assertThat(held(early))
+        .containsExactly(
+            "TS-LOT-A 12.40 "
+                + car.today.minusDays(20)
+                + " PURCHASE [TS-BERBERATI] POST_SUSPENSION",
+            "TS-LOT-B 7.60 "
+                + car.today.minusDays(18)
+                + " PURCHASE [TS-BERBERATI] POST_SUSPENSION");
     assertThat(c(early.path("carats"))).isEqualTo("20.00");
     assertThat(totals(early.path("caratsByPeriod"))).containsExactly("POST_SUSPENSION 20.00");
-    JsonNode yesterday = read(col, "/api/holdings?holder=" + col + "&asOf=" + car.today.minusDays(1));
+    JsonNode yesterday =
+        read(col, "/api/holdings?holder=" + col + "&asOf=" + car.today.minusDays(1));
     assertThat(yesterday.path("itemCount").asInt()).isEqualTo(3);
     assertThat(c(yesterday.path("carats"))).isEqualTo("23.00");
     assertThat(totals(yesterday.path("caratsByZone")))
         .containsExactly("TS-BERBERATI 20.00", "TS-BRIA 3.00");
-    JsonNode paged = read(col, "/api/holdings?holder=" + col + "&asOf=" + car.today.minusDays(1)
-        + "&size=2&page=1");
+    JsonNode paged =
+        read(
+            col,
+            "/api/holdings?holder=" + col + "&asOf=" + car.today.minusDays(1) + "&size=2&page=1");
     assertThat(field(paged.path("items").path("items"), "itemId")).containsExactly("TS-LOT-E");
     assertThat(paged.path("items").path("total").asInt()).isEqualTo(3);
     JsonNode today = read(col, "/api/holdings?holder=" + col + "&asOf=" + car.today);
@@ -50,7 +59,8 @@ class HoldingsAndCertificatesTest extends ReadTestBase {
   void buyingOfficeHoldingsSplitBeforeAndAfterTheSuspension() {
     String alpha = "/api/holdings?holder=BO-ALPHA&zone=TS-BERBERATI&asOf=";
     JsonNode before = read("auditor-1", alpha + "2013-05-22");
-    assertThat(held(before)).containsExactly("TS-STK-1 12.00 2012-03-01 STOCKPILE [TS-BERBERATI] PRE_SUSPENSION");
+    assertThat(held(before))
+        .containsExactly("TS-STK-1 12.00 2012-03-01 STOCKPILE [TS-BERBERATI] PRE_SUSPENSION");
     JsonNode yesterday = read("alpha-buyer", alpha + car.today.minusDays(1));
     assertThat(field(yesterday.path("items").path("items"), "itemId"))
         .containsExactly("TS-LOT-C", "TS-LOT-F", "TS-LOT-G", "TS-STK-1", "TS-STK-2");
@@ -59,8 +69,10 @@ class HoldingsAndCertificatesTest extends ReadTestBase {
         .containsExactly("POST_SUSPENSION 24.00", "PRE_SUSPENSION 12.00");
     JsonNode pre = read("alpha-buyer", alpha + car.today.minusDays(1) + "&period=PRE_SUSPENSION");
     assertThat(field(pre.path("items").path("items"), "itemId")).containsExactly("TS-STK-1");
-    JsonNode east = read("alpha-buyer", "/api/holdings?holder=BO-ALPHA&zone=TS-BRIA&asOf=" + car.today);
-    assertThat(held(east)).containsExactly("TS-LOT-E 3.00 " + car.today + " TRANSFER [TS-BRIA] POST_SUSPENSION");
+    JsonNode east =
+        read("alpha-buyer", "/api/holdings?holder=BO-ALPHA&zone=TS-BRIA&asOf=" + car.today);
+    assertThat(held(east))
+        .containsExactly("TS-LOT-E 3.00 " + car.today + " TRANSFER [TS-BRIA] POST_SUSPENSION");
   }
 
   @Test
@@ -71,30 +83,43 @@ class HoldingsAndCertificatesTest extends ReadTestBase {
     assertThat(c(now.path("carats"))).isEqualTo("22.00");
     assertThat(totals(now.path("caratsByPeriod")))
         .containsExactly("POST_SUSPENSION 8.00", "PRE_SUSPENSION 12.00", "UNDOCUMENTED 2.00");
-    assertThat(totals(now.path("caratsByZone"))).containsExactly("TS-BERBERATI 20.00", "UNDOCUMENTED 2.00");
+    assertThat(totals(now.path("caratsByZone")))
+        .containsExactly("TS-BERBERATI 20.00", "UNDOCUMENTED 2.00");
     JsonNode then = read("mt-monitor", "/api/stockpiles/TS-ST-1/holdings?asOf=2013-01-01");
     assertThat(field(then.path("items").path("items"), "itemId")).containsExactly("TS-STK-1");
   }
 
   @Test
   void exporterIsRefusedAnotherExportersData() {
-    problem(get("beta-buyer", "/api/holdings?holder=BO-ALPHA&asOf=" + car.today), 403, "NOT_VISIBLE", "holder");
-    problem(get("beta-buyer", "/api/stockpiles/TS-ST-1/holdings?asOf=" + car.today), 403, "NOT_VISIBLE", "stockpileId");
+    problem(
+        get("beta-buyer", "/api/holdings?holder=BO-ALPHA&asOf=" + car.today),
+        403,
+        "NOT_VISIBLE",
+        "holder");
+    problem(
+        get("beta-buyer", "/api/stockpiles/TS-ST-1/holdings?asOf=" + car.today),
+        403,
+        "NOT_VISIBLE",
+        "stockpileId");
     problem(get("beta-buyer", "/api/trace/back/items/TS-P-1A"), 403, "NOT_VISIBLE", "itemId");
-    problem(get("beta-buyer", "/api/trace/back/shipments/TS-SH-1"), 403, "NOT_VISIBLE", "shipmentId");
-    problem(get("beta-buyer", "/api/trace/back/certificates/CF-TS-0001"), 403, "NOT_VISIBLE", "number");
+    problem(
+        get("beta-buyer", "/api/trace/back/shipments/TS-SH-1"), 403, "NOT_VISIBLE", "shipmentId");
+    problem(
+        get("beta-buyer", "/api/trace/back/certificates/CF-TS-0001"), 403, "NOT_VISIBLE", "number");
     problem(get("beta-buyer", "/api/certificates/CF-TS-0001"), 403, "NOT_VISIBLE", "number");
     problem(get("beta-buyer", "/api/history/TS-LOT-C"), 403, "NOT_VISIBLE", "aggregateId");
     problem(get("beta-buyer", "/api/shipments?exporter=BO-ALPHA"), 403, "NOT_VISIBLE", "exporter");
     problem(get("beta-buyer", "/api/shipments/TS-SH-1/dossier"), 403, "NOT_VISIBLE", null);
     problem(get("beta-buyer", "/api/trace/forward/lots/TS-LOT-C"), 403, "NOT_VISIBLE", "id");
-    assertThat(read("beta-buyer", "/api/shipments?zone=TS-BERBERATI").path("total").asInt()).isZero();
+    assertThat(read("beta-buyer", "/api/shipments?zone=TS-BERBERATI").path("total").asInt())
+        .isZero();
   }
 
   @Test
   void traderSeesPricesOnlyOnItsOwnSlips() {
     JsonNode t = read("alpha-buyer", "/api/trace/back/shipments/TS-SH-1");
-    assertThat(TraceScenarioTest.origins(t)).extracting(s -> s.split(" ")[0] + " " + s.split(" ")[s.split(" ").length - 2])
+    assertThat(TraceScenarioTest.origins(t))
+        .extracting(s -> s.split(" ")[0] + " " + s.split(" ")[s.split(" ").length - 2])
         .containsExactly("TS-LOT-A hidden", "TS-LOT-B hidden", "TS-LOT-C 1000.00");
   }
 
@@ -115,12 +140,14 @@ class HoldingsAndCertificatesTest extends ReadTestBase {
         .containsExactly("carats: certificate 2.00, received 1.90");
     assertThat(get("be-officer", "/api/certificates/CF-TS-0003").status()).isEqualTo(200);
     assertThat(get("alpha-buyer", "/api/certificates/CF-TS-0003").status()).isEqualTo(200);
-    List<String> unconfirmed = numbers(read("mt-monitor", "/api/certificates/unconfirmed?olderThanDays=0&size=500"));
+    List<String> unconfirmed =
+        numbers(read("mt-monitor", "/api/certificates/unconfirmed?olderThanDays=0&size=500"));
     assertThat(unconfirmed).contains("CF-TS-0002").doesNotContain("CF-TS-0001", "CF-TS-0003");
     assertThat(numbers(read("mt-monitor", "/api/certificates/unconfirmed?size=500")))
         .doesNotContain("CF-TS-0002");
     assertThat(numbers(read("mt-monitor", "/api/certificates/mismatched?size=500")))
-        .contains("CF-TS-0003").doesNotContain("CF-TS-0001", "CF-TS-0002");
+        .contains("CF-TS-0003")
+        .doesNotContain("CF-TS-0001", "CF-TS-0002");
     problem(get("alpha-buyer", "/api/certificates/mismatched"), 403, "NOT_VISIBLE", null);
   }
 
@@ -133,17 +160,29 @@ class HoldingsAndCertificatesTest extends ReadTestBase {
     assertThat(read("alpha-buyer", zone + "&status=EXPORTED").path("total").asInt()).isEqualTo(3);
     String site = "/api/shipments?site=TS-S-W&from=" + car.today + "&to=" + car.today;
     assertThat(read("mt-monitor", site).path("total").asInt()).isEqualTo(3);
-    assertThat(read("mt-monitor", "/api/shipments?site=TS-S-W&from=" + car.today.plusDays(1))
-        .path("total").asInt()).isZero();
+    assertThat(
+            read("mt-monitor", "/api/shipments?site=TS-S-W&from=" + car.today.plusDays(1))
+                .path("total")
+                .asInt())
+        .isZero();
     assertThat(read("mt-monitor", "/api/shipments?zone=TS-BRIA").path("total").asInt()).isZero();
   }
 
   private static List<String> held(JsonNode h) {
     List<String> out = new ArrayList<>();
-    h.path("items").path("items").forEach(i -> out.add(String.join(" ", i.path("itemId").asText(),
-        c(i.path("carats")), i.path("acquiredOn").asText(), i.path("acquiredBy").asText(),
-        TraceScenarioTest.texts(i.path("zones")).toString().replace(", ", ","),
-        i.path("period").asText())));
+    h.path("items")
+        .path("items")
+        .forEach(
+            i ->
+                out.add(
+                    String.join(
+                        " ",
+                        i.path("itemId").asText(),
+                        c(i.path("carats")),
+                        i.path("acquiredOn").asText(),
+                        i.path("acquiredBy").asText(),
+                        TraceScenarioTest.texts(i.path("zones")).toString().replace(", ", ","),
+                        i.path("period").asText())));
     return out;
   }
 

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A lot bought on a day its zone was not compliant keeps that verdict in every trace and dossier
- * it reaches, even after the zone became compliant again. LOT-W was bought in the west 10 days
- * ago and its shipment approved; then the Monitoring Team recorded, late, a suspension of the
- * west from 12 days ago, and a new compliance from today. LOT-E was bought in the suspended east;
- * the east is compliant from today; it was merged with a compliant lot and split.
+ * A lot bought on a day its zone was not compliant keeps that verdict in every trace and dossier it
+ * reaches, even after the zone became compliant again. LOT-W was bought in the west 10 days ago and
+ * its shipment approved; then the Monitoring Team recorded, late, a suspension of the west from 12
+ * days ago, and a new compliance from today. LOT-E was bought in the suspended east; the east is
+ * compliant from today; it was merged with a compliant lot and split.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NonCompliantZoneTest extends ReadTestBase {
@@ -27,33 +27,81 @@ class NonCompliantZoneTest extends ReadTestBase {
   @BeforeAll
   void scenario() {
     car = new CarFixture(this::ok, P).setUp();
-    ok("alpha-buyer", "RecordPurchase", car.purchase("LOT-W", "M-1", "S-W", "4.00", "EXP-ALPHA", 10));
-    ok("becdor-valuer", "ValueParcel", obj("parcelId", P + "LOT-W", "valueUsd", num("800.00"),
-        "priceListVersion", "BECDOR-2026-Q3"));
+    ok(
+        "alpha-buyer",
+        "RecordPurchase",
+        car.purchase("LOT-W", "M-1", "S-W", "4.00", "EXP-ALPHA", 10));
+    ok(
+        "becdor-valuer",
+        "ValueParcel",
+        obj(
+            "parcelId",
+            P + "LOT-W",
+            "valueUsd",
+            num("800.00"),
+            "priceListVersion",
+            "BECDOR-2026-Q3"));
     ok("becdor-valuer", "SealParcel", obj("parcelId", P + "LOT-W", "sealId", "SEAL-W"));
-    ok("alpha-buyer", "ProposeShipment", obj("shipmentId", P + "SH-W", "exporterLicence",
-        P + "EXP-ALPHA", "importer", obj("name", "Antwerp Rough NV", "country", "BE"),
-        "parcelIds", arr(P + "LOT-W")));
+    ok(
+        "alpha-buyer",
+        "ProposeShipment",
+        obj(
+            "shipmentId",
+            P + "SH-W",
+            "exporterLicence",
+            P + "EXP-ALPHA",
+            "importer",
+            obj("name", "Antwerp Rough NV", "country", "BE"),
+            "parcelIds",
+            arr(P + "LOT-W")));
     ok("mt-monitor", "ApproveShipment", obj("shipmentId", P + "SH-W", "decisionRef", "MT-NC-1"));
     decide(car.west(), "SUSPENDED", car.today.minusDays(12).toString(), "MT-LATE-SUSPENSION");
     decide(car.west(), "COMPLIANT", car.today.toString(), "MT-WEST-AGAIN");
     decide(car.east(), "COMPLIANT", car.today.toString(), "MT-EAST-LATER");
-    refuse("kp-certifier", "IssueCertificate", obj("certificateNumber", "CF-NC-0001", "shipmentId",
-        P + "SH-W", "issuedOn", car.today.toString(), "expiresOn", car.today.plusDays(30).toString(),
-        "hsCode", "7102.31"));
+    refuse(
+        "kp-certifier",
+        "IssueCertificate",
+        obj(
+            "certificateNumber",
+            "CF-NC-0001",
+            "shipmentId",
+            P + "SH-W",
+            "issuedOn",
+            car.today.toString(),
+            "expiresOn",
+            car.today.plusDays(30).toString(),
+            "hsCode",
+            "7102.31"));
     ok("col-ndoumba", "RecordPurchase", car.purchase("LOT-E", "M-E", "S-E", "3.00", "AGR-1", 5));
     ok("col-ndoumba", "RecordPurchase", car.purchase("LOT-W2", "M-2", "S-W", "2.00", "AGR-1", 0));
-    ok("col-ndoumba", "MergeParcels", obj("parcelId", P + "P-M",
-        "sourceParcelIds", arr(P + "LOT-E", P + "LOT-W2"), "carats", num("5.00")));
-    ok("col-ndoumba", "SplitParcel", obj("parcelId", P + "P-M", "parts",
-        arr(obj("parcelId", P + "P-M1", "carats", num("1.00")),
-            obj("parcelId", P + "P-M2", "carats", num("4.00")))));
+    ok(
+        "col-ndoumba",
+        "MergeParcels",
+        obj(
+            "parcelId",
+            P + "P-M",
+            "sourceParcelIds",
+            arr(P + "LOT-E", P + "LOT-W2"),
+            "carats",
+            num("5.00")));
+    ok(
+        "col-ndoumba",
+        "SplitParcel",
+        obj(
+            "parcelId",
+            P + "P-M",
+            "parts",
+            arr(
+                obj("parcelId", P + "P-M1", "carats", num("1.00")),
+                obj("parcelId", P + "P-M2", "carats", num("4.00")))));
     awaitProjections();
   }
 
   private void decide(String zone, String status, String from, String ref) {
-    ok("mt-monitor", "RecordZoneDecision", obj("zoneId", zone, "status", status,
-        "effectiveFrom", from, "decisionRef", ref));
+    ok(
+        "mt-monitor",
+        "RecordZoneDecision",
+        obj("zoneId", zone, "status", status, "effectiveFrom", from, "decisionRef", ref));
   }
 
   @Test
@@ -61,7 +109,8 @@ class NonCompliantZoneTest extends ReadTestBase {
     JsonNode o = read("mt-monitor", "/api/trace/back/shipments/NC-SH-W").path("origins").get(0);
     assertThat(o.path("lotId").asText()).isEqualTo("NC-LOT-W");
     assertThat(o.path("zoneOnPurchaseDay").path("status").asText()).isEqualTo("SUSPENDED");
-    assertThat(o.path("zoneOnPurchaseDay").path("decisionRef").asText()).isEqualTo("MT-LATE-SUSPENSION");
+    assertThat(o.path("zoneOnPurchaseDay").path("decisionRef").asText())
+        .isEqualTo("MT-LATE-SUSPENSION");
     assertThat(o.path("zoneCompliantWhenRecorded").asBoolean()).isTrue();
     assertThat(failed(o)).containsExactly("ZONE_NOT_COMPLIANT");
   }
@@ -72,8 +121,13 @@ class NonCompliantZoneTest extends ReadTestBase {
     assertThat(d.path("shipment").path("status").asText()).isEqualTo("APPROVED");
     assertThat(d.path("gatePasses").asBoolean()).isFalse();
     JsonNode zone = d.path("gate").get(0);
-    assertThat(zone.path("subject").asText() + " " + zone.path("rule").asText() + " "
-        + zone.path("passed").asBoolean()).isEqualTo("NC-LOT-W ZONE_NOT_COMPLIANT false");
+    assertThat(
+            zone.path("subject").asText()
+                + " "
+                + zone.path("rule").asText()
+                + " "
+                + zone.path("passed").asBoolean())
+        .isEqualTo("NC-LOT-W ZONE_NOT_COMPLIANT false");
     assertThat(d.path("trace").path("exportable").asBoolean()).isFalse();
     JsonNode refused = d.path("refusedAttempts").get(0);
     assertThat(refused.path("commandType").asText()).isEqualTo("IssueCertificate");
@@ -95,10 +149,12 @@ class NonCompliantZoneTest extends ReadTestBase {
   @Test
   void mixedParcelsCarryTheEastLotsVerdictThroughMergeAndSplit() {
     JsonNode back = read("mt-monitor", "/api/trace/back/items/NC-P-M1");
-    assertThat(TraceScenarioTest.edges(back)).containsExactlyInAnyOrder(
-        "NC-LOT-E>NC-P-M 3.00 MERGE", "NC-LOT-W2>NC-P-M 2.00 MERGE", "NC-P-M>NC-P-M1 1.00 SPLIT");
-    assertThat(field(back.path("origins"), "zoneOnPurchaseDay"))
-        .hasSize(2);
+    assertThat(TraceScenarioTest.edges(back))
+        .containsExactlyInAnyOrder(
+            "NC-LOT-E>NC-P-M 3.00 MERGE",
+            "NC-LOT-W2>NC-P-M 2.00 MERGE",
+            "NC-P-M>NC-P-M1 1.00 SPLIT");
+    assertThat(field(back.path("origins"), "zoneOnPurchaseDay")).hasSize(2);
     JsonNode east = back.path("origins").get(0);
     assertThat(east.path("lotId").asText()).isEqualTo("NC-LOT-E");
     assertThat(east.path("zoneOnPurchaseDay").path("status").asText()).isEqualTo("SUSPENDED");
@@ -108,9 +164,14 @@ class NonCompliantZoneTest extends ReadTestBase {
     JsonNode forward = read("mt-monitor", "/api/trace/forward/lots/NC-LOT-E");
     assertThat(field(forward.path("items").path("items"), "itemId"))
         .containsExactly("NC-LOT-E", "NC-P-M", "NC-P-M1", "NC-P-M2");
-    forward.path("items").path("items").forEach(i -> {
-      assertThat(i.path("exportable").asBoolean()).as(i.toString()).isFalse();
-      assertThat(TraceScenarioTest.texts(i.path("failingOrigins"))).containsExactly("NC-LOT-E");
-    });
+    forward
+        .path("items")
+        .path("items")
+        .forEach(
+            i -> {
+              assertThat(i.path("exportable").asBoolean()).as(i.toString()).isFalse();
+              assertThat(TraceScenarioTest.texts(i.path("failingOrigins")))
+                  .containsExactly("NC-LOT-E");
+            });
   }
 }

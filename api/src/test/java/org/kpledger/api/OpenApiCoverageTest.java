@@ -9,38 +9,60 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenAPI document is served, and every operation in it is exercised by a named test class.
- * An endpoint added without a test (or a test entry for a removed endpoint) fails here.
+ * The OpenAPI document is served, and every operation in it is exercised by a named test class. An
+ * endpoint added without a test (or a test entry for a removed endpoint) fails here.
  */
 class OpenApiCoverageTest extends ReadTestBase {
-  private static final Map<String, String> TESTED_BY = new TreeMap<>(Map.ofEntries(
-      Map.entry("POST /api/commands", "CustodyLifecycleTest, BadInputTest, RefusalTest"),
-      Map.entry("GET /api/status", "OpenApiCoverageTest, KillNineIT"),
-      Map.entry("GET /api/projections", "ReadAuthenticationTest, DossierAndRebuildTest"),
-      Map.entry("POST /api/projections/{name}/replay", "DossierAndRebuildTest, ReadAuthenticationTest"),
-      Map.entry("GET /api/trace/back/shipments/{shipmentId}", "TraceScenarioTest"),
-      Map.entry("GET /api/trace/back/certificates/{number}", "TraceScenarioTest"),
-      Map.entry("GET /api/trace/back/items/{itemId}", "TraceScenarioTest, NonCompliantZoneTest"),
-      Map.entry("GET /api/trace/forward/{kind}/{id}", "TraceForwardTest, NonCompliantZoneTest"),
-      Map.entry("GET /api/holdings", "HoldingsAndCertificatesTest"),
-      Map.entry("GET /api/stockpiles/{stockpileId}/holdings", "HoldingsAndCertificatesTest"),
-      Map.entry("GET /api/shipments", "HoldingsAndCertificatesTest"),
-      Map.entry("GET /api/shipments/{shipmentId}/dossier", "DossierAndRebuildTest, NonCompliantZoneTest"),
-      Map.entry("GET /api/public/certificates/{number}", "HoldingsAndCertificatesTest"),
-      Map.entry("GET /api/certificates/{number}", "HoldingsAndCertificatesTest"),
-      Map.entry("GET /api/certificates/unconfirmed", "HoldingsAndCertificatesTest"),
-      Map.entry("GET /api/certificates/mismatched", "HoldingsAndCertificatesTest"),
-      Map.entry("GET /api/history/{aggregateId}", "DossierAndRebuildTest"),
-      Map.entry("GET /api/balance/sites/{siteId}", "MassBalanceTest"),
-      Map.entry("GET /api/balance/parties/{party}", "MassBalanceTest")));
+  private static final Map<String, String> TESTED_BY =
+      new TreeMap<>(
+          Map.ofEntries(
+              Map.entry("POST /api/commands", "CustodyLifecycleTest, BadInputTest, RefusalTest"),
+              Map.entry("GET /api/status", "OpenApiCoverageTest, KillNineIT"),
+              Map.entry("GET /api/log/checkpoint", "VerifiableLogTest"),
+              Map.entry("GET /api/log/verifier-key", "VerifiableLogTest"),
+              Map.entry("GET /api/log/heads", "VerifiableLogTest"),
+              Map.entry("GET /api/log/status", "VerifiableLogTest"),
+              Map.entry("GET /api/log/events/{eventId}/inclusion", "VerifiableLogTest"),
+              Map.entry("GET /api/log/consistency", "VerifiableLogTest"),
+              Map.entry("GET /api/projections", "ReadAuthenticationTest, DossierAndRebuildTest"),
+              Map.entry(
+                  "POST /api/projections/{name}/replay",
+                  "DossierAndRebuildTest, ReadAuthenticationTest"),
+              Map.entry("GET /api/trace/back/shipments/{shipmentId}", "TraceScenarioTest"),
+              Map.entry("GET /api/trace/back/certificates/{number}", "TraceScenarioTest"),
+              Map.entry(
+                  "GET /api/trace/back/items/{itemId}", "TraceScenarioTest, NonCompliantZoneTest"),
+              Map.entry(
+                  "GET /api/trace/forward/{kind}/{id}", "TraceForwardTest, NonCompliantZoneTest"),
+              Map.entry("GET /api/holdings", "HoldingsAndCertificatesTest"),
+              Map.entry(
+                  "GET /api/stockpiles/{stockpileId}/holdings", "HoldingsAndCertificatesTest"),
+              Map.entry("GET /api/shipments", "HoldingsAndCertificatesTest"),
+              Map.entry(
+                  "GET /api/shipments/{shipmentId}/dossier",
+                  "DossierAndRebuildTest, NonCompliantZoneTest"),
+              Map.entry("GET /api/public/certificates/{number}", "HoldingsAndCertificatesTest"),
+              Map.entry("GET /api/certificates/{number}", "HoldingsAndCertificatesTest"),
+              Map.entry("GET /api/certificates/unconfirmed", "HoldingsAndCertificatesTest"),
+              Map.entry("GET /api/certificates/mismatched", "HoldingsAndCertificatesTest"),
+              Map.entry("GET /api/history/{aggregateId}", "DossierAndRebuildTest"),
+              Map.entry("GET /api/balance/sites/{siteId}", "MassBalanceTest"),
+              Map.entry("GET /api/balance/parties/{party}", "MassBalanceTest")));
 
   @Test
   void everyDocumentedOperationHasATest() {
     Answer doc = send("GET", "/v3/api-docs", Map.of());
     assertThat(doc.status()).isEqualTo(200);
     TreeSet<String> operations = new TreeSet<>();
-    doc.body().path("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
-        .forEachRemaining(method -> operations.add(method.toUpperCase() + " " + p.getKey())));
+    doc.body()
+        .path("paths")
+        .fields()
+        .forEachRemaining(
+            p ->
+                p.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        method -> operations.add(method.toUpperCase() + " " + p.getKey())));
     assertThat(operations).containsExactlyElementsOf(TESTED_BY.keySet());
   }
 

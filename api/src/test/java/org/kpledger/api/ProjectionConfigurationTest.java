@@ -22,8 +22,10 @@ class ProjectionConfigurationTest extends LedgerTestBase {
   @ValueSource(strings = {"registry", "lineage", "custody", "shipments", "certificates"})
   void projectionHasATrackingProcessorWithBatches(String name) {
     assertThat(processing.eventProcessor(name, TrackingEventProcessor.class)).isPresent();
-    assertThat(environment.getProperty("axon.eventhandling.processors." + name + ".batch-size",
-        Integer.class)).isEqualTo(100);
+    assertThat(
+            environment.getProperty(
+                "axon.eventhandling.processors." + name + ".batch-size", Integer.class))
+        .isEqualTo(100);
     assertThat(processing.tokenStore(name).getClass().getSimpleName()).isEqualTo("JpaTokenStore");
   }
 }

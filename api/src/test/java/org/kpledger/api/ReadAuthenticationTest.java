@@ -21,8 +21,8 @@ import org.kpledger.api.access.SignedRequest;
 
 /**
  * Every query needs a signed request (or a TLS client certificate) from an enrolled organisation;
- * each failure is a 401 problem+json naming the header at fault. Rebuilding projections is for
- * the KP authority and auditors.
+ * each failure is a 401 problem+json naming the header at fault. Rebuilding projections is for the
+ * KP authority and auditors.
  */
 class ReadAuthenticationTest extends ReadTestBase {
   private static final String TARGET = "/api/projections";
@@ -39,10 +39,18 @@ class ReadAuthenticationTest extends ReadTestBase {
   void signatureOverAnotherRequestIsRefused() {
     Map<String, String> h = signed("GET", "/api/shipments", "mt-monitor", Instant.now());
     problem(send("GET", TARGET, h), 401, "BAD_SIGNATURE", SignedRequest.SIGNATURE);
-    Map<String, String> query = signed("GET", "/api/shipments?status=EXPORTED", "mt-monitor", Instant.now());
-    problem(send("GET", "/api/shipments?status=REJECTED", query), 401, "BAD_SIGNATURE", SignedRequest.SIGNATURE);
-    problem(send("POST", TARGET, signed("GET", TARGET, "mt-monitor", Instant.now())), 401,
-        "BAD_SIGNATURE", SignedRequest.SIGNATURE);
+    Map<String, String> query =
+        signed("GET", "/api/shipments?status=EXPORTED", "mt-monitor", Instant.now());
+    problem(
+        send("GET", "/api/shipments?status=REJECTED", query),
+        401,
+        "BAD_SIGNATURE",
+        SignedRequest.SIGNATURE);
+    problem(
+        send("POST", TARGET, signed("GET", TARGET, "mt-monitor", Instant.now())),
+        401,
+        "BAD_SIGNATURE",
+        SignedRequest.SIGNATURE);
   }
 
   @Test
@@ -55,8 +63,11 @@ class ReadAuthenticationTest extends ReadTestBase {
   @Test
   void dateOutsideTheWindowOrUnreadableIsRefused() {
     Instant old = Instant.now().minusSeconds(600);
-    problem(send("GET", TARGET, signed("GET", TARGET, "mt-monitor", old)), 401,
-        "DATE_OUTSIDE_WINDOW", SignedRequest.DATE);
+    problem(
+        send("GET", TARGET, signed("GET", TARGET, "mt-monitor", old)),
+        401,
+        "DATE_OUTSIDE_WINDOW",
+        SignedRequest.DATE);
     Map<String, String> h = new HashMap<>(signed("GET", TARGET, "mt-monitor", Instant.now()));
     h.put(SignedRequest.DATE, "yesterday");
     problem(send("GET", TARGET, h), 401, "DATE_INVALID", SignedRequest.DATE);
@@ -64,8 +75,11 @@ class ReadAuthenticationTest extends ReadTestBase {
 
   @Test
   void certificateOfAnUnenrolledOrganisationOrGarbageIsRefused() {
-    problem(send("GET", TARGET, signed("GET", TARGET, "rogue-buyer", Instant.now())), 401,
-        "UNKNOWN_ISSUER", SignedRequest.CERTIFICATE);
+    problem(
+        send("GET", TARGET, signed("GET", TARGET, "rogue-buyer", Instant.now())),
+        401,
+        "UNKNOWN_ISSUER",
+        SignedRequest.CERTIFICATE);
     Map<String, String> h = new HashMap<>(signed("GET", TARGET, "mt-monitor", Instant.now()));
     h.put(SignedRequest.CERTIFICATE, "bm90IGEgY2VydA==");
     problem(send("GET", TARGET, h), 401, "MALFORMED_CERTIFICATE", SignedRequest.CERTIFICATE);
@@ -73,17 +87,20 @@ class ReadAuthenticationTest extends ReadTestBase {
 
   @Test
   void queryWithABodyIsRefused() throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + TARGET))
-        .method("GET", HttpRequest.BodyPublishers.ofString("{}"));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + TARGET))
+            .method("GET", HttpRequest.BodyPublishers.ofString("{}"));
     signed("GET", TARGET, "mt-monitor", Instant.now()).forEach(b::header);
-    HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(r.body()).path("rule").asText()).isEqualTo("BODY_NOT_ALLOWED");
   }
 
   @Test
   void onlyTheKpAuthorityAndAuditorsRebuildProjections() {
-    problem(postSigned("alpha-buyer", "/api/projections/registry/replay"), 403, "NOT_VISIBLE", null);
+    problem(
+        postSigned("alpha-buyer", "/api/projections/registry/replay"), 403, "NOT_VISIBLE", null);
     problem(postSigned("mt-monitor", "/api/projections/registry/replay"), 403, "NOT_VISIBLE", null);
     Answer ok = postSigned("kp-registrar", "/api/projections/registry/replay");
     assertThat(ok.status()).as(ok.body().toString()).isEqualTo(200);
@@ -95,7 +112,10 @@ class ReadAuthenticationTest extends ReadTestBase {
   void anyAuthenticatedReaderSeesTheProjectionsLag() {
     var status = read("be-officer", TARGET);
     assertThat(status).hasSize(5);
-    status.forEach(p -> assertThat(p.path("head").asLong()).isGreaterThanOrEqualTo(p.path("position").asLong()));
+    status.forEach(
+        p ->
+            assertThat(p.path("head").asLong())
+                .isGreaterThanOrEqualTo(p.path("position").asLong()));
   }
 
   private static String highS(String base64) {
@@ -104,8 +124,11 @@ class ReadAuthenticationTest extends ReadTestBase {
       ASN1Sequence seq = ASN1Sequence.getInstance(Base64.getDecoder().decode(base64));
       BigInteger r = ASN1Integer.getInstance(seq.getObjectAt(0)).getValue();
       BigInteger s = ASN1Integer.getInstance(seq.getObjectAt(1)).getValue();
-      return Base64.getEncoder().encodeToString(new DERSequence(new ASN1Encodable[] {
-          new ASN1Integer(r), new ASN1Integer(n.subtract(s))}).getEncoded("DER"));
+      return Base64.getEncoder()
+          .encodeToString(
+              new DERSequence(
+                      new ASN1Encodable[] {new ASN1Integer(r), new ASN1Integer(n.subtract(s))})
+                  .getEncoded("DER"));
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -61,8 +61,9 @@ public abstract class ReadTestBase extends LedgerTestBase {
   }
 
   protected Answer send(String method, String target, Map<String, String> headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + target))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + target))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     headers.forEach(b::header);
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -84,8 +85,10 @@ public abstract class ReadTestBase extends LedgerTestBase {
       last = read("auditor-1", "/api/projections");
       boolean done = true;
       for (JsonNode p : last) {
-        done &= p.path("running").asBoolean() && !p.path("replaying").asBoolean()
-            && p.path("lag").asLong() == 0;
+        done &=
+            p.path("running").asBoolean()
+                && !p.path("replaying").asBoolean()
+                && p.path("lag").asLong() == 0;
       }
       if (done && last.size() > 0) {
         return;

@@ -41,15 +41,35 @@ class TraceForwardTest extends ReadTestBase {
     JsonNode mt = read("mt-monitor", "/api/trace/forward/sites/TS-S-W");
     assertThat(mt.path("originCount").asInt()).isEqualTo(6);
     assertThat(c(mt.path("originCarats"))).isEqualTo("41.00");
-    assertThat(field(mt.path("items").path("items"), "itemId")).containsExactly("TS-LOT-A",
-        "TS-LOT-B", "TS-LOT-C", "TS-LOT-D", "TS-LOT-F", "TS-LOT-G", "TS-P-1", "TS-P-1A", "TS-P-1B");
-    assertThat(shipments(mt)).containsExactly("TS-SH-1 EXPORTED CF-TS-0001",
-        "TS-SH-2 EXPORTED CF-TS-0002", "TS-SH-3 EXPORTED CF-TS-0003");
-    assertThat(certificates(mt)).containsExactly(
-        "CF-TS-0001 CONFIRMED", "CF-TS-0002 EXPORTED", "CF-TS-0003 CONFIRMED");
+    assertThat(field(mt.path("items").path("items"), "itemId"))
+        .containsExactly(
+            "TS-LOT-A",
+            "TS-LOT-B",
+            "TS-LOT-C",
+            "TS-LOT-D",
+            "TS-LOT-F",
+            "TS-LOT-G",
+            "TS-P-1",
+            "TS-P-1A",
+            "TS-P-1B");
+    assertThat(shipments(mt))
+        .containsExactly(
+            "TS-SH-1 EXPORTED CF-TS-0001",
+            "TS-SH-2 EXPORTED CF-TS-0002",
+            "TS-SH-3 EXPORTED CF-TS-0003");
+    assertThat(certificates(mt))
+        .containsExactly("CF-TS-0001 CONFIRMED", "CF-TS-0002 EXPORTED", "CF-TS-0003 CONFIRMED");
     JsonNode alpha = read("alpha-buyer", "/api/trace/forward/sites/TS-S-W");
-    assertThat(field(alpha.path("items").path("items"), "itemId")).containsExactly("TS-LOT-A",
-        "TS-LOT-B", "TS-LOT-C", "TS-LOT-F", "TS-LOT-G", "TS-P-1", "TS-P-1A", "TS-P-1B");
+    assertThat(field(alpha.path("items").path("items"), "itemId"))
+        .containsExactly(
+            "TS-LOT-A",
+            "TS-LOT-B",
+            "TS-LOT-C",
+            "TS-LOT-F",
+            "TS-LOT-G",
+            "TS-P-1",
+            "TS-P-1A",
+            "TS-P-1B");
     assertThat(alpha.path("originCount").asInt()).isEqualTo(5);
     assertThat(c(alpha.path("originCarats"))).isEqualTo("36.00");
     JsonNode beta = read("beta-buyer", "/api/trace/forward/sites/TS-S-W");
@@ -83,8 +103,13 @@ class TraceForwardTest extends ReadTestBase {
     assertThat(t.path("items").path("total").asInt()).isEqualTo(11);
     assertThat(field(t.path("items").path("items"), "itemId"))
         .containsExactly("TS-P-1B", "TS-STK-1", "TS-STK-2");
-    JsonNode period = read("mt-monitor", "/api/trace/forward/zones/TS-BERBERATI?from="
-        + car.today.minusDays(16) + "&to=" + car.today.minusDays(10));
+    JsonNode period =
+        read(
+            "mt-monitor",
+            "/api/trace/forward/zones/TS-BERBERATI?from="
+                + car.today.minusDays(16)
+                + "&to="
+                + car.today.minusDays(10));
     assertThat(period.path("originCount").asInt()).isEqualTo(1);
     assertThat(field(period.path("items").path("items"), "itemId"))
         .containsExactly("TS-LOT-C", "TS-P-1", "TS-P-1A", "TS-P-1B");
@@ -106,8 +131,8 @@ class TraceForwardTest extends ReadTestBase {
     assertThat(mt.path("originCount").asInt()).isEqualTo(3);
     assertThat(c(mt.path("originCarats"))).isEqualTo("23.00");
     assertThat(field(mt.path("failingOrigins"), "lotId")).containsExactly("TS-LOT-E");
-    assertThat(field(mt.path("items").path("items"), "itemId")).containsExactly(
-        "TS-LOT-A", "TS-LOT-B", "TS-LOT-E", "TS-P-1", "TS-P-1A", "TS-P-1B");
+    assertThat(field(mt.path("items").path("items"), "itemId"))
+        .containsExactly("TS-LOT-A", "TS-LOT-B", "TS-LOT-E", "TS-P-1", "TS-P-1A", "TS-P-1B");
     assertThat(shipments(mt)).containsExactly("TS-SH-1 EXPORTED CF-TS-0001");
     JsonNode own = read(col, "/api/trace/forward/collectors/" + col);
     assertThat(field(own.path("items").path("items"), "itemId"))
@@ -118,15 +143,23 @@ class TraceForwardTest extends ReadTestBase {
 
   static java.util.List<String> shipments(JsonNode t) {
     java.util.List<String> out = new java.util.ArrayList<>();
-    t.path("shipments").forEach(s -> out.add(s.path("shipmentId").asText() + " "
-        + s.path("status").asText() + " " + s.path("certificateNumber").asText()));
+    t.path("shipments")
+        .forEach(
+            s ->
+                out.add(
+                    s.path("shipmentId").asText()
+                        + " "
+                        + s.path("status").asText()
+                        + " "
+                        + s.path("certificateNumber").asText()));
     return out;
   }
 
   static java.util.List<String> certificates(JsonNode t) {
     java.util.List<String> out = new java.util.ArrayList<>();
-    t.path("certificates").forEach(s -> out.add(s.path("certificateNumber").asText() + " "
-        + s.path("status").asText()));
+    t.path("certificates")
+        .forEach(
+            s -> out.add(s.path("certificateNumber").asText() + " " + s.path("status").asText()));
     return out;
   }
 }

@@ -29,6 +29,7 @@ import static org.kpledger.api.CarFixture.obj;
 final class TraceScenario {
   /** The prefix of the scenario the read-side test classes share. */
   static final String SHARED = "TS-";
+
   private static CarFixture shared;
 
   private TraceScenario() {}
@@ -58,73 +59,218 @@ final class TraceScenario {
     car.licence("AGR-M", "AGREMENT", col, 400);
     ledger.ok(col, "RecordPurchase", car.purchase("LOT-A", "M-1", "S-W", "12.40", "AGR-M", 20));
     ledger.ok(col, "RecordPurchase", car.purchase("LOT-B", "M-2", "S-W", "7.60", "AGR-M", 18));
-    ledger.ok("alpha-buyer", "RecordPurchase", car.purchase("LOT-C", "M-1", "S-W", "10.00", "EXP-ALPHA", 15));
-    ledger.ok("beta-buyer", "RecordPurchase", car.purchase("LOT-D", "M-2", "S-W", "5.00", "EXP-BETA", 5));
+    ledger.ok(
+        "alpha-buyer",
+        "RecordPurchase",
+        car.purchase("LOT-C", "M-1", "S-W", "10.00", "EXP-ALPHA", 15));
+    ledger.ok(
+        "beta-buyer", "RecordPurchase", car.purchase("LOT-D", "M-2", "S-W", "5.00", "EXP-BETA", 5));
     ledger.ok(col, "RecordPurchase", car.purchase("LOT-E", "M-E", "S-E", "3.00", "AGR-M", 10));
     for (String lot : new String[] {"LOT-A", "LOT-B", "LOT-E"}) {
-      ledger.ok(col, "OfferTransfer", obj("parcelId", p + lot, "transferId",
-          p + "TR-" + lot, "toParty", "BO-ALPHA", "sealId", "BAG-" + lot));
-      ledger.ok("alpha-buyer", "AcceptTransfer", obj("parcelId", p + lot, "transferId", p + "TR-" + lot));
+      ledger.ok(
+          col,
+          "OfferTransfer",
+          obj(
+              "parcelId",
+              p + lot,
+              "transferId",
+              p + "TR-" + lot,
+              "toParty",
+              "BO-ALPHA",
+              "sealId",
+              "BAG-" + lot));
+      ledger.ok(
+          "alpha-buyer", "AcceptTransfer", obj("parcelId", p + lot, "transferId", p + "TR-" + lot));
     }
-    ledger.ok("alpha-buyer", "MergeParcels", obj("parcelId", p + "P-1",
-        "sourceParcelIds", arr(p + "LOT-A", p + "LOT-B", p + "LOT-C"), "carats", num("30.00")));
-    ledger.ok("alpha-buyer", "SplitParcel", obj("parcelId", p + "P-1", "parts",
-        arr(obj("parcelId", p + "P-1A", "carats", num("20.00")),
-            obj("parcelId", p + "P-1B", "carats", num("10.00")))));
-    refuser.refuse("beta-buyer", "OfferTransfer", obj("parcelId", p + "P-1A", "transferId",
-        p + "TR-STEAL", "toParty", "BO-BETA", "sealId", "BAG-X"));
+    ledger.ok(
+        "alpha-buyer",
+        "MergeParcels",
+        obj(
+            "parcelId",
+            p + "P-1",
+            "sourceParcelIds",
+            arr(p + "LOT-A", p + "LOT-B", p + "LOT-C"),
+            "carats",
+            num("30.00")));
+    ledger.ok(
+        "alpha-buyer",
+        "SplitParcel",
+        obj(
+            "parcelId",
+            p + "P-1",
+            "parts",
+            arr(
+                obj("parcelId", p + "P-1A", "carats", num("20.00")),
+                obj("parcelId", p + "P-1B", "carats", num("10.00")))));
+    refuser.refuse(
+        "beta-buyer",
+        "OfferTransfer",
+        obj(
+            "parcelId",
+            p + "P-1A",
+            "transferId",
+            p + "TR-STEAL",
+            "toParty",
+            "BO-BETA",
+            "sealId",
+            "BAG-X"));
     valueAndSeal(ledger, p + "P-1A", "4000.00");
     valueAndSeal(ledger, p + "P-1B", "2000.00");
     export(ledger, car, 1, p + "P-1A", p + "P-1B");
     confirm(ledger, car, 1, "30.00", 2);
-    ledger.ok("alpha-buyer", "RecordPurchase", car.purchase("LOT-F", "M-2", "S-W", "4.00", "EXP-ALPHA", 3));
-    ledger.ok("alpha-buyer", "RecordPurchase", car.purchase("LOT-G", "M-2", "S-W", "2.00", "EXP-ALPHA", 1));
+    ledger.ok(
+        "alpha-buyer",
+        "RecordPurchase",
+        car.purchase("LOT-F", "M-2", "S-W", "4.00", "EXP-ALPHA", 3));
+    ledger.ok(
+        "alpha-buyer",
+        "RecordPurchase",
+        car.purchase("LOT-G", "M-2", "S-W", "2.00", "EXP-ALPHA", 1));
     valueAndSeal(ledger, p + "LOT-F", "800.00");
     valueAndSeal(ledger, p + "LOT-G", "400.00");
     export(ledger, car, 2, p + "LOT-F");
     export(ledger, car, 3, p + "LOT-G");
     confirm(ledger, car, 3, "1.90", 1);
-    ledger.ok("mt-monitor", "RecordZoneDecision", obj("zoneId", car.east(), "status", "COMPLIANT",
-        "effectiveFrom", car.today.toString(), "decisionRef", "MT-EAST-LATER"));
+    ledger.ok(
+        "mt-monitor",
+        "RecordZoneDecision",
+        obj(
+            "zoneId",
+            car.east(),
+            "status",
+            "COMPLIANT",
+            "effectiveFrom",
+            car.today.toString(),
+            "decisionRef",
+            "MT-EAST-LATER"));
     valueAndSeal(ledger, p + "LOT-E", "300.00");
-    refuser.refuse("alpha-buyer", "ProposeShipment", obj("shipmentId", p + "SH-X",
-        "exporterLicence", p + "EXP-ALPHA", "importer", obj("name", "Dubai DMCC", "country", "AE"),
-        "parcelIds", arr(p + "LOT-E")));
-    ledger.ok("alpha-buyer", "DeclareStockpile", obj("stockpileId", p + "ST-1",
-        "declaredOn", car.today.toString(), "location", "Bangui vault", "items", arr(
-            obj("parcelId", p + "STK-1", "carats", num("12.00"), "zoneId", car.west(),
-                "acquiredOn", "2012-03-01", "description", "pre-suspension"),
-            obj("parcelId", p + "STK-2", "carats", num("8.00"), "zoneId", car.west(),
-                "acquiredOn", "2014-06-01", "description", "during suspension"),
-            obj("parcelId", p + "STK-3", "carats", num("2.00"), "description", "undocumented"))));
-    ledger.ok("auditor-1", "ClearQuarantine", obj("parcelId", p + "STK-2",
-        "auditReference", "AUD-7", "criteria", "MT criteria 2016: footprint and purchase records"));
+    refuser.refuse(
+        "alpha-buyer",
+        "ProposeShipment",
+        obj(
+            "shipmentId",
+            p + "SH-X",
+            "exporterLicence",
+            p + "EXP-ALPHA",
+            "importer",
+            obj("name", "Dubai DMCC", "country", "AE"),
+            "parcelIds",
+            arr(p + "LOT-E")));
+    ledger.ok(
+        "alpha-buyer",
+        "DeclareStockpile",
+        obj(
+            "stockpileId",
+            p + "ST-1",
+            "declaredOn",
+            car.today.toString(),
+            "location",
+            "Bangui vault",
+            "items",
+            arr(
+                obj(
+                    "parcelId",
+                    p + "STK-1",
+                    "carats",
+                    num("12.00"),
+                    "zoneId",
+                    car.west(),
+                    "acquiredOn",
+                    "2012-03-01",
+                    "description",
+                    "pre-suspension"),
+                obj(
+                    "parcelId",
+                    p + "STK-2",
+                    "carats",
+                    num("8.00"),
+                    "zoneId",
+                    car.west(),
+                    "acquiredOn",
+                    "2014-06-01",
+                    "description",
+                    "during suspension"),
+                obj(
+                    "parcelId",
+                    p + "STK-3",
+                    "carats",
+                    num("2.00"),
+                    "description",
+                    "undocumented"))));
+    ledger.ok(
+        "auditor-1",
+        "ClearQuarantine",
+        obj(
+            "parcelId",
+            p + "STK-2",
+            "auditReference",
+            "AUD-7",
+            "criteria",
+            "MT criteria 2016: footprint and purchase records"));
     return car;
   }
 
-  private static void export(CarFixture.Submitter ledger, CarFixture car, int n, String... parcels) {
+  private static void export(
+      CarFixture.Submitter ledger, CarFixture car, int n, String... parcels) {
     String p = car.p;
-    ledger.ok("alpha-buyer", "ProposeShipment", obj("shipmentId", p + "SH-" + n, "exporterLicence",
-        p + "EXP-ALPHA", "importer", obj("name", "Antwerp Rough NV", "country", "BE"),
-        "parcelIds", arr((Object[]) parcels)));
-    ledger.ok("mt-monitor", "ApproveShipment", obj("shipmentId", p + "SH-" + n,
-        "decisionRef", "MT-" + p + n));
-    ledger.ok("kp-certifier", "IssueCertificate", obj("certificateNumber", certificate(p, n),
-        "shipmentId", p + "SH-" + n, "issuedOn", car.today.toString(),
-        "expiresOn", car.today.plusDays(30).toString(), "hsCode", "7102.31"));
+    ledger.ok(
+        "alpha-buyer",
+        "ProposeShipment",
+        obj(
+            "shipmentId",
+            p + "SH-" + n,
+            "exporterLicence",
+            p + "EXP-ALPHA",
+            "importer",
+            obj("name", "Antwerp Rough NV", "country", "BE"),
+            "parcelIds",
+            arr((Object[]) parcels)));
+    ledger.ok(
+        "mt-monitor",
+        "ApproveShipment",
+        obj("shipmentId", p + "SH-" + n, "decisionRef", "MT-" + p + n));
+    ledger.ok(
+        "kp-certifier",
+        "IssueCertificate",
+        obj(
+            "certificateNumber",
+            certificate(p, n),
+            "shipmentId",
+            p + "SH-" + n,
+            "issuedOn",
+            car.today.toString(),
+            "expiresOn",
+            car.today.plusDays(30).toString(),
+            "hsCode",
+            "7102.31"));
     ledger.ok("alpha-buyer", "ExportShipment", obj("shipmentId", p + "SH-" + n));
   }
 
-  private static void confirm(CarFixture.Submitter ledger, CarFixture car, int n, String carats,
-      int parcels) {
-    ledger.ok("be-officer", "ConfirmImport", obj("certificateNumber", certificate(car.p, n),
-        "receivedOn", car.today.toString(), "carats", num(carats), "parcelCount", parcels,
-        "importerName", "Antwerp Rough NV", "exporter", "BO-ALPHA"));
+  private static void confirm(
+      CarFixture.Submitter ledger, CarFixture car, int n, String carats, int parcels) {
+    ledger.ok(
+        "be-officer",
+        "ConfirmImport",
+        obj(
+            "certificateNumber",
+            certificate(car.p, n),
+            "receivedOn",
+            car.today.toString(),
+            "carats",
+            num(carats),
+            "parcelCount",
+            parcels,
+            "importerName",
+            "Antwerp Rough NV",
+            "exporter",
+            "BO-ALPHA"));
   }
 
   private static void valueAndSeal(CarFixture.Submitter ledger, String parcel, String usd) {
-    ledger.ok("becdor-valuer", "ValueParcel", obj("parcelId", parcel, "valueUsd", num(usd),
-        "priceListVersion", "BECDOR-2026-Q3"));
+    ledger.ok(
+        "becdor-valuer",
+        "ValueParcel",
+        obj("parcelId", parcel, "valueUsd", num(usd), "priceListVersion", "BECDOR-2026-Q3"));
     ledger.ok("becdor-valuer", "SealParcel", obj("parcelId", parcel, "sealId", "SEAL-" + parcel));
   }
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The hand-built {@link TraceScenario} with every answer written out: trace back from a shipment,
- * a certificate, a parcel, a lot and stockpile items; carats along each edge; zone and licence
+ * The hand-built {@link TraceScenario} with every answer written out: trace back from a shipment, a
+ * certificate, a parcel, a lot and stockpile items; carats along each edge; zone and licence
  * standing on each day; custody and holders' licences.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,24 +46,36 @@ class TraceScenarioTest extends ReadTestBase {
   }
 
   private void assertShipmentLineage(JsonNode t) {
-    assertThat(field(t.path("items"), "itemId")).containsExactly(
-        "TS-LOT-A", "TS-LOT-B", "TS-LOT-C", "TS-P-1", "TS-P-1A", "TS-P-1B");
-    assertThat(edges(t)).containsExactlyInAnyOrder(
-        "TS-LOT-A>TS-P-1 12.40 MERGE", "TS-LOT-B>TS-P-1 7.60 MERGE",
-        "TS-LOT-C>TS-P-1 10.00 MERGE", "TS-P-1>TS-P-1A 20.00 SPLIT", "TS-P-1>TS-P-1B 10.00 SPLIT");
-    assertThat(origins(t)).containsExactly(
-        "TS-LOT-A SLIP-TS-LOT-A TS-M-1 TS-S-W TS-BERBERATI " + car.today.minusDays(20)
-            + " 12.40 " + col + " COMPLIANT/MT assessment of Berberati ACTIVE ACTIVE 1000.00 true",
-        "TS-LOT-B SLIP-TS-LOT-B TS-M-2 TS-S-W TS-BERBERATI " + car.today.minusDays(18)
-            + " 7.60 " + col + " COMPLIANT/MT assessment of Berberati ACTIVE ACTIVE 1000.00 true",
-        "TS-LOT-C SLIP-TS-LOT-C TS-M-1 TS-S-W TS-BERBERATI " + car.today.minusDays(15)
-            + " 10.00 BO-ALPHA COMPLIANT/MT assessment of Berberati ACTIVE ACTIVE 1000.00 true");
+    assertThat(field(t.path("items"), "itemId"))
+        .containsExactly("TS-LOT-A", "TS-LOT-B", "TS-LOT-C", "TS-P-1", "TS-P-1A", "TS-P-1B");
+    assertThat(edges(t))
+        .containsExactlyInAnyOrder(
+            "TS-LOT-A>TS-P-1 12.40 MERGE",
+            "TS-LOT-B>TS-P-1 7.60 MERGE",
+            "TS-LOT-C>TS-P-1 10.00 MERGE",
+            "TS-P-1>TS-P-1A 20.00 SPLIT",
+            "TS-P-1>TS-P-1B 10.00 SPLIT");
+    assertThat(origins(t))
+        .containsExactly(
+            "TS-LOT-A SLIP-TS-LOT-A TS-M-1 TS-S-W TS-BERBERATI "
+                + car.today.minusDays(20)
+                + " 12.40 "
+                + col
+                + " COMPLIANT/MT assessment of Berberati ACTIVE ACTIVE 1000.00 true",
+            "TS-LOT-B SLIP-TS-LOT-B TS-M-2 TS-S-W TS-BERBERATI "
+                + car.today.minusDays(18)
+                + " 7.60 "
+                + col
+                + " COMPLIANT/MT assessment of Berberati ACTIVE ACTIVE 1000.00 true",
+            "TS-LOT-C SLIP-TS-LOT-C TS-M-1 TS-S-W TS-BERBERATI "
+                + car.today.minusDays(15)
+                + " 10.00 BO-ALPHA COMPLIANT/MT assessment of Berberati ACTIVE ACTIVE 1000.00 true");
     assertThat(c(t.path("caratsByZone").path("TS-BERBERATI"))).isEqualTo("30.00");
     assertThat(t.path("caratsByZone").size()).isEqualTo(1);
     assertThat(t.path("exportable").asBoolean()).isTrue();
     JsonNode lotA = t.path("items").get(0);
-    assertThat(custody(lotA)).containsExactly(
-        col + " PURCHASE TRANSFER", "BO-ALPHA TRANSFER MERGE");
+    assertThat(custody(lotA))
+        .containsExactly(col + " PURCHASE TRANSFER", "BO-ALPHA TRANSFER MERGE");
     assertThat(licences(lotA.path("custody").get(0))).containsExactly("TS-AGR-M ACTIVE");
     assertThat(licences(lotA.path("custody").get(1))).contains("TS-EXP-ALPHA ACTIVE");
     assertThat(custody(t.path("items").get(4))).containsExactly("BO-ALPHA SPLIT EXPORT");
@@ -75,9 +87,14 @@ class TraceScenarioTest extends ReadTestBase {
     assertThat(t.path("startKind").asText()).isEqualTo("PARCEL");
     assertThat(field(t.path("items"), "itemId"))
         .containsExactly("TS-LOT-A", "TS-LOT-B", "TS-LOT-C", "TS-P-1", "TS-P-1B");
-    assertThat(edges(t)).containsExactlyInAnyOrder("TS-LOT-A>TS-P-1 12.40 MERGE",
-        "TS-LOT-B>TS-P-1 7.60 MERGE", "TS-LOT-C>TS-P-1 10.00 MERGE", "TS-P-1>TS-P-1B 10.00 SPLIT");
-    assertThat(field(t.path("origins"), "lotId")).containsExactly("TS-LOT-A", "TS-LOT-B", "TS-LOT-C");
+    assertThat(edges(t))
+        .containsExactlyInAnyOrder(
+            "TS-LOT-A>TS-P-1 12.40 MERGE",
+            "TS-LOT-B>TS-P-1 7.60 MERGE",
+            "TS-LOT-C>TS-P-1 10.00 MERGE",
+            "TS-P-1>TS-P-1B 10.00 SPLIT");
+    assertThat(field(t.path("origins"), "lotId"))
+        .containsExactly("TS-LOT-A", "TS-LOT-B", "TS-LOT-C");
   }
 
   @Test
@@ -112,51 +129,85 @@ class TraceScenarioTest extends ReadTestBase {
 
   static List<String> edges(JsonNode t) {
     List<String> out = new ArrayList<>();
-    t.path("edges").forEach(e -> out.add(e.path("fromItem").asText() + ">" + e.path("toItem").asText()
-        + " " + c(e.path("carats")) + " " + e.path("operation").asText()));
+    t.path("edges")
+        .forEach(
+            e ->
+                out.add(
+                    e.path("fromItem").asText()
+                        + ">"
+                        + e.path("toItem").asText()
+                        + " "
+                        + c(e.path("carats"))
+                        + " "
+                        + e.path("operation").asText()));
     return out;
   }
 
   static List<String> origins(JsonNode t) {
     List<String> out = new ArrayList<>();
-    t.path("origins").forEach(o -> out.add(String.join(" ", o.path("lotId").asText(),
-        o.path("slipNumber").asText(), o.path("minerId").asText(), o.path("siteId").asText(),
-        o.path("zoneId").asText(), o.path("acquiredOn").asText(), c(o.path("carats")),
-        o.path("buyerParty").asText(), o.path("zoneOnPurchaseDay").path("status").asText() + "/"
-            + o.path("zoneOnPurchaseDay").path("decisionRef").asText(),
-        o.path("patenteOnPurchaseDay").path("status").asText(),
-        o.path("buyerLicenceOnPurchaseDay").path("status").asText(),
-        o.path("priceUsd").isNull() ? "hidden" : c(o.path("priceUsd")),
-        o.path("exportable").asText())));
+    t.path("origins")
+        .forEach(
+            o ->
+                out.add(
+                    String.join(
+                        " ",
+                        o.path("lotId").asText(),
+                        o.path("slipNumber").asText(),
+                        o.path("minerId").asText(),
+                        o.path("siteId").asText(),
+                        o.path("zoneId").asText(),
+                        o.path("acquiredOn").asText(),
+                        c(o.path("carats")),
+                        o.path("buyerParty").asText(),
+                        o.path("zoneOnPurchaseDay").path("status").asText()
+                            + "/"
+                            + o.path("zoneOnPurchaseDay").path("decisionRef").asText(),
+                        o.path("patenteOnPurchaseDay").path("status").asText(),
+                        o.path("buyerLicenceOnPurchaseDay").path("status").asText(),
+                        o.path("priceUsd").isNull() ? "hidden" : c(o.path("priceUsd")),
+                        o.path("exportable").asText())));
     return out;
   }
 
   static List<String> custody(JsonNode item) {
     List<String> out = new ArrayList<>();
-    item.path("custody").forEach(p -> out.add(p.path("holder").asText() + " "
-        + p.path("acquiredBy").asText() + " " + p.path("endedBy").asText()));
+    item.path("custody")
+        .forEach(
+            p ->
+                out.add(
+                    p.path("holder").asText()
+                        + " "
+                        + p.path("acquiredBy").asText()
+                        + " "
+                        + p.path("endedBy").asText()));
     return out;
   }
 
   static List<String> licences(JsonNode period) {
     List<String> out = new ArrayList<>();
-    period.path("licencesOnAcquisition").forEach(l -> out.add(
-        l.path("licenceNumber").asText() + " " + l.path("status").asText()));
+    period
+        .path("licencesOnAcquisition")
+        .forEach(l -> out.add(l.path("licenceNumber").asText() + " " + l.path("status").asText()));
     return out;
   }
 
   static List<String> failed(JsonNode origin) {
     List<String> out = new ArrayList<>();
-    origin.path("checks").forEach(c -> {
-      if (!c.path("passed").asBoolean()) {
-        out.add(c.path("rule").asText());
-      }
-    });
+    origin
+        .path("checks")
+        .forEach(
+            c -> {
+              if (!c.path("passed").asBoolean()) {
+                out.add(c.path("rule").asText());
+              }
+            });
     return out;
   }
 
   static List<String> field(JsonNode array, String name) {
-    return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(name).asText()).toList();
+    return StreamSupport.stream(array.spliterator(), false)
+        .map(n -> n.path(name).asText())
+        .toList();
   }
 
   static List<String> texts(JsonNode array) {

@@ -93,6 +93,24 @@ class VerifiableLogTest extends LedgerTestBase {
   }
 
   @Test
+  void headsAndStatusDescribeWhatWasSignedAndAnchored() throws Exception {
+    ok(
+        "kp-registrar",
+        "RegisterZone",
+        CarFixture.obj("zoneId", "VL-OUADDA", "name", "Ouadda", "prefecture", "Haute-Kotto"));
+    SignedTreeHead latest = awaitHeadCovering(eventCount());
+    JsonNode heads = json("/api/log/heads?fromSize=0&limit=1000");
+    assertThat(heads).isNotEmpty();
+    JsonNode last = heads.get(heads.size() - 1);
+    assertThat(last.path("treeSize").asLong()).isGreaterThanOrEqualTo(latest.size());
+    assertThat(last.path("anchor").path("sink").asText()).isEqualTo("local");
+    assertThat(last.path("anchor").path("reference").asText()).contains("checkpoints.txt@");
+    JsonNode status = json("/api/log/status");
+    assertThat(status.path("treeSize").asLong()).isGreaterThanOrEqualTo(latest.size());
+    assertThat(send("/api/log/heads?limit=0").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void proofsAreRefusedForSizesWithoutASignedHead() throws Exception {
     HttpResponse<String> r = send("/api/log/consistency?from=1&to=999999999");
     assertThat(r.statusCode()).isEqualTo(404);

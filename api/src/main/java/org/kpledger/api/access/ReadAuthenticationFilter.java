@@ -18,9 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every request under {@code /api/} except the write path (whose envelopes carry
- * their own signatures), the status probe and the public certificate form. The actor is left
- * as a request attribute for {@link ReaderArgumentResolver}; a failure answers 401
- * problem+json before any controller runs.
+ * their own signatures), the status probe, the public certificate form and the verifiable log
+ * (checkpoints and proofs are public by design: anyone may check them). The actor is left as a
+ * request attribute for {@link ReaderArgumentResolver}; a failure answers 401 problem+json before
+ * any controller runs.
  */
 @Component
 class ReadAuthenticationFilter extends OncePerRequestFilter {
@@ -41,7 +42,8 @@ class ReadAuthenticationFilter extends OncePerRequestFilter {
     return !path.startsWith("/api/")
         || path.equals("/api/commands")
         || path.equals("/api/status")
-        || path.startsWith("/api/public/");
+        || path.startsWith("/api/public/")
+        || path.startsWith("/api/log/");
   }
 
   @Override
@@ -59,18 +61,23 @@ class ReadAuthenticationFilter extends OncePerRequestFilter {
 
   private Actor authenticate(HttpServletRequest request) {
     if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
-      throw QueryRefusedException.badParameter("BODY_NOT_ALLOWED", null,
+      throw QueryRefusedException.badParameter(
+          "BODY_NOT_ALLOWED",
+          null,
           "queries carry no body; the signature covers method, target and date only");
     }
     Object tls = request.getAttribute(TLS_CERTS);
-    if (tls instanceof X509Certificate[] chain && chain.length > 0
+    if (tls instanceof X509Certificate[] chain
+        && chain.length > 0
         && request.getHeader(SignedRequest.SIGNATURE) == null) {
       return authenticator.fromTlsCertificate(chain[0]);
     }
-    String target = request.getRequestURI()
-        + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    String target =
+        request.getRequestURI()
+            + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     return authenticator.fromSignedRequest(
-        request.getMethod(), target,
+        request.getMethod(),
+        target,
         request.getHeader(SignedRequest.CERTIFICATE),
         request.getHeader(SignedRequest.DATE),
         request.getHeader(SignedRequest.SIGNATURE));
@@ -80,8 +87,9 @@ class ReadAuthenticationFilter extends OncePerRequestFilter {
     HttpStatus status = e.status();
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("type", ProblemTypes.uri(e.rule()));
-    p.put("title", status == HttpStatus.UNAUTHORIZED ? "Request not authenticated"
-        : status.getReasonPhrase());
+    p.put(
+        "title",
+        status == HttpStatus.UNAUTHORIZED ? "Request not authenticated" : status.getReasonPhrase());
     p.put("status", status.value());
     p.put("detail", e.getMessage());
     p.put("rule", e.rule());

@@ -17,9 +17,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Establishes who is reading: from a client certificate presented over mutual TLS, or from a
- * {@link SignedRequest}. Either way the certificate must chain to an enrolled organisation CA,
- * be valid now and not revoked (the same {@link TrustRoot} as the write path).
+ * Establishes who is reading: from a client certificate presented over mutual TLS, or from a {@link
+ * SignedRequest}. Either way the certificate must chain to an enrolled organisation CA, be valid
+ * now and not revoked (the same {@link TrustRoot} as the write path).
  */
 @Component
 public class ReadAuthenticator {
@@ -47,7 +47,9 @@ public class ReadAuthenticator {
     Instant now = clock.instant();
     Instant at = parseDate(date);
     if (at.isBefore(now.minus(window)) || at.isAfter(now.plus(window))) {
-      throw unauthorized("DATE_OUTSIDE_WINDOW", SignedRequest.DATE,
+      throw unauthorized(
+          "DATE_OUTSIDE_WINDOW",
+          SignedRequest.DATE,
           SignedRequest.DATE + " " + date + " is more than " + window + " away from " + now);
     }
     X509Certificate cert;
@@ -57,11 +59,20 @@ public class ReadAuthenticator {
       throw unauthorized(e.reasonCode(), SignedRequest.CERTIFICATE, e.getMessage());
     }
     ActorIdentity identity = authenticate(cert, now, SignedRequest.CERTIFICATE);
-    if (!EcdsaP256.verify(cert.getPublicKey(), SignedRequest.canonical(method, target, date),
-        decode(signature))) {
-      throw unauthorized("BAD_SIGNATURE", SignedRequest.SIGNATURE,
-          "the signature does not verify over " + SignedRequest.VERSION + ", " + method + ", "
-              + target + " and " + SignedRequest.DATE + " with the certificate's key, or is not low-S");
+    if (!EcdsaP256.verify(
+        cert.getPublicKey(), SignedRequest.canonical(method, target, date), decode(signature))) {
+      throw unauthorized(
+          "BAD_SIGNATURE",
+          SignedRequest.SIGNATURE,
+          "the signature does not verify over "
+              + SignedRequest.VERSION
+              + ", "
+              + method
+              + ", "
+              + target
+              + " and "
+              + SignedRequest.DATE
+              + " with the certificate's key, or is not low-S");
     }
     return actor(identity);
   }
@@ -82,7 +93,9 @@ public class ReadAuthenticator {
     try {
       return Instant.parse(date);
     } catch (DateTimeParseException e) {
-      throw unauthorized("DATE_INVALID", SignedRequest.DATE,
+      throw unauthorized(
+          "DATE_INVALID",
+          SignedRequest.DATE,
           SignedRequest.DATE + " must be an ISO-8601 instant such as 2026-01-31T10:15:30Z");
     }
   }
@@ -97,10 +110,18 @@ public class ReadAuthenticator {
 
   private static void require(String value, String header) {
     if (value == null || value.isBlank()) {
-      throw unauthorized("MISSING_CREDENTIALS", header,
+      throw unauthorized(
+          "MISSING_CREDENTIALS",
+          header,
           "a query needs a client certificate over mutual TLS, or the headers "
-              + SignedRequest.CERTIFICATE + ", " + SignedRequest.DATE + " and "
-              + SignedRequest.SIGNATURE + "; " + header + " is missing");
+              + SignedRequest.CERTIFICATE
+              + ", "
+              + SignedRequest.DATE
+              + " and "
+              + SignedRequest.SIGNATURE
+              + "; "
+              + header
+              + " is missing");
     }
   }
 

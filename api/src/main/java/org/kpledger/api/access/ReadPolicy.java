@@ -25,10 +25,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReadPolicy {
-  private static final Set<OrganisationType> OVERSEERS = EnumSet.of(
-      OrganisationType.KP_AUTHORITY, OrganisationType.MONITORING_TEAM, OrganisationType.AUDITOR);
-  private static final Set<OrganisationType> TRADERS = EnumSet.of(
-      OrganisationType.BUYING_OFFICE, OrganisationType.COLLECTORS_ASSOCIATION);
+  private static final Set<OrganisationType> OVERSEERS =
+      EnumSet.of(
+          OrganisationType.KP_AUTHORITY,
+          OrganisationType.MONITORING_TEAM,
+          OrganisationType.AUDITOR);
+  private static final Set<OrganisationType> TRADERS =
+      EnumSet.of(OrganisationType.BUYING_OFFICE, OrganisationType.COLLECTORS_ASSOCIATION);
 
   private final CustodyHistory custody;
 
@@ -44,8 +47,14 @@ public class ReadPolicy {
   /** Refuses all but the Monitoring Team, the KP authority and auditors. */
   public void requireOverseer(Actor reader, String what) {
     if (!seesEverything(reader)) {
-      throw QueryRefusedException.notVisible(null, "only the Monitoring Team, the KP authority and "
-          + "auditors may read " + what + "; a " + reader.organisationType() + " may not");
+      throw QueryRefusedException.notVisible(
+          null,
+          "only the Monitoring Team, the KP authority and "
+              + "auditors may read "
+              + what
+              + "; a "
+              + reader.organisationType()
+              + " may not");
     }
   }
 
@@ -53,8 +62,8 @@ public class ReadPolicy {
   public void requireAdministrator(Actor reader) {
     OrganisationType t = reader.organisationType();
     if (t != OrganisationType.KP_AUTHORITY && t != OrganisationType.AUDITOR) {
-      throw QueryRefusedException.notVisible(null,
-          "only the KP authority and auditors may rebuild projections");
+      throw QueryRefusedException.notVisible(
+          null, "only the KP authority and auditors may rebuild projections");
     }
   }
 
@@ -63,24 +72,26 @@ public class ReadPolicy {
     if (seesEverything(reader)) {
       return;
     }
-    if (!TRADERS.contains(reader.organisationType()) || !custody.everHeldBy(itemId, reader.party())) {
-      throw QueryRefusedException.notVisible(field,
-          reader.party() + " never held " + itemId + " and may not read its records");
+    if (!TRADERS.contains(reader.organisationType())
+        || !custody.everHeldBy(itemId, reader.party())) {
+      throw QueryRefusedException.notVisible(
+          field, reader.party() + " never held " + itemId + " and may not read its records");
     }
   }
 
   /** Refuses a reader asking about another party's holdings or balance. */
   public void requireParty(Actor reader, String party, String field) {
     if (!seesEverything(reader) && !party.equals(reader.party())) {
-      throw QueryRefusedException.notVisible(field,
-          reader.party() + " may read its own holdings and balances, not those of " + party);
+      throw QueryRefusedException.notVisible(
+          field, reader.party() + " may read its own holdings and balances, not those of " + party);
     }
   }
 
   /** Whether a trader may read items it held: everything for overseers, held items for traders. */
   public boolean mayFollow(Actor reader, String itemId) {
     return seesEverything(reader)
-        || (TRADERS.contains(reader.organisationType()) && custody.everHeldBy(itemId, reader.party()));
+        || (TRADERS.contains(reader.organisationType())
+            && custody.everHeldBy(itemId, reader.party()));
   }
 
   /** Whether the reader may see the price on a purchase slip bought by {@code buyerParty}. */

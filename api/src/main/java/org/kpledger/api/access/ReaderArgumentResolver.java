@@ -13,9 +13,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Gives a controller method its authenticated reader: declare an {@link Actor} parameter. A
- * request that reached a controller without an actor (a path the filter skips) is refused, so
- * a query can never run anonymously by mistake.
+ * Gives a controller method its authenticated reader: declare an {@link Actor} parameter. A request
+ * that reached a controller without an actor (a path the filter skips) is refused, so a query can
+ * never run anonymously by mistake.
  */
 @Configuration
 class ReaderArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
@@ -39,7 +39,10 @@ class ReaderArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
     Object actor =
         request.getAttribute(ReadAuthenticationFilter.ACTOR, RequestAttributes.SCOPE_REQUEST);
     if (actor == null) {
-      throw new QueryRefusedException(HttpStatus.UNAUTHORIZED, "MISSING_CREDENTIALS", null,
+      throw new QueryRefusedException(
+          HttpStatus.UNAUTHORIZED,
+          "MISSING_CREDENTIALS",
+          null,
           "this query needs an authenticated reader");
     }
     return actor;

@@ -12,9 +12,9 @@ import org.kpledger.signing.EcdsaP256;
 
 /**
  * The signed-request scheme for reads. A client proves its identity on every query with three
- * headers: {@value #CERTIFICATE} (standard base64 of its DER actor certificate), {@value #DATE}
- * (an ISO-8601 instant within the same window as a command's issuedAt) and {@value #SIGNATURE}
- * (base64 DER ECDSA P-256, SHA-256, low-S as in Fabric) over the UTF-8 bytes of
+ * headers: {@value #CERTIFICATE} (standard base64 of its DER actor certificate), {@value #DATE} (an
+ * ISO-8601 instant within the same window as a command's issuedAt) and {@value #SIGNATURE} (base64
+ * DER ECDSA P-256, SHA-256, low-S as in Fabric) over the UTF-8 bytes of
  *
  * <pre>
  * KP-READ-1 LF METHOD LF request-target LF KP-Date
@@ -26,10 +26,13 @@ import org.kpledger.signing.EcdsaP256;
 public final class SignedRequest {
   /** Header with the base64 DER actor certificate. */
   public static final String CERTIFICATE = "KP-Certificate";
+
   /** Header with the ISO-8601 instant the request was signed. */
   public static final String DATE = "KP-Date";
+
   /** Header with the base64 DER low-S signature. */
   public static final String SIGNATURE = "KP-Signature";
+
   /** Tag of this version of the canonical string. */
   public static final String VERSION = "KP-READ-1";
 
@@ -37,8 +40,7 @@ public final class SignedRequest {
 
   /** The bytes that are signed. */
   public static byte[] canonical(String method, String requestTarget, String date) {
-    return String.join("\n", VERSION, method, requestTarget, date)
-        .getBytes(StandardCharsets.UTF_8);
+    return String.join("\n", VERSION, method, requestTarget, date).getBytes(StandardCharsets.UTF_8);
   }
 
   /** The three headers signing {@code method requestTarget} at {@code at} (client side, tests). */

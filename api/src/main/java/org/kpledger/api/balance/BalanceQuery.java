@@ -23,21 +23,38 @@ class BalanceQuery {
   PartyBalance party(String party, LocalDate from, LocalDate to) {
     BigDecimal opening = heldAt(party, from.minusDays(1));
     BigDecimal closing = heldAt(party, to);
-    Map<String, BigDecimal> in = grouped("SELECT acquired_by, SUM(carats_in) FROM custody_holding "
-        + "WHERE holder = ? AND from_date BETWEEN ? AND ? GROUP BY acquired_by", party, from, to);
-    Map<String, BigDecimal> out = grouped("SELECT ended_by, SUM(carats) FROM custody_holding "
-        + "WHERE holder = ? AND until_date BETWEEN ? AND ? GROUP BY ended_by", party, from, to);
-    BigDecimal weighed = sum("SELECT SUM(w.difference) FROM custody_weighing w JOIN custody_holding h "
-        + "ON h.id = w.holding_id WHERE h.holder = ? AND w.recorded_on BETWEEN ? AND ?", party, from, to);
-    BigDecimal unexplained = opening.add(total(in)).subtract(total(out)).add(weighed).subtract(closing);
+    Map<String, BigDecimal> in =
+        grouped(
+            "SELECT acquired_by, SUM(carats_in) FROM custody_holding "
+                + "WHERE holder = ? AND from_date BETWEEN ? AND ? GROUP BY acquired_by",
+            party,
+            from,
+            to);
+    Map<String, BigDecimal> out =
+        grouped(
+            "SELECT ended_by, SUM(carats) FROM custody_holding "
+                + "WHERE holder = ? AND until_date BETWEEN ? AND ? GROUP BY ended_by",
+            party,
+            from,
+            to);
+    BigDecimal weighed =
+        sum(
+            "SELECT SUM(w.difference) FROM custody_weighing w JOIN custody_holding h "
+                + "ON h.id = w.holding_id WHERE h.holder = ? AND w.recorded_on BETWEEN ? AND ?",
+            party,
+            from,
+            to);
+    BigDecimal unexplained =
+        opening.add(total(in)).subtract(total(out)).add(weighed).subtract(closing);
     return new PartyBalance(party, from, to, opening, in, out, weighed, closing, unexplained);
   }
 
   SiteBalance site(String siteId, LocalDate from, LocalDate to) {
     BigDecimal produced = ZERO;
     BigDecimal producedToDate = ZERO;
-    for (Map<String, Object> row : jdbc.queryForList("SELECT carats, occurred_at FROM "
-        + "registry_production WHERE site_id = ?", siteId)) {
+    for (Map<String, Object> row :
+        jdbc.queryForList(
+            "SELECT carats, occurred_at FROM " + "registry_production WHERE site_id = ?", siteId)) {
       LocalDate day = LedgerCalendar.dateOf(Columns.instant(row.get("OCCURRED_AT")));
       BigDecimal carats = (BigDecimal) row.get("CARATS");
       if (!day.isAfter(to)) {
@@ -45,20 +62,41 @@ class BalanceQuery {
         produced = day.isBefore(from) ? produced : produced.add(carats);
       }
     }
-    Map<String, BigDecimal> byBuyer = grouped("SELECT buyer_party, SUM(carats) FROM lineage_origin "
-        + "WHERE site_id = ? AND acquired_on BETWEEN ? AND ? GROUP BY buyer_party", siteId, from, to);
-    BigDecimal purchasedToDate = sum("SELECT SUM(carats) FROM lineage_origin WHERE site_id = ? "
-        + "AND acquired_on <= ?", siteId, to);
+    Map<String, BigDecimal> byBuyer =
+        grouped(
+            "SELECT buyer_party, SUM(carats) FROM lineage_origin "
+                + "WHERE site_id = ? AND acquired_on BETWEEN ? AND ? GROUP BY buyer_party",
+            siteId,
+            from,
+            to);
+    BigDecimal purchasedToDate =
+        sum(
+            "SELECT SUM(carats) FROM lineage_origin WHERE site_id = ? " + "AND acquired_on <= ?",
+            siteId,
+            to);
     BigDecimal remaining = producedToDate.subtract(purchasedToDate);
-    return new SiteBalance(siteId, from, to, produced, total(byBuyer), byBuyer, producedToDate,
-        purchasedToDate, remaining.max(ZERO), remaining.negate().max(ZERO));
+    return new SiteBalance(
+        siteId,
+        from,
+        to,
+        produced,
+        total(byBuyer),
+        byBuyer,
+        producedToDate,
+        purchasedToDate,
+        remaining.max(ZERO),
+        remaining.negate().max(ZERO));
   }
 
   private BigDecimal heldAt(String party, LocalDate day) {
-    return sum("SELECT SUM(h.carats_in + COALESCE((SELECT SUM(w.difference) FROM custody_weighing w "
-        + "WHERE w.holding_id = h.id AND w.recorded_on <= ?), 0)) FROM custody_holding h "
-        + "WHERE h.holder = ? AND h.from_date <= ? AND (h.until_date IS NULL OR h.until_date > ?)",
-        day, party, day, day);
+    return sum(
+        "SELECT SUM(h.carats_in + COALESCE((SELECT SUM(w.difference) FROM custody_weighing w "
+            + "WHERE w.holding_id = h.id AND w.recorded_on <= ?), 0)) FROM custody_holding h "
+            + "WHERE h.holder = ? AND h.from_date <= ? AND (h.until_date IS NULL OR h.until_date > ?)",
+        day,
+        party,
+        day,
+        day);
   }
 
   private Map<String, BigDecimal> grouped(String sql, Object... args) {

@@ -9,8 +9,8 @@ import java.util.Map;
  * history: {@code opening + inflows - outflows + weighingDifferences - closing} must be zero.
  *
  * @param opening held at the end of the day before {@code from}
- * @param inflows by how the items came: PURCHASE, STOCKPILE, TRANSFER, MERGE, SPLIT,
- *     CONFISCATION, RETURN
+ * @param inflows by how the items came: PURCHASE, STOCKPILE, TRANSFER, MERGE, SPLIT, CONFISCATION,
+ *     RETURN
  * @param outflows by how they left: TRANSFER (sold), MERGE, SPLIT, EXPORT, CONFISCATION, RETURN
  * @param weighingDifferences re-weighings recorded in the period (positive: found heavier)
  * @param closing held at the end of {@code to}

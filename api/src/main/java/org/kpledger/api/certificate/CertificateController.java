@@ -27,7 +27,10 @@ class CertificateController {
   private final Clock clock;
   private final int defaultDelayDays;
 
-  CertificateController(CertificateQueries certificates, ReadPolicy policy, Clock clock,
+  CertificateController(
+      CertificateQueries certificates,
+      ReadPolicy policy,
+      Clock clock,
       @Value("${kp.confirmation-delay-days:30}") int defaultDelayDays) {
     this.certificates = certificates;
     this.policy = policy;
@@ -47,7 +50,8 @@ class CertificateController {
     if (!policy.seesCertificates(reader)) {
       CertificateRecord c = certificates.find(checked(number)).orElse(null);
       if (c == null || !reader.party().equals(c.exporter())) {
-        throw QueryRefusedException.notVisible("number",
+        throw QueryRefusedException.notVisible(
+            "number",
             reader.party() + " may read in full only the certificates of its own exports");
       }
       return c;
@@ -56,7 +60,8 @@ class CertificateController {
   }
 
   @GetMapping("/api/certificates/unconfirmed")
-  @Operation(summary = "Certificates exported at least olderThanDays ago with no import confirmation")
+  @Operation(
+      summary = "Certificates exported at least olderThanDays ago with no import confirmation")
   Page<CertificateRecord> unconfirmed(
       Actor reader,
       @RequestParam(required = false) Integer olderThanDays,
@@ -66,11 +71,11 @@ class CertificateController {
     policy.requireOverseer(reader, "unconfirmed certificates");
     int days = olderThanDays == null ? defaultDelayDays : olderThanDays;
     if (days < 0 || days > 3650) {
-      throw QueryRefusedException.badParameter("INVALID_PARAMETER", "olderThanDays",
-          "olderThanDays must be between 0 and 3650");
+      throw QueryRefusedException.badParameter(
+          "INVALID_PARAMETER", "olderThanDays", "olderThanDays must be between 0 and 3650");
     }
-    return Page.of(certificates.unconfirmed(
-        LedgerCalendar.dateOf(clock.instant()).minusDays(days)), r);
+    return Page.of(
+        certificates.unconfirmed(LedgerCalendar.dateOf(clock.instant()).minusDays(days)), r);
   }
 
   @GetMapping("/api/certificates/mismatched")
@@ -85,13 +90,16 @@ class CertificateController {
   }
 
   private CertificateRecord find(String number) {
-    return certificates.find(checked(number))
+    return certificates
+        .find(checked(number))
         .orElseThrow(() -> QueryRefusedException.notFound("number", "certificate " + number));
   }
 
   private static String checked(String number) {
     if (!number.matches("CF[A-Z0-9-]{3,40}")) {
-      throw QueryRefusedException.badParameter("CERTIFICATE_NUMBER_INVALID", "number",
+      throw QueryRefusedException.badParameter(
+          "CERTIFICATE_NUMBER_INVALID",
+          "number",
           "a CAR KP certificate number is CF followed by 3 to 40 capitals, digits or dashes");
     }
     return number;

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * KP certificates with their endorsed fields as they stand, their use for export and the
- * importing authority's confirmation with its mismatches (kp-facts rule 8).
+ * KP certificates with their endorsed fields as they stand, their use for export and the importing
+ * authority's confirmation with its mismatches (kp-facts rule 8).
  */
 @Component
 @ProcessingGroup(CertificateProjection.NAME)
@@ -25,70 +25,107 @@ class CertificateProjection extends JdbcProjection {
 
   CertificateProjection(JdbcTemplate jdbc) {
     super(jdbc, NAME);
-    table("certificate", "certificate_number VARCHAR(64) PRIMARY KEY, "
-        + "shipment_id VARCHAR(128) NOT NULL, issuing_authority VARCHAR(128) NOT NULL, "
-        + "issued_on DATE NOT NULL, expires_on DATE NOT NULL, exporter VARCHAR(128), "
-        + "importer_name VARCHAR(200), importer_country CHAR(2), carats DECIMAL(19,2), "
-        + "value_usd DECIMAL(19,2), parcel_count INT, hs_code VARCHAR(16), "
-        + "country_of_origin VARCHAR(16), status VARCHAR(16) NOT NULL, exported_on DATE, "
-        + "void_reason VARCHAR(1000), endorsements INT NOT NULL, "
-        + "issued_at TIMESTAMP WITH TIME ZONE NOT NULL");
-    table("certificate_confirmation", "certificate_number VARCHAR(64) PRIMARY KEY, "
-        + "importing_authority VARCHAR(128), received_on DATE, carats DECIMAL(19,2), "
-        + "parcel_count INT, importer_name VARCHAR(200), exporter VARCHAR(128), "
-        + "mismatched BOOLEAN NOT NULL, mismatches VARCHAR(4000), "
-        + "recorded_at TIMESTAMP WITH TIME ZONE NOT NULL");
+    table(
+        "certificate",
+        "certificate_number VARCHAR(64) PRIMARY KEY, "
+            + "shipment_id VARCHAR(128) NOT NULL, issuing_authority VARCHAR(128) NOT NULL, "
+            + "issued_on DATE NOT NULL, expires_on DATE NOT NULL, exporter VARCHAR(128), "
+            + "importer_name VARCHAR(200), importer_country CHAR(2), carats DECIMAL(19,2), "
+            + "value_usd DECIMAL(19,2), parcel_count INT, hs_code VARCHAR(16), "
+            + "country_of_origin VARCHAR(16), status VARCHAR(16) NOT NULL, exported_on DATE, "
+            + "void_reason VARCHAR(1000), endorsements INT NOT NULL, "
+            + "issued_at TIMESTAMP WITH TIME ZONE NOT NULL");
+    table(
+        "certificate_confirmation",
+        "certificate_number VARCHAR(64) PRIMARY KEY, "
+            + "importing_authority VARCHAR(128), received_on DATE, carats DECIMAL(19,2), "
+            + "parcel_count INT, importer_name VARCHAR(200), exporter VARCHAR(128), "
+            + "mismatched BOOLEAN NOT NULL, mismatches VARCHAR(4000), "
+            + "recorded_at TIMESTAMP WITH TIME ZONE NOT NULL");
     index("certificate_shipment ON certificate (shipment_id)");
     create();
   }
 
   @EventHandler
   void on(CertificateIssuedEvent e, MetaData meta, @Timestamp Instant ts) {
-    jdbc.update("INSERT INTO certificate (certificate_number, shipment_id, issuing_authority, "
-        + "issued_on, expires_on, exporter, importer_name, importer_country, carats, value_usd, "
-        + "parcel_count, hs_code, country_of_origin, status, endorsements, issued_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED', 0, ?)", e.certificateNumber(),
-        e.shipmentId(), e.issuingAuthority(), e.issuedOn(), e.expiresOn(), e.exporter(),
-        e.importerName(), e.importerCountry(), e.carats(), e.valueUsd(), e.parcelCount(),
-        e.hsCode(), e.countryOfOrigin(), recordedAt(meta, ts));
+    jdbc.update(
+        "INSERT INTO certificate (certificate_number, shipment_id, issuing_authority, "
+            + "issued_on, expires_on, exporter, importer_name, importer_country, carats, value_usd, "
+            + "parcel_count, hs_code, country_of_origin, status, endorsements, issued_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED', 0, ?)",
+        e.certificateNumber(),
+        e.shipmentId(),
+        e.issuingAuthority(),
+        e.issuedOn(),
+        e.expiresOn(),
+        e.exporter(),
+        e.importerName(),
+        e.importerCountry(),
+        e.carats(),
+        e.valueUsd(),
+        e.parcelCount(),
+        e.hsCode(),
+        e.countryOfOrigin(),
+        recordedAt(meta, ts));
   }
 
   @EventHandler
   void on(CertificateUsedForExportEvent e) {
-    jdbc.update("UPDATE certificate SET status = 'EXPORTED', exported_on = ? "
-        + "WHERE certificate_number = ?", e.exportedOn(), e.certificateNumber());
+    jdbc.update(
+        "UPDATE certificate SET status = 'EXPORTED', exported_on = ? "
+            + "WHERE certificate_number = ?",
+        e.exportedOn(),
+        e.certificateNumber());
   }
 
   @EventHandler
   void on(ImportConfirmedEvent e, MetaData meta, @Timestamp Instant ts) {
-    jdbc.update("UPDATE certificate SET status = 'CONFIRMED' WHERE certificate_number = ?",
+    jdbc.update(
+        "UPDATE certificate SET status = 'CONFIRMED' WHERE certificate_number = ?",
         e.certificateNumber());
-    jdbc.update("INSERT INTO certificate_confirmation (certificate_number, importing_authority, "
-        + "received_on, carats, parcel_count, importer_name, exporter, mismatched, mismatches, "
-        + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.certificateNumber(),
-        e.importingAuthority(), e.receivedOn(), e.carats(), e.parcelCount(), e.importerName(),
-        e.exporter(), !e.mismatches().isEmpty(), String.join("\n", e.mismatches()),
+    jdbc.update(
+        "INSERT INTO certificate_confirmation (certificate_number, importing_authority, "
+            + "received_on, carats, parcel_count, importer_name, exporter, mismatched, mismatches, "
+            + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        e.certificateNumber(),
+        e.importingAuthority(),
+        e.receivedOn(),
+        e.carats(),
+        e.parcelCount(),
+        e.importerName(),
+        e.exporter(),
+        !e.mismatches().isEmpty(),
+        String.join("\n", e.mismatches()),
         recordedAt(meta, ts));
   }
 
   @EventHandler
   void on(CertificateVoidedEvent e) {
-    jdbc.update("UPDATE certificate SET status = 'VOID', void_reason = ? "
-        + "WHERE certificate_number = ?", e.reason(), e.certificateNumber());
+    jdbc.update(
+        "UPDATE certificate SET status = 'VOID', void_reason = ? " + "WHERE certificate_number = ?",
+        e.reason(),
+        e.certificateNumber());
   }
 
   @EventHandler
   void on(CertificateEndorsedEvent e) {
-    String column = switch (e.field()) {
-      case IMPORTER_NAME -> "importer_name";
-      case IMPORTER_COUNTRY -> "importer_country";
-      case EXPIRES_ON -> "expires_on";
-    };
-    Object value = switch (e.field()) {
-      case EXPIRES_ON -> java.time.LocalDate.parse(e.correctedValue());
-      default -> e.correctedValue();
-    };
-    jdbc.update("UPDATE certificate SET " + column + " = ?, endorsements = endorsements + 1 "
-        + "WHERE certificate_number = ?", value, e.certificateNumber());
+    String column =
+        switch (e.field()) {
+          case IMPORTER_NAME -> "importer_name";
+          case IMPORTER_COUNTRY -> "importer_country";
+          case EXPIRES_ON -> "expires_on";
+        };
+    Object value =
+        switch (e.field()) {
+          case EXPIRES_ON -> java.time.LocalDate.parse(e.correctedValue());
+          default -> e.correctedValue();
+        };
+    jdbc.update(
+        "UPDATE certificate SET "
+            + column
+            + " = ?, endorsements = endorsements + 1 "
+            + "WHERE certificate_number = ?",
+        value,
+        e.certificateNumber());
   }
 }

@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 /** Reads the certificates projection. */
 @Component
 public class CertificateQueries {
-  private static final String SELECT = "SELECT c.*, f.importing_authority, f.received_on, "
-      + "f.carats AS f_carats, f.parcel_count AS f_parcel_count, f.importer_name AS f_importer, "
-      + "f.exporter AS f_exporter, f.mismatches, f.mismatched FROM certificate c "
-      + "LEFT JOIN certificate_confirmation f ON f.certificate_number = c.certificate_number";
+  private static final String SELECT =
+      "SELECT c.*, f.importing_authority, f.received_on, "
+          + "f.carats AS f_carats, f.parcel_count AS f_parcel_count, f.importer_name AS f_importer, "
+          + "f.exporter AS f_exporter, f.mismatches, f.mismatched FROM certificate c "
+          + "LEFT JOIN certificate_confirmation f ON f.certificate_number = c.certificate_number";
   private final JdbcTemplate jdbc;
 
   CertificateQueries(JdbcTemplate jdbc) {
@@ -25,53 +26,89 @@ public class CertificateQueries {
 
   /** A certificate by number. */
   public Optional<CertificateRecord> find(String number) {
-    return jdbc.query(SELECT + " WHERE c.certificate_number = ?", (rs, n) -> record(rs), number)
-        .stream().findFirst();
+    return jdbc
+        .query(SELECT + " WHERE c.certificate_number = ?", (rs, n) -> record(rs), number)
+        .stream()
+        .findFirst();
   }
 
   /** The certificate issued for a shipment, if any. */
   public Optional<CertificateRecord> ofShipment(String shipmentId) {
-    return jdbc.query(SELECT + " WHERE c.shipment_id = ? AND c.status <> 'VOID'",
-        (rs, n) -> record(rs), shipmentId).stream().findFirst();
+    return jdbc
+        .query(
+            SELECT + " WHERE c.shipment_id = ? AND c.status <> 'VOID'",
+            (rs, n) -> record(rs),
+            shipmentId)
+        .stream()
+        .findFirst();
   }
 
   /** Certificates whose export left on or before {@code exportedBy} with no confirmation yet. */
   public List<CertificateRecord> unconfirmed(LocalDate exportedBy) {
-    return jdbc.query(SELECT + " WHERE c.status = 'EXPORTED' AND c.exported_on <= ? "
-        + "ORDER BY c.exported_on, c.certificate_number", (rs, n) -> record(rs), exportedBy);
+    return jdbc.query(
+        SELECT
+            + " WHERE c.status = 'EXPORTED' AND c.exported_on <= ? "
+            + "ORDER BY c.exported_on, c.certificate_number",
+        (rs, n) -> record(rs),
+        exportedBy);
   }
 
   /** Certificates whose import confirmation did not match. */
   public List<CertificateRecord> mismatched() {
-    return jdbc.query(SELECT + " WHERE f.mismatched = TRUE ORDER BY c.certificate_number",
-        (rs, n) -> record(rs));
+    return jdbc.query(
+        SELECT + " WHERE f.mismatched = TRUE ORDER BY c.certificate_number", (rs, n) -> record(rs));
   }
 
   /** The public form of a certificate, validity read on {@code today}. */
   public static PublicCertificate publicForm(CertificateRecord c, LocalDate today) {
-    String validity = "VOID".equals(c.status()) ? "VOID"
-        : today.isAfter(c.expiresOn()) ? "EXPIRED" : "VALID";
-    return new PublicCertificate(c.certificateNumber(), c.issuingAuthority(), c.countryOfOrigin(),
-        c.issuedOn(), c.expiresOn(), c.hsCode(), c.parcelCount(), c.carats(), c.importerCountry(),
-        c.status(), validity);
+    String validity =
+        "VOID".equals(c.status()) ? "VOID" : today.isAfter(c.expiresOn()) ? "EXPIRED" : "VALID";
+    return new PublicCertificate(
+        c.certificateNumber(),
+        c.issuingAuthority(),
+        c.countryOfOrigin(),
+        c.issuedOn(),
+        c.expiresOn(),
+        c.hsCode(),
+        c.parcelCount(),
+        c.carats(),
+        c.importerCountry(),
+        c.status(),
+        validity);
   }
 
   private static CertificateRecord record(ResultSet rs) throws SQLException {
     CertificateRecord.Confirmation confirmation = null;
     if (rs.getObject("mismatched") != null) {
       String m = rs.getString("mismatches");
-      confirmation = new CertificateRecord.Confirmation(rs.getString("importing_authority"),
-          Columns.date(rs.getObject("received_on")), rs.getBigDecimal("f_carats"),
-          rs.getInt("f_parcel_count"), rs.getString("f_importer"), rs.getString("f_exporter"),
-          m == null || m.isEmpty() ? List.of() : Arrays.asList(m.split("\n")));
+      confirmation =
+          new CertificateRecord.Confirmation(
+              rs.getString("importing_authority"),
+              Columns.date(rs.getObject("received_on")),
+              rs.getBigDecimal("f_carats"),
+              rs.getInt("f_parcel_count"),
+              rs.getString("f_importer"),
+              rs.getString("f_exporter"),
+              m == null || m.isEmpty() ? List.of() : Arrays.asList(m.split("\n")));
     }
-    return new CertificateRecord(rs.getString("certificate_number"), rs.getString("shipment_id"),
-        rs.getString("issuing_authority"), Columns.date(rs.getObject("issued_on")),
-        Columns.date(rs.getObject("expires_on")), rs.getString("exporter"),
-        rs.getString("importer_name"), rs.getString("importer_country"),
-        rs.getBigDecimal("carats"), rs.getBigDecimal("value_usd"), rs.getInt("parcel_count"),
-        rs.getString("hs_code"), rs.getString("country_of_origin"), rs.getString("status"),
-        Columns.date(rs.getObject("exported_on")), rs.getString("void_reason"),
-        rs.getInt("endorsements"), confirmation);
+    return new CertificateRecord(
+        rs.getString("certificate_number"),
+        rs.getString("shipment_id"),
+        rs.getString("issuing_authority"),
+        Columns.date(rs.getObject("issued_on")),
+        Columns.date(rs.getObject("expires_on")),
+        rs.getString("exporter"),
+        rs.getString("importer_name"),
+        rs.getString("importer_country"),
+        rs.getBigDecimal("carats"),
+        rs.getBigDecimal("value_usd"),
+        rs.getInt("parcel_count"),
+        rs.getString("hs_code"),
+        rs.getString("country_of_origin"),
+        rs.getString("status"),
+        Columns.date(rs.getObject("exported_on")),
+        rs.getString("void_reason"),
+        rs.getInt("endorsements"),
+        confirmation);
   }
 }

@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * What anyone may check about a KP certificate: whether it is valid today and the fields printed
  * for customs, without the exporter, the importer's name or the declared value.
  *
- * @param status ISSUED, EXPORTED (the shipment left under it), CONFIRMED (receipt confirmed) or VOID
+ * @param status ISSUED, EXPORTED (the shipment left under it), CONFIRMED (receipt confirmed) or
+ *     VOID
  * @param validity VALID, EXPIRED (after its expiry day) or VOID, today in Bangui
  */
 public record PublicCertificate(

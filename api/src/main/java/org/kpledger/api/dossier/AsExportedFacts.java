@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.kpledger.custody.CustodyFacts;
 
 /**
- * The facts as they stood when a shipment left: its exported parcels count as still active in
- * it, since the gate last ran at export, just before they left. Everything else is unchanged.
+ * The facts as they stood when a shipment left: its exported parcels count as still active in it,
+ * since the gate last ran at export, just before they left. Everything else is unchanged.
  */
 final class AsExportedFacts implements CustodyFacts {
   private final CustodyFacts facts;
@@ -18,10 +18,20 @@ final class AsExportedFacts implements CustodyFacts {
 
   @Override
   public Optional<ParcelFacts> parcel(String parcelId) {
-    return facts.parcel(parcelId).map(p -> shipmentId.equals(p.shipmentId())
-        ? new ParcelFacts(p.parcelId(), p.holder(), true, p.sealed(), p.confiscated(),
-            p.quarantined(), p.shipmentId())
-        : p);
+    return facts
+        .parcel(parcelId)
+        .map(
+            p ->
+                shipmentId.equals(p.shipmentId())
+                    ? new ParcelFacts(
+                        p.parcelId(),
+                        p.holder(),
+                        true,
+                        p.sealed(),
+                        p.confiscated(),
+                        p.quarantined(),
+                        p.shipmentId())
+                    : p);
   }
 
   @Override

@@ -25,11 +25,17 @@ class DossierController {
   }
 
   @GetMapping("/api/shipments/{shipmentId}/dossier")
-  @Operation(summary = "Trace, gate verdicts, valuation, signatures, late entries and refused "
-      + "attempts of a shipment (Monitoring Team, KP authority, auditors)")
+  @Operation(
+      summary =
+          "Trace, gate verdicts, valuation, signatures, late entries and refused "
+              + "attempts of a shipment (Monitoring Team, KP authority, auditors)")
   ShipmentDossier dossier(Actor reader, @PathVariable String shipmentId) {
     policy.requireOverseer(reader, "shipment dossiers");
-    return dossiers.assemble(shipments.find(shipmentId).orElseThrow(
-        () -> QueryRefusedException.notFound("shipmentId", "shipment " + shipmentId)), reader);
+    return dossiers.assemble(
+        shipments
+            .find(shipmentId)
+            .orElseThrow(
+                () -> QueryRefusedException.notFound("shipmentId", "shipment " + shipmentId)),
+        reader);
   }
 }

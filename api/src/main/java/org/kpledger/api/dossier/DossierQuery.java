@@ -33,8 +33,13 @@ class DossierQuery {
   private final RefusedAttemptSearch refused;
   private final Clock clock;
 
-  DossierQuery(TraceBackQuery traces, LineageGraph graph, OriginAssessor assessor,
-      CertificateQueries certificates, AggregateHistory history, RefusedAttemptSearch refused,
+  DossierQuery(
+      TraceBackQuery traces,
+      LineageGraph graph,
+      OriginAssessor assessor,
+      CertificateQueries certificates,
+      AggregateHistory history,
+      RefusedAttemptSearch refused,
       Clock clock) {
     this.traces = traces;
     this.graph = graph;
@@ -47,47 +52,91 @@ class DossierQuery {
 
   ShipmentDossier assemble(ShipmentRow s, Actor reader) {
     var certificate = certificates.ofShipment(s.shipmentId()).orElse(null);
-    TraceBack trace = traces.trace("SHIPMENT", s.shipmentId(), s.shipmentId(),
-        s.certificateNumber(), s.parcelIds(), reader);
-    List<org.kpledger.parcel.Origin> origins = graph.origins(
-        trace.origins().stream().map(TracedOrigin::lotId).toList()).values().stream()
-        .map(LineageRows.Origin::asGateOrigin).toList();
-    List<GateCheck> gate = ExportGate.evaluate(s.shipmentId(), s.parcelIds(), origins,
-        new AsExportedFacts(facts, s.shipmentId()));
+    TraceBack trace =
+        traces.trace(
+            "SHIPMENT",
+            s.shipmentId(),
+            s.shipmentId(),
+            s.certificateNumber(),
+            s.parcelIds(),
+            reader);
+    List<org.kpledger.parcel.Origin> origins =
+        graph.origins(trace.origins().stream().map(TracedOrigin::lotId).toList()).values().stream()
+            .map(LineageRows.Origin::asGateOrigin)
+            .toList();
+    List<GateCheck> gate =
+        ExportGate.evaluate(
+            s.shipmentId(), s.parcelIds(), origins, new AsExportedFacts(facts, s.shipmentId()));
     List<String> aggregates = new ArrayList<>();
     aggregates.add(s.shipmentId());
     if (s.certificateNumber() != null) {
       aggregates.add(s.certificateNumber());
     }
     trace.items().forEach(i -> aggregates.add(i.itemId()));
-    return new ShipmentDossier(s, certificate, trace, gate,
-        gate.stream().allMatch(GateCheck::passed), clock.instant(), valuation(s),
-        signatures(aggregates), late(trace), refused.touching(aggregates));
+    return new ShipmentDossier(
+        s,
+        certificate,
+        trace,
+        gate,
+        gate.stream().allMatch(GateCheck::passed),
+        clock.instant(),
+        valuation(s),
+        signatures(aggregates),
+        late(trace),
+        refused.touching(aggregates));
   }
 
   private ShipmentDossier.Valuation valuation(ShipmentRow s) {
     Map<String, LineageRows.Item> items = graph.items(s.parcelIds());
-    List<ShipmentDossier.ParcelValue> parcels = items.values().stream()
-        .map(i -> new ShipmentDossier.ParcelValue(i.itemId(), i.carats(), i.valueUsd(),
-            i.priceListVersion(), perCarat(i.valueUsd(), i.carats()))).toList();
-    return new ShipmentDossier.Valuation(parcels, s.carats(), s.valueUsd(),
-        perCarat(s.valueUsd(), s.carats()));
+    List<ShipmentDossier.ParcelValue> parcels =
+        items.values().stream()
+            .map(
+                i ->
+                    new ShipmentDossier.ParcelValue(
+                        i.itemId(),
+                        i.carats(),
+                        i.valueUsd(),
+                        i.priceListVersion(),
+                        perCarat(i.valueUsd(), i.carats())))
+            .toList();
+    return new ShipmentDossier.Valuation(
+        parcels, s.carats(), s.valueUsd(), perCarat(s.valueUsd(), s.carats()));
   }
 
   private List<ShipmentDossier.Signature> signatures(List<String> aggregates) {
     List<ShipmentDossier.Signature> out = new ArrayList<>();
     for (String id : aggregates) {
-      history.of(id).forEach(e -> out.add(new ShipmentDossier.Signature(id, e.sequenceNumber(),
-          e.eventType(), e.actorId(), e.organisationId(), e.organisationType(), e.role(),
-          e.commandId(), e.recordedAt(), e.envelope())));
+      history
+          .of(id)
+          .forEach(
+              e ->
+                  out.add(
+                      new ShipmentDossier.Signature(
+                          id,
+                          e.sequenceNumber(),
+                          e.eventType(),
+                          e.actorId(),
+                          e.organisationId(),
+                          e.organisationType(),
+                          e.role(),
+                          e.commandId(),
+                          e.recordedAt(),
+                          e.envelope())));
     }
     return out;
   }
 
   private static List<ShipmentDossier.LateEntry> late(TraceBack trace) {
-    return trace.origins().stream().filter(TracedOrigin::lateEntry)
-        .map(o -> new ShipmentDossier.LateEntry(o.lotId(), o.occurredAt(), o.recordedAt(),
-            Duration.between(o.occurredAt(), o.recordedAt()).toHours())).toList();
+    return trace.origins().stream()
+        .filter(TracedOrigin::lateEntry)
+        .map(
+            o ->
+                new ShipmentDossier.LateEntry(
+                    o.lotId(),
+                    o.occurredAt(),
+                    o.recordedAt(),
+                    Duration.between(o.occurredAt(), o.recordedAt()).toHours()))
+        .toList();
   }
 
   private static BigDecimal perCarat(BigDecimal usd, BigDecimal carats) {

@@ -9,12 +9,12 @@ import org.kpledger.api.shipment.ShipmentRow;
 import org.kpledger.shipment.GateCheck;
 
 /**
- * What the Monitoring Team reviews for one shipment: the trace back, every export-gate verdict,
- * the valuation, who signed each step, the late entries, and the refused attempts that touched
- * any of its items.
+ * What the Monitoring Team reviews for one shipment: the trace back, every export-gate verdict, the
+ * valuation, who signed each step, the late entries, and the refused attempts that touched any of
+ * its items.
  *
- * @param gate every check of {@link org.kpledger.shipment.ExportGate}, passed or not, evaluated
- *     now over the projections; an exported shipment's parcels are read as they stood at export
+ * @param gate every check of {@link org.kpledger.shipment.ExportGate}, passed or not, evaluated now
+ *     over the projections; an exported shipment's parcels are read as they stood at export
  * @param gatePasses whether every check passed
  */
 public record ShipmentDossier(
@@ -35,23 +35,40 @@ public record ShipmentDossier(
 
   /** A parcel's valuation by the valuation office. */
   public record ParcelValue(
-      String parcelId, BigDecimal carats, BigDecimal valueUsd, String priceListVersion,
+      String parcelId,
+      BigDecimal carats,
+      BigDecimal valueUsd,
+      String priceListVersion,
       BigDecimal usdPerCarat) {}
 
   /**
-   * Who signed one step (an event of the shipment, its certificate or an item of its lineage),
-   * with the envelope exactly as signed so the reviewer can verify the signature offline.
+   * Who signed one step (an event of the shipment, its certificate or an item of its lineage), with
+   * the envelope exactly as signed so the reviewer can verify the signature offline.
    */
   public record Signature(
-      String aggregateId, long sequenceNumber, String eventType, String actorId,
-      String organisationId, String organisationType, String role, String commandId,
-      Instant recordedAt, String envelope) {}
+      String aggregateId,
+      long sequenceNumber,
+      String eventType,
+      String actorId,
+      String organisationId,
+      String organisationType,
+      String role,
+      String commandId,
+      Instant recordedAt,
+      String envelope) {}
 
   /** An origin recorded long after it happened. */
   public record LateEntry(String lotId, Instant occurredAt, Instant recordedAt, long delayHours) {}
 
   /** A validly signed command that a custody rule refused and that named one of the items. */
   public record RefusedAttempt(
-      long id, String commandId, String commandType, String actorId, String organisationId,
-      String role, String reasonCode, String message, Instant refusedAt) {}
+      long id,
+      String commandId,
+      String commandType,
+      String actorId,
+      String organisationId,
+      String role,
+      String reasonCode,
+      String message,
+      Instant refusedAt) {}
 }

@@ -10,8 +10,8 @@ import org.kpledger.custody.LedgerMetaData;
 import org.springframework.stereotype.Component;
 
 /**
- * An aggregate's events straight from the event store (the truth, not a projection), each with
- * its signer's identity and envelope.
+ * An aggregate's events straight from the event store (the truth, not a projection), each with its
+ * signer's identity and envelope.
  */
 @Component
 public class AggregateHistory {
@@ -31,11 +31,18 @@ public class AggregateHistory {
   private HistoryEntry entry(DomainEventMessage<?> m) {
     MetaData meta = m.getMetaData();
     Object recorded = meta.get(LedgerMetaData.RECORDED_AT);
-    return new HistoryEntry(m.getSequenceNumber(), null, m.getPayloadType().getSimpleName(),
-        m.getTimestamp(), recorded == null ? null : Instant.parse(recorded.toString()),
-        text(meta, LedgerMetaData.ACTOR_ID), text(meta, LedgerMetaData.ORGANISATION_ID),
-        text(meta, LedgerMetaData.ORGANISATION_TYPE), text(meta, LedgerMetaData.ROLE),
-        text(meta, LedgerMetaData.COMMAND_ID), json.valueToTree(m.getPayload()),
+    return new HistoryEntry(
+        m.getSequenceNumber(),
+        null,
+        m.getPayloadType().getSimpleName(),
+        m.getTimestamp(),
+        recorded == null ? null : Instant.parse(recorded.toString()),
+        text(meta, LedgerMetaData.ACTOR_ID),
+        text(meta, LedgerMetaData.ORGANISATION_ID),
+        text(meta, LedgerMetaData.ORGANISATION_TYPE),
+        text(meta, LedgerMetaData.ROLE),
+        text(meta, LedgerMetaData.COMMAND_ID),
+        json.valueToTree(m.getPayload()),
         text(meta, LedgerMetaData.ENVELOPE));
   }
 

@@ -42,8 +42,8 @@ class HistoryController {
       @RequestParam(required = false) Integer size) {
     PageRequest r = PageRequest.of(page, size);
     if (!policy.seesEverything(reader)) {
-      boolean exported = shipments.find(aggregateId)
-          .map(s -> s.exporter().equals(reader.party())).orElse(false);
+      boolean exported =
+          shipments.find(aggregateId).map(s -> s.exporter().equals(reader.party())).orElse(false);
       if (!exported) {
         policy.requireItem(reader, aggregateId, "aggregateId");
       }
@@ -52,7 +52,8 @@ class HistoryController {
     if (events.isEmpty()) {
       throw QueryRefusedException.notFound("aggregateId", "aggregate " + aggregateId);
     }
-    return Page.of(events.stream()
-        .filter(e -> eventType == null || e.eventType().equals(eventType)).toList(), r);
+    return Page.of(
+        events.stream().filter(e -> eventType == null || e.eventType().equals(eventType)).toList(),
+        r);
   }
 }

@@ -15,17 +15,25 @@ import org.springframework.stereotype.Component;
 /** Reads the custody projection: who held what, from when until when. */
 @Component
 public class CustodyHistory {
-  private static final RowMapper<Period> PERIOD = (rs, n) -> new Period(rs.getString("item_id"),
-      rs.getString("holder"), rs.getBigDecimal("carats"), rs.getString("acquired_by"),
-      Columns.instant(rs.getObject("from_at")), Columns.date(rs.getObject("from_date")),
-      Columns.instant(rs.getObject("until_at")), Columns.date(rs.getObject("until_date")),
-      rs.getString("ended_by"));
+  private static final RowMapper<Period> PERIOD =
+      (rs, n) ->
+          new Period(
+              rs.getString("item_id"),
+              rs.getString("holder"),
+              rs.getBigDecimal("carats"),
+              rs.getString("acquired_by"),
+              Columns.instant(rs.getObject("from_at")),
+              Columns.date(rs.getObject("from_date")),
+              Columns.instant(rs.getObject("until_at")),
+              Columns.date(rs.getObject("until_date")),
+              rs.getString("ended_by"));
 
   /** A period's columns with its mass as it stood at the end of day {@code :d} (re-weighings). */
-  private static final String AS_OF = "SELECT h.id, h.item_id, h.holder, h.acquired_by, "
-      + "h.from_at, h.from_date, h.until_at, h.until_date, h.ended_by, h.carats_in + COALESCE(("
-      + "SELECT SUM(w.difference) FROM custody_weighing w WHERE w.holding_id = h.id "
-      + "AND w.recorded_on <= :d), 0) AS carats FROM custody_holding h ";
+  private static final String AS_OF =
+      "SELECT h.id, h.item_id, h.holder, h.acquired_by, "
+          + "h.from_at, h.from_date, h.until_at, h.until_date, h.ended_by, h.carats_in + COALESCE(("
+          + "SELECT SUM(w.difference) FROM custody_weighing w WHERE w.holding_id = h.id "
+          + "AND w.recorded_on <= :d), 0) AS carats FROM custody_holding h ";
 
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
@@ -36,8 +44,8 @@ public class CustodyHistory {
   }
 
   /**
-   * A period during which {@code holder} held {@code itemId}; {@code until} is null while it
-   * still holds it.
+   * A period during which {@code holder} held {@code itemId}; {@code until} is null while it still
+   * holds it.
    */
   public record Period(
       String itemId,
@@ -52,8 +60,12 @@ public class CustodyHistory {
 
   /** Whether {@code party} ever held the item. */
   public boolean everHeldBy(String itemId, String party) {
-    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM custody_holding WHERE item_id = ? "
-        + "AND holder = ?", Integer.class, itemId, party);
+    Integer n =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM custody_holding WHERE item_id = ? " + "AND holder = ?",
+            Integer.class,
+            itemId,
+            party);
     return n != null && n > 0;
   }
 
@@ -62,18 +74,23 @@ public class CustodyHistory {
     if (itemIds.isEmpty()) {
       return List.of();
     }
-    return named.query("SELECT * FROM custody_holding WHERE item_id IN (:ids) "
-        + "ORDER BY item_id, from_at, id", Map.of("ids", itemIds), PERIOD);
+    return named.query(
+        "SELECT * FROM custody_holding WHERE item_id IN (:ids) " + "ORDER BY item_id, from_at, id",
+        Map.of("ids", itemIds),
+        PERIOD);
   }
 
   /**
-   * What {@code holder} held at the end of {@code day}: periods begun on or before that day and
-   * not ended by then, each with its mass on that day (re-weighings up to it included).
+   * What {@code holder} held at the end of {@code day}: periods begun on or before that day and not
+   * ended by then, each with its mass on that day (re-weighings up to it included).
    */
   public List<Period> heldBy(String holder, LocalDate day) {
-    return named.query(AS_OF + "WHERE h.holder = :h AND h.from_date <= :d "
-        + "AND (h.until_date IS NULL OR h.until_date > :d) ORDER BY h.item_id",
-        Map.of("h", holder, "d", day), PERIOD);
+    return named.query(
+        AS_OF
+            + "WHERE h.holder = :h AND h.from_date <= :d "
+            + "AND (h.until_date IS NULL OR h.until_date > :d) ORDER BY h.item_id",
+        Map.of("h", holder, "d", day),
+        PERIOD);
   }
 
   /** What anyone held at the end of {@code day} of these items (a stockpile's items). */
@@ -81,8 +98,11 @@ public class CustodyHistory {
     if (itemIds.isEmpty()) {
       return List.of();
     }
-    return named.query(AS_OF + "WHERE h.item_id IN (:ids) AND h.from_date <= :d "
-        + "AND (h.until_date IS NULL OR h.until_date > :d) ORDER BY h.item_id",
-        Map.of("ids", itemIds, "d", day), PERIOD);
+    return named.query(
+        AS_OF
+            + "WHERE h.item_id IN (:ids) AND h.from_date <= :d "
+            + "AND (h.until_date IS NULL OR h.until_date > :d) ORDER BY h.item_id",
+        Map.of("ids", itemIds, "d", day),
+        PERIOD);
   }
 }

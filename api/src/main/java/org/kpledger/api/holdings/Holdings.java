@@ -6,8 +6,8 @@ import java.util.Map;
 import org.kpledger.api.paging.Page;
 
 /**
- * What a party (or a stockpile's items) held at the end of a day, with totals over every item
- * that matched the filters (not just this page).
+ * What a party (or a stockpile's items) held at the end of a day, with totals over every item that
+ * matched the filters (not just this page).
  *
  * @param holder the party asked about, or null for a stockpile
  * @param stockpileId the stockpile asked about, or null for a party

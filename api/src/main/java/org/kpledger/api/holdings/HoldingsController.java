@@ -60,8 +60,8 @@ class HoldingsController {
     var items = graph.itemsOfStockpile(stockpileId);
     if (!policy.seesEverything(reader)) {
       if (items.isEmpty() || !items.stream().allMatch(i -> policy.mayFollow(reader, i))) {
-        throw QueryRefusedException.notVisible("stockpileId",
-            reader.party() + " may read only stockpiles it declared");
+        throw QueryRefusedException.notVisible(
+            "stockpileId", reader.party() + " may read only stockpiles it declared");
       }
     } else if (items.isEmpty()) {
       throw QueryRefusedException.notFound("stockpileId", "stockpile " + stockpileId);
@@ -71,8 +71,8 @@ class HoldingsController {
 
   private static String period(String period) {
     if (period != null && !PERIODS.contains(period)) {
-      throw QueryRefusedException.badParameter("INVALID_PARAMETER", "period",
-          "period must be one of " + PERIODS);
+      throw QueryRefusedException.badParameter(
+          "INVALID_PARAMETER", "period", "period must be one of " + PERIODS);
     }
     return period;
   }

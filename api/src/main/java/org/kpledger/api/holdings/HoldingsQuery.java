@@ -28,13 +28,20 @@ class HoldingsQuery {
     return assemble(holder, null, day, custody.heldBy(holder, day), zone, period, page);
   }
 
-  Holdings ofStockpile(String stockpileId, LocalDate day, String zone, String period, PageRequest page) {
+  Holdings ofStockpile(
+      String stockpileId, LocalDate day, String zone, String period, PageRequest page) {
     List<CustodyHistory.Period> held = custody.heldOf(graph.itemsOfStockpile(stockpileId), day);
     return assemble(null, stockpileId, day, held, zone, period, page);
   }
 
-  private Holdings assemble(String holder, String stockpileId, LocalDate day,
-      List<CustodyHistory.Period> held, String zone, String period, PageRequest page) {
+  private Holdings assemble(
+      String holder,
+      String stockpileId,
+      LocalDate day,
+      List<CustodyHistory.Period> held,
+      String zone,
+      String period,
+      PageRequest page) {
     List<String> ids = held.stream().map(CustodyHistory.Period::itemId).toList();
     Map<String, LineageRows.Item> items = graph.items(ids);
     Map<String, List<String>> carried = graph.originIdsOf(ids);
@@ -42,8 +49,10 @@ class HoldingsQuery {
         graph.origins(carried.values().stream().flatMap(List::stream).distinct().toList());
     List<HeldItem> all = new ArrayList<>();
     for (CustodyHistory.Period p : held) {
-      HeldItem h = item(p, items.get(p.itemId()), carried.getOrDefault(p.itemId(), List.of()), origins);
-      if ((zone == null || h.zones().contains(zone)) && (period == null || period.equals(h.period()))) {
+      HeldItem h =
+          item(p, items.get(p.itemId()), carried.getOrDefault(p.itemId(), List.of()), origins);
+      if ((zone == null || h.zones().contains(zone))
+          && (period == null || period.equals(h.period()))) {
         all.add(h);
       }
     }
@@ -53,14 +62,18 @@ class HoldingsQuery {
     for (HeldItem h : all) {
       total = total.add(h.carats());
       byPeriod.merge(h.period(), h.carats(), BigDecimal::add);
-      String z = h.zones().size() == 1 ? h.zones().get(0) : h.zones().isEmpty() ? "UNDOCUMENTED" : "MIXED";
+      String z =
+          h.zones().size() == 1 ? h.zones().get(0) : h.zones().isEmpty() ? "UNDOCUMENTED" : "MIXED";
       byZone.merge(z, h.carats(), BigDecimal::add);
     }
-    return new Holdings(holder, stockpileId, day, all.size(), total, byPeriod, byZone,
-        Page.of(all, page));
+    return new Holdings(
+        holder, stockpileId, day, all.size(), total, byPeriod, byZone, Page.of(all, page));
   }
 
-  private static HeldItem item(CustodyHistory.Period p, LineageRows.Item item, List<String> lotIds,
+  private static HeldItem item(
+      CustodyHistory.Period p,
+      LineageRows.Item item,
+      List<String> lotIds,
       Map<String, LineageRows.Origin> origins) {
     List<HeldItem.OriginRef> refs = new ArrayList<>();
     boolean pre = false;
@@ -80,12 +93,27 @@ class HoldingsQuery {
         post = true;
       }
     }
-    String period = undocumented ? "UNDOCUMENTED"
-        : pre && post ? "MIXED" : pre ? "PRE_SUSPENSION" : "POST_SUSPENSION";
-    List<String> zones = refs.stream().map(HeldItem.OriginRef::zoneId)
-        .filter(java.util.Objects::nonNull).distinct().sorted().toList();
-    return new HeldItem(p.itemId(), item == null ? null : item.kind(), p.holder(), p.carats(),
-        p.fromDate(), p.acquiredBy(), zones, refs, period,
+    String period =
+        undocumented
+            ? "UNDOCUMENTED"
+            : pre && post ? "MIXED" : pre ? "PRE_SUSPENSION" : "POST_SUSPENSION";
+    List<String> zones =
+        refs.stream()
+            .map(HeldItem.OriginRef::zoneId)
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .sorted()
+            .toList();
+    return new HeldItem(
+        p.itemId(),
+        item == null ? null : item.kind(),
+        p.holder(),
+        p.carats(),
+        p.fromDate(),
+        p.acquiredBy(),
+        zones,
+        refs,
+        period,
         item == null ? null : item.stockpileId());
   }
 }

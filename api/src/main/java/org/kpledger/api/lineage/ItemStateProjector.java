@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each lineage item's current state (holder, mass, valuation, seal, shipment,
- * confiscation, quarantine) in the tables of {@link LineageProjection}, in the same processor.
+ * Keeps each lineage item's current state (holder, mass, valuation, seal, shipment, confiscation,
+ * quarantine) in the tables of {@link LineageProjection}, in the same processor.
  */
 @Component
 @ProcessingGroup(LineageProjection.NAME)
@@ -69,8 +69,10 @@ class ItemStateProjector {
   @EventHandler
   void on(QuarantineClearedEvent e) {
     set("quarantined = FALSE", e.parcelId());
-    jdbc.update("UPDATE lineage_origin SET audit_clearance = ? WHERE lot_id = ?",
-        e.auditReference(), e.parcelId());
+    jdbc.update(
+        "UPDATE lineage_origin SET audit_clearance = ? WHERE lot_id = ?",
+        e.auditReference(),
+        e.parcelId());
   }
 
   @EventHandler

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /** Reads the lineage projection: items, edges, origins and which origins each item carries. */
 @Component
 public class LineageGraph {
-  private static final Set<String> ORIGIN_KEYS = Set.of("miner_id", "site_id", "zone_id", "buyer_party");
+  private static final Set<String> ORIGIN_KEYS =
+      Set.of("miner_id", "site_id", "zone_id", "buyer_party");
   private final NamedParameterJdbcTemplate named;
 
   LineageGraph(JdbcTemplate jdbc) {
@@ -33,8 +34,10 @@ public class LineageGraph {
   public Map<String, LineageRows.Item> items(Collection<String> ids) {
     Map<String, LineageRows.Item> out = new LinkedHashMap<>();
     if (!ids.isEmpty()) {
-      named.query("SELECT * FROM lineage_item WHERE item_id IN (:ids) ORDER BY item_id",
-          Map.of("ids", ids), (ResultSet rs) -> {
+      named.query(
+          "SELECT * FROM lineage_item WHERE item_id IN (:ids) ORDER BY item_id",
+          Map.of("ids", ids),
+          (ResultSet rs) -> {
             LineageRows.Item i = item(rs);
             out.put(i.itemId(), i);
           });
@@ -51,8 +54,10 @@ public class LineageGraph {
   public Map<String, LineageRows.Origin> origins(Collection<String> lotIds) {
     Map<String, LineageRows.Origin> out = new LinkedHashMap<>();
     if (!lotIds.isEmpty()) {
-      named.query("SELECT * FROM lineage_origin WHERE lot_id IN (:ids) ORDER BY lot_id",
-          Map.of("ids", lotIds), (ResultSet rs) -> {
+      named.query(
+          "SELECT * FROM lineage_origin WHERE lot_id IN (:ids) ORDER BY lot_id",
+          Map.of("ids", lotIds),
+          (ResultSet rs) -> {
             LineageRows.Origin o = origin(rs);
             out.put(o.lotId(), o);
           });
@@ -64,8 +69,11 @@ public class LineageGraph {
   public Map<String, List<String>> originIdsOf(Collection<String> itemIds) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (!itemIds.isEmpty()) {
-      named.query("SELECT item_id, lot_id FROM lineage_item_origin WHERE item_id IN (:ids) "
-          + "ORDER BY item_id, lot_id", Map.of("ids", itemIds), (ResultSet rs) -> {
+      named.query(
+          "SELECT item_id, lot_id FROM lineage_item_origin WHERE item_id IN (:ids) "
+              + "ORDER BY item_id, lot_id",
+          Map.of("ids", itemIds),
+          (ResultSet rs) -> {
             out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
           });
     }
@@ -77,51 +85,89 @@ public class LineageGraph {
     if (lotIds.isEmpty()) {
       return List.of();
     }
-    return named.queryForList("SELECT DISTINCT item_id FROM lineage_item_origin WHERE lot_id IN "
-        + "(:ids) ORDER BY item_id", Map.of("ids", lotIds), String.class);
+    return named.queryForList(
+        "SELECT DISTINCT item_id FROM lineage_item_origin WHERE lot_id IN "
+            + "(:ids) ORDER BY item_id",
+        Map.of("ids", lotIds),
+        String.class);
   }
 
-  /** The origin ids whose {@code column} (miner_id, site_id, zone_id, buyer_party) is {@code value}. */
+  /**
+   * The origin ids whose {@code column} (miner_id, site_id, zone_id, buyer_party) is {@code value}.
+   */
   public List<String> originsWhere(String column, String value) {
     if (!ORIGIN_KEYS.contains(column)) {
       throw new IllegalArgumentException(column);
     }
-    return named.queryForList("SELECT lot_id FROM lineage_origin WHERE " + column + " = :v "
-        + "ORDER BY lot_id", Map.of("v", value), String.class);
+    return named.queryForList(
+        "SELECT lot_id FROM lineage_origin WHERE " + column + " = :v " + "ORDER BY lot_id",
+        Map.of("v", value),
+        String.class);
   }
 
   /** The items declared in a stockpile. */
   public List<String> itemsOfStockpile(String stockpileId) {
-    return named.queryForList("SELECT item_id FROM lineage_item WHERE stockpile_id = :s "
-        + "ORDER BY item_id", Map.of("s", stockpileId), String.class);
+    return named.queryForList(
+        "SELECT item_id FROM lineage_item WHERE stockpile_id = :s " + "ORDER BY item_id",
+        Map.of("s", stockpileId),
+        String.class);
   }
 
   private List<LineageRows.Edge> edges(String column, Collection<String> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return named.query("SELECT * FROM lineage_edge WHERE " + column + " IN (:ids) "
-        + "ORDER BY to_item, from_item", Map.of("ids", ids), (rs, n) -> new LineageRows.Edge(
-            rs.getString("from_item"), rs.getString("to_item"), rs.getBigDecimal("carats"),
-            rs.getString("operation"), Columns.instant(rs.getObject("recorded_at"))));
+    return named.query(
+        "SELECT * FROM lineage_edge WHERE "
+            + column
+            + " IN (:ids) "
+            + "ORDER BY to_item, from_item",
+        Map.of("ids", ids),
+        (rs, n) ->
+            new LineageRows.Edge(
+                rs.getString("from_item"),
+                rs.getString("to_item"),
+                rs.getBigDecimal("carats"),
+                rs.getString("operation"),
+                Columns.instant(rs.getObject("recorded_at"))));
   }
 
   private static LineageRows.Item item(ResultSet rs) throws SQLException {
-    return new LineageRows.Item(rs.getString("item_id"), rs.getString("kind"),
-        rs.getBigDecimal("carats"), rs.getString("holder"), rs.getString("state"),
-        rs.getString("shipment_id"), rs.getString("seal_id"), rs.getBigDecimal("value_usd"),
-        rs.getString("price_list_version"), rs.getBoolean("quarantined"),
-        rs.getString("stockpile_id"), Columns.instant(rs.getObject("created_at")));
+    return new LineageRows.Item(
+        rs.getString("item_id"),
+        rs.getString("kind"),
+        rs.getBigDecimal("carats"),
+        rs.getString("holder"),
+        rs.getString("state"),
+        rs.getString("shipment_id"),
+        rs.getString("seal_id"),
+        rs.getBigDecimal("value_usd"),
+        rs.getString("price_list_version"),
+        rs.getBoolean("quarantined"),
+        rs.getString("stockpile_id"),
+        Columns.instant(rs.getObject("created_at")));
   }
 
   private static LineageRows.Origin origin(ResultSet rs) throws SQLException {
-    return new LineageRows.Origin(rs.getString("lot_id"), rs.getString("kind"),
-        rs.getString("slip_number"), rs.getString("miner_id"), rs.getString("patente_number"),
-        rs.getString("site_id"), rs.getString("zone_id"), Columns.date(rs.getObject("acquired_on")),
-        Columns.instant(rs.getObject("occurred_at")), Columns.instant(rs.getObject("recorded_at")),
-        rs.getBigDecimal("carats"), (Integer) rs.getObject("stone_count"),
-        rs.getBigDecimal("price_usd"), rs.getString("buyer_party"), rs.getString("buyer_licence"),
-        (Boolean) rs.getObject("zone_compliant_recorded"), rs.getString("stockpile_id"),
-        rs.getString("quarantine_reason"), rs.getString("audit_clearance"));
+    return new LineageRows.Origin(
+        rs.getString("lot_id"),
+        rs.getString("kind"),
+        rs.getString("slip_number"),
+        rs.getString("miner_id"),
+        rs.getString("patente_number"),
+        rs.getString("site_id"),
+        rs.getString("zone_id"),
+        Columns.date(rs.getObject("acquired_on")),
+        Columns.instant(rs.getObject("occurred_at")),
+        Columns.instant(rs.getObject("recorded_at")),
+        rs.getBigDecimal("carats"),
+        (Integer) rs.getObject("stone_count"),
+        rs.getBigDecimal("price_usd"),
+        rs.getString("buyer_party"),
+        rs.getString("buyer_licence"),
+        (Boolean) rs.getObject("zone_compliant_recorded"),
+        rs.getString("stockpile_id"),
+        rs.getString("quarantine_reason"),
+        rs.getString("audit_clearance"));
   }
 }

@@ -51,8 +51,16 @@ public final class LineageRows {
 
     /** The same origin as the export gate reads it. */
     public org.kpledger.parcel.Origin asGateOrigin() {
-      return new org.kpledger.parcel.Origin(lotId, minerId, patenteNumber, siteId, zoneId,
-          acquiredOn, carats, stockpileId, auditClearance);
+      return new org.kpledger.parcel.Origin(
+          lotId,
+          minerId,
+          patenteNumber,
+          siteId,
+          zoneId,
+          acquiredOn,
+          carats,
+          stockpileId,
+          auditClearance);
     }
   }
 }

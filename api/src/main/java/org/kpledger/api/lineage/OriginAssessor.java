@@ -2,18 +2,18 @@ package org.kpledger.api.lineage;
 
 import java.time.Duration;
 import java.util.List;
+import org.kpledger.api.access.ReadPolicy;
 import org.kpledger.api.registry.LicenceVerdict;
 import org.kpledger.api.registry.RegistryQueries;
 import org.kpledger.custody.Actor;
-import org.kpledger.api.access.ReadPolicy;
 import org.kpledger.shipment.ExportGate;
 import org.kpledger.shipment.GateCheck;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Judges an origin as the export gate does (the ledger's {@link ExportGate}, over the
- * projections) and adds the zone and licence standing on its day, for a given reader.
+ * Judges an origin as the export gate does (the ledger's {@link ExportGate}, over the projections)
+ * and adds the zone and licence standing on its day, for a given reader.
  */
 @Component
 public class OriginAssessor {
@@ -22,7 +22,10 @@ public class OriginAssessor {
   private final ReadPolicy policy;
   private final Duration lateAfter;
 
-  OriginAssessor(RegistryQueries registry, LineageGraph graph, ReadPolicy policy,
+  OriginAssessor(
+      RegistryQueries registry,
+      LineageGraph graph,
+      ReadPolicy policy,
       @Value("${kp.late-entry-hours:48}") long lateEntryHours) {
     this.registry = registry;
     this.facts = new ProjectedCustodyFacts(registry, graph);
@@ -38,30 +41,59 @@ public class OriginAssessor {
   /** The origin as {@code reader} may see it, with its verdicts. */
   public TracedOrigin assess(LineageRows.Origin o, Actor reader) {
     List<GateCheck> checks = checks(o);
-    LicenceVerdict patente = o.patenteNumber() == null || o.acquiredOn() == null ? null
-        : registry.licenceOn(o.patenteNumber(), o.acquiredOn());
-    LicenceVerdict buyer = o.buyerLicence() == null || o.acquiredOn() == null ? null
-        : registry.licenceOn(o.buyerLicence(), o.acquiredOn());
-    return new TracedOrigin(o.lotId(), o.kind(), o.slipNumber(), o.minerId(), o.patenteNumber(),
-        o.siteId(), o.zoneId(), o.acquiredOn(), o.occurredAt(), o.recordedAt(), isLate(o),
-        o.carats(), o.stoneCount(), policy.seesPrice(reader, o.buyerParty()) ? o.priceUsd() : null,
-        o.buyerParty(), o.buyerLicence(), registry.zoneOn(o.zoneId(), o.acquiredOn()),
-        o.zoneCompliantRecorded(), patente, buyer, o.stockpileId(), o.quarantineReason(),
-        o.auditClearance(), checks, checks.stream().allMatch(GateCheck::passed));
+    LicenceVerdict patente =
+        o.patenteNumber() == null || o.acquiredOn() == null
+            ? null
+            : registry.licenceOn(o.patenteNumber(), o.acquiredOn());
+    LicenceVerdict buyer =
+        o.buyerLicence() == null || o.acquiredOn() == null
+            ? null
+            : registry.licenceOn(o.buyerLicence(), o.acquiredOn());
+    return new TracedOrigin(
+        o.lotId(),
+        o.kind(),
+        o.slipNumber(),
+        o.minerId(),
+        o.patenteNumber(),
+        o.siteId(),
+        o.zoneId(),
+        o.acquiredOn(),
+        o.occurredAt(),
+        o.recordedAt(),
+        isLate(o),
+        o.carats(),
+        o.stoneCount(),
+        policy.seesPrice(reader, o.buyerParty()) ? o.priceUsd() : null,
+        o.buyerParty(),
+        o.buyerLicence(),
+        registry.zoneOn(o.zoneId(), o.acquiredOn()),
+        o.zoneCompliantRecorded(),
+        patente,
+        buyer,
+        o.stockpileId(),
+        o.quarantineReason(),
+        o.auditClearance(),
+        checks,
+        checks.stream().allMatch(GateCheck::passed));
   }
 
   /**
    * The export gate's checks of this origin alone, and for a stockpile item whether it is still
-   * quarantined (the gate checks that on the parcel; a quarantined item cannot be merged, so it
-   * is always its own parcel).
+   * quarantined (the gate checks that on the parcel; a quarantined item cannot be merged, so it is
+   * always its own parcel).
    */
   public List<GateCheck> checks(LineageRows.Origin o) {
-    List<GateCheck> checks = new java.util.ArrayList<>(
-        ExportGate.evaluate("", List.of(), List.of(o.asGateOrigin()), facts));
+    List<GateCheck> checks =
+        new java.util.ArrayList<>(
+            ExportGate.evaluate("", List.of(), List.of(o.asGateOrigin()), facts));
     if ("STOCKPILE".equals(o.kind())) {
       boolean quarantined = facts.parcel(o.lotId()).map(p -> p.quarantined()).orElse(false);
-      checks.add(new GateCheck(o.lotId(), "STOCKPILE_QUARANTINED", !quarantined,
-          quarantined ? "quarantined: " + o.quarantineReason() : "not quarantined"));
+      checks.add(
+          new GateCheck(
+              o.lotId(),
+              "STOCKPILE_QUARANTINED",
+              !quarantined,
+              quarantined ? "quarantined: " + o.quarantineReason() : "not quarantined"));
     }
     return checks;
   }
@@ -73,7 +105,8 @@ public class OriginAssessor {
 
   /** Whether the origin was recorded long after it happened. */
   public boolean isLate(LineageRows.Origin o) {
-    return o.occurredAt() != null && o.recordedAt() != null
+    return o.occurredAt() != null
+        && o.recordedAt() != null
         && Duration.between(o.occurredAt(), o.recordedAt()).compareTo(lateAfter) > 0;
   }
 }

@@ -7,10 +7,10 @@ import org.kpledger.custody.CustodyFacts;
 
 /**
  * {@link CustodyFacts} answered from the projections instead of the event store, so the read side
- * can run the ledger's own {@link org.kpledger.shipment.ExportGate} (the same rules, no second
- * copy of them) without loading or locking aggregates. As fresh as the projections' lag.
- * Deliberately not a Spring bean: command handlers resolve the one {@link CustodyFacts} bean, the
- * event-sourced one.
+ * can run the ledger's own {@link org.kpledger.shipment.ExportGate} (the same rules, no second copy
+ * of them) without loading or locking aggregates. As fresh as the projections' lag. Deliberately
+ * not a Spring bean: command handlers resolve the one {@link CustodyFacts} bean, the event-sourced
+ * one.
  */
 public final class ProjectedCustodyFacts implements CustodyFacts {
   private final RegistryQueries registry;
@@ -26,17 +26,18 @@ public final class ProjectedCustodyFacts implements CustodyFacts {
     if (zoneId == null || !registry.zoneExists(zoneId)) {
       return Optional.empty();
     }
-    return Optional.of(new ZoneFacts() {
-      @Override
-      public String zoneId() {
-        return zoneId;
-      }
+    return Optional.of(
+        new ZoneFacts() {
+          @Override
+          public String zoneId() {
+            return zoneId;
+          }
 
-      @Override
-      public boolean compliantOn(LocalDate date) {
-        return registry.zoneOn(zoneId, date).compliant();
-      }
-    });
+          @Override
+          public boolean compliantOn(LocalDate date) {
+            return registry.zoneOn(zoneId, date).compliant();
+          }
+        });
   }
 
   @Override
@@ -48,27 +49,28 @@ public final class ProjectedCustodyFacts implements CustodyFacts {
     if ("UNKNOWN".equals(today.status())) {
       return Optional.empty();
     }
-    return Optional.of(new LicenceFacts() {
-      @Override
-      public String licenceNumber() {
-        return number;
-      }
+    return Optional.of(
+        new LicenceFacts() {
+          @Override
+          public String licenceNumber() {
+            return number;
+          }
 
-      @Override
-      public String kind() {
-        return today.kind();
-      }
+          @Override
+          public String kind() {
+            return today.kind();
+          }
 
-      @Override
-      public String holderId() {
-        return today.holderId();
-      }
+          @Override
+          public String holderId() {
+            return today.holderId();
+          }
 
-      @Override
-      public boolean validOn(LocalDate date) {
-        return registry.licenceOn(number, date).inForce();
-      }
-    });
+          @Override
+          public boolean validOn(LocalDate date) {
+            return registry.licenceOn(number, date).inForce();
+          }
+        });
   }
 
   @Override
@@ -83,9 +85,17 @@ public final class ProjectedCustodyFacts implements CustodyFacts {
 
   @Override
   public Optional<ParcelFacts> parcel(String parcelId) {
-    return graph.item(parcelId).map(i -> new ParcelFacts(i.itemId(), i.holder(),
-        !"CONSUMED".equals(i.state()) && !"EXPORTED".equals(i.state()), i.sealId() != null,
-        "CONFISCATED".equals(i.state()) || "FORFEITED".equals(i.state()), i.quarantined(),
-        i.shipmentId()));
+    return graph
+        .item(parcelId)
+        .map(
+            i ->
+                new ParcelFacts(
+                    i.itemId(),
+                    i.holder(),
+                    !"CONSUMED".equals(i.state()) && !"EXPORTED".equals(i.state()),
+                    i.sealId() != null,
+                    "CONFISCATED".equals(i.state()) || "FORFEITED".equals(i.state()),
+                    i.quarantined(),
+                    i.shipmentId()));
   }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.kpledger.api.registry.LicenceVerdict;
 
 /**
- * Everything a shipment, certificate, parcel or lot came from: the items of its lineage with
- * their custody (and each holder's licences on the day it took custody), the merge and split
- * edges with their carats, and the origins with what was in force on their day.
+ * Everything a shipment, certificate, parcel or lot came from: the items of its lineage with their
+ * custody (and each holder's licences on the day it took custody), the merge and split edges with
+ * their carats, and the origins with what was in force on their day.
  *
  * @param startKind SHIPMENT, CERTIFICATE, PARCEL or LOT
  * @param startItems the items the trace starts from (a shipment's parcels)
@@ -30,11 +30,20 @@ public record TraceBack(
 
   /** An item of the lineage and who held it. */
   public record TracedItem(
-      String itemId, String kind, BigDecimal carats, String state, String holder,
-      String shipmentId, List<Custody> custody) {}
+      String itemId,
+      String kind,
+      BigDecimal carats,
+      String state,
+      String holder,
+      String shipmentId,
+      List<Custody> custody) {}
 
   /** A custody period, with the holder's licences as they stood on the day it began. */
   public record Custody(
-      String holder, String acquiredBy, Instant from, Instant until, String endedBy,
+      String holder,
+      String acquiredBy,
+      Instant from,
+      Instant until,
+      String endedBy,
       List<LicenceVerdict> licencesOnAcquisition) {}
 }

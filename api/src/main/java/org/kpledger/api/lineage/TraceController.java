@@ -31,8 +31,13 @@ class TraceController {
   private final RegistryQueries registry;
   private final ReadPolicy policy;
 
-  TraceController(TraceBackQuery back, TraceForwardQuery forward, LineageGraph graph,
-      ShipmentQueries shipments, CertificateQueries certificates, RegistryQueries registry,
+  TraceController(
+      TraceBackQuery back,
+      TraceForwardQuery forward,
+      LineageGraph graph,
+      ShipmentQueries shipments,
+      CertificateQueries certificates,
+      RegistryQueries registry,
       ReadPolicy policy) {
     this.back = back;
     this.forward = forward;
@@ -47,17 +52,23 @@ class TraceController {
   @Operation(summary = "Trace a shipment back to its lots, slips, miners, sites and zones")
   TraceBack fromShipment(Actor reader, @PathVariable String shipmentId) {
     ShipmentRow s = shipment(reader, shipmentId);
-    return back.trace("SHIPMENT", shipmentId, shipmentId, s.certificateNumber(), s.parcelIds(), reader);
+    return back.trace(
+        "SHIPMENT", shipmentId, shipmentId, s.certificateNumber(), s.parcelIds(), reader);
   }
 
   @GetMapping("/api/trace/back/certificates/{number}")
   @Operation(summary = "Trace a KP certificate back through its shipment to the mines")
   TraceBack fromCertificate(Actor reader, @PathVariable String number) {
-    CertificateRecord c = certificates.find(number)
-        .filter(r -> policy.seesShipment(reader, r.exporter()))
-        .orElseThrow(() -> policy.seesEverything(reader)
-            ? QueryRefusedException.notFound("number", "certificate " + number)
-            : QueryRefusedException.notVisible("number", "not a certificate of " + reader.party()));
+    CertificateRecord c =
+        certificates
+            .find(number)
+            .filter(r -> policy.seesShipment(reader, r.exporter()))
+            .orElseThrow(
+                () ->
+                    policy.seesEverything(reader)
+                        ? QueryRefusedException.notFound("number", "certificate " + number)
+                        : QueryRefusedException.notVisible(
+                            "number", "not a certificate of " + reader.party()));
     ShipmentRow s = shipment(reader, c.shipmentId());
     return back.trace("CERTIFICATE", number, s.shipmentId(), number, s.parcelIds(), reader);
   }
@@ -66,15 +77,19 @@ class TraceController {
   @Operation(summary = "Trace a parcel, lot or stockpile item back to its origins")
   TraceBack fromItem(Actor reader, @PathVariable String itemId) {
     policy.requireItem(reader, itemId, "itemId");
-    LineageRows.Item item = graph.item(itemId)
-        .orElseThrow(() -> QueryRefusedException.notFound("itemId", "item " + itemId));
+    LineageRows.Item item =
+        graph
+            .item(itemId)
+            .orElseThrow(() -> QueryRefusedException.notFound("itemId", "item " + itemId));
     String kind = "LOT".equals(item.kind()) || "STOCKPILE".equals(item.kind()) ? "LOT" : "PARCEL";
     return back.trace(kind, itemId, item.shipmentId(), null, List.of(itemId), reader);
   }
 
   @GetMapping("/api/trace/forward/{kind}/{id}")
-  @Operation(summary = "Trace forward from a miner, site, zone, lot or collector to the parcels, "
-      + "shipments and certificates its stones reached (kind: miners, sites, zones, lots, collectors)")
+  @Operation(
+      summary =
+          "Trace forward from a miner, site, zone, lot or collector to the parcels, "
+              + "shipments and certificates its stones reached (kind: miners, sites, zones, lots, collectors)")
   TraceForward forward(
       Actor reader,
       @PathVariable String kind,
@@ -84,20 +99,30 @@ class TraceController {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
     PageRequest r = PageRequest.of(page, size);
-    List<String> lots = switch (kind) {
-      case "miners" -> known(registry.minerExists(id), "miner", id,
-          graph.originsWhere("miner_id", id));
-      case "sites" -> known(registry.siteExists(id), "site", id,
-          graph.originsWhere("site_id", id));
-      case "zones" -> known(registry.zoneExists(id), "zone", id,
-          graph.originsWhere("zone_id", id));
-      case "lots" -> lot(reader, id);
-      case "collectors" -> collector(reader, id);
-      default -> throw QueryRefusedException.badParameter("INVALID_PARAMETER", "kind",
-          "kind must be one of miners, sites, zones, lots, collectors");
-    };
-    return forward.trace(kind.substring(0, kind.length() - 1).toUpperCase(java.util.Locale.ROOT),
-        id, lots, from, to, reader, r);
+    List<String> lots =
+        switch (kind) {
+          case "miners" ->
+              known(registry.minerExists(id), "miner", id, graph.originsWhere("miner_id", id));
+          case "sites" ->
+              known(registry.siteExists(id), "site", id, graph.originsWhere("site_id", id));
+          case "zones" ->
+              known(registry.zoneExists(id), "zone", id, graph.originsWhere("zone_id", id));
+          case "lots" -> lot(reader, id);
+          case "collectors" -> collector(reader, id);
+          default ->
+              throw QueryRefusedException.badParameter(
+                  "INVALID_PARAMETER",
+                  "kind",
+                  "kind must be one of miners, sites, zones, lots, collectors");
+        };
+    return forward.trace(
+        kind.substring(0, kind.length() - 1).toUpperCase(java.util.Locale.ROOT),
+        id,
+        lots,
+        from,
+        to,
+        reader,
+        r);
   }
 
   private List<String> lot(Actor reader, String id) {
@@ -110,7 +135,8 @@ class TraceController {
 
   private List<String> collector(Actor reader, String id) {
     if (!policy.seesEverything(reader) && !id.equals(reader.party())) {
-      throw QueryRefusedException.notVisible("id", reader.party() + " may trace only its own purchases");
+      throw QueryRefusedException.notVisible(
+          "id", reader.party() + " may trace only its own purchases");
     }
     List<String> lots = graph.originsWhere("buyer_party", id);
     boolean known = !lots.isEmpty() || !registry.licencesOfHolderOn(id, LocalDate.now()).isEmpty();

@@ -8,9 +8,9 @@ import org.kpledger.api.registry.ZoneVerdict;
 import org.kpledger.shipment.GateCheck;
 
 /**
- * Everything the stones of a miner, site, zone, lot or collector reached: the items that carry
- * them (a page), the shipments and certificates those items went into, and every origin among
- * them that fails the export gate, with its verdict.
+ * Everything the stones of a miner, site, zone, lot or collector reached: the items that carry them
+ * (a page), the shipments and certificates those items went into, and every origin among them that
+ * fails the export gate, with its verdict.
  *
  * @param startKind MINER, SITE, ZONE, LOT or COLLECTOR
  * @param originCount how many origins (slips, stockpile items) the start stands for
@@ -29,17 +29,30 @@ public record TraceForward(
 
   /** An item that carries stones of the start; {@code failingOrigins} are among its origins. */
   public record ReachedItem(
-      String itemId, String kind, BigDecimal carats, String holder, String state,
-      String shipmentId, List<String> failingOrigins, boolean exportable) {}
+      String itemId,
+      String kind,
+      BigDecimal carats,
+      String holder,
+      String state,
+      String shipmentId,
+      List<String> failingOrigins,
+      boolean exportable) {}
 
   /** An origin that fails the gate. */
   public record FailingOrigin(
-      String lotId, String zoneId, LocalDate acquiredOn, ZoneVerdict zoneOnPurchaseDay,
+      String lotId,
+      String zoneId,
+      LocalDate acquiredOn,
+      ZoneVerdict zoneOnPurchaseDay,
       List<GateCheck> failed) {}
 
   /** A shipment reached. */
   public record ShipmentRef(
-      String shipmentId, String exporter, String status, BigDecimal carats, String certificateNumber) {}
+      String shipmentId,
+      String exporter,
+      String status,
+      BigDecimal carats,
+      String certificateNumber) {}
 
   /** A certificate reached. */
   public record CertificateRef(String certificateNumber, String shipmentId, String status) {}

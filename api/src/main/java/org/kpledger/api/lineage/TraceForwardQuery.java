@@ -19,9 +19,9 @@ import org.kpledger.shipment.GateCheck;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows origins forward: every item carrying them (origins travel unchanged through merges
- * and splits), then the shipments and certificates of those items. A trader sees only the items
- * it held and the shipments it exported.
+ * Follows origins forward: every item carrying them (origins travel unchanged through merges and
+ * splits), then the shipments and certificates of those items. A trader sees only the items it held
+ * and the shipments it exported.
  */
 @Component
 class TraceForwardQuery {
@@ -31,8 +31,12 @@ class TraceForwardQuery {
   private final CertificateQueries certificates;
   private final ReadPolicy policy;
 
-  TraceForwardQuery(LineageGraph graph, OriginAssessor assessor, ShipmentQueries shipments,
-      CertificateQueries certificates, ReadPolicy policy) {
+  TraceForwardQuery(
+      LineageGraph graph,
+      OriginAssessor assessor,
+      ShipmentQueries shipments,
+      CertificateQueries certificates,
+      ReadPolicy policy) {
     this.graph = graph;
     this.assessor = assessor;
     this.shipments = shipments;
@@ -40,13 +44,25 @@ class TraceForwardQuery {
     this.policy = policy;
   }
 
-  TraceForward trace(String kind, String id, List<String> lotIds, LocalDate from, LocalDate to,
-      Actor reader, PageRequest page) {
+  TraceForward trace(
+      String kind,
+      String id,
+      List<String> lotIds,
+      LocalDate from,
+      LocalDate to,
+      Actor reader,
+      PageRequest page) {
     Map<String, LineageRows.Origin> origins = new HashMap<>(graph.origins(lotIds));
-    origins.values().removeIf(o -> from != null && (o.acquiredOn() == null || o.acquiredOn().isBefore(from))
-        || to != null && (o.acquiredOn() == null || o.acquiredOn().isAfter(to)));
-    List<String> reached = graph.itemsCarrying(origins.keySet()).stream()
-        .filter(i -> policy.mayFollow(reader, i)).toList();
+    origins
+        .values()
+        .removeIf(
+            o ->
+                from != null && (o.acquiredOn() == null || o.acquiredOn().isBefore(from))
+                    || to != null && (o.acquiredOn() == null || o.acquiredOn().isAfter(to)));
+    List<String> reached =
+        graph.itemsCarrying(origins.keySet()).stream()
+            .filter(i -> policy.mayFollow(reader, i))
+            .toList();
     Map<String, List<String>> carried = graph.originIdsOf(reached);
     if (!policy.seesEverything(reader)) {
       Set<String> seen = new HashSet<>();
@@ -54,34 +70,72 @@ class TraceForwardQuery {
       origins.keySet().retainAll(seen);
     }
     List<TraceForward.FailingOrigin> failing = new ArrayList<>();
-    for (LineageRows.Origin o : origins.values().stream()
-        .sorted(java.util.Comparator.comparing(LineageRows.Origin::lotId)).toList()) {
+    for (LineageRows.Origin o :
+        origins.values().stream()
+            .sorted(java.util.Comparator.comparing(LineageRows.Origin::lotId))
+            .toList()) {
       List<GateCheck> failed = assessor.checks(o).stream().filter(c -> !c.passed()).toList();
       if (!failed.isEmpty()) {
-        failing.add(new TraceForward.FailingOrigin(o.lotId(), o.zoneId(), o.acquiredOn(),
-            assessor.zoneOn(o), failed));
+        failing.add(
+            new TraceForward.FailingOrigin(
+                o.lotId(), o.zoneId(), o.acquiredOn(), assessor.zoneOn(o), failed));
       }
     }
     List<String> failingIds = failing.stream().map(TraceForward.FailingOrigin::lotId).toList();
-    List<TraceForward.ReachedItem> items = graph.items(reached).values().stream().map(i -> {
-      List<String> bad = carried.getOrDefault(i.itemId(), List.of()).stream()
-          .filter(failingIds::contains).toList();
-      return new TraceForward.ReachedItem(i.itemId(), i.kind(), i.carats(), i.holder(),
-          i.state(), i.shipmentId(), bad, bad.isEmpty());
-    }).toList();
-    List<ShipmentRow> shipped = shipments.ofParcels(reached).stream()
-        .filter(s -> policy.seesShipment(reader, s.exporter())).toList();
+    List<TraceForward.ReachedItem> items =
+        graph.items(reached).values().stream()
+            .map(
+                i -> {
+                  List<String> bad =
+                      carried.getOrDefault(i.itemId(), List.of()).stream()
+                          .filter(failingIds::contains)
+                          .toList();
+                  return new TraceForward.ReachedItem(
+                      i.itemId(),
+                      i.kind(),
+                      i.carats(),
+                      i.holder(),
+                      i.state(),
+                      i.shipmentId(),
+                      bad,
+                      bad.isEmpty());
+                })
+            .toList();
+    List<ShipmentRow> shipped =
+        shipments.ofParcels(reached).stream()
+            .filter(s -> policy.seesShipment(reader, s.exporter()))
+            .toList();
     List<TraceForward.CertificateRef> certs = new ArrayList<>();
     for (ShipmentRow s : shipped) {
-      certificates.ofShipment(s.shipmentId()).ifPresent(c -> certs.add(
-          new TraceForward.CertificateRef(c.certificateNumber(), c.shipmentId(), c.status())));
+      certificates
+          .ofShipment(s.shipmentId())
+          .ifPresent(
+              c ->
+                  certs.add(
+                      new TraceForward.CertificateRef(
+                          c.certificateNumber(), c.shipmentId(), c.status())));
     }
-    BigDecimal carats = origins.values().stream().map(LineageRows.Origin::carats)
-        .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-    return new TraceForward(kind, id, origins.size(), carats,
+    BigDecimal carats =
+        origins.values().stream()
+            .map(LineageRows.Origin::carats)
+            .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    return new TraceForward(
+        kind,
+        id,
+        origins.size(),
+        carats,
         failing,
         Page.of(items, page),
-        shipped.stream().map(s -> new TraceForward.ShipmentRef(s.shipmentId(), s.exporter(),
-            s.status(), s.carats(), s.certificateNumber())).toList(), certs);
+        shipped.stream()
+            .map(
+                s ->
+                    new TraceForward.ShipmentRef(
+                        s.shipmentId(),
+                        s.exporter(),
+                        s.status(),
+                        s.carats(),
+                        s.certificateNumber()))
+            .toList(),
+        certs);
   }
 }

@@ -9,14 +9,14 @@ import org.kpledger.api.registry.ZoneVerdict;
 import org.kpledger.shipment.GateCheck;
 
 /**
- * An origin of a trace (a purchase slip or a declared stockpile item) with what was in force on
- * its day: the zone's status from the zone's dated decisions as they stand now, the status the
- * slip recorded when it was entered, the miner's patente and the buyer's licence, and the export
- * gate's origin checks.
+ * An origin of a trace (a purchase slip or a declared stockpile item) with what was in force on its
+ * day: the zone's status from the zone's dated decisions as they stand now, the status the slip
+ * recorded when it was entered, the miner's patente and the buyer's licence, and the export gate's
+ * origin checks.
  *
  * @param priceUsd the slip's price, null when the reader may not see it
- * @param lateEntry whether the ledger recorded it later than {@code kp.late-entry-hours} after
- *     it happened
+ * @param lateEntry whether the ledger recorded it later than {@code kp.late-entry-hours} after it
+ *     happened
  * @param exportable whether every gate check on this origin passed
  */
 public record TracedOrigin(

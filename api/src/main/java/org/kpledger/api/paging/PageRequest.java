@@ -11,6 +11,7 @@ import org.kpledger.api.access.QueryRefusedException;
 public record PageRequest(int page, int size) {
   /** The largest page a client may ask for. */
   public static final int MAX_SIZE = 500;
+
   /** The page size when none is given. */
   public static final int DEFAULT_SIZE = 50;
 
@@ -19,11 +20,13 @@ public record PageRequest(int page, int size) {
     int p = page == null ? 0 : page;
     int s = size == null ? DEFAULT_SIZE : size;
     if (p < 0 || p > 1_000_000) {
-      throw QueryRefusedException.badParameter("PAGE_OUT_OF_RANGE", "page",
-          "page must be between 0 and 1000000, not " + p);
+      throw QueryRefusedException.badParameter(
+          "PAGE_OUT_OF_RANGE", "page", "page must be between 0 and 1000000, not " + p);
     }
     if (s < 1 || s > MAX_SIZE) {
-      throw QueryRefusedException.badParameter("PAGE_SIZE_OUT_OF_RANGE", "size",
+      throw QueryRefusedException.badParameter(
+          "PAGE_SIZE_OUT_OF_RANGE",
+          "size",
           "size must be between 1 and " + MAX_SIZE + ", not " + s);
     }
     return new PageRequest(p, s);

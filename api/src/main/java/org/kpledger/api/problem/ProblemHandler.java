@@ -35,13 +35,16 @@ class ProblemHandler {
   @ExceptionHandler(QueryRefusedException.class)
   ResponseEntity<ProblemDetail> queryRefused(QueryRefusedException e) {
     ResponseEntity<ProblemDetail> answer = problem(e.status(), e.rule(), e.field(), e.getMessage());
-    answer.getBody().setTitle(switch (e.status()) {
-      case UNAUTHORIZED -> "Request not authenticated";
-      case FORBIDDEN -> "Not visible to this reader";
-      case NOT_FOUND -> "Not in the ledger";
-      case BAD_REQUEST -> "Bad query parameter";
-      default -> e.status().getReasonPhrase();
-    });
+    answer
+        .getBody()
+        .setTitle(
+            switch (e.status()) {
+              case UNAUTHORIZED -> "Request not authenticated";
+              case FORBIDDEN -> "Not visible to this reader";
+              case NOT_FOUND -> "Not in the ledger";
+              case BAD_REQUEST -> "Bad query parameter";
+              default -> e.status().getReasonPhrase();
+            });
     return answer;
   }
 
@@ -49,19 +52,28 @@ class ProblemHandler {
   ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
     String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
     String hint = "LocalDate".equals(expected) ? " (an ISO-8601 date such as 2016-05-01)" : "";
-    return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", e.getName(),
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "INVALID_PARAMETER",
+        e.getName(),
         e.getName() + " must be a " + expected + hint + ", not '" + e.getValue() + "'");
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-    return problem(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER", e.getParameterName(),
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "MISSING_PARAMETER",
+        e.getParameterName(),
         "the query parameter " + e.getParameterName() + " is required");
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "NO_SUCH_ENDPOINT", null,
+    return problem(
+        HttpStatus.NOT_FOUND,
+        "NO_SUCH_ENDPOINT",
+        null,
         "no endpoint at /" + e.getResourcePath() + "; see /v3/api-docs");
   }
 

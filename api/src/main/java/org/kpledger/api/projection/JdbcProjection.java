@@ -28,7 +28,9 @@ public abstract class JdbcProjection implements Projection {
     this.name = name;
   }
 
-  /** Declares a table by its column definitions; call from the constructor, then {@link #create}. */
+  /**
+   * Declares a table by its column definitions; call from the constructor, then {@link #create}.
+   */
   protected final void table(String table, String columns) {
     tables.put(table, columns);
   }
@@ -40,7 +42,8 @@ public abstract class JdbcProjection implements Projection {
 
   /** Creates the tables and indexes that do not exist yet. */
   protected final void create() {
-    tables.forEach((t, cols) -> jdbc.execute("CREATE TABLE IF NOT EXISTS " + t + " (" + cols + ")"));
+    tables.forEach(
+        (t, cols) -> jdbc.execute("CREATE TABLE IF NOT EXISTS " + t + " (" + cols + ")"));
     indexes.forEach(i -> jdbc.execute("CREATE INDEX IF NOT EXISTS " + i));
   }
 

@@ -29,8 +29,10 @@ class ProjectionController {
   }
 
   @PostMapping("/api/projections/{name}/replay")
-  @Operation(summary = "Drop a projection's tables and rebuild them from the event store "
-      + "(KP authority, auditors)")
+  @Operation(
+      summary =
+          "Drop a projection's tables and rebuild them from the event store "
+              + "(KP authority, auditors)")
   ProjectionStatus replay(Actor reader, @PathVariable String name) {
     policy.requireAdministrator(reader);
     projections.find(name);

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Every projection of the node with its lag (the store's newest global index minus its
- * processor's position) and its replay: stop the processor, reset its token (which drops and
- * creates its tables), start it again from the first event.
+ * Every projection of the node with its lag (the store's newest global index minus its processor's
+ * position) and its replay: stop the processor, reset its token (which drops and creates its
+ * tables), start it again from the first event.
  */
 @Component
 public class Projections {
@@ -22,9 +22,10 @@ public class Projections {
   private final EventProcessingConfiguration processing;
   private final JdbcTemplate jdbc;
 
-  Projections(List<Projection> projections, EventProcessingConfiguration processing, JdbcTemplate jdbc) {
-    this.projections = projections.stream()
-        .sorted(java.util.Comparator.comparing(Projection::name)).toList();
+  Projections(
+      List<Projection> projections, EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    this.projections =
+        projections.stream().sorted(java.util.Comparator.comparing(Projection::name)).toList();
     this.processing = processing;
     this.jdbc = jdbc;
   }
@@ -38,8 +39,9 @@ public class Projections {
   /** Drops and rebuilds one projection from the event store; returns its status after restart. */
   public ProjectionStatus replay(String name) {
     Projection projection = find(name);
-    StreamingEventProcessor processor = processor(name).orElseThrow(
-        () -> new IllegalStateException("no streaming processor " + name));
+    StreamingEventProcessor processor =
+        processor(name)
+            .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
     synchronized (processor) {
       processor.shutDown();
       processor.resetTokens();
@@ -50,7 +52,9 @@ public class Projections {
 
   /** The projection of that name, or a 404. */
   public Projection find(String name) {
-    return projections.stream().filter(p -> p.name().equals(name)).findFirst()
+    return projections.stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> QueryRefusedException.notFound("name", "projection " + name));
   }
 

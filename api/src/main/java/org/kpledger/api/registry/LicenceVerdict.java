@@ -13,4 +13,9 @@ import java.time.LocalDate;
  * @param inForce whether it was in force that day (as {@code Licence.validOn} decides)
  */
 public record LicenceVerdict(
-    String licenceNumber, String kind, String holderId, LocalDate day, String status, boolean inForce) {}
+    String licenceNumber,
+    String kind,
+    String holderId,
+    LocalDate day,
+    String status,
+    boolean inForce) {}

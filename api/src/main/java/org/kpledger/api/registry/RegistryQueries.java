@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the registry projection: a zone's status and a licence's standing on a given day, by the
- * same rules as the aggregates ({@code Zone.compliantOn}, {@code Licence.validOn}): the decision
- * or change with the latest effective date not after the day is in force; a zone with none is
+ * same rules as the aggregates ({@code Zone.compliantOn}, {@code Licence.validOn}): the decision or
+ * change with the latest effective date not after the day is in force; a zone with none is
  * suspended; a licence is in force inside its validity when its status that day is ACTIVE.
  */
 @Component
@@ -29,21 +29,32 @@ public class RegistryQueries {
       return new ZoneVerdict(zoneId, null, day, "UNDOCUMENTED", false, null);
     }
     String name = zoneName(zoneId).orElse(null);
-    List<Map<String, Object>> d = jdbc.queryForList("SELECT status, decision_ref FROM "
-        + "registry_zone_decision WHERE zone_id = ? AND effective_from <= ? "
-        + "ORDER BY effective_from DESC LIMIT 1", zoneId, day);
+    List<Map<String, Object>> d =
+        jdbc.queryForList(
+            "SELECT status, decision_ref FROM "
+                + "registry_zone_decision WHERE zone_id = ? AND effective_from <= ? "
+                + "ORDER BY effective_from DESC LIMIT 1",
+            zoneId,
+            day);
     if (d.isEmpty()) {
       return new ZoneVerdict(zoneId, name, day, "SUSPENDED", false, null);
     }
     String status = (String) d.get(0).get("STATUS");
-    return new ZoneVerdict(zoneId, name, day, status, "COMPLIANT".equals(status),
+    return new ZoneVerdict(
+        zoneId,
+        name,
+        day,
+        status,
+        "COMPLIANT".equals(status),
         (String) d.get(0).get("DECISION_REF"));
   }
 
   /** The zone's name, if registered. */
   public Optional<String> zoneName(String zoneId) {
-    return jdbc.queryForList("SELECT name FROM registry_zone WHERE zone_id = ?", String.class, zoneId)
-        .stream().findFirst();
+    return jdbc
+        .queryForList("SELECT name FROM registry_zone WHERE zone_id = ?", String.class, zoneId)
+        .stream()
+        .findFirst();
   }
 
   /** Whether the zone is registered. */
@@ -63,8 +74,11 @@ public class RegistryQueries {
 
   /** The licence's standing on {@code day}. */
   public LicenceVerdict licenceOn(String number, LocalDate day) {
-    List<Map<String, Object>> l = jdbc.queryForList("SELECT kind, holder_id, valid_from, "
-        + "valid_until FROM registry_licence WHERE licence_number = ?", number);
+    List<Map<String, Object>> l =
+        jdbc.queryForList(
+            "SELECT kind, holder_id, valid_from, "
+                + "valid_until FROM registry_licence WHERE licence_number = ?",
+            number);
     if (number == null || l.isEmpty()) {
       return new LicenceVerdict(number, null, null, day, "UNKNOWN", false);
     }
@@ -79,36 +93,62 @@ public class RegistryQueries {
     if (day.isAfter(until)) {
       return new LicenceVerdict(number, kind, holder, day, "EXPIRED", false);
     }
-    String status = jdbc.queryForList("SELECT status FROM registry_licence_change WHERE "
-        + "licence_number = ? AND effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1",
-        String.class, number, day).stream().findFirst().orElse("ACTIVE");
+    String status =
+        jdbc
+            .queryForList(
+                "SELECT status FROM registry_licence_change WHERE "
+                    + "licence_number = ? AND effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1",
+                String.class,
+                number,
+                day)
+            .stream()
+            .findFirst()
+            .orElse("ACTIVE");
     return new LicenceVerdict(number, kind, holder, day, status, "ACTIVE".equals(status));
   }
 
   /** The standing on {@code day} of every licence issued to {@code holderId}. */
   public List<LicenceVerdict> licencesOfHolderOn(String holderId, LocalDate day) {
-    return jdbc.queryForList("SELECT licence_number FROM registry_licence WHERE holder_id = ? "
-        + "ORDER BY licence_number", String.class, holderId)
-        .stream().map(n -> licenceOn(n, day)).toList();
+    return jdbc
+        .queryForList(
+            "SELECT licence_number FROM registry_licence WHERE holder_id = ? "
+                + "ORDER BY licence_number",
+            String.class,
+            holderId)
+        .stream()
+        .map(n -> licenceOn(n, day))
+        .toList();
   }
 
   /** The registered miner, if any. */
   public Optional<CustodyFacts.MinerFacts> miner(String minerId) {
-    return jdbc.query("SELECT miner_id, patente_number, site_id, zone_id FROM registry_miner "
-        + "WHERE miner_id = ?", (rs, n) -> new CustodyFacts.MinerFacts(rs.getString(1),
-            rs.getString(2), rs.getString(3), rs.getString(4)), minerId).stream().findFirst();
+    return jdbc
+        .query(
+            "SELECT miner_id, patente_number, site_id, zone_id FROM registry_miner "
+                + "WHERE miner_id = ?",
+            (rs, n) ->
+                new CustodyFacts.MinerFacts(
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+            minerId)
+        .stream()
+        .findFirst();
   }
 
   /** The registered site, if any. */
   public Optional<CustodyFacts.SiteFacts> site(String siteId) {
-    return jdbc.query("SELECT site_id, zone_id FROM registry_site WHERE site_id = ?",
-        (rs, n) -> new CustodyFacts.SiteFacts(rs.getString(1), rs.getString(2)), siteId)
-        .stream().findFirst();
+    return jdbc
+        .query(
+            "SELECT site_id, zone_id FROM registry_site WHERE site_id = ?",
+            (rs, n) -> new CustodyFacts.SiteFacts(rs.getString(1), rs.getString(2)),
+            siteId)
+        .stream()
+        .findFirst();
   }
 
   private boolean exists(String table, String column, String id) {
-    Integer n = jdbc.queryForObject(
-        "SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?", Integer.class, id);
+    Integer n =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?", Integer.class, id);
     return n != null && n > 0;
   }
 }

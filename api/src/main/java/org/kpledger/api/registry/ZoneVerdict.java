@@ -13,4 +13,9 @@ import java.time.LocalDate;
  * @param decisionRef the decision in force that day, or null
  */
 public record ZoneVerdict(
-    String zoneId, String name, LocalDate day, String status, boolean compliant, String decisionRef) {}
+    String zoneId,
+    String name,
+    LocalDate day,
+    String status,
+    boolean compliant,
+    String decisionRef) {}

@@ -45,8 +45,8 @@ class ShipmentController {
       @RequestParam(required = false) Integer size) {
     PageRequest r = PageRequest.of(page, size);
     if (status != null && !STATUSES.contains(status)) {
-      throw QueryRefusedException.badParameter("INVALID_PARAMETER", "status",
-          "status must be one of " + STATUSES);
+      throw QueryRefusedException.badParameter(
+          "INVALID_PARAMETER", "status", "status must be one of " + STATUSES);
     }
     if (from != null && to != null && to.isBefore(from)) {
       throw QueryRefusedException.badParameter("INVALID_PERIOD", "to", "to is before from");
@@ -54,11 +54,12 @@ class ShipmentController {
     String who = exporter;
     if (!policy.seesEverything(reader)) {
       if (exporter != null && !exporter.equals(reader.party())) {
-        throw QueryRefusedException.notVisible("exporter",
-            reader.party() + " may list its own shipments, not those of " + exporter);
+        throw QueryRefusedException.notVisible(
+            "exporter", reader.party() + " may list its own shipments, not those of " + exporter);
       }
       who = reader.party();
     }
-    return Page.of(shipments.list(new ShipmentQueries.Filter(who, status, zone, site, from, to)), r);
+    return Page.of(
+        shipments.list(new ShipmentQueries.Filter(who, status, zone, site, from, to)), r);
   }
 }

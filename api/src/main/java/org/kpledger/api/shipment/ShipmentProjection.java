@@ -23,17 +23,23 @@ class ShipmentProjection extends JdbcProjection {
 
   ShipmentProjection(JdbcTemplate jdbc) {
     super(jdbc, NAME);
-    table("shipment", "shipment_id VARCHAR(128) PRIMARY KEY, exporter VARCHAR(128) NOT NULL, "
-        + "exporter_licence VARCHAR(128), importer_name VARCHAR(200), importer_country CHAR(2), "
-        + "carats DECIMAL(19,2) NOT NULL, value_usd DECIMAL(19,2), proposed_on DATE NOT NULL, "
-        + "status VARCHAR(16) NOT NULL, decision_ref VARCHAR(200), rejection_reason VARCHAR(1000), "
-        + "certificate_number VARCHAR(64), exported_on DATE, "
-        + "proposed_at TIMESTAMP WITH TIME ZONE NOT NULL");
-    table("shipment_parcel", "shipment_id VARCHAR(128) NOT NULL, parcel_id VARCHAR(128) NOT NULL, "
-        + "PRIMARY KEY (shipment_id, parcel_id)");
-    table("shipment_origin", "shipment_id VARCHAR(128) NOT NULL, lot_id VARCHAR(128) NOT NULL, "
-        + "zone_id VARCHAR(128), site_id VARCHAR(128), miner_id VARCHAR(128), acquired_on DATE, "
-        + "PRIMARY KEY (shipment_id, lot_id)");
+    table(
+        "shipment",
+        "shipment_id VARCHAR(128) PRIMARY KEY, exporter VARCHAR(128) NOT NULL, "
+            + "exporter_licence VARCHAR(128), importer_name VARCHAR(200), importer_country CHAR(2), "
+            + "carats DECIMAL(19,2) NOT NULL, value_usd DECIMAL(19,2), proposed_on DATE NOT NULL, "
+            + "status VARCHAR(16) NOT NULL, decision_ref VARCHAR(200), rejection_reason VARCHAR(1000), "
+            + "certificate_number VARCHAR(64), exported_on DATE, "
+            + "proposed_at TIMESTAMP WITH TIME ZONE NOT NULL");
+    table(
+        "shipment_parcel",
+        "shipment_id VARCHAR(128) NOT NULL, parcel_id VARCHAR(128) NOT NULL, "
+            + "PRIMARY KEY (shipment_id, parcel_id)");
+    table(
+        "shipment_origin",
+        "shipment_id VARCHAR(128) NOT NULL, lot_id VARCHAR(128) NOT NULL, "
+            + "zone_id VARCHAR(128), site_id VARCHAR(128), miner_id VARCHAR(128), acquired_on DATE, "
+            + "PRIMARY KEY (shipment_id, lot_id)");
     index("shipment_parcel_parcel ON shipment_parcel (parcel_id)");
     index("shipment_origin_zone ON shipment_origin (zone_id)");
     index("shipment_origin_site ON shipment_origin (site_id)");
@@ -42,46 +48,73 @@ class ShipmentProjection extends JdbcProjection {
 
   @EventHandler
   void on(ShipmentProposedEvent e, MetaData meta, @Timestamp Instant ts) {
-    jdbc.update("INSERT INTO shipment (shipment_id, exporter, exporter_licence, importer_name, "
-        + "importer_country, carats, value_usd, proposed_on, status, proposed_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?)", e.shipmentId(), e.exporter(),
-        e.exporterLicence(), e.importer() == null ? null : e.importer().name(),
-        e.importer() == null ? null : e.importer().country(), e.carats(), e.valueUsd(),
-        e.proposedOn(), recordedAt(meta, ts));
+    jdbc.update(
+        "INSERT INTO shipment (shipment_id, exporter, exporter_licence, importer_name, "
+            + "importer_country, carats, value_usd, proposed_on, status, proposed_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?)",
+        e.shipmentId(),
+        e.exporter(),
+        e.exporterLicence(),
+        e.importer() == null ? null : e.importer().name(),
+        e.importer() == null ? null : e.importer().country(),
+        e.carats(),
+        e.valueUsd(),
+        e.proposedOn(),
+        recordedAt(meta, ts));
     for (String parcel : e.parcelIds()) {
-      jdbc.update("INSERT INTO shipment_parcel (shipment_id, parcel_id) VALUES (?, ?)",
-          e.shipmentId(), parcel);
+      jdbc.update(
+          "INSERT INTO shipment_parcel (shipment_id, parcel_id) VALUES (?, ?)",
+          e.shipmentId(),
+          parcel);
     }
-    for (Origin o : e.origins().stream()
-        .collect(java.util.stream.Collectors.toMap(Origin::lotId, o -> o, (a, b) -> a,
-            java.util.LinkedHashMap::new)).values()) {
-      jdbc.update("INSERT INTO shipment_origin (shipment_id, lot_id, zone_id, site_id, miner_id, "
-          + "acquired_on) VALUES (?, ?, ?, ?, ?, ?)", e.shipmentId(), o.lotId(), o.zoneId(),
-          o.siteId(), o.minerId(), o.acquiredOn());
+    for (Origin o :
+        e.origins().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    Origin::lotId, o -> o, (a, b) -> a, java.util.LinkedHashMap::new))
+            .values()) {
+      jdbc.update(
+          "INSERT INTO shipment_origin (shipment_id, lot_id, zone_id, site_id, miner_id, "
+              + "acquired_on) VALUES (?, ?, ?, ?, ?, ?)",
+          e.shipmentId(),
+          o.lotId(),
+          o.zoneId(),
+          o.siteId(),
+          o.minerId(),
+          o.acquiredOn());
     }
   }
 
   @EventHandler
   void on(ShipmentApprovedEvent e) {
-    jdbc.update("UPDATE shipment SET status = 'APPROVED', decision_ref = ? WHERE shipment_id = ?",
-        e.decisionRef(), e.shipmentId());
+    jdbc.update(
+        "UPDATE shipment SET status = 'APPROVED', decision_ref = ? WHERE shipment_id = ?",
+        e.decisionRef(),
+        e.shipmentId());
   }
 
   @EventHandler
   void on(ShipmentRejectedEvent e) {
-    jdbc.update("UPDATE shipment SET status = 'REJECTED', rejection_reason = ? "
-        + "WHERE shipment_id = ?", e.reason(), e.shipmentId());
+    jdbc.update(
+        "UPDATE shipment SET status = 'REJECTED', rejection_reason = ? " + "WHERE shipment_id = ?",
+        e.reason(),
+        e.shipmentId());
   }
 
   @EventHandler
   void on(ShipmentCertifiedEvent e) {
-    jdbc.update("UPDATE shipment SET status = 'CERTIFIED', certificate_number = ? "
-        + "WHERE shipment_id = ?", e.certificateNumber(), e.shipmentId());
+    jdbc.update(
+        "UPDATE shipment SET status = 'CERTIFIED', certificate_number = ? "
+            + "WHERE shipment_id = ?",
+        e.certificateNumber(),
+        e.shipmentId());
   }
 
   @EventHandler
   void on(ShipmentExportedEvent e) {
-    jdbc.update("UPDATE shipment SET status = 'EXPORTED', exported_on = ? WHERE shipment_id = ?",
-        e.exportedOn(), e.shipmentId());
+    jdbc.update(
+        "UPDATE shipment SET status = 'EXPORTED', exported_on = ? WHERE shipment_id = ?",
+        e.exportedOn(),
+        e.shipmentId());
   }
 }

@@ -30,8 +30,10 @@ public class ShipmentQueries {
 
   /** One shipment, with its parcels. */
   public Optional<ShipmentRow> find(String shipmentId) {
-    return named.query("SELECT * FROM shipment WHERE shipment_id = :id",
-        Map.of("id", shipmentId), mapper()).stream().findFirst();
+    return named
+        .query("SELECT * FROM shipment WHERE shipment_id = :id", Map.of("id", shipmentId), mapper())
+        .stream()
+        .findFirst();
   }
 
   /** The shipments these parcels were put in, in id order. */
@@ -39,9 +41,11 @@ public class ShipmentQueries {
     if (parcelIds.isEmpty()) {
       return List.of();
     }
-    return named.query("SELECT * FROM shipment WHERE shipment_id IN (SELECT shipment_id FROM "
-        + "shipment_parcel WHERE parcel_id IN (:ids)) ORDER BY shipment_id",
-        Map.of("ids", parcelIds), mapper());
+    return named.query(
+        "SELECT * FROM shipment WHERE shipment_id IN (SELECT shipment_id FROM "
+            + "shipment_parcel WHERE parcel_id IN (:ids)) ORDER BY shipment_id",
+        Map.of("ids", parcelIds),
+        mapper());
   }
 
   /** The shipments matching the filter, proposed-on order then id; whole list (callers page). */
@@ -52,10 +56,20 @@ public class ShipmentQueries {
     condition(sql, p, f.status(), " AND s.status = :status", "status");
     condition(sql, p, f.from(), " AND s.proposed_on >= :from", "from");
     condition(sql, p, f.to(), " AND s.proposed_on <= :to", "to");
-    condition(sql, p, f.zone(), " AND EXISTS (SELECT 1 FROM shipment_origin o WHERE "
-        + "o.shipment_id = s.shipment_id AND o.zone_id = :zone)", "zone");
-    condition(sql, p, f.site(), " AND EXISTS (SELECT 1 FROM shipment_origin o WHERE "
-        + "o.shipment_id = s.shipment_id AND o.site_id = :site)", "site");
+    condition(
+        sql,
+        p,
+        f.zone(),
+        " AND EXISTS (SELECT 1 FROM shipment_origin o WHERE "
+            + "o.shipment_id = s.shipment_id AND o.zone_id = :zone)",
+        "zone");
+    condition(
+        sql,
+        p,
+        f.site(),
+        " AND EXISTS (SELECT 1 FROM shipment_origin o WHERE "
+            + "o.shipment_id = s.shipment_id AND o.site_id = :site)",
+        "site");
     sql.append(" ORDER BY s.proposed_on, s.shipment_id");
     return named.query(sql.toString(), p, mapper());
   }
@@ -71,14 +85,28 @@ public class ShipmentQueries {
   private RowMapper<ShipmentRow> mapper() {
     return (rs, n) -> {
       String id = rs.getString("shipment_id");
-      List<String> parcels = new ArrayList<>(jdbc.queryForList("SELECT parcel_id FROM "
-          + "shipment_parcel WHERE shipment_id = ? ORDER BY parcel_id", String.class, id));
-      return new ShipmentRow(id, rs.getString("exporter"), rs.getString("exporter_licence"),
-          rs.getString("importer_name"), rs.getString("importer_country"),
-          rs.getBigDecimal("carats"), rs.getBigDecimal("value_usd"),
-          Columns.date(rs.getObject("proposed_on")), rs.getString("status"),
-          rs.getString("decision_ref"), rs.getString("rejection_reason"),
-          rs.getString("certificate_number"), Columns.date(rs.getObject("exported_on")), parcels);
+      List<String> parcels =
+          new ArrayList<>(
+              jdbc.queryForList(
+                  "SELECT parcel_id FROM "
+                      + "shipment_parcel WHERE shipment_id = ? ORDER BY parcel_id",
+                  String.class,
+                  id));
+      return new ShipmentRow(
+          id,
+          rs.getString("exporter"),
+          rs.getString("exporter_licence"),
+          rs.getString("importer_name"),
+          rs.getString("importer_country"),
+          rs.getBigDecimal("carats"),
+          rs.getBigDecimal("value_usd"),
+          Columns.date(rs.getObject("proposed_on")),
+          rs.getString("status"),
+          rs.getString("decision_ref"),
+          rs.getString("rejection_reason"),
+          rs.getString("certificate_number"),
+          Columns.date(rs.getObject("exported_on")),
+          parcels);
     };
   }
 }

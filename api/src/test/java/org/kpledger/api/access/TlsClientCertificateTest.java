@@ -44,7 +44,8 @@ class TlsClientCertificateTest extends LedgerTestBase {
 
   private static MockHttpServletRequest tls(String actor) {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/projections");
-    request.setAttribute("jakarta.servlet.request.X509Certificate",
+    request.setAttribute(
+        "jakarta.servlet.request.X509Certificate",
         new X509Certificate[] {PKI.get(actor).certificate()});
     return request;
   }
