@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "kp",
     mixinStandardHelpOptions = true,
-    description = "KP rough-diamond ledger: node, keys, signed commands, demo.",
+    description = "KP rough-diamond ledger: node, keys, signed commands, demo, audit.",
     subcommands = {
       KpCli.Serve.class,
       CaCommands.class,
@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
       SubmitCommand.class,
       CrlCommand.class,
       DemoCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      AuditCommands.class,
+      VerifyCommand.class
     })
 public class KpCli implements Runnable {
 

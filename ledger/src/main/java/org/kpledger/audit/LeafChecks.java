@@ -96,7 +96,10 @@ final class LeafChecks {
         ok = false;
       }
     }
-    if (newest != null && range.to() < newest.size() && !signed.containsKey(range.to())) {
+    if (newest != null
+        && range.to() > 0
+        && range.to() < newest.size()
+        && !signed.containsKey(range.to())) {
       ok &=
           heads.consistent(range.to(), tree.root(), newest, subject, Rule.LEAF_RANGE_ROOT_MISMATCH);
     } else if (newest != null && range.to() > newest.size()) {
