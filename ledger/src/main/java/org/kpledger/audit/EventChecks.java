@@ -97,7 +97,11 @@ final class EventChecks {
     byte[] hash = MerkleHash.leafHash(line);
     LeafLine leaf;
     try {
-      leaf = LeafLine.parse(line, envelopes != null);
+      leaf = envelopes != null ? LeafLine.parse(line, true) : LeafLine.skim(line);
+      Integer at = positions.get(leaf.eventId());
+      if (envelopes == null && (at == null || !MerkleHash.equal(hash, leaves.get(at).leafHash()))) {
+        leaf = LeafLine.parse(line, false);
+      }
     } catch (IOException | RuntimeException e) {
       findings.add(
           Rule.BUNDLE_MALFORMED, "bundle:" + AuditBundle.EVENTS + ":" + number, e.getMessage());
