@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.kpledger.audit.AuditBundle.Anchor;
@@ -71,23 +72,41 @@ final class BundleCodec {
         }
         return out;
       }
+      List<String> text = new ArrayList<>();
       try (BufferedReader in =
           new BufferedReader(
               new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))) {
-        int number = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-          number++;
-          if (line.isEmpty()) {
-            continue;
-          }
-          try {
-            out.add(parser.parse(JSON.readTree(line)));
-          } catch (IOException | RuntimeException e) {
-            problems.add(name + ":" + number + ": " + e.getMessage());
-          }
+          text.add(line);
+        }
+      }
+      List<Object> parsed =
+          IntStream.range(0, text.size())
+              .parallel()
+              .mapToObj(i -> parse(name, i + 1, text.get(i), parser))
+              .toList();
+      for (Object p : parsed) {
+        if (p instanceof String problem) {
+          problems.add(problem);
+        } else if (p != null) {
+          @SuppressWarnings("unchecked")
+          T record = (T) p;
+          out.add(record);
         }
       }
       return out;
+    }
+  }
+
+  /** The parsed record, {@code null} for a blank line, or a problem as a string. */
+  private static Object parse(String name, int number, String line, Parser<?> parser) {
+    if (line.isEmpty()) {
+      return null;
+    }
+    try {
+      return parser.parse(JSON.readTree(line));
+    } catch (IOException | RuntimeException e) {
+      return name + ":" + number + ": " + e.getMessage();
     }
   }
 

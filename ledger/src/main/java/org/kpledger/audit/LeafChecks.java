@@ -3,8 +3,10 @@ package org.kpledger.audit;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -36,12 +38,15 @@ final class LeafChecks {
     this.heads = heads;
   }
 
-  /** Each event and each leaf hash once among the leaves. */
+  /** Each event and each leaf hash once among the leaves, each leaf index once. */
   void exactlyOnce() {
     Map<String, Long> byEvent = new HashMap<>(leaves.size() * 2);
     Map<ByteBuffer, Long> byHash = new HashMap<>(leaves.size() * 2);
-    Map<Long, String> byIndex = new HashMap<>(leaves.size() * 2);
+    boolean ascending = true;
+    long previous = -1;
     for (Leaf l : leaves) {
+      ascending &= l.leafIndex() > previous;
+      previous = l.leafIndex();
       Long first = byEvent.putIfAbsent(l.eventId(), l.leafIndex());
       if (first != null) {
         findings.add(
@@ -56,9 +61,13 @@ final class LeafChecks {
             "leaf:" + l.leafIndex(),
             "the same leaf bytes as leaf " + same + " under another event id");
       }
-      if (byIndex.putIfAbsent(l.leafIndex(), l.eventId()) != null) {
-        findings.add(Rule.BUNDLE_MALFORMED, "leaf:" + l.leafIndex(), "listed twice");
-      }
+    }
+    if (!ascending) {
+      Set<Long> indexes = new HashSet<>();
+      leaves.stream()
+          .filter(l -> !indexes.add(l.leafIndex()))
+          .forEach(
+              l -> findings.add(Rule.BUNDLE_MALFORMED, "leaf:" + l.leafIndex(), "listed twice"));
     }
   }
 

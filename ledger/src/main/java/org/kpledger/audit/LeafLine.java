@@ -8,14 +8,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The members of one event line (a {@code kp-ledger/leaf/v1} leaf object) that the verifier needs,
- * read in one streaming pass. Payload and metadata are kept as trees only when asked.
+ * read in one streaming pass. The metadata is kept as a tree only when asked; the payload never
+ * (see {@link #payloadOf}).
  *
  * @param format the {@code format} member
  * @param eventId the event identifier
  * @param aggregateId the aggregate identifier, or {@code null}
  * @param sequenceNumber the aggregate sequence number, or {@code null}
  * @param payloadType the payload type name
- * @param payload the payload, or {@code null} if not kept
+ * @param payload always {@code null}: read it with {@link #payloadOf} when needed
  * @param metaData the metadata object, or {@code null} if not kept
  */
 record LeafLine(
@@ -106,7 +107,7 @@ record LeafLine(
           case "sequenceNumber" ->
               sequence = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
           case "payloadType" -> payloadType = p.getValueAsString();
-          case "payload" -> payload = keepTrees ? p.readValueAsTree() : skip(p);
+          case "payload" -> payload = skip(p);
           case "metaData" -> metaData = keepTrees ? p.readValueAsTree() : skip(p);
           default -> p.skipChildren();
         }
@@ -119,6 +120,12 @@ record LeafLine(
       throw new IOException("the leaf object has no eventId");
     }
     return new LeafLine(format, eventId, aggregateId, sequence, payloadType, payload, metaData);
+  }
+
+  /** Reads the payload member of a line, for the few events whose payload the verifier needs. */
+  static JsonNode payloadOf(byte[] line) throws IOException {
+    JsonNode payload = BundleCodec.JSON.readTree(line).get("payload");
+    return payload == null ? BundleCodec.JSON.missingNode() : payload;
   }
 
   private static JsonNode skip(JsonParser p) throws IOException {
