@@ -40,6 +40,7 @@ class AuditTamperTest extends AuditNode {
   private AuditBundles audit;
   private String lot1;
   private String lot2;
+  private String crlEvent;
 
   @BeforeAll
   void ledgerWithAnExportedShipment() throws Exception {
@@ -87,6 +88,17 @@ class AuditTamperTest extends AuditNode {
             "hsCode",
             "7102.21"));
     ok("alpha-buyer", "ExportShipment", obj("shipmentId", p + "SH-1"));
+    var fired = PKI.actor("COLL-MK", "col-fired", Role.COLLECTOR);
+    ok(
+        "col-ndoumba",
+        "PublishRevocationList",
+        obj(
+            "crl",
+            Base64.getEncoder()
+                .encodeToString(
+                    PKI.revocationList("COLL-MK", fired.certificate().getSerialNumber())
+                        .getEncoded())));
+    crlEvent = eventOf("COLL-MK", "RevocationListPublishedEvent");
     lot1 = eventOf(p + "LOT-1", "LotPurchasedEvent");
     lot2 = eventOf(p + "LOT-2", "LotPurchasedEvent");
     audit.awaitCheckpoint(eventCount());
@@ -213,6 +225,16 @@ class AuditTamperTest extends AuditNode {
     } finally {
       update("meta_data", lot1, original);
     }
+  }
+
+  @Test
+  void revocationListWithheldFromTheBundle() throws Exception {
+    try (AuditBundle clean = AuditBundle.open(audit.export(ALL))) {
+      assertThat(clean.crls()).extracting(AuditBundle.RevocationList::eventId).contains(crlEvent);
+    }
+    Path bundle = audit.edit(audit.export(ALL), AuditBundle.CRLS, text -> "");
+    AuditReport report = audit.verify(bundle);
+    assertThat(report.has(Rule.CRL_MISSING, "event:" + crlEvent)).isTrue();
   }
 
   @Test
