@@ -2,14 +2,15 @@ package org.kpledger.cli;
 
 import java.util.concurrent.Callable;
 import org.kpledger.bench.IngestBenchmark;
+import org.kpledger.bench.VerifyBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code kp bench ingest}: the ingest benchmark (a program that prints figures, not a test). */
+/** {@code kp bench ingest|verify}: benchmarks (programs that print figures, not tests). */
 @Command(
     name = "bench",
     description = "Benchmarks that print figures.",
-    subcommands = BenchCommand.Ingest.class,
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Verify.class},
     mixinStandardHelpOptions = true)
 class BenchCommand {
 
@@ -38,6 +39,35 @@ class BenchCommand {
     @Override
     public Integer call() throws Exception {
       new IngestBenchmark(seconds, threads, maxRate, IngestBenchmark.freshDataDir()).run();
+      return 0;
+    }
+  }
+
+  /** Audit bundle verification throughput and proof latency. */
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description =
+          "Events verified per second (full and hash-only) and proof latency at 1M leaves.")
+  static class Verify implements Callable<Integer> {
+    @Option(names = "--events", defaultValue = "20000", description = "Events, full verification")
+    int events;
+
+    @Option(
+        names = "--hash-only-events",
+        defaultValue = "500000",
+        description = "Events, hash-only verification")
+    int hashOnlyEvents;
+
+    @Option(
+        names = "--proof-leaves",
+        defaultValue = "1000000",
+        description = "Leaves of the tree proofs are timed on")
+    long proofLeaves;
+
+    @Override
+    public Integer call() throws Exception {
+      new VerifyBenchmark(events, hashOnlyEvents, proofLeaves).run();
       return 0;
     }
   }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "kp",
     mixinStandardHelpOptions = true,
-    description = "KP rough-diamond ledger: node, keys, signed commands, demo.",
+    description = "KP rough-diamond ledger: node, keys, signed commands, demo, audit.",
     subcommands = {
       KpCli.Serve.class,
       CaCommands.class,
@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       CrlCommand.class,
       DemoCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      AuditCommands.class,
+      VerifyCommand.class
     })
 public class KpCli implements Runnable {
 

@@ -16,9 +16,8 @@ import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -44,6 +43,16 @@ public final class EcdsaP256 {
   private static final BigInteger N = X9.getN();
   private static final BigInteger HALF_N = N.shiftRight(1);
   private static final int P1363_LENGTH = 64;
+
+  /**
+   * Validated public points, reused so that a key that verifies many signatures (an actor's, in an
+   * audit) is validated once and Bouncy Castle keeps its wNAF precomputation on the point. Keyed by
+   * the affine point, so equal keys from any provider share an entry; cleared when full.
+   */
+  private static final int VALIDATED_KEYS = 4096;
+
+  private static final Map<java.security.spec.ECPoint, ECPublicKeyParameters> VALIDATED =
+      new ConcurrentHashMap<>();
 
   private EcdsaP256() {}
 
@@ -181,32 +190,22 @@ public final class EcdsaP256 {
     return verifier.verifySignature(sha256(message), r, s);
   }
 
-  /**
-   * Verified public points by key. Bouncy Castle keeps the window precomputation of a point on the
-   * point object, so reusing it for the next signature of the same signer saves most of the cost of
-   * a verification (measured 2,640 against 6,690 verifications/s on one core). Weak keys: an entry
-   * lives as long as the certificate cache keeps the key.
-   */
-  private static final Map<PublicKey, ECPublicKeyParameters> POINTS =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
   private static ECPublicKeyParameters publicParameters(PublicKey key) {
-    ECPublicKeyParameters cached = POINTS.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    ECPublicKeyParameters parameters = validatedParameters(key);
-    POINTS.put(key, parameters);
-    return parameters;
-  }
-
-  private static ECPublicKeyParameters validatedParameters(PublicKey key) {
     if (!(key instanceof ECPublicKey ec) || !isP256(ec.getParams())) {
       throw new IllegalArgumentException("not a P-256 EC public key");
     }
     java.security.spec.ECPoint w = ec.getW();
+    ECPublicKeyParameters known = VALIDATED.get(w);
+    if (known != null) {
+      return known;
+    }
     ECPoint q = DOMAIN.getCurve().validatePoint(w.getAffineX(), w.getAffineY());
-    return new ECPublicKeyParameters(q, DOMAIN);
+    ECPublicKeyParameters parameters = new ECPublicKeyParameters(q, DOMAIN);
+    if (VALIDATED.size() >= VALIDATED_KEYS) {
+      VALIDATED.clear();
+    }
+    VALIDATED.put(w, parameters);
+    return parameters;
   }
 
   private static ECPrivateKeyParameters privateParameters(PrivateKey key) {

@@ -1,0 +1,108 @@
+package org.kpledger.api.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import javax.sql.DataSource;
+import org.axonframework.config.Configuration;
+import org.kpledger.anchoring.AnchoredHead;
+import org.kpledger.anchoring.CheckpointVerifier;
+import org.kpledger.anchoring.local.LocalAnchorSink;
+import org.kpledger.api.command.CommandRefusedException;
+import org.kpledger.api.command.TrustRoot;
+import org.kpledger.api.log.AnchoringProperties;
+import org.kpledger.merkle.jdbc.JdbcNodeStore;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * {@code GET /api/audit/bundle?from=&to=} (leaves anchored in the time range) or {@code
+ * ?shipmentId=} (one shipment's custody chain), optionally {@code &previousSize=} (the size of the
+ * auditor's last checkpoint, to include the consistency proof from it) and {@code
+ * &inclusionProofs=false} (a range bundle without per-leaf proofs): an {@code application/zip}
+ * audit bundle.
+ */
+@RestController
+class AuditController {
+  private final BundleExporter exporter;
+
+  AuditController(
+      JdbcTemplate jdbc,
+      DataSource dataSource,
+      @Lazy Configuration axon,
+      LocalAnchorSink sink,
+      TrustRoot trust,
+      CheckpointVerifier logKey,
+      AnchoringProperties anchoring,
+      Clock clock) {
+    this.exporter =
+        new BundleExporter(
+            jdbc,
+            new StoredEvents(jdbc, axon.eventSerializer()),
+            new JdbcNodeStore(dataSource::getConnection),
+            sink,
+            trust,
+            logKey,
+            anchoring,
+            clock);
+  }
+
+  @GetMapping("/api/audit/bundle")
+  ResponseEntity<StreamingResponseBody> bundle(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String shipmentId,
+      @RequestParam(required = false) Long previousSize,
+      @RequestParam(defaultValue = "true") boolean inclusionProofs) {
+    if ((shipmentId == null) == (from == null && to == null)) {
+      throw bad("scope", "give either from and to, or shipmentId");
+    }
+    BundleExporter.Scope scope =
+        shipmentId != null
+            ? new BundleExporter.Scope(null, null, shipmentId, previousSize, true)
+            : new BundleExporter.Scope(
+                instant("from", from, Instant.EPOCH),
+                instant("to", to, Instant.parse("9999-12-31T23:59:59Z")),
+                null,
+                previousSize,
+                inclusionProofs);
+    AnchoredHead newest =
+        exporter
+            .newest()
+            .orElseThrow(
+                () ->
+                    new CommandRefusedException(
+                        HttpStatus.NOT_FOUND, "NO_SIGNED_HEAD", null, "no head signed yet"));
+    String name = shipmentId != null ? "shipment-" + shipmentId : "range";
+    StreamingResponseBody body = out -> exporter.export(scope, newest, out);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_TYPE, "application/zip")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"kp-audit-" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".zip\"")
+        .body(body);
+  }
+
+  private static Instant instant(String field, String text, Instant otherwise) {
+    if (text == null || text.isEmpty()) {
+      return otherwise;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw bad(field, "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
+    }
+  }
+
+  private static CommandRefusedException bad(String field, String rule) {
+    return new CommandRefusedException(
+        HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", field, field + ": " + rule);
+  }
+}

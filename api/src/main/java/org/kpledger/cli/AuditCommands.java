@@ -1,0 +1,93 @@
+package org.kpledger.cli;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kp audit export}: fetches an audit bundle from a node. */
+@Command(
+    name = "audit",
+    description = "Audit bundles.",
+    subcommands = AuditCommands.Export.class,
+    mixinStandardHelpOptions = true)
+class AuditCommands {
+
+  /** Downloads a bundle of a time range or of one shipment. */
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = "Download an audit bundle (zip) for a time range or one shipment.")
+  static class Export implements Callable<Integer> {
+    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Node URL")
+    String url;
+
+    @Option(names = "--from", description = "Start of the range (ISO-8601 instant, inclusive)")
+    String from;
+
+    @Option(names = "--to", description = "End of the range (ISO-8601 instant, exclusive)")
+    String to;
+
+    @Option(names = "--shipment", description = "A shipment id instead of a range")
+    String shipment;
+
+    @Option(
+        names = "--previous-checkpoint",
+        description = "The last checkpoint you verified: the bundle proves the log extends it")
+    Path previous;
+
+    @Option(names = "--no-inclusion-proofs", description = "Range bundles: omit per-leaf proofs")
+    boolean noProofs;
+
+    @Option(names = "--out", required = true, description = "Where to write the zip")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      List<String> query = new ArrayList<>();
+      if (shipment != null) {
+        query.add("shipmentId=" + enc(shipment));
+      } else {
+        query.add("from=" + enc(from == null ? "1970-01-01T00:00:00Z" : from));
+        query.add("to=" + enc(to == null ? "9999-12-31T23:59:59Z" : to));
+        if (noProofs) {
+          query.add("inclusionProofs=false");
+        }
+      }
+      if (previous != null) {
+        query.add("previousSize=" + Files.readAllLines(previous).get(1).trim());
+      }
+      String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(base + "/api/audit/bundle?" + String.join("&", query)))
+              .timeout(Duration.ofMinutes(30))
+              .build();
+      Path part = out.resolveSibling(out.getFileName() + ".part");
+      HttpResponse<Path> r =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofFile(part));
+      if (r.statusCode() != 200) {
+        System.err.println("export refused (" + r.statusCode() + "): " + Files.readString(part));
+        Files.deleteIfExists(part);
+        return 1;
+      }
+      Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
+      System.out.println("wrote " + out + " (" + Files.size(out) + " bytes)");
+      return 0;
+    }
+
+    private static String enc(String s) {
+      return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package org.kpledger.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.kpledger.audit.AuditReport;
+import org.kpledger.audit.BundleVerifier;
+import org.kpledger.identity.TrustAnchors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code kp verify bundle.zip}: checks an audit bundle offline and prints every finding and a
+ * summary. Exit code 0 when nothing failed, 1 when something did, 2 when the bundle cannot be read.
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = "Verify an audit bundle offline (no server needed).")
+class VerifyCommand implements Callable<Integer> {
+  @Parameters(index = "0", description = "The bundle (zip)")
+  Path bundle;
+
+  @Option(
+      names = "--verifier-key",
+      description = "The log's verifier key (name+id+key), or @FILE holding it; pin it!")
+  String verifierKey;
+
+  @Option(names = "--trust", description = "Directory of pinned organisation CA certificates (PEM)")
+  Path trust;
+
+  @Option(
+      names = "--previous-checkpoint",
+      description = "The last checkpoint you verified: the bundle must extend it")
+  Path previous;
+
+  @Option(
+      names = "--save-checkpoint",
+      description = "If nothing failed, write the bundle's newest checkpoint here")
+  Path save;
+
+  @Option(names = "--hash-only", description = "Skip envelopes and certificates")
+  boolean hashOnly;
+
+  @Option(names = "--threads", description = "Worker threads (default: all cores)")
+  Integer threads;
+
+  @Override
+  public Integer call() throws Exception {
+    String key = verifierKey;
+    if (key != null && key.startsWith("@")) {
+      key = Files.readString(Path.of(key.substring(1))).trim();
+    }
+    BundleVerifier.Options options =
+        new BundleVerifier.Options(
+            Optional.ofNullable(key),
+            trust == null ? Optional.empty() : Optional.of(TrustAnchors.loadDirectory(trust)),
+            previous == null ? Optional.empty() : Optional.of(Files.readString(previous)),
+            hashOnly,
+            threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+    AuditReport report;
+    try {
+      report = new BundleVerifier(options).verify(bundle);
+    } catch (java.io.IOException e) {
+      System.err.println("cannot read " + bundle + ": " + e.getMessage());
+      return 2;
+    }
+    System.out.print(report.format());
+    if (report.isClean() && save != null && report.summary().newestHead().isPresent()) {
+      Files.writeString(save, report.summary().newestHead().get().note());
+      System.out.println("saved the newest checkpoint to " + save);
+    }
+    return report.isClean() ? 0 : 1;
+  }
+}

@@ -1,0 +1,64 @@
+package org.kpledger.audit;
+
+/**
+ * The rules an audit bundle is checked against. Each finding names one; the names are stable and
+ * listed with their meaning in {@code docs/audit-bundle.md}.
+ */
+public enum Rule {
+  /** A bundle file is missing, or a line or member cannot be read. */
+  BUNDLE_MALFORMED,
+  /** The bundle names a log verifier key other than the one the caller pinned. */
+  VERIFIER_KEY_MISMATCH,
+  /**
+   * A CA certificate in the bundle differs from the pinned one of its organisation, or is unknown.
+   */
+  TRUST_ANCHOR_MISMATCH,
+  /** A CRL does not verify with the pinned CA of its organisation, is stale or unreadable. */
+  CRL_INVALID,
+  /** A CRL published in the log (an event in the bundle) is not among the bundle's CRLs. */
+  CRL_MISSING,
+  /** A checkpoint is not a valid signed note by the pinned log key for its size and root. */
+  CHECKPOINT_SIGNATURE_INVALID,
+  /** Two signed heads are not consistent (RFC 9162 §2.1.4), or sizes do not grow. */
+  HEADS_INCONSISTENT,
+  /** The newest head is smaller than, or not an extension of, the auditor's last checkpoint. */
+  LOG_ROLLED_BACK,
+  /** A consistency proof the verifier needs is not in the bundle. */
+  CONSISTENCY_PROOF_MISSING,
+  /** The leaves of a contiguous range do not rebuild the signed roots. */
+  LEAF_RANGE_ROOT_MISMATCH,
+  /** A leaf's inclusion proof does not lead to the newest signed root. */
+  INCLUSION_PROOF_INVALID,
+  /** An event's leaf bytes do not hash to the leaf the log recorded for it. */
+  LEAF_HASH_MISMATCH,
+  /** An event's bytes are not RFC 8785 canonical, though their canonical form matches the log. */
+  LEAF_NOT_CANONICAL,
+  /** An event is in the log, but at another position than the bundle says. */
+  LEAF_ORDER_MISMATCH,
+  /** An event in the bundle is not a leaf of the log. */
+  EVENT_MISSING_FROM_LOG,
+  /** A leaf of the log names an event the bundle does not hold (deleted from the event store?). */
+  EVENT_MISSING_FROM_BUNDLE,
+  /** An event is more than one leaf of the log. */
+  EVENT_IN_LOG_TWICE,
+  /** An aggregate's events in the bundle skip a sequence number. */
+  AGGREGATE_SEQUENCE_GAP,
+  /** An event carries no signed envelope in its metadata. */
+  ENVELOPE_MISSING,
+  /** An event's envelope is not a well-formed signed envelope. */
+  ENVELOPE_MALFORMED,
+  /** An envelope's ECDSA P-256 signature does not verify (or is not low-S strict DER). */
+  ENVELOPE_SIGNATURE_INVALID,
+  /** The signer certificate does not chain to a pinned organisation CA. */
+  CERTIFICATE_NOT_TRUSTED,
+  /** The signer certificate is not a well-formed actor certificate (role, organisation, key). */
+  CERTIFICATE_INVALID,
+  /** The signer certificate, or its CA, was not yet valid when the envelope was issued. */
+  CERTIFICATE_NOT_YET_VALID_AT_SIGNING,
+  /** The signer certificate, or its CA, had expired when the envelope was issued. */
+  CERTIFICATE_EXPIRED_AT_SIGNING,
+  /** A CRL of the issuing CA revokes the signer certificate at or before the issue time. */
+  CERTIFICATE_REVOKED_AT_SIGNING,
+  /** The event's metadata does not follow from its envelope (command id, actor, organisation). */
+  ENVELOPE_EVENT_MISMATCH
+}

@@ -1,0 +1,150 @@
+package org.kpledger.audit;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.kpledger.anchoring.Checkpoint;
+import org.kpledger.anchoring.CheckpointVerifier;
+import org.kpledger.anchoring.EcdsaP256TreeHeadSigner;
+import org.kpledger.anchoring.LeafEncoder;
+import org.kpledger.anchoring.TreeHead;
+import org.kpledger.identity.OrganisationCa;
+import org.kpledger.identity.OrganisationType;
+import org.kpledger.identity.Role;
+import org.kpledger.identity.TrustAnchors;
+import org.kpledger.merkle.InMemoryNodeStore;
+import org.kpledger.merkle.MerkleHash;
+import org.kpledger.merkle.MerkleLog;
+import org.kpledger.signing.EcdsaP256;
+import org.kpledger.signing.EnvelopeSigner;
+
+/** A small log built in memory, event by event, written as a bundle: the tests' ledger node. */
+final class TestLog {
+  static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  static final String ORIGIN = "kp-ledger.test/audit";
+  final Instant now = Instant.parse("2026-05-23T10:00:00Z");
+  final OrganisationCa ca =
+      OrganisationCa.create(
+          "BO-T",
+          OrganisationType.BUYING_OFFICE,
+          "T",
+          now.minus(Duration.ofDays(90)),
+          now.plus(Duration.ofDays(900)));
+  final KeyPair actorKeys = EcdsaP256.generateKeyPair();
+  final X509Certificate actor =
+      ca.issueActorCertificate(
+          "buyer-t",
+          Role.BUYER,
+          actorKeys.getPublic(),
+          now.minus(Duration.ofDays(30)),
+          now.plus(Duration.ofDays(30)));
+  final EcdsaP256TreeHeadSigner logKey = EcdsaP256TreeHeadSigner.withNewKey();
+  final List<byte[]> lines = new ArrayList<>();
+  final List<AuditBundle.RevocationList> crls = new ArrayList<>();
+  MerkleLog log = new MerkleLog(new InMemoryNodeStore());
+
+  String verifierKey() {
+    return new CheckpointVerifier(ORIGIN, logKey.publicKey()).verifierKey();
+  }
+
+  TrustAnchors trust() {
+    return TrustAnchors.of(List.of(ca.certificate()));
+  }
+
+  /** Appends one event signed by {@code actor} at {@code issuedAt}; returns its id. */
+  String event(X509Certificate cert, KeyPair keys, Instant issuedAt) {
+    int i = lines.size();
+    String commandId = "cmd-" + i;
+    ObjectNode payload = F.objectNode().put("lotId", "LOT-" + i).put("carats", 1.25);
+    String envelope =
+        EnvelopeSigner.sign("RecordPurchase", commandId, issuedAt, payload, cert, keys.getPrivate())
+            .toJson();
+    ObjectNode leaf = F.objectNode();
+    leaf.put("format", LeafEncoder.FORMAT).put("eventId", "ev-" + i);
+    leaf.put("aggregateType", "Parcel").put("aggregateId", "LOT-" + i).put("sequenceNumber", 0);
+    leaf.put("timestamp", "2026-05-23T10:00:00.000Z");
+    leaf.put("payloadType", "org.kpledger.parcel.LotPurchasedEvent").put("payloadRevision", "1");
+    leaf.set("payload", payload);
+    leaf.set(
+        "metaData",
+        F.objectNode()
+            .put("envelope", envelope)
+            .put("commandId", commandId)
+            .put("actorId", "buyer-t")
+            .put("organisationId", "BO-T")
+            .put("organisationType", "BUYING_OFFICE")
+            .put("role", "BUYER"));
+    lines.add(LeafEncoder.rfc8785(leaf));
+    log.append(MerkleHash.leafHash(lines.get(i)));
+    return "ev-" + i;
+  }
+
+  /** Rebuilds the tree from the current lines, as a node rewriting its history would. */
+  void rewriteHistory() {
+    log = new MerkleLog(new InMemoryNodeStore());
+    lines.forEach(l -> log.append(MerkleHash.leafHash(l)));
+  }
+
+  String event() {
+    return event(actor, actorKeys, now);
+  }
+
+  void crl(X509CRL crl, long number) throws Exception {
+    crls.add(new AuditBundle.RevocationList("BO-T", number, "crl-ev", crl.getEncoded()));
+  }
+
+  String checkpoint(long size) {
+    return Checkpoint.sign(new TreeHead(ORIGIN, size, log.root(size), now), logKey).note();
+  }
+
+  /** Writes a bundle of all leaves: a range from 0, or (sparse) with inclusion proofs only. */
+  Path write(Path dir, boolean range) throws Exception {
+    long n = lines.size();
+    Path file = Files.createTempFile(dir, "bundle", ".zip");
+    List<AuditBundle.Head> heads = new ArrayList<>();
+    List<AuditBundle.Consistency> proofs = new ArrayList<>();
+    if (range && n > 2) {
+      heads.add(new AuditBundle.Head(2, checkpoint(2), List.of()));
+      proofs.add(new AuditBundle.Consistency(2, n, log.consistencyProof(2, n)));
+    }
+    heads.add(new AuditBundle.Head(n, checkpoint(n), List.of()));
+    try (OutputStream out = Files.newOutputStream(file);
+        BundleWriter w = new BundleWriter(out)) {
+      w.manifest(
+          new AuditBundle.Manifest(
+              ORIGIN,
+              verifierKey(),
+              now,
+              F.objectNode().put("kind", range ? "range" : "shipment"),
+              n,
+              range ? Optional.of(new AuditBundle.LeafRange(0, n, List.of())) : Optional.empty()));
+      w.checkpoints(heads);
+      w.consistency(proofs);
+      w.certificates(List.of(new AuditBundle.CaCertificate("BO-T", ca.certificate().getEncoded())));
+      w.crls(crls);
+      w.beginLeaves();
+      for (int i = 0; i < n; i++) {
+        w.leaf(new AuditBundle.Leaf(i, "ev-" + i, log.leafHash(i), now));
+      }
+      w.beginEvents();
+      for (byte[] line : lines) {
+        w.event(line);
+      }
+      w.beginInclusion();
+      for (int i = 0; i < n; i++) {
+        w.inclusion(new AuditBundle.Inclusion(i, n, log.inclusionProof(i, n)));
+      }
+    }
+    return file;
+  }
+}
