@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.kpledger.api.access.SignedRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,6 +32,13 @@ class AuditCommands {
       mixinStandardHelpOptions = true,
       description = "Download an audit bundle (zip) for a time range or one shipment.")
   static class Export implements Callable<Integer> {
+    @Option(
+        names = "--actor",
+        required = true,
+        description =
+            "Directory of the signing auditor or Monitoring Team actor (key.pem, cert.pem)")
+    Path actor;
+
     @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Node URL")
     String url;
 
@@ -69,10 +78,13 @@ class AuditCommands {
         query.add("previousSize=" + Files.readAllLines(previous).get(1).trim());
       }
       String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(base + "/api/audit/bundle?" + String.join("&", query)))
-              .timeout(Duration.ofMinutes(30))
-              .build();
+      String target = "/api/audit/bundle?" + String.join("&", query);
+      ActorKey signer = ActorKey.load(actor);
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(URI.create(base + target)).timeout(Duration.ofMinutes(30));
+      SignedRequest.headers("GET", target, Instant.now(), signer.certificate(), signer.key())
+          .forEach(builder::header);
+      HttpRequest request = builder.build();
       Path part = out.resolveSibling(out.getFileName() + ".part");
       HttpResponse<Path> r =
           HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofFile(part));

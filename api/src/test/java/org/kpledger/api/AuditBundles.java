@@ -22,6 +22,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.kpledger.anchoring.CheckpointVerifier;
 import org.kpledger.anchoring.SignedTreeHead;
+import org.kpledger.api.access.SignedRequest;
 import org.kpledger.audit.AuditReport;
 import org.kpledger.audit.BundleVerifier;
 import org.kpledger.identity.TrustAnchors;
@@ -33,7 +34,11 @@ final class AuditBundles {
   private final Path trustDir;
   private final Path dir;
 
-  AuditBundles(int port, Path trustDir) throws IOException {
+  private final TestPki.TestActor signer;
+
+  /** An auditor's view of the node at {@code port}, exporting as {@code signer}. */
+  AuditBundles(int port, Path trustDir, TestPki.TestActor signer) throws IOException {
+    this.signer = signer;
     this.base = "http://localhost:" + port;
     this.trustDir = trustDir;
     this.dir = Files.createTempDirectory("kp-audit-bundles");
@@ -75,10 +80,11 @@ final class AuditBundles {
   /** Downloads a bundle; {@code query} as in {@code from=..&to=..} or {@code shipmentId=..}. */
   Path export(String query) throws Exception {
     Path file = Files.createTempFile(dir, "bundle", ".zip");
-    HttpResponse<Path> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/api/audit/bundle?" + query)).build(),
-            HttpResponse.BodyHandlers.ofFile(file));
+    String target = "/api/audit/bundle?" + query;
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + target));
+    SignedRequest.headers("GET", target, Instant.now(), signer.certificate(), signer.key())
+        .forEach(request::header);
+    HttpResponse<Path> r = http.send(request.build(), HttpResponse.BodyHandlers.ofFile(file));
     if (r.statusCode() != 200) {
       throw new AssertionError(
           "export " + query + ": " + r.statusCode() + " " + Files.readString(file));

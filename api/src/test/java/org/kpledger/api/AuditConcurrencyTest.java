@@ -41,7 +41,7 @@ class AuditConcurrencyTest extends LedgerTestBase {
       f.get();
     }
     clients.shutdown();
-    AuditBundles audit = new AuditBundles(port, DATA.resolve("trust"));
+    AuditBundles audit = new AuditBundles(port, DATA.resolve("trust"), PKI.get("auditor-1"));
     audit.awaitCheckpoint(eventCount());
     Path bundle = audit.export("from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z");
 

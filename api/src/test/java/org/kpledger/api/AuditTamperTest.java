@@ -1,6 +1,7 @@
 package org.kpledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kpledger.api.CarFixture.arr;
 import static org.kpledger.api.CarFixture.num;
 import static org.kpledger.api.CarFixture.obj;
@@ -44,7 +45,7 @@ class AuditTamperTest extends AuditNode {
 
   @BeforeAll
   void ledgerWithAnExportedShipment() throws Exception {
-    audit = new AuditBundles(port, DATA.resolve("trust"));
+    audit = new AuditBundles(port, DATA.resolve("trust"), PKI.get("mt-monitor"));
     car = new CarFixture(this::ok, "AT-").setUp();
     String p = car.p;
     ok(
@@ -102,6 +103,14 @@ class AuditTamperTest extends AuditNode {
     lot1 = eventOf(p + "LOT-1", "LotPurchasedEvent");
     lot2 = eventOf(p + "LOT-2", "LotPurchasedEvent");
     audit.awaitCheckpoint(eventCount());
+  }
+
+  @Test
+  void aTraderMayNotExportABundle() throws Exception {
+    AuditBundles asTrader = new AuditBundles(port, DATA.resolve("trust"), PKI.get("alpha-buyer"));
+    assertThatThrownBy(() -> asTrader.export(ALL))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("403");
   }
 
   @Test

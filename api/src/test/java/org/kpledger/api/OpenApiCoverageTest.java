@@ -19,6 +19,7 @@ class OpenApiCoverageTest extends ReadTestBase {
               Map.entry("POST /api/commands", "CustodyLifecycleTest, BadInputTest, RefusalTest"),
               Map.entry("GET /api/status", "OpenApiCoverageTest, KillNineIT"),
               Map.entry("GET /api/log/checkpoint", "VerifiableLogTest"),
+              Map.entry("GET /api/audit/bundle", "AuditTamperTest, AuditConcurrencyTest"),
               Map.entry("GET /api/log/verifier-key", "VerifiableLogTest"),
               Map.entry("GET /api/log/heads", "VerifiableLogTest"),
               Map.entry("GET /api/log/status", "VerifiableLogTest"),

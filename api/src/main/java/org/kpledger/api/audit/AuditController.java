@@ -1,5 +1,6 @@
 package org.kpledger.api.audit;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -8,9 +9,11 @@ import org.axonframework.config.Configuration;
 import org.kpledger.anchoring.AnchoredHead;
 import org.kpledger.anchoring.CheckpointVerifier;
 import org.kpledger.anchoring.local.LocalAnchorSink;
+import org.kpledger.api.access.ReadPolicy;
 import org.kpledger.api.command.CommandRefusedException;
 import org.kpledger.api.command.TrustRoot;
 import org.kpledger.api.log.AnchoringProperties;
+import org.kpledger.custody.Actor;
 import org.kpledger.merkle.jdbc.JdbcNodeStore;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpHeaders;
@@ -33,7 +36,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class AuditController {
   private final BundleExporter exporter;
 
+  private final ReadPolicy policy;
+
   AuditController(
+      ReadPolicy policy,
       JdbcTemplate jdbc,
       DataSource dataSource,
       @Lazy Configuration axon,
@@ -42,6 +48,7 @@ class AuditController {
       CheckpointVerifier logKey,
       AnchoringProperties anchoring,
       Clock clock) {
+    this.policy = policy;
     this.exporter =
         new BundleExporter(
             jdbc,
@@ -60,7 +67,10 @@ class AuditController {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String shipmentId,
       @RequestParam(required = false) Long previousSize,
-      @RequestParam(defaultValue = "true") boolean inclusionProofs) {
+      @RequestParam(defaultValue = "true") boolean inclusionProofs,
+      @Parameter(hidden = true) Actor reader) {
+    // a bundle carries whole events and envelopes (names, prices): overseers only
+    policy.requireOverseer(reader, "audit bundles");
     if ((shipmentId == null) == (from == null && to == null)) {
       throw bad("scope", "give either from and to, or shipmentId");
     }
