@@ -21,6 +21,7 @@ import org.kpledger.api.command.ReceiptInterceptor;
 import org.kpledger.custody.ActorParameterResolverFactory;
 import org.kpledger.custody.LedgerMetaData;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Signed commands per second over HTTP against the same mix sent unsigned straight to the same Axon
@@ -68,15 +69,16 @@ public final class IngestBenchmark {
       System.out.printf(
           "reference data: %d signed commands in %.1f s%n",
           world.referenceCommands().size(), (System.nanoTime() - t0) / 1e9);
+      JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
       List<PhaseResult> results = new ArrayList<>();
       for (int threads : threadCounts) {
-        results.add(signedPhase(world, url, threads));
+        results.add(anchored(jdbc, signedPhase(world, url, threads)));
         System.out.println(PhaseResult.header() + "\n" + results.get(results.size() - 1).row());
       }
       CommandGateway gateway = node.getBean(CommandGateway.class);
       ObjectMapper mapper = node.getBean(ObjectMapper.class);
       for (int threads : threadCounts) {
-        results.add(unsignedPhase(world, gateway, mapper, threads));
+        results.add(anchored(jdbc, unsignedPhase(world, gateway, mapper, threads)));
         System.out.println(PhaseResult.header() + "\n" + results.get(results.size() - 1).row());
       }
       System.out.println();
@@ -89,6 +91,32 @@ public final class IngestBenchmark {
     } finally {
       node.close();
     }
+  }
+
+  /**
+   * Records how many committed events the anchoring processor had not yet made leaves when the
+   * phase ended, then waits for it to catch up so the next phase starts level.
+   */
+  private static PhaseResult anchored(JdbcTemplate jdbc, PhaseResult phase)
+      throws InterruptedException {
+    long lag = anchoringLag(jdbc);
+    long start = System.nanoTime();
+    long deadline = start + 300_000_000_000L;
+    while (anchoringLag(jdbc) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    System.out.printf(
+        "anchoring: %d events behind at the end of the phase, caught up in %.1f s%n",
+        lag, (System.nanoTime() - start) / 1e9);
+    return phase.withAnchoringLag(lag);
+  }
+
+  private static long anchoringLag(JdbcTemplate jdbc) {
+    Long lag =
+        jdbc.queryForObject(
+            "SELECT (SELECT COUNT(*) FROM domain_event_entry) - (SELECT COUNT(*) FROM merkle_leaf)",
+            Long.class);
+    return lag == null ? 0 : lag;
   }
 
   private PhaseResult signedPhase(BenchWorld world, String url, int threads) throws Exception {
@@ -190,7 +218,7 @@ public final class IngestBenchmark {
             .mapToObj(t -> java.util.Arrays.copyOf(latencies[t], counts[t]))
             .flatMapToLong(java.util.Arrays::stream)
             .toArray();
-    return new PhaseResult(path, threads, done.get(), failed.get(), elapsed, all);
+    return new PhaseResult(path, threads, done.get(), failed.get(), elapsed, all, -1);
   }
 
   private static Thread startThread(Runnable body) {

@@ -4,7 +4,18 @@ import java.util.Arrays;
 
 /** What one timed phase measured. */
 record PhaseResult(
-    String path, int threads, long commands, long failures, double seconds, long[] latenciesNanos) {
+    String path,
+    int threads,
+    long commands,
+    long failures,
+    double seconds,
+    long[] latenciesNanos,
+    long anchoringLag) {
+
+  /** The same result with the anchoring processor's lag (events not yet leaves) at its end. */
+  PhaseResult withAnchoringLag(long lag) {
+    return new PhaseResult(path, threads, commands, failures, seconds, latenciesNanos, lag);
+  }
 
   double perSecond() {
     return commands / seconds;
@@ -22,19 +33,20 @@ record PhaseResult(
 
   String row() {
     return String.format(
-        "%-14s %7d %9d %9.0f %8.1f %8.1f %8d",
+        "%-14s %7d %9d %9.0f %8.1f %8.1f %8d %12d",
         path,
         threads,
         commands,
         perSecond(),
         percentileMillis(0.50),
         percentileMillis(0.99),
-        failures);
+        failures,
+        anchoringLag);
   }
 
   static String header() {
     return String.format(
-        "%-14s %7s %9s %9s %8s %8s %8s",
-        "path", "threads", "commands", "cmd/s", "p50 ms", "p99 ms", "failed");
+        "%-14s %7s %9s %9s %8s %8s %8s %12s",
+        "path", "threads", "commands", "cmd/s", "p50 ms", "p99 ms", "failed", "anchor lag");
   }
 }
