@@ -18,6 +18,8 @@ import org.axonframework.messaging.MetaData;
 import org.kpledger.api.LedgerApplication;
 import org.kpledger.api.command.CommandCatalog;
 import org.kpledger.api.command.ReceiptInterceptor;
+import org.kpledger.api.projection.ProjectionStatus;
+import org.kpledger.api.projection.Projections;
 import org.kpledger.custody.ActorParameterResolverFactory;
 import org.kpledger.custody.LedgerMetaData;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,18 +35,25 @@ public final class IngestBenchmark {
   private final int[] threadCounts;
   private final int maxRate;
   private final Path dataDir;
+  private final List<String> nodeArgs;
+  private long phaseCpuStart;
+  private jdk.jfr.Recording phaseRecording;
+  private Projections projections;
 
   /**
    * @param seconds duration of each timed phase
    * @param threadCounts the client thread counts to run
    * @param maxRate commands per second the pre-signed supply is sized for
    * @param dataDir an empty directory for the node's database
+   * @param nodeArgs extra node settings ({@code --name=value}), to compare configurations
    */
-  public IngestBenchmark(int seconds, int[] threadCounts, int maxRate, Path dataDir) {
+  public IngestBenchmark(
+      int seconds, int[] threadCounts, int maxRate, Path dataDir, List<String> nodeArgs) {
     this.seconds = seconds;
     this.threadCounts = threadCounts;
     this.maxRate = maxRate;
     this.dataDir = dataDir;
+    this.nodeArgs = List.copyOf(nodeArgs);
   }
 
   /** Runs every phase and prints the table. */
@@ -52,12 +61,13 @@ public final class IngestBenchmark {
     int maxThreads = java.util.Arrays.stream(threadCounts).max().orElse(1);
     BenchWorld world = new BenchWorld(300, 1000);
     world.enrol(dataDir.resolve("trust"), maxThreads);
-    ConfigurableApplicationContext node =
-        LedgerApplication.start(
-            "--kp.data-dir=" + dataDir,
-            "--server.port=0",
-            "--logging.level.root=WARN",
-            "--logging.level.org.kpledger=WARN");
+    List<String> args = new ArrayList<>();
+    args.add("--kp.data-dir=" + dataDir);
+    args.add("--server.port=0");
+    args.add("--logging.level.root=WARN");
+    args.add("--logging.level.org.kpledger=WARN");
+    args.addAll(nodeArgs);
+    ConfigurableApplicationContext node = LedgerApplication.start(args.toArray(String[]::new));
     try {
       String url = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
       long t0 = System.nanoTime();
@@ -70,22 +80,30 @@ public final class IngestBenchmark {
           "reference data: %d signed commands in %.1f s%n",
           world.referenceCommands().size(), (System.nanoTime() - t0) / 1e9);
       JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+      projections = node.getBean(Projections.class);
       List<PhaseResult> results = new ArrayList<>();
+      StageProfile signedProfile = new StageProfile();
+      StageProfile unsignedProfile = new StageProfile();
       for (int threads : threadCounts) {
-        results.add(anchored(jdbc, signedPhase(world, url, threads)));
+        results.add(anchored(jdbc, signedPhase(world, url, threads), signedProfile));
         System.out.println(PhaseResult.header() + "\n" + results.get(results.size() - 1).row());
       }
       CommandGateway gateway = node.getBean(CommandGateway.class);
       ObjectMapper mapper = node.getBean(ObjectMapper.class);
       for (int threads : threadCounts) {
-        results.add(anchored(jdbc, unsignedPhase(world, gateway, mapper, threads)));
+        results.add(
+            anchored(jdbc, unsignedPhase(world, gateway, mapper, threads), unsignedProfile));
         System.out.println(PhaseResult.header() + "\n" + results.get(results.size() - 1).row());
       }
       System.out.println();
       System.out.println(Machine.describe());
-      System.out.println("H2 file database, WRITE_DELAY=0 (each commit written before it returns)");
+      System.out.println("database: " + node.getEnvironment().getProperty("spring.datasource.url"));
+      nodeArgs.forEach(a -> System.out.println("node setting: " + a));
       System.out.println(PhaseResult.header());
       results.forEach(r -> System.out.println(r.row()));
+      System.out.println();
+      System.out.print(signedProfile.table("where the node's CPU went, signed phases"));
+      System.out.print(unsignedProfile.table("where the node's CPU went, unsigned phases"));
       System.out.println("ECDSA P-256 verifications per second on one thread:");
       System.out.print(SignatureThroughput.measure(2));
     } finally {
@@ -94,21 +112,30 @@ public final class IngestBenchmark {
   }
 
   /**
-   * Records how many committed events the anchoring processor had not yet made leaves when the
-   * phase ended, then waits for it to catch up so the next phase starts level.
+   * Records how many committed events the anchoring processor had not yet made leaves, and how far
+   * the projections were behind, when the phase ended; then waits for both to catch up, so the
+   * phase's CPU time includes their work and the next phase starts level.
    */
-  private static PhaseResult anchored(JdbcTemplate jdbc, PhaseResult phase)
-      throws InterruptedException {
+  private PhaseResult anchored(JdbcTemplate jdbc, PhaseResult phase, StageProfile profile)
+      throws InterruptedException, java.io.IOException {
     long lag = anchoringLag(jdbc);
+    long projectionLag = projectionLag();
     long start = System.nanoTime();
     long deadline = start + 300_000_000_000L;
-    while (anchoringLag(jdbc) > 0 && System.nanoTime() < deadline) {
+    while ((anchoringLag(jdbc) > 0 || projectionLag() > 0) && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
     System.out.printf(
-        "anchoring: %d events behind at the end of the phase, caught up in %.1f s%n",
-        lag, (System.nanoTime() - start) / 1e9);
-    return phase.withAnchoringLag(lag);
+        "anchoring %d and projections %d events behind at the end of the phase,"
+            + " both caught up in %.1f s%n",
+        lag, projectionLag, (System.nanoTime() - start) / 1e9);
+    double cpuMillis = (processCpuNanos() - phaseCpuStart) / 1e6 / Math.max(1, phase.commands());
+    profile.add(phaseRecording);
+    return phase.withBacklog(lag, projectionLag, cpuMillis);
+  }
+
+  private long projectionLag() {
+    return projections.status().stream().mapToLong(ProjectionStatus::lag).max().orElse(0);
   }
 
   private static long anchoringLag(JdbcTemplate jdbc) {
@@ -189,6 +216,8 @@ public final class IngestBenchmark {
     long[][] latencies = new long[threads][perThread];
     int[] counts = new int[threads];
     List<Thread> workers = new ArrayList<>();
+    phaseCpuStart = processCpuNanos();
+    phaseRecording = StageProfile.start();
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
       int thread = t;
@@ -218,7 +247,14 @@ public final class IngestBenchmark {
             .mapToObj(t -> java.util.Arrays.copyOf(latencies[t], counts[t]))
             .flatMapToLong(java.util.Arrays::stream)
             .toArray();
-    return new PhaseResult(path, threads, done.get(), failed.get(), elapsed, all, -1);
+    return new PhaseResult(path, threads, done.get(), failed.get(), elapsed, all, -1, -1, 0);
+  }
+
+  /** CPU time of the whole process: the node, its processors and the benchmark's clients. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static Thread startThread(Runnable body) {

@@ -10,11 +10,17 @@ record PhaseResult(
     long failures,
     double seconds,
     long[] latenciesNanos,
-    long anchoringLag) {
+    long anchoringLag,
+    long projectionLag,
+    double cpuMillisPerCommand) {
 
-  /** The same result with the anchoring processor's lag (events not yet leaves) at its end. */
-  PhaseResult withAnchoringLag(long lag) {
-    return new PhaseResult(path, threads, commands, failures, seconds, latenciesNanos, lag);
+  /**
+   * The same result with the anchoring processor's lag (events not yet leaves) at the phase's end
+   * and the process CPU time the phase cost per command, the processors' catch-up included.
+   */
+  PhaseResult withBacklog(long lag, long projectionLag, double cpuMillis) {
+    return new PhaseResult(
+        path, threads, commands, failures, seconds, latenciesNanos, lag, projectionLag, cpuMillis);
   }
 
   double perSecond() {
@@ -33,7 +39,7 @@ record PhaseResult(
 
   String row() {
     return String.format(
-        "%-14s %7d %9d %9.0f %8.1f %8.1f %8d %12d",
+        "%-14s %7d %9d %9.0f %8.1f %8.1f %8d %12d %10d %11.2f",
         path,
         threads,
         commands,
@@ -41,12 +47,23 @@ record PhaseResult(
         percentileMillis(0.50),
         percentileMillis(0.99),
         failures,
-        anchoringLag);
+        anchoringLag,
+        projectionLag,
+        cpuMillisPerCommand);
   }
 
   static String header() {
     return String.format(
-        "%-14s %7s %9s %9s %8s %8s %8s %12s",
-        "path", "threads", "commands", "cmd/s", "p50 ms", "p99 ms", "failed", "anchor lag");
+        "%-14s %7s %9s %9s %8s %8s %8s %12s %10s %11s",
+        "path",
+        "threads",
+        "commands",
+        "cmd/s",
+        "p50 ms",
+        "p99 ms",
+        "failed",
+        "anchor lag",
+        "proj lag",
+        "cpu ms/cmd");
   }
 }

@@ -36,9 +36,16 @@ class BenchCommand {
         description = "Commands/s the pre-signed supply is sized for")
     int maxRate;
 
+    @Option(
+        names = "--node-arg",
+        description =
+            "A node setting for this run, e.g. --node-arg=--spring.datasource.url=... (repeatable)")
+    java.util.List<String> nodeArgs = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
-      new IngestBenchmark(seconds, threads, maxRate, IngestBenchmark.freshDataDir()).run();
+      new IngestBenchmark(seconds, threads, maxRate, IngestBenchmark.freshDataDir(), nodeArgs)
+          .run();
       return 0;
     }
   }

@@ -3,16 +3,19 @@ package org.kpledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kpledger.anchoring.AnchoringProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
 /**
- * Every projection runs in a tracking processor of its own with batches of more than one event
- * (ARCHITECTURE.md: batch size 1 is several times slower to catch up), its token in the ledger's
- * database.
+ * Every projection runs in the one tracking processor {@code projections}, with batches of more
+ * than one event (ARCHITECTURE.md: batch size 1 is several times slower to catch up) and its token
+ * in the ledger's database; the anchoring processor keeps a processor and token of its own.
  */
 class ProjectionConfigurationTest extends LedgerTestBase {
   @Autowired EventProcessingConfiguration processing;
@@ -20,12 +23,30 @@ class ProjectionConfigurationTest extends LedgerTestBase {
 
   @ParameterizedTest
   @ValueSource(strings = {"registry", "lineage", "custody", "shipments", "certificates"})
-  void projectionHasATrackingProcessorWithBatches(String name) {
-    assertThat(processing.eventProcessor(name, TrackingEventProcessor.class)).isPresent();
+  void projectionRunsInTheSharedTrackingProcessor(String name) {
+    assertThat(processing.eventProcessorByProcessingGroup(name, TrackingEventProcessor.class))
+        .hasValueSatisfying(p -> assertThat(p.getName()).isEqualTo("projections"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"projections", AnchoringProcessor.PROCESSING_GROUP})
+  void processorsTrackInBatchesWithTokensInTheDatabase(String processor) {
+    assertThat(processing.eventProcessor(processor, TrackingEventProcessor.class)).isPresent();
     assertThat(
             environment.getProperty(
-                "axon.eventhandling.processors." + name + ".batch-size", Integer.class))
+                "axon.eventhandling.processors." + processor + ".batch-size", Integer.class))
         .isEqualTo(100);
-    assertThat(processing.tokenStore(name).getClass().getSimpleName()).isEqualTo("JpaTokenStore");
+    assertThat(processing.tokenStore(processor).getClass().getSimpleName())
+        .isEqualTo("JpaTokenStore");
+  }
+
+  @Test
+  void anchoringIsNotSharedWithTheProjections() {
+    assertThat(
+            processing.eventProcessorByProcessingGroup(
+                AnchoringProcessor.PROCESSING_GROUP, EventProcessor.class))
+        .hasValueSatisfying(p -> assertThat(p.getName()).isEqualTo("anchoring"));
+    assertThat(processing.eventProcessors().keySet())
+        .containsExactlyInAnyOrder("projections", AnchoringProcessor.PROCESSING_GROUP);
   }
 }

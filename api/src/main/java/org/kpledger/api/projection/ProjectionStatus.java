@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Where a projection stands.
  *
- * @param name the projection (and its processor)
+ * @param name the projection (its processing group)
+ * @param processor the streaming processor that runs it (shared with other projections)
  * @param running whether its processor runs on this node
  * @param replaying whether it is rebuilding from the event store
  * @param position the global index of the last event it processed, -1 if none or unknown
@@ -15,6 +16,7 @@ import java.util.List;
  */
 public record ProjectionStatus(
     String name,
+    String processor,
     boolean running,
     boolean replaying,
     long position,

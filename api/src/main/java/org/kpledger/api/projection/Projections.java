@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every projection of the node with its lag (the store's newest global index minus its processor's
- * position) and its replay: stop the processor, reset its token (which drops and creates its
- * tables), start it again from the first event.
+ * position) and its replay: stop the processor, reset its token (which drops and creates the tables
+ * of every projection it runs), start it again from the first event. All projections share one
+ * processor ({@link ProjectionProcessing}), so replaying one rebuilds them all.
  */
 @Component
 public class Projections {
@@ -36,18 +37,38 @@ public class Projections {
     return projections.stream().map(p -> status(p, head)).toList();
   }
 
-  /** Drops and rebuilds one projection from the event store; returns its status after restart. */
+  /**
+   * Drops and rebuilds a projection, and every other projection of its processor, from the event
+   * store; returns its status after the restart.
+   */
   public ProjectionStatus replay(String name) {
     Projection projection = find(name);
     StreamingEventProcessor processor =
         processor(name)
-            .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
+            .orElseThrow(() -> new IllegalStateException("no streaming processor for " + name));
     synchronized (processor) {
       processor.shutDown();
       processor.resetTokens();
       processor.start();
+      awaitClaim(processor);
     }
     return status(projection, head());
+  }
+
+  /**
+   * Waits until the restarted processor has claimed its segment, so that a second replay (of
+   * another projection on the same processor) does not shut it down while it is still starting.
+   */
+  private static void awaitClaim(StreamingEventProcessor processor) {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (processor.processingStatus().isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** The projection of that name, or a 404. */
@@ -64,7 +85,9 @@ public class Projections {
     boolean replaying = processor.map(StreamingEventProcessor::isReplaying).orElse(false);
     long position = processor.map(this::position).orElse(-1L);
     long lag = head < 0 ? 0 : Math.max(0, head - position);
-    return new ProjectionStatus(p.name(), running, replaying, position, head, lag, p.tables());
+    String processorName = processor.map(StreamingEventProcessor::getName).orElse(null);
+    return new ProjectionStatus(
+        p.name(), processorName, running, replaying, position, head, lag, p.tables());
   }
 
   private long position(StreamingEventProcessor processor) {
@@ -80,8 +103,8 @@ public class Projections {
     return lowest;
   }
 
-  private Optional<StreamingEventProcessor> processor(String name) {
-    return processing.eventProcessor(name, StreamingEventProcessor.class);
+  private Optional<StreamingEventProcessor> processor(String projection) {
+    return processing.eventProcessorByProcessingGroup(projection, StreamingEventProcessor.class);
   }
 
   private long head() {
