@@ -19,7 +19,16 @@ class ProjectionConfigurationTest extends LedgerTestBase {
   @Autowired Environment environment;
 
   @ParameterizedTest
-  @ValueSource(strings = {"registry", "lineage", "custody", "shipments", "certificates"})
+  @ValueSource(
+      strings = {
+        "registry",
+        "lineage",
+        "custody",
+        "shipments",
+        "certificates",
+        "zones",
+        "statistics"
+      })
   void projectionHasATrackingProcessorWithBatches(String name) {
     assertThat(processing.eventProcessor(name, TrackingEventProcessor.class)).isPresent();
     assertThat(
