@@ -70,28 +70,14 @@ class ZoneHistoryQueries {
     String prefecture = (String) zone.get(0).get("PREFECTURE");
     List<Row> rows = rows(zoneId).getOrDefault(zoneId, List.of());
     ZoneDecisions decisions = decisionsOf(rows);
+    List<ZoneDecisions.Period> periods = decisions.periods();
+    List<ZoneHistory.Tally> tallies =
+        periods.stream().map(p -> count ? tally(zoneId, p, buyer) : null).toList();
     List<ZoneHistory.Decision> entries = new ArrayList<>();
-    ZoneHistory.Tally compliant = ZoneHistory.Tally.NONE;
-    ZoneHistory.Tally nonCompliant = ZoneHistory.Tally.NONE;
-    ZoneHistory.Tally before = ZoneHistory.Tally.NONE;
-    for (ZoneDecisions.Period p : decisions.periods()) {
-      ZoneHistory.Tally t = count ? tally(zoneId, p, buyer) : null;
-      if (count && p.compliant()) {
-        compliant = compliant.plus(t);
-      } else if (count) {
-        nonCompliant = nonCompliant.plus(t);
-      }
-      if (p.decision() == null) {
-        before = t;
-      } else {
-        entries.add(entry(p, rows.get(entries.size()), t));
-      }
+    // periods.get(0) is the time before any decision; period i + 1 is governed by rows.get(i)
+    for (int i = 0; i < rows.size(); i++) {
+      entries.add(entry(periods.get(i + 1), rows.get(i), tallies.get(i + 1)));
     }
-    ZoneHistory.Purchases purchases =
-        count
-            ? new ZoneHistory.Purchases(
-                compliant, nonCompliant, before, recordedNonCompliant(zoneId, buyer))
-            : null;
     return Optional.of(
         new ZoneHistory(
             zoneId,
@@ -100,7 +86,26 @@ class ZoneHistoryQueries {
             summary(zoneId, name, prefecture, asOf, decisions),
             entries,
             count ? buyer : null,
-            purchases));
+            count ? purchases(zoneId, buyer, periods, tallies) : null));
+  }
+
+  /** Purchases split by the status of the period they fall in. */
+  private ZoneHistory.Purchases purchases(
+      String zoneId,
+      String buyer,
+      List<ZoneDecisions.Period> periods,
+      List<ZoneHistory.Tally> tallies) {
+    ZoneHistory.Tally compliant = ZoneHistory.Tally.NONE;
+    ZoneHistory.Tally nonCompliant = ZoneHistory.Tally.NONE;
+    for (int i = 0; i < periods.size(); i++) {
+      if (periods.get(i).compliant()) {
+        compliant = compliant.plus(tallies.get(i));
+      } else {
+        nonCompliant = nonCompliant.plus(tallies.get(i));
+      }
+    }
+    return new ZoneHistory.Purchases(
+        compliant, nonCompliant, tallies.get(0), recordedNonCompliant(zoneId, buyer));
   }
 
   private static ZoneHistory.Decision entry(ZoneDecisions.Period p, Row row, ZoneHistory.Tally t) {
