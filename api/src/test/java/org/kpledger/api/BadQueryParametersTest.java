@@ -5,7 +5,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Bad query parameters get a 4xx problem+json naming the rule and the parameter: unknown ids, dates
- * that do not parse, page sizes of 0 or 1,000,000, values outside their set.
+ * (and months) that do not parse, page sizes of 0 or 1,000,000, values outside their set, periods
+ * that end before they start.
  */
 class BadQueryParametersTest extends ReadTestBase {
 
@@ -24,6 +25,10 @@ class BadQueryParametersTest extends ReadTestBase {
     "/api/certificates/CF-BQ-NOPE, number",
     "/api/public/certificates/CF-BQ-NOPE, number",
     "/api/stockpiles/BQ-NOPE/holdings?asOf=2020-01-01, stockpileId",
+    "/api/zones/BQ-NOPE/history, zoneId",
+    "/api/statistics/production?zone=BQ-NOPE, zone",
+    "/api/statistics/offices?office=BQ-NOPE, office",
+    "/api/statistics/exports?exporter=BQ-NOPE, exporter",
   })
   void unknownIdIsNotFound(String target, String field) {
     problem(get("mt-monitor", target), 404, "UNKNOWN_ID", field);
@@ -38,6 +43,12 @@ class BadQueryParametersTest extends ReadTestBase {
     "/api/shipments?to=2020-1-1, to",
     "/api/holdings?holder=BO-ALPHA&asOf=2020-01-01&size=ten, size",
     "/api/certificates/unconfirmed?olderThanDays=soon, olderThanDays",
+    "/api/zones?asOf=2020-02-30, asOf",
+    "/api/zones/BQ-1/history?asOf=soon, asOf",
+    "/api/statistics/production?from=2020-13, from",
+    "/api/statistics/production?from=May-2020, from",
+    "/api/statistics/exports?to=2020-05-01, to",
+    "/api/statistics/offices?to=2020-1, to",
   })
   void unparsableParameterIsBadRequest(String target, String field) {
     problem(get("mt-monitor", target), 400, "INVALID_PARAMETER", field);
@@ -53,6 +64,11 @@ class BadQueryParametersTest extends ReadTestBase {
     "/api/certificates/mismatched?size=501",
     "/api/history/BQ-NOPE?size=0",
     "/api/trace/forward/zones/BQ-NOPE?size=1000000",
+    "/api/zones?size=0",
+    "/api/zones?size=1000000",
+    "/api/statistics/production?size=0",
+    "/api/statistics/offices?size=1000000",
+    "/api/statistics/exports?size=501",
   })
   void pageSizeOutOfBoundsIsBadRequest(String target) {
     problem(get("mt-monitor", target), 400, "PAGE_SIZE_OUT_OF_RANGE", "size");
@@ -70,6 +86,11 @@ class BadQueryParametersTest extends ReadTestBase {
     "/api/trace/forward/planets/BQ-1, 400, INVALID_PARAMETER, kind",
     "/api/public/certificates/XX-1, 400, CERTIFICATE_NUMBER_INVALID, number",
     "/api/certificates/cf-lower, 400, CERTIFICATE_NUMBER_INVALID, number",
+    "/api/zones?status=GREEN, 400, INVALID_PARAMETER, status",
+    "/api/zones?page=-1, 400, PAGE_OUT_OF_RANGE, page",
+    "/api/statistics/production?from=2020-05&to=2020-04, 400, INVALID_PERIOD, to",
+    "/api/statistics/offices?from=2020-05&to=2020-04, 400, INVALID_PERIOD, to",
+    "/api/statistics/exports?from=2020-02&to=2020-01, 400, INVALID_PERIOD, to",
   })
   void parameterOutsideItsSetIsBadRequest(String target, int status, String rule, String field) {
     problem(get("mt-monitor", target), status, rule, field);

@@ -45,43 +45,10 @@ final class CarFixture {
     for (String zone : new String[] {west(), east()}) {
       ledger.ok(
           "kp-registrar", "RegisterZone", obj("zoneId", zone, "name", zone, "prefecture", "X"));
-      ledger.ok(
-          "mt-monitor",
-          "RecordZoneDecision",
-          obj(
-              "zoneId",
-              zone,
-              "status",
-              "COMPLIANT",
-              "effectiveFrom",
-              "2003-01-01",
-              "decisionRef",
-              "KPCS participation"));
-      ledger.ok(
-          "mt-monitor",
-          "RecordZoneDecision",
-          obj(
-              "zoneId",
-              zone,
-              "status",
-              "SUSPENDED",
-              "effectiveFrom",
-              "2013-05-23",
-              "decisionRef",
-              "AD temporary suspension"));
+      decision(zone, "COMPLIANT", "2003-01-01", "KPCS participation");
+      decision(zone, "SUSPENDED", "2013-05-23", "AD temporary suspension");
     }
-    ledger.ok(
-        "mt-monitor",
-        "RecordZoneDecision",
-        obj(
-            "zoneId",
-            west(),
-            "status",
-            "COMPLIANT",
-            "effectiveFrom",
-            "2016-05-01",
-            "decisionRef",
-            "MT assessment of Berberati"));
+    decision(west(), "COMPLIANT", "2016-05-01", "MT assessment of Berberati");
     licence("EXP-ALPHA", "EXPORT_LICENCE", "BO-ALPHA", 400);
     licence("EXP-BETA", "EXPORT_LICENCE", "BO-BETA", 400);
     licence("AGR-1", "AGREMENT", "col-ndoumba", 400);
@@ -96,6 +63,14 @@ final class CarFixture {
     production("S-W", "M-2", "500.00");
     production("S-E", "M-E", "100.00");
     return this;
+  }
+
+  /** A Monitoring Team decision on the zone, effective from {@code from}. */
+  void decision(String zone, String status, String from, String ref) {
+    ledger.ok(
+        "mt-monitor",
+        "RecordZoneDecision",
+        obj("zoneId", zone, "status", status, "effectiveFrom", from, "decisionRef", ref));
   }
 
   void licence(String number, String kind, String holder, int untilDays) {

@@ -166,11 +166,14 @@ class DossierAndRebuildTest extends ReadTestBase {
     jdbc.update("DELETE FROM registry_zone_decision WHERE zone_id LIKE 'TS-%'");
     jdbc.update("UPDATE certificate SET status = 'VOID' WHERE certificate_number LIKE 'CF-TS-%'");
     jdbc.update("DELETE FROM shipment_origin WHERE shipment_id LIKE 'TS-%'");
+    jdbc.update("DELETE FROM zone_history_decision WHERE zone_id LIKE 'TS-%'");
+    jdbc.update("DELETE FROM stat_production WHERE zone_id LIKE 'TS-%'");
     assertThat(read("mt-monitor", "/api/shipments?zone=TS-BERBERATI").path("total").asInt())
         .isZero();
     JsonNode before = read("auditor-1", "/api/projections");
     assertThat(field(before, "name"))
-        .containsExactly("certificates", "custody", "lineage", "registry", "shipments");
+        .containsExactly(
+            "certificates", "custody", "lineage", "registry", "shipments", "statistics", "zones");
     for (JsonNode p : before) {
       Answer a = postSigned("auditor-1", "/api/projections/" + p.path("name").asText() + "/replay");
       assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
@@ -184,6 +187,8 @@ class DossierAndRebuildTest extends ReadTestBase {
 
   private Map<String, JsonNode> answers() {
     String y = car.today.minusDays(1).toString();
+    java.time.YearMonth m0 = java.time.YearMonth.from(car.today);
+    java.time.YearMonth m = m0.minusMonths(1);
     Map<String, JsonNode> out = new LinkedHashMap<>();
     for (String target :
         List.of(
@@ -203,7 +208,12 @@ class DossierAndRebuildTest extends ReadTestBase {
             "/api/shipments/TS-SH-1/dossier",
             "/api/history/TS-P-1A",
             "/api/balance/sites/TS-S-W?from=" + car.today.minusDays(100) + "&to=" + car.today,
-            "/api/balance/parties/" + col + "?from=" + car.today.minusDays(30) + "&to=" + y)) {
+            "/api/balance/parties/" + col + "?from=" + car.today.minusDays(30) + "&to=" + y,
+            "/api/zones/TS-BRIA/history",
+            "/api/zones?size=500",
+            "/api/statistics/production?zone=TS-BERBERATI&from=" + m + "&to=" + m0,
+            "/api/statistics/offices?size=500&from=" + m + "&to=" + m0,
+            "/api/statistics/exports?from=" + m + "&to=" + m0)) {
       JsonNode answer = read("mt-monitor", target);
       if (answer instanceof ObjectNode o) {
         o.remove("gateEvaluatedAt");

@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A real ledger node on a random port over an H2 file database in a temporary directory, with the
- * organisations of the KP chain enrolled: the CAR KP authority, the Monitoring Team, two buying
+ * organisations of the KP chain enrolled: the CAR KP authority, the Monitoring Team, four buying
  * offices, a collectors' association, a forensic auditor and an importing authority.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -40,6 +40,8 @@ public abstract class LedgerTestBase {
       PKI.organisation("KP-MT", OrganisationType.MONITORING_TEAM, true);
       PKI.organisation("BO-ALPHA", OrganisationType.BUYING_OFFICE, true);
       PKI.organisation("BO-BETA", OrganisationType.BUYING_OFFICE, true);
+      PKI.organisation("BO-GAMMA", OrganisationType.BUYING_OFFICE, true);
+      PKI.organisation("BO-DELTA", OrganisationType.BUYING_OFFICE, true);
       PKI.organisation("COLL-MK", OrganisationType.COLLECTORS_ASSOCIATION, true);
       PKI.organisation("AUD-FA", OrganisationType.AUDITOR, true);
       PKI.organisation("BE-IMPORT", OrganisationType.IMPORTING_AUTHORITY, true);
@@ -51,6 +53,8 @@ public abstract class LedgerTestBase {
       PKI.actor("KP-MT", "mt-monitor", Role.MONITOR);
       PKI.actor("BO-ALPHA", "alpha-buyer", Role.BUYER);
       PKI.actor("BO-BETA", "beta-buyer", Role.BUYER);
+      PKI.actor("BO-GAMMA", "gamma-buyer", Role.BUYER);
+      PKI.actor("BO-DELTA", "delta-buyer", Role.BUYER);
       PKI.actor("COLL-MK", "col-ndoumba", Role.COLLECTOR);
       PKI.actor("COLL-MK", "col-yakite", Role.COLLECTOR);
       PKI.actor("AUD-FA", "auditor-1", Role.AUDITOR);

@@ -48,7 +48,13 @@ class OpenApiCoverageTest extends ReadTestBase {
               Map.entry("GET /api/certificates/mismatched", "HoldingsAndCertificatesTest"),
               Map.entry("GET /api/history/{aggregateId}", "DossierAndRebuildTest"),
               Map.entry("GET /api/balance/sites/{siteId}", "MassBalanceTest"),
-              Map.entry("GET /api/balance/parties/{party}", "MassBalanceTest")));
+              Map.entry("GET /api/balance/parties/{party}", "MassBalanceTest"),
+              Map.entry("GET /api/zones", "ZoneHistoryTest, BadQueryParametersTest"),
+              Map.entry(
+                  "GET /api/zones/{zoneId}/history", "ZoneHistoryTest, BadQueryParametersTest"),
+              Map.entry("GET /api/statistics/production", "StatisticsTest, BadQueryParametersTest"),
+              Map.entry("GET /api/statistics/offices", "StatisticsTest, BadQueryParametersTest"),
+              Map.entry("GET /api/statistics/exports", "StatisticsTest, BadQueryParametersTest")));
 
   @Test
   void everyDocumentedOperationHasATest() {

@@ -22,7 +22,16 @@ class ProjectionConfigurationTest extends LedgerTestBase {
   @Autowired Environment environment;
 
   @ParameterizedTest
-  @ValueSource(strings = {"registry", "lineage", "custody", "shipments", "certificates"})
+  @ValueSource(
+      strings = {
+        "registry",
+        "lineage",
+        "custody",
+        "shipments",
+        "certificates",
+        "zones",
+        "statistics"
+      })
   void projectionRunsInTheSharedTrackingProcessor(String name) {
     assertThat(processing.eventProcessorByProcessingGroup(name, TrackingEventProcessor.class))
         .hasValueSatisfying(p -> assertThat(p.getName()).isEqualTo("projections"));

@@ -111,7 +111,7 @@ class ReadAuthenticationTest extends ReadTestBase {
   @Test
   void anyAuthenticatedReaderSeesTheProjectionsLag() {
     var status = read("be-officer", TARGET);
-    assertThat(status).hasSize(5);
+    assertThat(status).hasSize(7);
     status.forEach(
         p ->
             assertThat(p.path("head").asLong())

@@ -131,18 +131,7 @@ final class TraceScenario {
     export(ledger, car, 2, p + "LOT-F");
     export(ledger, car, 3, p + "LOT-G");
     confirm(ledger, car, 3, "1.90", 1);
-    ledger.ok(
-        "mt-monitor",
-        "RecordZoneDecision",
-        obj(
-            "zoneId",
-            car.east(),
-            "status",
-            "COMPLIANT",
-            "effectiveFrom",
-            car.today.toString(),
-            "decisionRef",
-            "MT-EAST-LATER"));
+    car.decision(car.east(), "COMPLIANT", car.today.toString(), "MT-EAST-LATER");
     valueAndSeal(ledger, p + "LOT-E", "300.00");
     refuser.refuse(
         "alpha-buyer",
@@ -212,15 +201,30 @@ final class TraceScenario {
 
   private static void export(
       CarFixture.Submitter ledger, CarFixture car, int n, String... parcels) {
+    certify(ledger, car, n, "alpha-buyer", "EXP-ALPHA", parcels);
+    ledger.ok("alpha-buyer", "ExportShipment", obj("shipmentId", car.p + "SH-" + n));
+  }
+
+  /**
+   * Shipment SH-{n} of the parcels, proposed by {@code buyer} under its export licence, approved by
+   * the Monitoring Team and certified today as {@link #certificate}(p, n).
+   */
+  static void certify(
+      CarFixture.Submitter ledger,
+      CarFixture car,
+      int n,
+      String buyer,
+      String licence,
+      String... parcels) {
     String p = car.p;
     ledger.ok(
-        "alpha-buyer",
+        buyer,
         "ProposeShipment",
         obj(
             "shipmentId",
             p + "SH-" + n,
             "exporterLicence",
-            p + "EXP-ALPHA",
+            p + licence,
             "importer",
             obj("name", "Antwerp Rough NV", "country", "BE"),
             "parcelIds",
@@ -243,7 +247,6 @@ final class TraceScenario {
             car.today.plusDays(30).toString(),
             "hsCode",
             "7102.31"));
-    ledger.ok("alpha-buyer", "ExportShipment", obj("shipmentId", p + "SH-" + n));
   }
 
   private static void confirm(
@@ -266,7 +269,8 @@ final class TraceScenario {
             "BO-ALPHA"));
   }
 
-  private static void valueAndSeal(CarFixture.Submitter ledger, String parcel, String usd) {
+  /** The valuation office values and seals the parcel. */
+  static void valueAndSeal(CarFixture.Submitter ledger, String parcel, String usd) {
     ledger.ok(
         "becdor-valuer",
         "ValueParcel",

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
  *       lineage back to the mines (an exporter must know its stock's origins), the shipments it
  *       exported, its own holdings; purchase prices only on its own slips; never a competitor's
  *       items, holdings or shipments;
+ *   <li>statistics and purchase counts: a trader counts only its own rows (its purchases, its
+ *       acquisitions and exports), never a competitor's;
  *   <li>an importing authority sees certificates in full;
  *   <li>anyone, authenticated or not, sees the public form of a certificate.
  * </ul>
@@ -102,6 +104,34 @@ public class ReadPolicy {
   /** Whether the reader is the exporter of a shipment, or sees everything. */
   public boolean seesShipment(Actor reader, String exporter) {
     return seesEverything(reader) || reader.party().equals(exporter);
+  }
+
+  /** Whether the reader may count purchases at all (overseers: all; traders: their own). */
+  public boolean countsPurchases(Actor reader) {
+    return seesEverything(reader) || TRADERS.contains(reader.organisationType());
+  }
+
+  /**
+   * Whose rows of statistics the reader gets: {@code asked} (null for every party) for overseers; a
+   * trader's own party, refused if it asked for another; others are refused.
+   */
+  public String statisticsParty(Actor reader, String asked, String field) {
+    if (seesEverything(reader)) {
+      return asked;
+    }
+    if (!TRADERS.contains(reader.organisationType())) {
+      throw QueryRefusedException.notVisible(
+          null,
+          "statistics are read by the Monitoring Team, the KP authority, auditors and traders "
+              + "(their own rows); a "
+              + reader.organisationType()
+              + " may not");
+    }
+    if (asked != null && !asked.equals(reader.party())) {
+      throw QueryRefusedException.notVisible(
+          field, reader.party() + " may read its own statistics, not those of " + asked);
+    }
+    return reader.party();
   }
 
   /** Whether the reader may read certificates in full. */

@@ -51,7 +51,12 @@ class ProblemHandler {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
     String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
-    String hint = "LocalDate".equals(expected) ? " (an ISO-8601 date such as 2016-05-01)" : "";
+    String hint =
+        switch (expected) {
+          case "LocalDate" -> " (an ISO-8601 date such as 2016-05-01)";
+          case "YearMonth" -> " (an ISO-8601 month such as 2016-05)";
+          default -> "";
+        };
     return problem(
         HttpStatus.BAD_REQUEST,
         "INVALID_PARAMETER",

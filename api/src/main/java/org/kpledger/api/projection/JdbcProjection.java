@@ -64,6 +64,60 @@ public abstract class JdbcProjection implements Projection {
     return List.copyOf(tables.keySet());
   }
 
+  /**
+   * Adds {@code increments} to the counters of the row with these {@code keys}, creating the row
+   * with the increments as its counters when there is none. Plain UPDATE then INSERT, so the same
+   * SQL runs on H2 and PostgreSQL; it is safe because one processor thread writes a projection.
+   */
+  protected final void addTo(
+      String table, Map<String, Object> keys, Map<String, Object> increments) {
+    List<String> set = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
+    increments.forEach(
+        (column, n) -> {
+          set.add(column + " = " + column + " + ?");
+          args.add(n);
+        });
+    List<String> where = new ArrayList<>();
+    keys.forEach(
+        (column, v) -> {
+          where.add(column + " = ?");
+          args.add(java.util.Objects.requireNonNull(v, column));
+        });
+    String update =
+        "UPDATE "
+            + table
+            + " SET "
+            + String.join(", ", set)
+            + " WHERE "
+            + String.join(" AND ", where);
+    if (jdbc.update(update, args.toArray()) > 0) {
+      return;
+    }
+    List<String> columns = new ArrayList<>(keys.keySet());
+    columns.addAll(increments.keySet());
+    List<Object> values = new ArrayList<>(keys.values());
+    values.addAll(increments.values());
+    jdbc.update(
+        "INSERT INTO "
+            + table
+            + " ("
+            + String.join(", ", columns)
+            + ") VALUES ("
+            + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
+            + ")",
+        values.toArray());
+  }
+
+  /** Column names and values in order: {@code columns("zone_id", z, "purchases", 1)}. */
+  protected static Map<String, Object> columns(Object... namesAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return m;
+  }
+
   /** The ledger's record time of an event (its command's recordedAt), else the event's time. */
   protected static OffsetDateTime recordedAt(MetaData meta, Instant timestamp) {
     Object at = meta.get(LedgerMetaData.RECORDED_AT);

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Reads the registry projection: a zone's status and a licence's standing on a given day, by the
  * same rules as the aggregates ({@code Zone.compliantOn}, {@code Licence.validOn}): the decision or
  * change with the latest effective date not after the day is in force; a zone with none is
- * suspended; a licence is in force inside its validity when its status that day is ACTIVE.
+ * suspended ({@link ZoneDecisions}); a licence is in force inside its validity when its status that
+ * day is ACTIVE.
  */
 @Component
 public class RegistryQueries {
@@ -23,30 +24,31 @@ public class RegistryQueries {
     this.jdbc = jdbc;
   }
 
-  /** The zone's status in force on {@code day}. */
+  /** The zone's status in force on {@code day}, by the rule of {@link ZoneDecisions}. */
   public ZoneVerdict zoneOn(String zoneId, LocalDate day) {
     if (zoneId == null || day == null) {
       return new ZoneVerdict(zoneId, null, day, "UNDOCUMENTED", false, null);
     }
-    String name = zoneName(zoneId).orElse(null);
-    List<Map<String, Object>> d =
-        jdbc.queryForList(
-            "SELECT status, decision_ref FROM "
-                + "registry_zone_decision WHERE zone_id = ? AND effective_from <= ? "
-                + "ORDER BY effective_from DESC LIMIT 1",
-            zoneId,
-            day);
-    if (d.isEmpty()) {
-      return new ZoneVerdict(zoneId, name, day, "SUSPENDED", false, null);
-    }
-    String status = (String) d.get(0).get("STATUS");
+    ZoneDecisions.Period p = zoneDecisions(zoneId).on(day);
     return new ZoneVerdict(
         zoneId,
-        name,
+        zoneName(zoneId).orElse(null),
         day,
-        status,
-        "COMPLIANT".equals(status),
-        (String) d.get(0).get("DECISION_REF"));
+        p.status(),
+        p.compliant(),
+        p.decision() == null ? null : p.decision().decisionRef());
+  }
+
+  /** The zone's dated decisions as they stand now (none for an unknown zone). */
+  public ZoneDecisions zoneDecisions(String zoneId) {
+    return ZoneDecisions.of(
+        jdbc.query(
+            "SELECT effective_from, status, decision_ref FROM registry_zone_decision "
+                + "WHERE zone_id = ?",
+            (rs, n) ->
+                new ZoneDecisions.Decision(
+                    Columns.date(rs.getObject(1)), rs.getString(2), rs.getString(3)),
+            zoneId));
   }
 
   /** The zone's name, if registered. */
@@ -70,6 +72,17 @@ public class RegistryQueries {
   /** Whether the miner is registered. */
   public boolean minerExists(String minerId) {
     return exists("registry_miner", "miner_id", minerId);
+  }
+
+  /** Whether a licence of this kind (PATENTE, AGREMENT, EXPORT_LICENCE) was ever issued to it. */
+  public boolean holdsLicence(String holderId, String kind) {
+    Integer n =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM registry_licence WHERE holder_id = ? AND kind = ?",
+            Integer.class,
+            holderId,
+            kind);
+    return n != null && n > 0;
   }
 
   /** The licence's standing on {@code day}. */

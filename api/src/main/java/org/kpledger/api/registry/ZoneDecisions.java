@@ -1,0 +1,84 @@
+package org.kpledger.api.registry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A zone's dated compliance decisions and the one rule the read side uses to read them, the rule of
+ * the ledger's {@code Zone.compliantOn}: on a day, the decision with the latest effective date not
+ * after it is in force; before the first decision the zone is SUSPENDED (kp-facts rule 2). Every
+ * query that asks for a zone's status on a day goes through {@link #on}.
+ */
+public final class ZoneDecisions {
+  /** The status of a zone before any decision, as the export gate reads it. */
+  public static final String BEFORE_ANY_DECISION = "SUSPENDED";
+
+  /**
+   * One decision.
+   *
+   * @param effectiveFrom the first day it governs (Bangui calendar)
+   * @param status COMPLIANT or SUSPENDED
+   * @param decisionRef the decision's reference
+   */
+  public record Decision(LocalDate effectiveFrom, String status, String decisionRef) {}
+
+  /**
+   * A run of days with one status.
+   *
+   * @param from the first day, or null for every day before the first decision
+   * @param until the first day after the run (the next decision's effective date), or null if the
+   *     run continues today
+   * @param status COMPLIANT or SUSPENDED
+   * @param decision the decision in force, or null before the first decision
+   */
+  public record Period(LocalDate from, LocalDate until, String status, Decision decision) {
+    /** Whether exports of stones bought in this period are allowed. */
+    public boolean compliant() {
+      return "COMPLIANT".equals(status);
+    }
+
+    /** Whether {@code day} lies in the period. */
+    public boolean contains(LocalDate day) {
+      return (from == null || !day.isBefore(from)) && (until == null || day.isBefore(until));
+    }
+  }
+
+  private final List<Period> periods;
+
+  private ZoneDecisions(List<Period> periods) {
+    this.periods = periods;
+  }
+
+  /** The decisions of one zone, in any order (the ledger refuses two on the same day). */
+  public static ZoneDecisions of(List<Decision> decisions) {
+    List<Decision> sorted =
+        decisions.stream().sorted(Comparator.comparing(Decision::effectiveFrom)).toList();
+    List<Period> periods = new ArrayList<>();
+    LocalDate first = sorted.isEmpty() ? null : sorted.get(0).effectiveFrom();
+    periods.add(new Period(null, first, BEFORE_ANY_DECISION, null));
+    for (int i = 0; i < sorted.size(); i++) {
+      Decision d = sorted.get(i);
+      LocalDate until = i + 1 < sorted.size() ? sorted.get(i + 1).effectiveFrom() : null;
+      periods.add(new Period(d.effectiveFrom(), until, d.status(), d));
+    }
+    return new ZoneDecisions(List.copyOf(periods));
+  }
+
+  /** The period, and so the status and decision, in force on {@code day}. */
+  public Period on(LocalDate day) {
+    return periods.stream()
+        .filter(p -> p.contains(day))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("periods do not cover " + day));
+  }
+
+  /**
+   * Every period in date order: first the one before any decision, then one per decision. The
+   * periods do not overlap and cover every day.
+   */
+  public List<Period> periods() {
+    return periods;
+  }
+}
