@@ -39,10 +39,35 @@ final class StageProfile {
           Map.entry(
               "Merkle log and leaf encoding",
               List.of("org.kpledger.anchoring.", "org.kpledger.merkle.")),
-          Map.entry("projections' SQL and logic", List.of("org.kpledger.api.")),
-          Map.entry("custody rules (aggregates)", List.of("org.kpledger.")),
+          Map.entry(
+              "projections' SQL and logic",
+              List.of(
+                  "org.kpledger.api.projection.",
+                  "org.kpledger.api.registry.",
+                  "org.kpledger.api.lineage.",
+                  "org.kpledger.api.holdings.",
+                  "org.kpledger.api.shipment.",
+                  "org.kpledger.api.certificate.",
+                  "org.kpledger.api.zone.",
+                  "org.kpledger.api.statistics.")),
+          Map.entry(
+              "custody rules (aggregates, handlers, facts)",
+              List.of(
+                  "org.kpledger.custody.",
+                  "org.kpledger.zone.",
+                  "org.kpledger.licence.",
+                  "org.kpledger.miner.",
+                  "org.kpledger.site.",
+                  "org.kpledger.lot.",
+                  "org.kpledger.parcel.",
+                  "org.kpledger.stockpile.",
+                  "org.kpledger.shipment.",
+                  "org.kpledger.certificate.",
+                  "org.kpledger.revocation.",
+                  "org.kpledger.api.config.EventSourcedCustodyFacts")),
           Map.entry("JSON (Jackson)", List.of("com.fasterxml.jackson.")),
           Map.entry("Axon (buses, units of work, processors)", List.of("org.axonframework.")),
+          Map.entry("command path (receipts, dispatch)", List.of("org.kpledger.api.command.")),
           Map.entry(
               "HTTP (Tomcat, Spring MVC)",
               List.of("org.apache.", "org.springframework.web.", "org.springframework.http.")));

@@ -272,7 +272,7 @@ class RefusalTest extends LedgerTestBase {
   }
 
   @Test
-  void rejectsMergeThatInflatesCarats() {
+  void rejectsMergeThatInflatesCaratsAndLeavesItsSourcesAsTheyWere() {
     String p = car.p;
     ok("col-yakite", "RecordPurchase", car.purchase("C-1", "M-2", "S-W", "2.00", "AGR-2", 3));
     ok("col-yakite", "RecordPurchase", car.purchase("C-2", "M-2", "S-W", "3.00", "AGR-2", 3));
@@ -287,6 +287,18 @@ class RefusalTest extends LedgerTestBase {
             "carats",
             num("5.50")),
         "CARATS_NOT_CONSERVED");
+    // Both sources had given up their contents in memory before the merged parcel was refused:
+    // the rollback must not leave that in the node's aggregate cache.
+    ok(
+        "col-yakite",
+        "MergeParcels",
+        obj(
+            "parcelId",
+            p + "C-M",
+            "sourceParcelIds",
+            arr(p + "C-1", p + "C-2"),
+            "carats",
+            num("5.00")));
   }
 
   @Test

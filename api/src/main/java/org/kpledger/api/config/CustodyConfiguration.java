@@ -3,10 +3,15 @@ package org.kpledger.api.config;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
 import org.kpledger.certificate.CertificateHandler;
 import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.InternalCommands;
@@ -52,13 +57,30 @@ class CustodyConfiguration {
   }
 
   /**
-   * Keeps loaded aggregates in memory, so a site or a licence read by every purchase is not
-   * replayed from its first event each time; entries go when memory is needed, and Axon evicts an
-   * aggregate whose unit of work rolled back.
+   * Keeps up to {@code kp.aggregate-cache-entries} loaded aggregates in memory (least recently used
+   * go first), so a zone, licence, miner or site read by every purchase is not replayed from the
+   * event store each time. Axon updates an entry when its unit of work commits and evicts it when
+   * the unit of work rolls back. A weak-reference cache lost every entry at each garbage
+   * collection, which under load meant two queries and a replay per aggregate per command. One node
+   * owns its aggregates; several nodes on one database would need the cache off.
    */
+  @Bean(destroyMethod = "close")
+  CacheManager aggregateCacheManager(LedgerProperties props) {
+    return CacheManagerBuilder.newCacheManagerBuilder()
+        .withCache(
+            "aggregates",
+            CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                Object.class,
+                Object.class,
+                ResourcePoolsBuilder.heap(props.aggregateCacheEntries())))
+        .build(true);
+  }
+
   @Bean
-  Cache aggregateCache() {
-    return new WeakReferenceCache();
+  Cache aggregateCache(CacheManager aggregateCacheManager) {
+    return new EhCache3Adapter(
+        (Ehcache<Object, Object>)
+            aggregateCacheManager.getCache("aggregates", Object.class, Object.class));
   }
 
   @Bean

@@ -3,6 +3,7 @@ package org.kpledger.api.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The ledger node's settings ({@code kp.*}).
@@ -11,7 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param trustDir the directory of organisation CA certificates that make up the trust root
  * @param issuedAtWindow how far a command's issuedAt may be from the ledger's clock
  * @param maxBodyBytes the largest request body accepted
+ * @param aggregateCacheEntries how many loaded aggregates the node keeps in memory
  */
 @ConfigurationProperties(prefix = "kp")
 public record LedgerProperties(
-    Path dataDir, Path trustDir, Duration issuedAtWindow, long maxBodyBytes) {}
+    Path dataDir,
+    Path trustDir,
+    Duration issuedAtWindow,
+    long maxBodyBytes,
+    @DefaultValue("20000") int aggregateCacheEntries) {}
