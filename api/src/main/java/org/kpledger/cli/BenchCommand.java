@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     description = "Benchmarks that print figures.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Verify.class},
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Verify.class, BenchCommand.Read.class},
     mixinStandardHelpOptions = true)
 class BenchCommand {
 
@@ -47,6 +47,53 @@ class BenchCommand {
       new IngestBenchmark(seconds, threads, maxRate, IngestBenchmark.freshDataDir(), nodeArgs)
           .run();
       return 0;
+    }
+  }
+
+  /** Query latency and projection rebuild time over a generated country-year. */
+  @Command(
+      name = "read",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Query latency (trace back of a shipment, holdings as of a date, mass balance of a"
+            + " buying office) and projection rebuild time over a generated year.",
+        "Generates the year into --data-dir first (resumable: run again after an interruption),"
+            + " or reuses it when complete."
+      })
+  static class Read implements Callable<Integer> {
+    @Option(names = "--size", defaultValue = "1", description = "Scale of the year (1 = CAR)")
+    double size;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the year")
+    long seed;
+
+    @Option(
+        names = "--data-dir",
+        description = "The node's data directory (default: bench-data/read-<size>)")
+    java.nio.file.Path dataDir;
+
+    @Option(names = "--threads", defaultValue = "4", description = "Generator client threads")
+    int threads;
+
+    @Option(names = "--samples", defaultValue = "200", description = "Timed queries of each kind")
+    int samples;
+
+    @Override
+    public Integer call() throws Exception {
+      java.nio.file.Path dir =
+          dataDir != null ? dataDir : java.nio.file.Path.of("bench-data", "read-" + size);
+      var options =
+          new org.kpledger.generate.YearGenerator.Options(
+              null,
+              dir,
+              dir.resolve("generator"),
+              size,
+              seed,
+              org.kpledger.generate.YearGenerator.defaultPrefix(seed),
+              threads,
+              0,
+              10);
+      return new org.kpledger.bench.ReadBenchmark(options, samples).run() ? 0 : 3;
     }
   }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       CrlCommand.class,
       DemoCommand.class,
+      GenerateCommand.class,
       BenchCommand.class,
       AuditCommands.class,
       VerifyCommand.class

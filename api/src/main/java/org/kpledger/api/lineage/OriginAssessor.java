@@ -21,16 +21,29 @@ public class OriginAssessor {
   private final ProjectedCustodyFacts facts;
   private final ReadPolicy policy;
   private final Duration lateAfter;
+  private final LineageGraph graph;
 
+  @org.springframework.beans.factory.annotation.Autowired
   OriginAssessor(
       RegistryQueries registry,
       LineageGraph graph,
       ReadPolicy policy,
       @Value("${kp.late-entry-hours:48}") long lateEntryHours) {
+    this(registry, graph, policy, Duration.ofHours(lateEntryHours));
+  }
+
+  private OriginAssessor(
+      RegistryQueries registry, LineageGraph graph, ReadPolicy policy, Duration lateAfter) {
     this.registry = registry;
+    this.graph = graph;
     this.facts = new ProjectedCustodyFacts(registry, graph);
     this.policy = policy;
-    this.lateAfter = Duration.ofHours(lateEntryHours);
+    this.lateAfter = lateAfter;
+  }
+
+  /** The same judge reading the registry through {@code preloaded} (see RegistryQueries). */
+  OriginAssessor over(RegistryQueries preloaded) {
+    return new OriginAssessor(preloaded, graph, policy, lateAfter);
   }
 
   /** The custody facts as the projections hold them, for the export gate. */

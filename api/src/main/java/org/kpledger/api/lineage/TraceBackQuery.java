@@ -61,8 +61,18 @@ public class TraceBackQuery {
             .distinct()
             .sorted()
             .toList();
-    List<TracedOrigin> origins =
-        graph.origins(lotIds).values().stream().map(o -> assessor.assess(o, reader)).toList();
+    Collection<LineageRows.Origin> rows = graph.origins(lotIds).values();
+    List<CustodyHistory.Period> periods = custody.periods(items.keySet());
+    // one trace judges every origin against the same few zones and licences: read them once
+    RegistryQueries preloaded =
+        registry.preload(
+            rows.stream().map(LineageRows.Origin::zoneId).toList(),
+            rows.stream()
+                .flatMap(o -> java.util.stream.Stream.of(o.patenteNumber(), o.buyerLicence()))
+                .toList(),
+            periods.stream().map(CustodyHistory.Period::holder).toList());
+    OriginAssessor judge = assessor.over(preloaded);
+    List<TracedOrigin> origins = rows.stream().map(o -> judge.assess(o, reader)).toList();
     Map<String, BigDecimal> byZone = new TreeMap<>();
     origins.forEach(
         o ->
@@ -74,16 +84,19 @@ public class TraceBackQuery {
         shipmentId,
         certificate,
         start,
-        traced(items),
+        traced(items, periods, preloaded),
         edges,
         origins,
         byZone,
         origins.stream().allMatch(TracedOrigin::exportable));
   }
 
-  private List<TraceBack.TracedItem> traced(Map<String, LineageRows.Item> items) {
+  private List<TraceBack.TracedItem> traced(
+      Map<String, LineageRows.Item> items,
+      List<CustodyHistory.Period> custodyPeriods,
+      RegistryQueries registry) {
     Map<String, List<TraceBack.Custody>> periods = new TreeMap<>();
-    for (CustodyHistory.Period p : custody.periods(items.keySet())) {
+    for (CustodyHistory.Period p : custodyPeriods) {
       periods
           .computeIfAbsent(p.itemId(), k -> new ArrayList<>())
           .add(

@@ -1,0 +1,204 @@
+package org.kpledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.kpledger.api.LedgerApplication;
+import org.kpledger.generate.GeneratedLedger;
+import org.kpledger.generate.YearGenerator;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Query latency over a generated year (issue #3): a node on the year's data directory (generated
+ * first, or its generation resumed, unless complete), then signed queries over HTTP — trace back of
+ * every shipment, a buying office's holdings as of dates through the year, a buying office's mass
+ * balance over the year — and the time to rebuild every projection from the event store.
+ */
+public final class ReadBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final YearGenerator.Options generation;
+  private final int samples;
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private String url;
+  private GeneratedLedger year;
+
+  /**
+   * @param generation the year to generate or reuse; its url is ignored (the node is started here)
+   * @param samples at least this many timed queries of each kind
+   */
+  public ReadBenchmark(YearGenerator.Options generation, int samples) {
+    this.generation = generation;
+    this.samples = samples;
+  }
+
+  /** Runs everything and prints the table; returns false if the generation was interrupted. */
+  public boolean run() throws Exception {
+    Path dataDir = generation.dataDir();
+    ConfigurableApplicationContext node =
+        LedgerApplication.start(
+            "--kp.data-dir=" + dataDir,
+            "--server.port=0",
+            "--logging.level.root=WARN",
+            "--logging.level.org.kpledger=WARN");
+    try {
+      url = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
+      if (!GeneratedLedger.complete(generation.stateDir())) {
+        YearGenerator.Options o = withUrl(generation, url);
+        if (!new YearGenerator(o, System.err).run().complete()) {
+          return false;
+        }
+      } else {
+        System.err.println("[bench] reusing the complete year in " + generation.stateDir());
+      }
+      year = GeneratedLedger.open(generation.stateDir(), dataDir.resolve("trust"));
+      ProjectionWatch watch = new ProjectionWatch(this::get, year);
+      watch.awaitCaughtUp("projections catching up");
+      List<String[]> rows = new ArrayList<>();
+      rows.add(timed("trace back of a shipment", traceTargets()));
+      rows.add(timed("holdings of a buying office as of a date", holdingsTargets()));
+      rows.add(timed("mass balance of a buying office over the year", balanceTargets()));
+      ProjectionWatch.Rebuild rebuild = watch.replayAll(this::post);
+      System.out.println();
+      System.out.println(Machine.describe());
+      System.out.printf(
+          "generated year: seed %d, size %s, %s%n",
+          generation.seed(), generation.size(), count("/api/projections"));
+      System.out.printf(
+          "%-48s %7s %8s %8s %8s %8s %10s%n",
+          "query (signed GET over HTTP)",
+          "samples",
+          "p50 ms",
+          "p95 ms",
+          "p99 ms",
+          "max ms",
+          "avg bytes");
+      rows.forEach(r -> System.out.println(String.join(" ", r)));
+      System.out.println(rebuild.describe());
+      return true;
+    } finally {
+      node.close();
+    }
+  }
+
+  private String count(String target) {
+    JsonNode p = get(target).body();
+    long head = p.size() > 0 ? p.get(0).path("head").asLong() + 1 : 0;
+    return String.format("event store head %,d (global index + 1)", head);
+  }
+
+  private List<String> traceTargets() {
+    return year.shipments().stream().map(s -> "/api/trace/back/shipments/" + s).toList();
+  }
+
+  private List<String> holdingsTargets() {
+    List<String> out = new ArrayList<>();
+    for (String office : year.offices()) {
+      for (int month = 1; month <= 12; month++) {
+        out.add(
+            "/api/holdings?holder="
+                + office
+                + "&asOf="
+                + year.yearStart().plusMonths(month).minusDays(1));
+      }
+      out.add("/api/holdings?holder=" + office + "&asOf=" + year.yearEnd());
+    }
+    return out;
+  }
+
+  private List<String> balanceTargets() {
+    return year.offices().stream()
+        .map(
+            o ->
+                "/api/balance/parties/" + o + "?from=" + year.yearStart() + "&to=" + year.yearEnd())
+        .toList();
+  }
+
+  /** One untimed round to warm up, then rounds until {@code samples} timed queries. */
+  private String[] timed(String name, List<String> targets) {
+    targets.forEach(t -> require(t, get(t)));
+    int rounds = Math.max(1, (samples + targets.size() - 1) / targets.size());
+    long[] nanos = new long[rounds * targets.size()];
+    long bytes = 0;
+    int n = 0;
+    for (int r = 0; r < rounds; r++) {
+      for (String t : targets) {
+        long start = System.nanoTime();
+        Answer a = get(t);
+        nanos[n++] = System.nanoTime() - start;
+        require(t, a);
+        bytes += a.bytes();
+      }
+    }
+    Arrays.sort(nanos);
+    System.err.printf("[bench] %s: %d samples%n", name, n);
+    return new String[] {
+      String.format("%-48s", name),
+      String.format("%7d", n),
+      ms(nanos, 0.50),
+      ms(nanos, 0.95),
+      ms(nanos, 0.99),
+      ms(nanos, 1.0),
+      String.format("%10d", bytes / n)
+    };
+  }
+
+  private static String ms(long[] sorted, double p) {
+    int i = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+    return String.format("%8.1f", sorted[Math.max(0, i)] / 1e6);
+  }
+
+  private static void require(String target, Answer a) {
+    if (a.status() != 200) {
+      throw new IllegalStateException(target + " answered " + a.status() + ": " + a.body());
+    }
+  }
+
+  /** An HTTP answer. */
+  record Answer(int status, JsonNode body, long bytes) {}
+
+  Answer get(String target) {
+    return send("GET", target, year.monitorHeaders("GET", target));
+  }
+
+  Answer post(String target) {
+    return send("POST", target, year.auditorHeaders("POST", target));
+  }
+
+  private Answer send(String method, String target, Map<String, String> headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url + target))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    headers.forEach(b::header);
+    try {
+      HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Answer(r.statusCode(), JSON.readTree(r.body()), r.body().length);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static YearGenerator.Options withUrl(YearGenerator.Options o, String url) {
+    return new YearGenerator.Options(
+        url,
+        o.dataDir(),
+        o.stateDir(),
+        o.size(),
+        o.seed(),
+        o.prefix(),
+        o.threads(),
+        o.stopAfter(),
+        o.progressSeconds());
+  }
+}

@@ -1,0 +1,157 @@
+package org.kpledger.generate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.kpledger.identity.OrganisationCa;
+import org.kpledger.identity.OrganisationType;
+import org.kpledger.identity.Pem;
+import org.kpledger.identity.Role;
+import org.kpledger.signing.EcdsaP256;
+
+/**
+ * The organisations and actors of a generated year: the national KP authority (registrar, BECDOR
+ * valuer, certifying officer, inspector), the Monitoring Team, each buying office's buyer, one
+ * collector per collector in a collectors' association, a forensic auditor and two importing
+ * authorities. CAs and keys are created once and kept under {@code <state>/identities}; only the CA
+ * certificates go to the node's trust directory, as an operator enrolling them would.
+ */
+final class Identities {
+  static final String[] IMPORTERS = {"BE", "AE"};
+
+  private final Path dir;
+  private final Map<String, OrganisationCa> cas = new HashMap<>();
+  private final Map<String, Signer> signers = new HashMap<>();
+  private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  final String registrar;
+  final String valuer;
+  final String certifier;
+  final String inspector;
+  final String monitor;
+  final String auditor;
+
+  /** The actors' names only, for planning (no keys). */
+  static Identities named(String prefix) {
+    return new Identities(null, prefix);
+  }
+
+  private Identities(Path dir, String prefix) {
+    this.dir = dir;
+    this.registrar = prefix + "-registrar";
+    this.valuer = prefix + "-valuer";
+    this.certifier = prefix + "-certifier";
+    this.inspector = prefix + "-inspector";
+    this.monitor = prefix + "-monitor";
+    this.auditor = prefix + "-auditor";
+  }
+
+  /** Creates or reloads every identity of the country and enrols the CAs in {@code trustDir}. */
+  static Identities prepare(Path stateDir, Path trustDir, Country country) throws IOException {
+    String p = country.prefix;
+    Identities ids = new Identities(stateDir.resolve("identities"), p);
+    String kp = p + "-CAR-KP";
+    ids.actor(kp, OrganisationType.KP_AUTHORITY, ids.registrar, Role.REGISTRAR);
+    ids.actor(kp, OrganisationType.KP_AUTHORITY, ids.valuer, Role.VALUER);
+    ids.actor(kp, OrganisationType.KP_AUTHORITY, ids.certifier, Role.CERTIFYING_OFFICER);
+    ids.actor(kp, OrganisationType.KP_AUTHORITY, ids.inspector, Role.INSPECTOR);
+    ids.actor(p + "-KP-MT", OrganisationType.MONITORING_TEAM, ids.monitor, Role.MONITOR);
+    ids.actor(p + "-AUD", OrganisationType.AUDITOR, ids.auditor, Role.AUDITOR);
+    for (String country2 : IMPORTERS) {
+      ids.actor(
+          p + "-" + country2 + "-IMPORT",
+          OrganisationType.IMPORTING_AUTHORITY,
+          importOfficer(p, country2),
+          Role.IMPORT_OFFICER);
+    }
+    for (int b = 0; b < country.scale.offices(); b++) {
+      ids.actor(country.office(b), OrganisationType.BUYING_OFFICE, country.buyer(b), Role.BUYER);
+    }
+    for (int c = 0; c < country.scale.collectors(); c++) {
+      ids.actor(
+          p + "-COLL",
+          OrganisationType.COLLECTORS_ASSOCIATION,
+          country.collector(c),
+          Role.COLLECTOR);
+    }
+    ids.enrol(trustDir);
+    return ids;
+  }
+
+  static String importOfficer(String prefix, String country) {
+    return prefix + "-" + country + "-import-officer";
+  }
+
+  Signer get(String actorId) {
+    Signer s = signers.get(actorId);
+    if (s == null) {
+      throw new IllegalArgumentException("no generated actor " + actorId);
+    }
+    return s;
+  }
+
+  /** Whether enrolling changed the trust directory (the node rereads it within a second). */
+  boolean enrolledNew;
+
+  private void enrol(Path trustDir) throws IOException {
+    Files.createDirectories(trustDir);
+    for (Map.Entry<String, OrganisationCa> e : cas.entrySet()) {
+      Path pem = trustDir.resolve(e.getKey() + ".pem");
+      String text = Pem.writeCertificate(e.getValue().certificate());
+      if (!Files.exists(pem) || !Files.readString(pem).equals(text)) {
+        Files.writeString(pem, text);
+        enrolledNew = true;
+      }
+    }
+  }
+
+  private void actor(String org, OrganisationType type, String actorId, Role role) {
+    try {
+      OrganisationCa ca = cas.computeIfAbsent(org, o -> ca(o, type));
+      Path actorDir = dir.resolve(org).resolve("actors").resolve(actorId);
+      if (Files.exists(actorDir.resolve("key.pem"))) {
+        signers.put(actorId, Signer.load(actorId, actorDir));
+        return;
+      }
+      KeyPair pair = EcdsaP256.generateKeyPair();
+      Signer s =
+          new Signer(
+              actorId,
+              ca.issueActorCertificate(
+                  actorId,
+                  role,
+                  pair.getPublic(),
+                  now.minus(2, ChronoUnit.DAYS),
+                  now.plus(730, ChronoUnit.DAYS)),
+              pair.getPrivate());
+      s.save(actorDir);
+      signers.put(actorId, s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private OrganisationCa ca(String org, OrganisationType type) {
+    Path caDir = dir.resolve(org).resolve("ca");
+    if (Files.isDirectory(caDir)) {
+      return OrganisationCa.load(caDir);
+    }
+    OrganisationCa ca =
+        OrganisationCa.create(
+            org, type, org, now.minus(2, ChronoUnit.DAYS), now.plus(3650, ChronoUnit.DAYS));
+    // written aside and renamed, so an interrupted run never leaves half a CA behind
+    Path tmp = caDir.resolveSibling("ca.tmp");
+    ca.save(tmp);
+    try {
+      Files.move(tmp, caDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ca;
+  }
+}
