@@ -4,10 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What machine a figure came from. */
-final class Machine {
+public final class Machine {
   private Machine() {}
 
-  static String describe() {
+  /** One line: CPU, cores, JVM, heap and OS. */
+  public static String describe() {
     String cpu = "unknown CPU";
     try {
       cpu =

@@ -3,14 +3,21 @@ package org.kpledger.cli;
 import java.util.concurrent.Callable;
 import org.kpledger.bench.IngestBenchmark;
 import org.kpledger.bench.VerifyBenchmark;
+import org.kpledger.bench.micro.MicroBenchmarks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code kp bench ingest|verify}: benchmarks (programs that print figures, not tests). */
+/** {@code kp bench ingest|verify|micro}: benchmarks (programs that print figures, not tests). */
 @Command(
     name = "bench",
     description = "Benchmarks that print figures.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Verify.class, BenchCommand.Read.class},
+    subcommands = {
+      BenchCommand.Ingest.class,
+      BenchCommand.Verify.class,
+      BenchCommand.Read.class,
+      BenchCommand.Micro.class
+    },
     mixinStandardHelpOptions = true)
 class BenchCommand {
 
@@ -122,6 +129,40 @@ class BenchCommand {
     @Override
     public Integer call() throws Exception {
       new VerifyBenchmark(events, hashOnlyEvents, proofLeaves).run();
+      return 0;
+    }
+  }
+
+  /** JMH micro-benchmarks of the per-command and per-event work, from the packaged jar. */
+  @Command(
+      name = "micro",
+      mixinStandardHelpOptions = true,
+      description =
+          "JMH micro-benchmarks: ECDSA verification by provider, RFC 8785, the envelope check,"
+              + " leaf hash and Merkle append (ops/s and us/op).")
+  static class Micro implements Callable<Integer> {
+    @Option(
+        names = "--quick",
+        description = "Smoke run: 1 warmup and 1 measurement iteration of 1 s, 1 fork")
+    boolean quick;
+
+    @Option(
+        names = "--forks",
+        description = "JVMs per benchmark, 0 to run in this JVM (default 2, or 1 with --quick)")
+    Integer forks;
+
+    @Option(names = "--verbose", description = "Print JMH's own progress log")
+    boolean verbose;
+
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "REGEXP",
+        description = "Only benchmarks whose name contains a match, e.g. Ecdsa")
+    String include = MicroBenchmarks.ALL;
+
+    @Override
+    public Integer call() throws Exception {
+      new MicroBenchmarks(quick, include, forks, verbose).run();
       return 0;
     }
   }
