@@ -39,6 +39,8 @@ public final class IngestBenchmark {
   private long phaseCpuStart;
   private jdk.jfr.Recording phaseRecording;
   private Projections projections;
+  private JdbcTemplate jdbc;
+  private long[] phaseWritesStart = new long[2];
 
   /**
    * @param seconds duration of each timed phase
@@ -81,6 +83,7 @@ public final class IngestBenchmark {
           world.referenceCommands().size(), (System.nanoTime() - t0) / 1e9);
       JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
       projections = node.getBean(Projections.class);
+      this.jdbc = jdbc;
       List<PhaseResult> results = new ArrayList<>();
       StageProfile signedProfile = new StageProfile();
       StageProfile unsignedProfile = new StageProfile();
@@ -131,7 +134,30 @@ public final class IngestBenchmark {
         lag, projectionLag, (System.nanoTime() - start) / 1e9);
     double cpuMillis = (processCpuNanos() - phaseCpuStart) / 1e6 / Math.max(1, phase.commands());
     profile.add(phaseRecording);
+    long[] writes = h2Writes();
+    long commands = Math.max(1, phase.commands());
+    phase =
+        phase.withWrites(
+            (double) (writes[0] - phaseWritesStart[0]) / commands,
+            (writes[1] - phaseWritesStart[1]) / 1024.0 / commands);
     return phase.withBacklog(lag, projectionLag, cpuMillis);
+  }
+
+  /** H2's count of file writes (one per chunk stored) and bytes written since it opened. */
+  private long[] h2Writes() {
+    if (jdbc == null) {
+      return new long[2];
+    }
+    return new long[] {h2Setting("info.FILE_WRITE"), h2Setting("info.FILE_WRITE_BYTES")};
+  }
+
+  private long h2Setting(String name) {
+    List<String> v =
+        jdbc.queryForList(
+            "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?",
+            String.class,
+            name);
+    return v.isEmpty() ? 0 : Long.parseLong(v.get(0));
   }
 
   private long projectionLag() {
@@ -217,6 +243,7 @@ public final class IngestBenchmark {
     int[] counts = new int[threads];
     List<Thread> workers = new ArrayList<>();
     phaseCpuStart = processCpuNanos();
+    phaseWritesStart = h2Writes();
     phaseRecording = StageProfile.start();
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
@@ -247,7 +274,7 @@ public final class IngestBenchmark {
             .mapToObj(t -> java.util.Arrays.copyOf(latencies[t], counts[t]))
             .flatMapToLong(java.util.Arrays::stream)
             .toArray();
-    return new PhaseResult(path, threads, done.get(), failed.get(), elapsed, all, -1, -1, 0);
+    return new PhaseResult(path, threads, done.get(), failed.get(), elapsed, all, -1, -1, 0, 0, 0);
   }
 
   /** CPU time of the whole process: the node, its processors and the benchmark's clients. */

@@ -12,7 +12,9 @@ record PhaseResult(
     long[] latenciesNanos,
     long anchoringLag,
     long projectionLag,
-    double cpuMillisPerCommand) {
+    double cpuMillisPerCommand,
+    double h2WritesPerCommand,
+    double kibWrittenPerCommand) {
 
   /**
    * The same result with the anchoring processor's lag (events not yet leaves) at the phase's end
@@ -20,7 +22,33 @@ record PhaseResult(
    */
   PhaseResult withBacklog(long lag, long projectionLag, double cpuMillis) {
     return new PhaseResult(
-        path, threads, commands, failures, seconds, latenciesNanos, lag, projectionLag, cpuMillis);
+        path,
+        threads,
+        commands,
+        failures,
+        seconds,
+        latenciesNanos,
+        lag,
+        projectionLag,
+        cpuMillis,
+        h2WritesPerCommand,
+        kibWrittenPerCommand);
+  }
+
+  /** The same result with H2's chunk writes and KiB written per command (the node's commits). */
+  PhaseResult withWrites(double writes, double kib) {
+    return new PhaseResult(
+        path,
+        threads,
+        commands,
+        failures,
+        seconds,
+        latenciesNanos,
+        anchoringLag,
+        projectionLag,
+        cpuMillisPerCommand,
+        writes,
+        kib);
   }
 
   double perSecond() {
@@ -39,7 +67,7 @@ record PhaseResult(
 
   String row() {
     return String.format(
-        "%-14s %7d %9d %9.0f %8.1f %8.1f %8d %12d %10d %11.2f",
+        "%-14s %7d %9d %9.0f %8.1f %8.1f %8d %12d %10d %11.2f %10.2f %8.1f",
         path,
         threads,
         commands,
@@ -49,12 +77,14 @@ record PhaseResult(
         failures,
         anchoringLag,
         projectionLag,
-        cpuMillisPerCommand);
+        cpuMillisPerCommand,
+        h2WritesPerCommand,
+        kibWrittenPerCommand);
   }
 
   static String header() {
     return String.format(
-        "%-14s %7s %9s %9s %8s %8s %8s %12s %10s %11s",
+        "%-14s %7s %9s %9s %8s %8s %8s %12s %10s %11s %10s %8s",
         "path",
         "threads",
         "commands",
@@ -64,6 +94,8 @@ record PhaseResult(
         "failed",
         "anchor lag",
         "proj lag",
-        "cpu ms/cmd");
+        "cpu ms/cmd",
+        "writes/cmd",
+        "KiB/cmd");
   }
 }
