@@ -65,6 +65,35 @@ public class LineageGraph {
     return out;
   }
 
+  /**
+   * Every origin these items carry, in id order, in one statement (the item-origin table holds each
+   * item's origins, so no walk is needed).
+   */
+  public List<LineageRows.Origin> originsCarriedBy(Collection<String> itemIds) {
+    if (itemIds.isEmpty()) {
+      return List.of();
+    }
+    return named.query(
+        "SELECT * FROM lineage_origin WHERE lot_id IN (SELECT lot_id FROM lineage_item_origin "
+            + "WHERE item_id IN (:ids)) ORDER BY lot_id",
+        Map.of("ids", itemIds),
+        (rs, n) -> origin(rs));
+  }
+
+  /** The origins these items carry whose own item is held confiscated or was forfeited. */
+  public Set<String> confiscatedOriginsCarriedBy(Collection<String> itemIds) {
+    if (itemIds.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(
+        named.queryForList(
+            "SELECT DISTINCT io.lot_id FROM lineage_item_origin io JOIN lineage_item i "
+                + "ON i.item_id = io.lot_id WHERE io.item_id IN (:ids) "
+                + "AND i.state IN ('CONFISCATED', 'FORFEITED')",
+            Map.of("ids", itemIds),
+            String.class));
+  }
+
   /** The origin ids each of these items carries. */
   public Map<String, List<String>> originIdsOf(Collection<String> itemIds) {
     Map<String, List<String>> out = new LinkedHashMap<>();
