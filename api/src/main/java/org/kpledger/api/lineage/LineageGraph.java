@@ -94,6 +94,44 @@ public class LineageGraph {
             String.class));
   }
 
+  /**
+   * For each of these items, the mix of its origins (see {@link LineageRows.OriginMix}), grouped in
+   * one statement so that totals over thousands of held items need no origin rows in Java.
+   */
+  public Map<String, LineageRows.OriginMix> originMix(
+      Collection<String> itemIds, String zone, java.time.LocalDate day) {
+    Map<String, LineageRows.OriginMix> out = new LinkedHashMap<>();
+    if (itemIds.isEmpty()) {
+      return out;
+    }
+    Map<String, Object> p = new java.util.HashMap<>();
+    p.put("ids", itemIds);
+    p.put("z", zone == null ? "" : zone);
+    p.put("d", day);
+    named.query(
+        "SELECT io.item_id, COUNT(DISTINCT o.zone_id), MIN(o.zone_id), "
+            + "MAX(CASE WHEN o.zone_id = :z THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN o.acquired_on IS NULL THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN o.acquired_on < :d THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN o.acquired_on >= :d THEN 1 ELSE 0 END) "
+            + "FROM lineage_item_origin io JOIN lineage_origin o ON o.lot_id = io.lot_id "
+            + "WHERE io.item_id IN (:ids) GROUP BY io.item_id",
+        p,
+        (ResultSet rs) -> {
+          out.put(
+              rs.getString(1),
+              new LineageRows.OriginMix(
+                  rs.getString(1),
+                  rs.getInt(2),
+                  rs.getString(3),
+                  rs.getInt(4) > 0,
+                  rs.getInt(5),
+                  rs.getInt(6),
+                  rs.getInt(7)));
+        });
+    return out;
+  }
+
   /** The origin ids each of these items carries. */
   public Map<String, List<String>> originIdsOf(Collection<String> itemIds) {
     Map<String, List<String>> out = new LinkedHashMap<>();
