@@ -108,9 +108,14 @@ public class TraceBackQuery {
    * once.
    */
   public TracedLineage walk(List<String> start) {
+    List<LineageRows.Origin> rows = graph.originsCarriedBy(start);
+    // origins (lots, stockpile items) are where stones entered: no edge ends in one
+    Set<String> origins = new java.util.HashSet<>();
+    rows.forEach(o -> origins.add(o.lotId()));
     Set<String> visited = new TreeSet<>(start);
+    visited.addAll(origins);
     Map<String, List<LineageRows.Edge>> madeFrom = new HashMap<>();
-    Collection<String> frontier = start;
+    Collection<String> frontier = start.stream().filter(i -> !origins.contains(i)).toList();
     while (!frontier.isEmpty()) {
       List<String> next = new ArrayList<>();
       for (LineageRows.Edge e : graph.edgesInto(frontier)) {
@@ -121,8 +126,7 @@ public class TraceBackQuery {
       }
       frontier = next;
     }
-    List<LineageRows.Origin> rows = graph.originsCarriedBy(start);
-    Set<String> confiscated = graph.confiscatedOriginsCarriedBy(start);
+    Set<String> confiscated = graph.confiscatedItems();
     // one trace judges every origin against the same few zones and licences: read them once
     RegistryQueries preloaded =
         registry.preload(
