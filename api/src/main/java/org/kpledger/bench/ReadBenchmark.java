@@ -63,7 +63,8 @@ public final class ReadBenchmark {
       ProjectionWatch watch = new ProjectionWatch(this::get, year);
       watch.awaitCaughtUp("projections catching up");
       List<String[]> rows = new ArrayList<>();
-      rows.add(timed("trace back of a shipment", traceTargets()));
+      rows.add(timed("trace back of a shipment", traceTargets("")));
+      rows.add(timed("trace back of a shipment, its 6th page", traceTargets("?page=5")));
       rows.add(timed("holdings of a buying office as of a date", holdingsTargets()));
       rows.add(timed("mass balance of a buying office over the year", balanceTargets()));
       ProjectionWatch.Rebuild rebuild = watch.replayAll(this::post);
@@ -95,8 +96,8 @@ public final class ReadBenchmark {
     return String.format("event store head %,d (global index + 1)", head);
   }
 
-  private List<String> traceTargets() {
-    return year.shipments().stream().map(s -> "/api/trace/back/shipments/" + s).toList();
+  private List<String> traceTargets(String query) {
+    return year.shipments().stream().map(s -> "/api/trace/back/shipments/" + s + query).toList();
   }
 
   private List<String> holdingsTargets() {

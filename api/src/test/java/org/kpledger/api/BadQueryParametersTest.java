@@ -42,6 +42,7 @@ class BadQueryParametersTest extends ReadTestBase {
     "/api/trace/forward/zones/BQ-1?from=31/12/2020, from",
     "/api/shipments?to=2020-1-1, to",
     "/api/holdings?holder=BO-ALPHA&asOf=2020-01-01&size=ten, size",
+    "/api/trace/back/items/BQ-1?page=first, page",
     "/api/certificates/unconfirmed?olderThanDays=soon, olderThanDays",
     "/api/zones?asOf=2020-02-30, asOf",
     "/api/zones/BQ-1/history?asOf=soon, asOf",
@@ -64,6 +65,9 @@ class BadQueryParametersTest extends ReadTestBase {
     "/api/certificates/mismatched?size=501",
     "/api/history/BQ-NOPE?size=0",
     "/api/trace/forward/zones/BQ-NOPE?size=1000000",
+    "/api/trace/back/shipments/BQ-NOPE?size=0",
+    "/api/trace/back/certificates/CF-BQ-NOPE?size=501",
+    "/api/trace/back/items/BQ-NOPE?size=1000000",
     "/api/zones?size=0",
     "/api/zones?size=1000000",
     "/api/statistics/production?size=0",
@@ -77,6 +81,7 @@ class BadQueryParametersTest extends ReadTestBase {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "/api/shipments?page=-1, 400, PAGE_OUT_OF_RANGE, page",
+    "/api/trace/back/shipments/BQ-NOPE?page=-1, 400, PAGE_OUT_OF_RANGE, page",
     "/api/holdings?holder=BO-ALPHA, 400, MISSING_PARAMETER, asOf",
     "/api/holdings?asOf=2020-01-01, 400, MISSING_PARAMETER, holder",
     "/api/holdings?holder=BO-ALPHA&asOf=2020-01-01&period=LATER, 400, INVALID_PARAMETER, period",

@@ -106,8 +106,12 @@ class NonCompliantZoneTest extends ReadTestBase {
 
   @Test
   void traceBackOfTheShipmentShowsTheLateSuspension() {
-    JsonNode o = read("mt-monitor", "/api/trace/back/shipments/NC-SH-W").path("origins").get(0);
+    JsonNode t = read("mt-monitor", "/api/trace/back/shipments/NC-SH-W");
+    JsonNode o = TraceScenarioTest.origin(t);
     assertThat(o.path("lotId").asText()).isEqualTo("NC-LOT-W");
+    assertThat(t.path("failingOrigins")).containsExactly(o);
+    assertThat(t.path("summary").path("verdict").asText())
+        .isEqualTo("NOT_COMPLIANT_ON_PURCHASE_DAY");
     assertThat(o.path("zoneOnPurchaseDay").path("status").asText()).isEqualTo("SUSPENDED");
     assertThat(o.path("zoneOnPurchaseDay").path("decisionRef").asText())
         .isEqualTo("MT-LATE-SUSPENSION");
@@ -154,11 +158,12 @@ class NonCompliantZoneTest extends ReadTestBase {
             "NC-LOT-E>NC-P-M 3.00 MERGE",
             "NC-LOT-W2>NC-P-M 2.00 MERGE",
             "NC-P-M>NC-P-M1 1.00 SPLIT");
-    assertThat(field(back.path("origins"), "zoneOnPurchaseDay")).hasSize(2);
-    JsonNode east = back.path("origins").get(0);
+    JsonNode origins = back.path("origins").path("items");
+    assertThat(field(origins, "zoneOnPurchaseDay")).hasSize(2);
+    JsonNode east = origins.get(0);
     assertThat(east.path("lotId").asText()).isEqualTo("NC-LOT-E");
     assertThat(east.path("zoneOnPurchaseDay").path("status").asText()).isEqualTo("SUSPENDED");
-    assertThat(back.path("origins").get(1).path("zoneOnPurchaseDay").path("status").asText())
+    assertThat(origins.get(1).path("zoneOnPurchaseDay").path("status").asText())
         .isEqualTo("COMPLIANT");
     assertThat(back.path("exportable").asBoolean()).isFalse();
     JsonNode forward = read("mt-monitor", "/api/trace/forward/lots/NC-LOT-E");

@@ -46,7 +46,7 @@ class TraceScenarioTest extends ReadTestBase {
   }
 
   private void assertShipmentLineage(JsonNode t) {
-    assertThat(field(t.path("items"), "itemId"))
+    assertThat(field(t.path("items").path("items"), "itemId"))
         .containsExactly("TS-LOT-A", "TS-LOT-B", "TS-LOT-C", "TS-P-1", "TS-P-1A", "TS-P-1B");
     assertThat(edges(t))
         .containsExactlyInAnyOrder(
@@ -73,19 +73,65 @@ class TraceScenarioTest extends ReadTestBase {
     assertThat(c(t.path("caratsByZone").path("TS-BERBERATI"))).isEqualTo("30.00");
     assertThat(t.path("caratsByZone").size()).isEqualTo(1);
     assertThat(t.path("exportable").asBoolean()).isTrue();
-    JsonNode lotA = t.path("items").get(0);
+    JsonNode lotA = t.path("items").path("items").get(0);
     assertThat(custody(lotA))
         .containsExactly(col + " PURCHASE TRANSFER", "BO-ALPHA TRANSFER MERGE");
     assertThat(licences(lotA.path("custody").get(0))).containsExactly("TS-AGR-M ACTIVE");
     assertThat(licences(lotA.path("custody").get(1))).contains("TS-EXP-ALPHA ACTIVE");
-    assertThat(custody(t.path("items").get(4))).containsExactly("BO-ALPHA SPLIT EXPORT");
+    assertThat(custody(t.path("items").path("items").get(4)))
+        .containsExactly("BO-ALPHA SPLIT EXPORT");
+  }
+
+  @Test
+  void summaryCountsEveryOriginPerZoneSiteAndMinerWithItsVerdict() {
+    JsonNode s = read("mt-monitor", "/api/trace/back/shipments/TS-SH-1").path("summary");
+    assertThat(s.path("origins").asInt()).isEqualTo(3);
+    assertThat(s.path("slips").asInt()).isEqualTo(3);
+    assertThat(s.path("lineageItems").asInt()).isEqualTo(6);
+    assertThat(c(s.path("carats"))).isEqualTo("30.00");
+    assertThat(s.path("verdict").asText()).isEqualTo("COMPLIANT");
+    assertThat(tallies(s.path("verdicts"))).containsExactly("COMPLIANT 3 30.00");
+    assertThat(groups(s.path("zones"))).containsExactly("TS-BERBERATI 3 30.00 COMPLIANT 3 30.00");
+    assertThat(groups(s.path("sites"))).containsExactly("TS-S-W 3 30.00 COMPLIANT 3 30.00");
+    assertThat(groups(s.path("miners")))
+        .containsExactly("TS-M-1 2 22.40 COMPLIANT 2 22.40", "TS-M-2 1 7.60 COMPLIANT 1 7.60");
+  }
+
+  @Test
+  void failingOriginsAreListedWholeAndCountedUnderTheirGravestVerdict() {
+    JsonNode e = read("mt-monitor", "/api/trace/back/items/TS-LOT-E");
+    assertThat(field(e.path("failingOrigins"), "lotId")).containsExactly("TS-LOT-E");
+    assertThat(e.path("summary").path("verdict").asText())
+        .isEqualTo("NOT_COMPLIANT_ON_PURCHASE_DAY");
+    JsonNode three = read("mt-monitor", "/api/trace/back/items/TS-STK-3");
+    assertThat(failed(three.path("failingOrigins").get(0)))
+        .containsExactly("UNDOCUMENTED_ORIGIN", "STOCKPILE_QUARANTINED");
+    List<String> zones = groups(three.path("summary").path("zones"));
+    assertThat(zones).hasSize(1);
+    assertThat(zones.get(0)).startsWith("UNDOCUMENTED 1 ").contains(" QUARANTINED 1 ");
+    assertThat(read("mt-monitor", "/api/trace/back/shipments/TS-SH-1").path("failingOrigins"))
+        .isEmpty();
+  }
+
+  @Test
+  void originsAndItemsComeOnePageAtATime() {
+    JsonNode t = read("mt-monitor", "/api/trace/back/shipments/TS-SH-1?size=2&page=1");
+    assertThat(field(t.path("origins").path("items"), "lotId")).containsExactly("TS-LOT-C");
+    assertThat(t.path("origins").path("total").asInt()).isEqualTo(3);
+    assertThat(field(t.path("items").path("items"), "itemId"))
+        .containsExactly("TS-LOT-C", "TS-P-1");
+    assertThat(t.path("items").path("total").asInt()).isEqualTo(6);
+    assertThat(t.path("summary").path("origins").asInt()).isEqualTo(3);
+    assertThat(c(t.path("caratsByZone").path("TS-BERBERATI"))).isEqualTo("30.00");
+    JsonNode whole = read("mt-monitor", "/api/trace/back/shipments/TS-SH-1");
+    assertThat(whole.path("origins").path("size").asInt()).isEqualTo(100);
   }
 
   @Test
   void traceBackFromSplitPartCarriesEveryOriginOfItsSource() {
     JsonNode t = read("mt-monitor", "/api/trace/back/items/TS-P-1B");
     assertThat(t.path("startKind").asText()).isEqualTo("PARCEL");
-    assertThat(field(t.path("items"), "itemId"))
+    assertThat(field(t.path("items").path("items"), "itemId"))
         .containsExactly("TS-LOT-A", "TS-LOT-B", "TS-LOT-C", "TS-P-1", "TS-P-1B");
     assertThat(edges(t))
         .containsExactlyInAnyOrder(
@@ -93,7 +139,7 @@ class TraceScenarioTest extends ReadTestBase {
             "TS-LOT-B>TS-P-1 7.60 MERGE",
             "TS-LOT-C>TS-P-1 10.00 MERGE",
             "TS-P-1>TS-P-1B 10.00 SPLIT");
-    assertThat(field(t.path("origins"), "lotId"))
+    assertThat(field(t.path("origins").path("items"), "lotId"))
         .containsExactly("TS-LOT-A", "TS-LOT-B", "TS-LOT-C");
   }
 
@@ -101,7 +147,7 @@ class TraceScenarioTest extends ReadTestBase {
   void lotBoughtInSuspendedZoneShowsThatVerdictAfterTheZoneBecameCompliant() {
     JsonNode t = read("mt-monitor", "/api/trace/back/items/TS-LOT-E");
     assertThat(t.path("startKind").asText()).isEqualTo("LOT");
-    JsonNode o = t.path("origins").get(0);
+    JsonNode o = t.path("origins").path("items").get(0);
     assertThat(o.path("zoneOnPurchaseDay").path("status").asText()).isEqualTo("SUSPENDED");
     assertThat(o.path("zoneOnPurchaseDay").path("decisionRef").asText())
         .isEqualTo("AD temporary suspension");
@@ -113,39 +159,50 @@ class TraceScenarioTest extends ReadTestBase {
 
   @Test
   void stockpileItemsShowQuarantineAndAuditClearance() {
-    JsonNode one = read("mt-monitor", "/api/trace/back/items/TS-STK-1").path("origins").get(0);
+    JsonNode one = origin(read("mt-monitor", "/api/trace/back/items/TS-STK-1"));
     assertThat(one.path("kind").asText()).isEqualTo("STOCKPILE");
     assertThat(one.path("zoneOnPurchaseDay").path("status").asText()).isEqualTo("COMPLIANT");
     assertThat(failed(one)).isEmpty();
-    JsonNode two = read("mt-monitor", "/api/trace/back/items/TS-STK-2").path("origins").get(0);
+    JsonNode two = origin(read("mt-monitor", "/api/trace/back/items/TS-STK-2"));
     assertThat(two.path("auditClearance").asText()).isEqualTo("AUD-7");
     assertThat(two.path("quarantineReason").asText()).isEqualTo("ACQUIRED_DURING_SUSPENSION");
     assertThat(two.path("zoneOnPurchaseDay").path("status").asText()).isEqualTo("SUSPENDED");
     assertThat(failed(two)).isEmpty();
     assertThat(two.path("exportable").asBoolean()).isTrue();
-    JsonNode three = read("mt-monitor", "/api/trace/back/items/TS-STK-3").path("origins").get(0);
+    JsonNode three = origin(read("mt-monitor", "/api/trace/back/items/TS-STK-3"));
     assertThat(failed(three)).containsExactly("UNDOCUMENTED_ORIGIN", "STOCKPILE_QUARANTINED");
   }
 
+  /** The first origin of a trace's first page. */
+  static JsonNode origin(JsonNode t) {
+    return t.path("origins").path("items").get(0);
+  }
+
+  /** The merge and split edges into the items of a trace's page. */
   static List<String> edges(JsonNode t) {
     List<String> out = new ArrayList<>();
-    t.path("edges")
+    t.path("items")
+        .path("items")
         .forEach(
-            e ->
-                out.add(
-                    e.path("fromItem").asText()
-                        + ">"
-                        + e.path("toItem").asText()
-                        + " "
-                        + c(e.path("carats"))
-                        + " "
-                        + e.path("operation").asText()));
+            i ->
+                i.path("madeFrom")
+                    .forEach(
+                        e ->
+                            out.add(
+                                e.path("fromItem").asText()
+                                    + ">"
+                                    + e.path("toItem").asText()
+                                    + " "
+                                    + c(e.path("carats"))
+                                    + " "
+                                    + e.path("operation").asText())));
     return out;
   }
 
   static List<String> origins(JsonNode t) {
     List<String> out = new ArrayList<>();
     t.path("origins")
+        .path("items")
         .forEach(
             o ->
                 out.add(
@@ -166,6 +223,36 @@ class TraceScenarioTest extends ReadTestBase {
                         o.path("buyerLicenceOnPurchaseDay").path("status").asText(),
                         o.path("priceUsd").isNull() ? "hidden" : c(o.path("priceUsd")),
                         o.path("exportable").asText())));
+    return out;
+  }
+
+  static List<String> tallies(JsonNode verdicts) {
+    List<String> out = new ArrayList<>();
+    verdicts
+        .fields()
+        .forEachRemaining(
+            v ->
+                out.add(
+                    v.getKey()
+                        + " "
+                        + v.getValue().path("origins").asInt()
+                        + " "
+                        + c(v.getValue().path("carats"))));
+    return out;
+  }
+
+  static List<String> groups(JsonNode groups) {
+    List<String> out = new ArrayList<>();
+    groups.forEach(
+        g ->
+            out.add(
+                g.path("id").asText()
+                    + " "
+                    + g.path("origins").asInt()
+                    + " "
+                    + c(g.path("carats"))
+                    + " "
+                    + String.join(" ", tallies(g.path("verdicts")))));
     return out;
   }
 

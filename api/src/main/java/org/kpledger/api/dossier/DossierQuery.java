@@ -15,7 +15,7 @@ import org.kpledger.api.lineage.OriginAssessor;
 import org.kpledger.api.lineage.ProjectedCustodyFacts;
 import org.kpledger.api.lineage.TraceBack;
 import org.kpledger.api.lineage.TraceBackQuery;
-import org.kpledger.api.lineage.TracedOrigin;
+import org.kpledger.api.lineage.TracedLineage;
 import org.kpledger.api.shipment.ShipmentRow;
 import org.kpledger.custody.Actor;
 import org.kpledger.shipment.ExportGate;
@@ -32,6 +32,7 @@ class DossierQuery {
   private final AggregateHistory history;
   private final RefusedAttemptSearch refused;
   private final Clock clock;
+  private final OriginAssessor assessor;
 
   DossierQuery(
       TraceBackQuery traces,
@@ -44,6 +45,7 @@ class DossierQuery {
     this.traces = traces;
     this.graph = graph;
     this.facts = assessor.facts();
+    this.assessor = assessor;
     this.certificates = certificates;
     this.history = history;
     this.refused = refused;
@@ -52,18 +54,12 @@ class DossierQuery {
 
   ShipmentDossier assemble(ShipmentRow s, Actor reader) {
     var certificate = certificates.ofShipment(s.shipmentId()).orElse(null);
-    TraceBack trace =
-        traces.trace(
-            "SHIPMENT",
-            s.shipmentId(),
-            s.shipmentId(),
-            s.certificateNumber(),
-            s.parcelIds(),
-            reader);
+    TracedLineage lineage = traces.walk(s.parcelIds());
+    TraceBack.Overview trace =
+        traces.overview(
+            "SHIPMENT", s.shipmentId(), s.shipmentId(), s.certificateNumber(), lineage, reader);
     List<org.kpledger.parcel.Origin> origins =
-        graph.origins(trace.origins().stream().map(TracedOrigin::lotId).toList()).values().stream()
-            .map(LineageRows.Origin::asGateOrigin)
-            .toList();
+        lineage.origins().stream().map(j -> j.origin().asGateOrigin()).toList();
     List<GateCheck> gate =
         ExportGate.evaluate(
             s.shipmentId(), s.parcelIds(), origins, new AsExportedFacts(facts, s.shipmentId()));
@@ -72,7 +68,7 @@ class DossierQuery {
     if (s.certificateNumber() != null) {
       aggregates.add(s.certificateNumber());
     }
-    trace.items().forEach(i -> aggregates.add(i.itemId()));
+    aggregates.addAll(lineage.itemIds());
     return new ShipmentDossier(
         s,
         certificate,
@@ -82,7 +78,7 @@ class DossierQuery {
         clock.instant(),
         valuation(s),
         signatures(aggregates),
-        late(trace),
+        late(lineage),
         refused.touching(aggregates));
   }
 
@@ -126,9 +122,10 @@ class DossierQuery {
     return out;
   }
 
-  private static List<ShipmentDossier.LateEntry> late(TraceBack trace) {
-    return trace.origins().stream()
-        .filter(TracedOrigin::lateEntry)
+  private List<ShipmentDossier.LateEntry> late(TracedLineage lineage) {
+    return lineage.origins().stream()
+        .map(TracedLineage.Judged::origin)
+        .filter(assessor::isLate)
         .map(
             o ->
                 new ShipmentDossier.LateEntry(

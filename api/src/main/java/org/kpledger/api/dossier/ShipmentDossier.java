@@ -9,9 +9,10 @@ import org.kpledger.api.shipment.ShipmentRow;
 import org.kpledger.shipment.GateCheck;
 
 /**
- * What the Monitoring Team reviews for one shipment: the trace back, every export-gate verdict, the
- * valuation, who signed each step, the late entries, and the refused attempts that touched any of
- * its items.
+ * What the Monitoring Team reviews for one shipment: the trace back's summary and failing origins
+ * (its full lists are paged at {@code /api/trace/back/shipments/{id}}), every export-gate verdict,
+ * the valuation, who signed each step, the late entries, and the refused attempts that touched any
+ * of its items.
  *
  * @param gate every check of {@link org.kpledger.shipment.ExportGate}, passed or not, evaluated now
  *     over the projections; an exported shipment's parcels are read as they stood at export
@@ -20,7 +21,7 @@ import org.kpledger.shipment.GateCheck;
 public record ShipmentDossier(
     ShipmentRow shipment,
     CertificateRecord certificate,
-    TraceBack trace,
+    TraceBack.Overview trace,
     List<GateCheck> gate,
     boolean gatePasses,
     Instant gateEvaluatedAt,

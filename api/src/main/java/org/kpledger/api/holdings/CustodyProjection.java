@@ -51,6 +51,8 @@ class CustodyProjection extends JdbcProjection {
             + "recorded_on DATE NOT NULL");
     index("custody_holding_item ON custody_holding (item_id)");
     index("custody_holding_holder ON custody_holding (holder, from_date)");
+    // holdings as of a day add each period's re-weighings up to that day: a lookup, not a scan
+    index("custody_weighing_holding ON custody_weighing (holding_id, recorded_on)");
     create();
   }
 

@@ -34,6 +34,10 @@ class HoldingsQuery {
     return assemble(null, stockpileId, day, held, zone, period, page);
   }
 
+  /**
+   * Filters and totals over every held item from each item's origin mix (grouped in SQL), then
+   * reads origins only for the items of the page asked for.
+   */
   private Holdings assemble(
       String holder,
       String stockpileId,
@@ -42,32 +46,66 @@ class HoldingsQuery {
       String zone,
       String period,
       PageRequest page) {
-    List<String> ids = held.stream().map(CustodyHistory.Period::itemId).toList();
+    Map<String, LineageRows.OriginMix> mixes =
+        graph.originMix(
+            held.stream().map(CustodyHistory.Period::itemId).toList(),
+            zone,
+            LedgerCalendar.SUSPENSION_DATE);
+    List<CustodyHistory.Period> matched = new ArrayList<>();
+    Map<String, BigDecimal> byPeriod = new TreeMap<>();
+    Map<String, BigDecimal> byZone = new TreeMap<>();
+    BigDecimal total = BigDecimal.ZERO.setScale(2);
+    for (CustodyHistory.Period p : held) {
+      LineageRows.OriginMix m = mixes.get(p.itemId());
+      String itemPeriod = period(m);
+      if ((zone == null || (m != null && m.carriesZone()))
+          && (period == null || period.equals(itemPeriod))) {
+        matched.add(p);
+        total = total.add(p.carats());
+        byPeriod.merge(itemPeriod, p.carats(), BigDecimal::add);
+        byZone.merge(zoneKey(m), p.carats(), BigDecimal::add);
+      }
+    }
+    Page<CustodyHistory.Period> slice = Page.of(matched, page);
+    List<String> ids = slice.items().stream().map(CustodyHistory.Period::itemId).toList();
     Map<String, LineageRows.Item> items = graph.items(ids);
     Map<String, List<String>> carried = graph.originIdsOf(ids);
     Map<String, LineageRows.Origin> origins =
         graph.origins(carried.values().stream().flatMap(List::stream).distinct().toList());
-    List<HeldItem> all = new ArrayList<>();
-    for (CustodyHistory.Period p : held) {
-      HeldItem h =
-          item(p, items.get(p.itemId()), carried.getOrDefault(p.itemId(), List.of()), origins);
-      if ((zone == null || h.zones().contains(zone))
-          && (period == null || period.equals(h.period()))) {
-        all.add(h);
-      }
-    }
-    Map<String, BigDecimal> byPeriod = new TreeMap<>();
-    Map<String, BigDecimal> byZone = new TreeMap<>();
-    BigDecimal total = BigDecimal.ZERO.setScale(2);
-    for (HeldItem h : all) {
-      total = total.add(h.carats());
-      byPeriod.merge(h.period(), h.carats(), BigDecimal::add);
-      String z =
-          h.zones().size() == 1 ? h.zones().get(0) : h.zones().isEmpty() ? "UNDOCUMENTED" : "MIXED";
-      byZone.merge(z, h.carats(), BigDecimal::add);
-    }
+    List<HeldItem> rows =
+        slice.items().stream()
+            .map(
+                p ->
+                    item(
+                        p,
+                        items.get(p.itemId()),
+                        carried.getOrDefault(p.itemId(), List.of()),
+                        origins))
+            .toList();
     return new Holdings(
-        holder, stockpileId, day, all.size(), total, byPeriod, byZone, Page.of(all, page));
+        holder,
+        stockpileId,
+        day,
+        matched.size(),
+        total,
+        byPeriod,
+        byZone,
+        new Page<>(rows, slice.page(), slice.size(), slice.total()));
+  }
+
+  /** The same period as {@link #item} gives, from the counts. */
+  private static String period(LineageRows.OriginMix m) {
+    if (m != null && m.undocumented() > 0) {
+      return "UNDOCUMENTED";
+    }
+    boolean pre = m != null && m.before() > 0;
+    boolean post = m != null && m.onOrAfter() > 0;
+    return pre && post ? "MIXED" : pre ? "PRE_SUSPENSION" : "POST_SUSPENSION";
+  }
+
+  private static String zoneKey(LineageRows.OriginMix m) {
+    int n = m == null ? 0 : m.zoneCount();
+    return n == 1 ? m.firstZone() : n == 0 ? "UNDOCUMENTED" : "MIXED";
   }
 
   private static HeldItem item(

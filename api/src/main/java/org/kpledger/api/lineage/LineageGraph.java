@@ -65,6 +65,72 @@ public class LineageGraph {
     return out;
   }
 
+  /**
+   * Every origin these items carry, in id order, in one statement (the item-origin table holds each
+   * item's origins, so no walk is needed).
+   */
+  public List<LineageRows.Origin> originsCarriedBy(Collection<String> itemIds) {
+    if (itemIds.isEmpty()) {
+      return List.of();
+    }
+    return named.query(
+        "SELECT * FROM lineage_origin WHERE lot_id IN (SELECT lot_id FROM lineage_item_origin "
+            + "WHERE item_id IN (:ids)) ORDER BY lot_id",
+        Map.of("ids", itemIds),
+        (rs, n) -> origin(rs));
+  }
+
+  /**
+   * Every item held confiscated or forfeited: a handful in a ledger, read through an index and
+   * intersected in Java; joining them to a trace's thousand origins was the walk's costliest
+   * statement in the JFR profile of the read benchmark.
+   */
+  public Set<String> confiscatedItems() {
+    return Set.copyOf(
+        named.queryForList(
+            "SELECT item_id FROM lineage_item WHERE state IN ('CONFISCATED', 'FORFEITED')",
+            Map.of(),
+            String.class));
+  }
+
+  /**
+   * For each of these items, the mix of its origins (see {@link LineageRows.OriginMix}), grouped in
+   * one statement so that totals over thousands of held items need no origin rows in Java.
+   */
+  public Map<String, LineageRows.OriginMix> originMix(
+      Collection<String> itemIds, String zone, java.time.LocalDate day) {
+    Map<String, LineageRows.OriginMix> out = new LinkedHashMap<>();
+    if (itemIds.isEmpty()) {
+      return out;
+    }
+    Map<String, Object> p = new java.util.HashMap<>();
+    p.put("ids", itemIds);
+    p.put("z", zone == null ? "" : zone);
+    p.put("d", day);
+    named.query(
+        "SELECT io.item_id, COUNT(DISTINCT o.zone_id), MIN(o.zone_id), "
+            + "MAX(CASE WHEN o.zone_id = :z THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN o.acquired_on IS NULL THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN o.acquired_on < :d THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN o.acquired_on >= :d THEN 1 ELSE 0 END) "
+            + "FROM lineage_item_origin io JOIN lineage_origin o ON o.lot_id = io.lot_id "
+            + "WHERE io.item_id IN (:ids) GROUP BY io.item_id",
+        p,
+        (ResultSet rs) -> {
+          out.put(
+              rs.getString(1),
+              new LineageRows.OriginMix(
+                  rs.getString(1),
+                  rs.getInt(2),
+                  rs.getString(3),
+                  rs.getInt(4) > 0,
+                  rs.getInt(5),
+                  rs.getInt(6),
+                  rs.getInt(7)));
+        });
+    return out;
+  }
+
   /** The origin ids each of these items carries. */
   public Map<String, List<String>> originIdsOf(Collection<String> itemIds) {
     Map<String, List<String>> out = new LinkedHashMap<>();

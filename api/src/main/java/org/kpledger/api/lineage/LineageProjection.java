@@ -59,6 +59,8 @@ class LineageProjection extends JdbcProjection {
         "item_id VARCHAR(128) NOT NULL, lot_id VARCHAR(128) NOT NULL, "
             + "PRIMARY KEY (item_id, lot_id)");
     index("lineage_edge_to ON lineage_edge (to_item)");
+    // traces read the few confiscated or forfeited items among thousands
+    index("lineage_item_state ON lineage_item (state)");
     index("lineage_item_origin_lot ON lineage_item_origin (lot_id)");
     index("lineage_origin_miner ON lineage_origin (miner_id)");
     index("lineage_origin_site ON lineage_origin (site_id)");

@@ -63,4 +63,17 @@ public final class LineageRows {
           auditClearance);
     }
   }
+
+  /**
+   * What an item's origins are, counted in SQL: how many zones (and the first), whether one is
+   * {@code zone}, and how many are undocumented (no date), bought before and after a day.
+   */
+  public record OriginMix(
+      String itemId,
+      int zoneCount,
+      String firstZone,
+      boolean carriesZone,
+      int undocumented,
+      int before,
+      int onOrAfter) {}
 }

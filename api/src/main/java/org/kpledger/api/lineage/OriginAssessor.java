@@ -51,9 +51,11 @@ public class OriginAssessor {
     return facts;
   }
 
-  /** The origin as {@code reader} may see it, with its verdicts. */
-  public TracedOrigin assess(LineageRows.Origin o, Actor reader) {
-    List<GateCheck> checks = checks(o);
+  /**
+   * The origin as {@code reader} may see it, with its verdicts ({@code checks} from {@link
+   * #checks}).
+   */
+  public TracedOrigin assess(LineageRows.Origin o, List<GateCheck> checks, Actor reader) {
     LicenceVerdict patente =
         o.patenteNumber() == null || o.acquiredOn() == null
             ? null

@@ -4,17 +4,23 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.kpledger.api.paging.Page;
 import org.kpledger.api.registry.LicenceVerdict;
 
 /**
- * Everything a shipment, certificate, parcel or lot came from: the items of its lineage with their
- * custody (and each holder's licences on the day it took custody), the merge and split edges with
- * their carats, and the origins with what was in force on their day.
+ * Everything a shipment, certificate, parcel or lot came from. What the Monitoring Team reads first
+ * is whole: the {@link TraceSummary} over every origin and every origin that fails a check. The
+ * lineage itself (origins with their verdicts; items with their custody, each holder's licences on
+ * the day it took custody, and the merge and split edges into them) comes a page at a time, so a
+ * shipment of thousands of lots answers in kilobytes and a client walks the rest with {@code page}.
  *
  * @param startKind SHIPMENT, CERTIFICATE, PARCEL or LOT
  * @param startItems the items the trace starts from (a shipment's parcels)
- * @param caratsByZone origin carats (as they entered the ledger) by zone
  * @param exportable whether every origin passes the export gate's origin checks
+ * @param caratsByZone origin carats (as they entered the ledger) by zone, over every origin
+ * @param failingOrigins every origin with a failed check, in id order, whatever the page
+ * @param origins one page of every origin, in id order
+ * @param items the same page of every item of the lineage, in id order
  */
 public record TraceBack(
     String startKind,
@@ -22,13 +28,30 @@ public record TraceBack(
     String shipmentId,
     String certificateNumber,
     List<String> startItems,
-    List<TracedItem> items,
-    List<LineageRows.Edge> edges,
-    List<TracedOrigin> origins,
+    boolean exportable,
+    TraceSummary summary,
     Map<String, BigDecimal> caratsByZone,
-    boolean exportable) {
+    List<TracedOrigin> failingOrigins,
+    Page<TracedOrigin> origins,
+    Page<TracedItem> items) {
 
-  /** An item of the lineage and who held it. */
+  /** The trace without its pages, as the shipment dossier embeds it. */
+  public record Overview(
+      String startKind,
+      String startId,
+      String shipmentId,
+      String certificateNumber,
+      List<String> startItems,
+      boolean exportable,
+      TraceSummary summary,
+      Map<String, BigDecimal> caratsByZone,
+      List<TracedOrigin> failingOrigins) {}
+
+  /**
+   * An item of the lineage, who held it, and what it was made of.
+   *
+   * @param madeFrom the merge or split edges into it, with their carats (empty for a lot)
+   */
   public record TracedItem(
       String itemId,
       String kind,
@@ -36,6 +59,7 @@ public record TraceBack(
       String state,
       String holder,
       String shipmentId,
+      List<LineageRows.Edge> madeFrom,
       List<Custody> custody) {}
 
   /** A custody period, with the holder's licences as they stood on the day it began. */

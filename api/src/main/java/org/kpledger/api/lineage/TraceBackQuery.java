@@ -1,19 +1,26 @@
 package org.kpledger.api.lineage;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.kpledger.api.holdings.CustodyHistory;
+import org.kpledger.api.paging.Page;
+import org.kpledger.api.paging.PageRequest;
 import org.kpledger.api.registry.RegistryQueries;
 import org.kpledger.custody.Actor;
+import org.kpledger.shipment.GateCheck;
 import org.springframework.stereotype.Component;
 
-/** Walks the lineage graph backwards from some items to every origin they carry. */
+/**
+ * Walks the lineage graph backwards from some items to every origin they carry, judges every origin
+ * once, and answers the summary, the failing origins and one page of the lineage.
+ */
 @Component
 public class TraceBackQuery {
   private final LineageGraph graph;
@@ -39,62 +46,114 @@ public class TraceBackQuery {
       String shipmentId,
       String certificate,
       List<String> start,
-      Actor reader) {
-    Set<String> visited = new LinkedHashSet<>(start);
-    List<LineageRows.Edge> edges = new ArrayList<>();
-    Collection<String> frontier = start;
-    while (!frontier.isEmpty()) {
-      List<LineageRows.Edge> in = graph.edgesInto(frontier);
-      edges.addAll(in);
-      List<String> next = new ArrayList<>();
-      for (LineageRows.Edge e : in) {
-        if (visited.add(e.fromItem())) {
-          next.add(e.fromItem());
-        }
-      }
-      frontier = next;
-    }
-    Map<String, LineageRows.Item> items = graph.items(visited);
-    List<String> lotIds =
-        graph.originIdsOf(start).values().stream()
-            .flatMap(List::stream)
-            .distinct()
-            .sorted()
-            .toList();
-    Collection<LineageRows.Origin> rows = graph.origins(lotIds).values();
-    List<CustodyHistory.Period> periods = custody.periods(items.keySet());
-    // one trace judges every origin against the same few zones and licences: read them once
-    RegistryQueries preloaded =
-        registry.preload(
-            rows.stream().map(LineageRows.Origin::zoneId).toList(),
-            rows.stream()
-                .flatMap(o -> java.util.stream.Stream.of(o.patenteNumber(), o.buyerLicence()))
-                .toList(),
-            periods.stream().map(CustodyHistory.Period::holder).toList());
-    OriginAssessor judge = assessor.over(preloaded);
-    List<TracedOrigin> origins = rows.stream().map(o -> judge.assess(o, reader)).toList();
-    Map<String, BigDecimal> byZone = new TreeMap<>();
-    origins.forEach(
-        o ->
-            byZone.merge(
-                o.zoneId() == null ? "UNDOCUMENTED" : o.zoneId(), o.carats(), BigDecimal::add));
+      Actor reader,
+      PageRequest page) {
+    TracedLineage l = walk(start);
+    TraceBack.Overview o = overview(kind, id, shipmentId, certificate, l, reader);
+    OriginAssessor judge = assessor.over(l.registry());
+    Page<TracedLineage.Judged> origins = Page.of(l.origins(), page);
+    Page<String> items = Page.of(l.itemIds(), page);
     return new TraceBack(
         kind,
         id,
         shipmentId,
         certificate,
         start,
-        traced(items, periods, preloaded),
-        edges,
-        origins,
-        byZone,
-        origins.stream().allMatch(TracedOrigin::exportable));
+        o.exportable(),
+        o.summary(),
+        o.caratsByZone(),
+        o.failingOrigins(),
+        new Page<>(
+            origins.items().stream()
+                .map(j -> judge.assess(j.origin(), j.checks(), reader))
+                .toList(),
+            page.page(),
+            page.size(),
+            origins.total()),
+        new Page<>(traced(items.items(), l), page.page(), page.size(), items.total()));
   }
 
-  private List<TraceBack.TracedItem> traced(
-      Map<String, LineageRows.Item> items,
-      List<CustodyHistory.Period> custodyPeriods,
-      RegistryQueries registry) {
+  /** The summary and failing origins of a walked lineage, as {@code reader} may see them. */
+  public TraceBack.Overview overview(
+      String kind,
+      String id,
+      String shipmentId,
+      String certificate,
+      TracedLineage l,
+      Actor reader) {
+    OriginAssessor judge = assessor.over(l.registry());
+    TraceSummary.Counter counter = new TraceSummary.Counter();
+    List<TracedOrigin> failing = new ArrayList<>();
+    for (TracedLineage.Judged j : l.origins()) {
+      counter.add(j.origin(), j.verdict());
+      if (j.fails()) {
+        failing.add(judge.assess(j.origin(), j.checks(), reader));
+      }
+    }
+    return new TraceBack.Overview(
+        kind,
+        id,
+        shipmentId,
+        certificate,
+        l.start(),
+        l.origins().stream().allMatch(TracedLineage.Judged::exportable),
+        counter.summary(l.itemIds().size()),
+        counter.caratsByZone(),
+        failing);
+  }
+
+  /**
+   * Every item and origin of the lineage of {@code start}: the edges walked one generation at a
+   * time, the origins in one statement, each judged by the export gate over registry rows read
+   * once.
+   */
+  public TracedLineage walk(List<String> start) {
+    List<LineageRows.Origin> rows = graph.originsCarriedBy(start);
+    // origins (lots, stockpile items) are where stones entered: no edge ends in one
+    Set<String> origins = new java.util.HashSet<>();
+    rows.forEach(o -> origins.add(o.lotId()));
+    Set<String> visited = new TreeSet<>(start);
+    visited.addAll(origins);
+    Map<String, List<LineageRows.Edge>> madeFrom = new HashMap<>();
+    Collection<String> frontier = start.stream().filter(i -> !origins.contains(i)).toList();
+    while (!frontier.isEmpty()) {
+      List<String> next = new ArrayList<>();
+      for (LineageRows.Edge e : graph.edgesInto(frontier)) {
+        madeFrom.computeIfAbsent(e.toItem(), k -> new ArrayList<>()).add(e);
+        if (visited.add(e.fromItem())) {
+          next.add(e.fromItem());
+        }
+      }
+      frontier = next;
+    }
+    Set<String> confiscated = graph.confiscatedItems();
+    // one trace judges every origin against the same few zones and licences: read them once
+    RegistryQueries preloaded =
+        registry.preload(
+            rows.stream().map(LineageRows.Origin::zoneId).toList(),
+            rows.stream().flatMap(o -> Stream.of(o.patenteNumber(), o.buyerLicence())).toList(),
+            List.of());
+    OriginAssessor judge = assessor.over(preloaded);
+    List<TracedLineage.Judged> judged =
+        rows.stream()
+            .map(
+                o -> {
+                  List<GateCheck> checks = judge.checks(o);
+                  return new TracedLineage.Judged(
+                      o, checks, OriginVerdict.of(checks, confiscated.contains(o.lotId())));
+                })
+            .toList();
+    return new TracedLineage(start, List.copyOf(visited), madeFrom, judged, preloaded);
+  }
+
+  /** These items (one page) with their custody and the holders' licences on each first day. */
+  private List<TraceBack.TracedItem> traced(List<String> ids, TracedLineage l) {
+    List<CustodyHistory.Period> custodyPeriods = custody.periods(ids);
+    RegistryQueries licences =
+        registry.preload(
+            List.of(),
+            List.of(),
+            custodyPeriods.stream().map(CustodyHistory.Period::holder).toList());
     Map<String, List<TraceBack.Custody>> periods = new TreeMap<>();
     for (CustodyHistory.Period p : custodyPeriods) {
       periods
@@ -106,9 +165,9 @@ public class TraceBackQuery {
                   p.from(),
                   p.until(),
                   p.endedBy(),
-                  registry.licencesOfHolderOn(p.holder(), p.fromDate())));
+                  licences.licencesOfHolderOn(p.holder(), p.fromDate())));
     }
-    return items.values().stream()
+    return graph.items(ids).values().stream()
         .map(
             i ->
                 new TraceBack.TracedItem(
@@ -118,6 +177,7 @@ public class TraceBackQuery {
                     i.state(),
                     i.holder(),
                     i.shipmentId(),
+                    l.madeFrom().getOrDefault(i.itemId(), List.of()),
                     periods.getOrDefault(i.itemId(), List.of())))
         .toList();
   }

@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "trace")
 class TraceController {
+  /** A trace's lineage page when none is asked for: origins and items, 100 of each. */
+  static final int TRACE_PAGE_SIZE = 100;
+
   private final TraceBackQuery back;
   private final TraceForwardQuery forward;
   private final LineageGraph graph;
@@ -49,20 +52,33 @@ class TraceController {
   }
 
   @GetMapping("/api/trace/back/shipments/{shipmentId}")
-  @Operation(summary = "Trace a shipment back to its lots, slips, miners, sites and zones")
-  TraceBack fromShipment(Actor reader, @PathVariable String shipmentId) {
+  @Operation(
+      summary =
+          "Trace a shipment back to its lots, slips, miners, sites and zones: the summary and "
+              + "failing origins whole, origins and items one page at a time")
+  TraceBack fromShipment(
+      Actor reader,
+      @PathVariable String shipmentId,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    PageRequest r = PageRequest.of(page, size, TRACE_PAGE_SIZE);
     ShipmentRow s = shipment(reader, shipmentId);
     return back.trace(
-        "SHIPMENT", shipmentId, shipmentId, s.certificateNumber(), s.parcelIds(), reader);
+        "SHIPMENT", shipmentId, shipmentId, s.certificateNumber(), s.parcelIds(), reader, r);
   }
 
   @GetMapping("/api/trace/back/certificates/{number}")
   @Operation(summary = "Trace a KP certificate back through its shipment to the mines")
-  TraceBack fromCertificate(Actor reader, @PathVariable String number) {
+  TraceBack fromCertificate(
+      Actor reader,
+      @PathVariable String number,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    PageRequest r = PageRequest.of(page, size, TRACE_PAGE_SIZE);
     CertificateRecord c =
         certificates
             .find(number)
-            .filter(r -> policy.seesShipment(reader, r.exporter()))
+            .filter(found -> policy.seesShipment(reader, found.exporter()))
             .orElseThrow(
                 () ->
                     policy.seesEverything(reader)
@@ -70,19 +86,24 @@ class TraceController {
                         : QueryRefusedException.notVisible(
                             "number", "not a certificate of " + reader.party()));
     ShipmentRow s = shipment(reader, c.shipmentId());
-    return back.trace("CERTIFICATE", number, s.shipmentId(), number, s.parcelIds(), reader);
+    return back.trace("CERTIFICATE", number, s.shipmentId(), number, s.parcelIds(), reader, r);
   }
 
   @GetMapping("/api/trace/back/items/{itemId}")
   @Operation(summary = "Trace a parcel, lot or stockpile item back to its origins")
-  TraceBack fromItem(Actor reader, @PathVariable String itemId) {
+  TraceBack fromItem(
+      Actor reader,
+      @PathVariable String itemId,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    PageRequest r = PageRequest.of(page, size, TRACE_PAGE_SIZE);
     policy.requireItem(reader, itemId, "itemId");
     LineageRows.Item item =
         graph
             .item(itemId)
             .orElseThrow(() -> QueryRefusedException.notFound("itemId", "item " + itemId));
     String kind = "LOT".equals(item.kind()) || "STOCKPILE".equals(item.kind()) ? "LOT" : "PARCEL";
-    return back.trace(kind, itemId, item.shipmentId(), null, List.of(itemId), reader);
+    return back.trace(kind, itemId, item.shipmentId(), null, List.of(itemId), reader, r);
   }
 
   @GetMapping("/api/trace/forward/{kind}/{id}")

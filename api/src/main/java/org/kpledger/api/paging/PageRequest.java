@@ -17,8 +17,13 @@ public record PageRequest(int page, int size) {
 
   /** Validates the raw parameters; a value out of bounds is a 400 naming the parameter. */
   public static PageRequest of(Integer page, Integer size) {
+    return of(page, size, DEFAULT_SIZE);
+  }
+
+  /** The same, with another page size when none is given (up to {@value #MAX_SIZE}). */
+  public static PageRequest of(Integer page, Integer size, int defaultSize) {
     int p = page == null ? 0 : page;
-    int s = size == null ? DEFAULT_SIZE : size;
+    int s = size == null ? defaultSize : size;
     if (p < 0 || p > 1_000_000) {
       throw QueryRefusedException.badParameter(
           "PAGE_OUT_OF_RANGE", "page", "page must be between 0 and 1000000, not " + p);

@@ -29,6 +29,7 @@ final class PreloadedRegistry extends RegistryQueries {
   private final Set<String> zonesLoaded = new HashSet<>();
   private final Map<String, String> zoneNames = new HashMap<>();
   private final Map<String, List<ZoneDecisions.Decision>> decisions = new HashMap<>();
+  private final Map<String, ZoneDecisions> zoneRules = new HashMap<>();
   private final Set<String> licencesLoaded = new HashSet<>();
   private final Map<String, Licence> licences = new HashMap<>();
   private final Map<String, List<Change>> changes = new HashMap<>();
@@ -108,7 +109,11 @@ final class PreloadedRegistry extends RegistryQueries {
     if (zoneId == null || day == null || !zonesLoaded.contains(zoneId)) {
       return super.zoneOn(zoneId, day);
     }
-    ZoneDecisions.Period p = ZoneDecisions.of(decisions.getOrDefault(zoneId, List.of())).on(day);
+    // sorted once per zone, not once per origin
+    ZoneDecisions.Period p =
+        zoneRules
+            .computeIfAbsent(zoneId, z -> ZoneDecisions.of(decisions.getOrDefault(z, List.of())))
+            .on(day);
     return new ZoneVerdict(
         zoneId,
         zoneNames.get(zoneId),

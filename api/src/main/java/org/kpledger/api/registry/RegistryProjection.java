@@ -60,6 +60,9 @@ class RegistryProjection extends JdbcProjection {
             + "occurred_at TIMESTAMP WITH TIME ZONE, recorded_at TIMESTAMP WITH TIME ZONE NOT NULL");
     index("registry_licence_holder ON registry_licence (holder_id)");
     index("registry_miner_site ON registry_miner (site_id)");
+    // a licence's standing on a day reads its changes in date order (every trace, every holder)
+    index(
+        "registry_licence_change_number ON registry_licence_change (licence_number, effective_from)");
     create();
   }
 
