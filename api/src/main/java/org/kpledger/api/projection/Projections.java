@@ -47,6 +47,11 @@ public class Projections {
         processor(name)
             .orElseThrow(() -> new IllegalStateException("no streaming processor for " + name));
     synchronized (processor) {
+      if (processor.isRunning() && processor.isReplaying()) {
+        // a replay of this processor is under way: it dropped every projection it runs and is
+        // rebuilding them from the first event, this one included; restarting it adds nothing
+        return status(projection, head());
+      }
       processor.shutDown();
       processor.resetTokens();
       processor.start();
