@@ -272,7 +272,7 @@ class RefusalTest extends LedgerTestBase {
   }
 
   @Test
-  void rejectsMergeThatInflatesCaratsAndLeavesItsSourcesAsTheyWere() {
+  void rejectsMergeThatInflatesCarats() {
     String p = car.p;
     ok("col-yakite", "RecordPurchase", car.purchase("C-1", "M-2", "S-W", "2.00", "AGR-2", 3));
     ok("col-yakite", "RecordPurchase", car.purchase("C-2", "M-2", "S-W", "3.00", "AGR-2", 3));
@@ -287,6 +287,24 @@ class RefusalTest extends LedgerTestBase {
             "carats",
             num("5.50")),
         "CARATS_NOT_CONSERVED");
+  }
+
+  @Test
+  void refusedMergeLeavesItsSourcesAsTheyWere() {
+    String p = car.p;
+    ok("col-yakite", "RecordPurchase", car.purchase("C-3", "M-2", "S-W", "2.00", "AGR-2", 3));
+    ok("col-yakite", "RecordPurchase", car.purchase("C-4", "M-2", "S-W", "3.00", "AGR-2", 3));
+    refusedAndKeptAsEvidence(
+        "col-yakite",
+        "MergeParcels",
+        obj(
+            "parcelId",
+            p + "C-M2",
+            "sourceParcelIds",
+            arr(p + "C-3", p + "C-4"),
+            "carats",
+            num("5.50")),
+        "CARATS_NOT_CONSERVED");
     // Both sources had given up their contents in memory before the merged parcel was refused:
     // the rollback must not leave that in the node's aggregate cache.
     ok(
@@ -294,9 +312,9 @@ class RefusalTest extends LedgerTestBase {
         "MergeParcels",
         obj(
             "parcelId",
-            p + "C-M",
+            p + "C-M2",
             "sourceParcelIds",
-            arr(p + "C-1", p + "C-2"),
+            arr(p + "C-3", p + "C-4"),
             "carats",
             num("5.00")));
   }
