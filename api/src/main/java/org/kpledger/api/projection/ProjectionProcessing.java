@@ -9,10 +9,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Runs every projection in one tracking processor ({@code kp.projections.processor}, default
  * {@value #DEFAULT_PROCESSOR}): one event stream, one token and one transaction per batch for all
- * query tables, instead of one of each per projection. On this 2-core machine each H2 commit costs
- * about half a millisecond of CPU, so five processors committing small batches in a burst cost more
- * than the projections' own SQL. The anchoring processor keeps its own processor and token: the
- * Merkle log is evidence, not a read model, and is never reset with them.
+ * query tables, instead of one of each per projection. On H2 every commit writes a chunk of every
+ * page it changed (0.5 to 0.9 ms of CPU per small transaction on the 2-core development VM), so
+ * seven processors committing small batches cost more than the projections' own SQL. The anchoring
+ * processor keeps its own processor and token: the Merkle log is evidence, not a read model, and is
+ * never reset with them.
  */
 @Configuration
 class ProjectionProcessing {
