@@ -102,6 +102,11 @@ public final class IngestBenchmark {
       System.out.println(Machine.describe());
       System.out.println("database: " + node.getEnvironment().getProperty("spring.datasource.url"));
       nodeArgs.forEach(a -> System.out.println("node setting: " + a));
+      System.out.printf(
+          "H2 file at the end: %,d MiB, chunks %d %% live, %,d events stored%n",
+          h2Setting("info.FILE_SIZE") >> 20,
+          h2Setting("info.CHUNKS_FILL_RATE"),
+          jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class));
       System.out.println(PhaseResult.header());
       results.forEach(r -> System.out.println(r.row()));
       System.out.println();

@@ -27,12 +27,15 @@ public class TraceBackQuery {
   private final CustodyHistory custody;
   private final RegistryQueries registry;
   private final OriginAssessor assessor;
+  private final TracedLineageCache judged;
 
   TraceBackQuery(
       LineageGraph graph,
       CustodyHistory custody,
       RegistryQueries registry,
-      OriginAssessor assessor) {
+      OriginAssessor assessor,
+      TracedLineageCache judged) {
+    this.judged = judged;
     this.graph = graph;
     this.custody = custody;
     this.registry = registry;
@@ -103,11 +106,18 @@ public class TraceBackQuery {
   }
 
   /**
-   * Every item and origin of the lineage of {@code start}: the edges walked one generation at a
-   * time, the origins in one statement, each judged by the export gate over registry rows read
-   * once.
+   * Every item and origin of the lineage of {@code start}, each origin judged: from the cache while
+   * nothing it depends on has changed, else walked and judged afresh.
    */
   public TracedLineage walk(List<String> start) {
+    return judged.get(start, () -> walkAndJudge(start));
+  }
+
+  /**
+   * The edges walked one generation at a time, the origins in one statement, each judged by the
+   * export gate over registry rows read once.
+   */
+  private TracedLineage walkAndJudge(List<String> start) {
     List<LineageRows.Origin> rows = graph.originsCarriedBy(start);
     // origins (lots, stockpile items) are where stones entered: no edge ends in one
     Set<String> origins = new java.util.HashSet<>();

@@ -29,7 +29,9 @@ final class PreloadedRegistry extends RegistryQueries {
   private final Set<String> zonesLoaded = new HashSet<>();
   private final Map<String, String> zoneNames = new HashMap<>();
   private final Map<String, List<ZoneDecisions.Decision>> decisions = new HashMap<>();
-  private final Map<String, ZoneDecisions> zoneRules = new HashMap<>();
+  // filled as zones are asked for; a cached trace's registry is read by concurrent requests
+  private final Map<String, ZoneDecisions> zoneRules =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<String> licencesLoaded = new HashSet<>();
   private final Map<String, Licence> licences = new HashMap<>();
   private final Map<String, List<Change>> changes = new HashMap<>();

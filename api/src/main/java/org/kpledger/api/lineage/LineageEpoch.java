@@ -1,0 +1,113 @@
+package org.kpledger.api.lineage;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.kpledger.certificate.CertificateEndorsedEvent;
+import org.kpledger.certificate.CertificateIssuedEvent;
+import org.kpledger.certificate.CertificateUsedForExportEvent;
+import org.kpledger.certificate.CertificateVoidedEvent;
+import org.kpledger.certificate.ImportConfirmedEvent;
+import org.kpledger.parcel.LotPurchasedEvent;
+import org.kpledger.parcel.ParcelAssignedToShipmentEvent;
+import org.kpledger.parcel.ParcelConsumedEvent;
+import org.kpledger.parcel.ParcelExportedEvent;
+import org.kpledger.parcel.ParcelMergedEvent;
+import org.kpledger.parcel.ParcelReleasedFromShipmentEvent;
+import org.kpledger.parcel.ParcelSealedEvent;
+import org.kpledger.parcel.ParcelSplitOffEvent;
+import org.kpledger.parcel.ParcelValuedEvent;
+import org.kpledger.parcel.SealOpenedEvent;
+import org.kpledger.parcel.TransferAcceptedEvent;
+import org.kpledger.parcel.TransferCancelledEvent;
+import org.kpledger.parcel.TransferOfferedEvent;
+import org.kpledger.shipment.ShipmentApprovedEvent;
+import org.kpledger.shipment.ShipmentCertifiedEvent;
+import org.kpledger.shipment.ShipmentExportedEvent;
+import org.kpledger.shipment.ShipmentProposedEvent;
+import org.kpledger.shipment.ShipmentRejectedEvent;
+import org.kpledger.site.ProductionDrawnEvent;
+import org.kpledger.site.ProductionRecordedEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * A number that changes whenever the projections commit an event that could change the judged
+ * lineage of an item that already exists: its origins and their rows, the merge and split edges
+ * behind it, the confiscations, quarantines and clearances, and the zones and licences its origins
+ * are judged against. {@link TracedLineageCache} keeps a judged lineage only while this number
+ * stands still.
+ *
+ * <p>It is safe by default: every event type moves it except the ones listed in {@link
+ * #CANNOT_CHANGE_A_JUDGED_LINEAGE}, each of which only adds new items and origins or changes what a
+ * trace reads afresh on every request (holders, custody periods, seals, values, shipments and
+ * certificates). A consumption adds the edges of a merge or split, but only into the item the same
+ * command creates after it ({@code Parcel}: sources give up first, then the merged parcel or the
+ * parts are created), so an item's lineage is whole when it appears and no lineage already judged
+ * gains an edge. During a replay every batch moves it, and so does the reset that starts one. It
+ * moves after the projections' transaction commits, so a lineage judged from the committed rows is
+ * never filed under an older number.
+ */
+@Component
+@ProcessingGroup("lineage-epoch")
+public class LineageEpoch {
+  static final Set<Class<?>> CANNOT_CHANGE_A_JUDGED_LINEAGE =
+      Set.of(
+          LotPurchasedEvent.class,
+          ParcelMergedEvent.class,
+          ParcelSplitOffEvent.class,
+          ParcelConsumedEvent.class,
+          TransferOfferedEvent.class,
+          TransferAcceptedEvent.class,
+          TransferCancelledEvent.class,
+          ParcelSealedEvent.class,
+          SealOpenedEvent.class,
+          ParcelValuedEvent.class,
+          ParcelAssignedToShipmentEvent.class,
+          ParcelReleasedFromShipmentEvent.class,
+          ParcelExportedEvent.class,
+          ShipmentProposedEvent.class,
+          ShipmentApprovedEvent.class,
+          ShipmentRejectedEvent.class,
+          ShipmentCertifiedEvent.class,
+          ShipmentExportedEvent.class,
+          CertificateIssuedEvent.class,
+          CertificateEndorsedEvent.class,
+          CertificateUsedForExportEvent.class,
+          CertificateVoidedEvent.class,
+          ImportConfirmedEvent.class,
+          ProductionRecordedEvent.class,
+          ProductionDrawnEvent.class);
+  private static final String MOVES = LineageEpoch.class.getName() + ".moves";
+
+  private final AtomicLong epoch = new AtomicLong();
+
+  /** The current number. */
+  public long current() {
+    return epoch.get();
+  }
+
+  @EventHandler
+  void on(EventMessage<?> event, ReplayStatus replay, UnitOfWork<?> batch) {
+    if (replay.isReplay() || !CANNOT_CHANGE_A_JUDGED_LINEAGE.contains(event.getPayloadType())) {
+      // once per batch, when its transaction has committed
+      batch
+          .root()
+          .getOrComputeResource(
+              MOVES,
+              k -> {
+                batch.root().afterCommit(u -> epoch.incrementAndGet());
+                return Boolean.TRUE;
+              });
+    }
+  }
+
+  @ResetHandler
+  void reset() {
+    epoch.incrementAndGet();
+  }
+}

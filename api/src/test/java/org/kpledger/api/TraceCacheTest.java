@@ -1,0 +1,94 @@
+package org.kpledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kpledger.api.CarFixture.arr;
+import static org.kpledger.api.CarFixture.num;
+import static org.kpledger.api.CarFixture.obj;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trace back served from the judged-lineage cache follows every change of the facts it was judged
+ * on: a late zone suspension turns the cached compliant verdict, a later decision turns it back,
+ * and purchases elsewhere (which cannot change it) leave it as it was.
+ */
+class TraceCacheTest extends ReadTestBase {
+  private static final String P = "TC-";
+
+  @Test
+  void givenATracedShipmentWhenItsZoneIsDecidedLateThenTheNextTraceShowsTheNewVerdict() {
+    CarFixture car = new CarFixture(this::ok, P).setUp();
+    ok(
+        "alpha-buyer",
+        "RecordPurchase",
+        car.purchase("LOT-1", "M-1", "S-W", "4.00", "EXP-ALPHA", 10));
+    ok(
+        "becdor-valuer",
+        "ValueParcel",
+        obj("parcelId", P + "LOT-1", "valueUsd", num("800.00"), "priceListVersion", "Q3"));
+    ok("becdor-valuer", "SealParcel", obj("parcelId", P + "LOT-1", "sealId", "SEAL-1"));
+    ok(
+        "alpha-buyer",
+        "ProposeShipment",
+        obj(
+            "shipmentId",
+            P + "SH-1",
+            "exporterLicence",
+            P + "EXP-ALPHA",
+            "importer",
+            obj("name", "Antwerp Rough NV", "country", "BE"),
+            "parcelIds",
+            arr(P + "LOT-1")));
+    awaitProjections();
+    String trace = "/api/trace/back/shipments/TC-SH-1";
+    assertThat(verdict(read("mt-monitor", trace))).isEqualTo("COMPLIANT true");
+    assertThat(verdict(read("mt-monitor", trace))).isEqualTo("COMPLIANT true");
+
+    decide(car, "SUSPENDED", 12, "MT-TC-LATE");
+    awaitProjections();
+    assertThat(verdict(read("mt-monitor", trace))).isEqualTo("NOT_COMPLIANT_ON_PURCHASE_DAY false");
+    assertThat(verdict(read("mt-monitor", "/api/shipments/TC-SH-1/dossier").path("trace")))
+        .isEqualTo("NOT_COMPLIANT_ON_PURCHASE_DAY false");
+
+    ok("col-ndoumba", "RecordPurchase", car.purchase("LOT-2", "M-2", "S-W", "2.00", "AGR-1", 0));
+    ok("col-ndoumba", "RecordPurchase", car.purchase("LOT-3", "M-2", "S-W", "1.00", "AGR-1", 0));
+    ok(
+        "col-ndoumba",
+        "MergeParcels",
+        obj(
+            "parcelId",
+            P + "P-M",
+            "sourceParcelIds",
+            arr(P + "LOT-2", P + "LOT-3"),
+            "carats",
+            num("3.00")));
+    awaitProjections();
+    assertThat(verdict(read("mt-monitor", trace))).isEqualTo("NOT_COMPLIANT_ON_PURCHASE_DAY false");
+    assertThat(TraceScenarioTest.edges(read("mt-monitor", "/api/trace/back/items/TC-P-M")))
+        .containsExactlyInAnyOrder("TC-LOT-2>TC-P-M 2.00 MERGE", "TC-LOT-3>TC-P-M 1.00 MERGE");
+
+    decide(car, "COMPLIANT", 11, "MT-TC-RESTORED");
+    awaitProjections();
+    assertThat(verdict(read("mt-monitor", trace))).isEqualTo("COMPLIANT true");
+  }
+
+  private void decide(CarFixture car, String status, int daysAgo, String ref) {
+    ok(
+        "mt-monitor",
+        "RecordZoneDecision",
+        obj(
+            "zoneId",
+            car.west(),
+            "status",
+            status,
+            "effectiveFrom",
+            car.today.minusDays(daysAgo).toString(),
+            "decisionRef",
+            ref));
+  }
+
+  private static String verdict(JsonNode trace) {
+    return trace.path("summary").path("verdict").asText() + " " + trace.path("exportable");
+  }
+}

@@ -1,0 +1,84 @@
+package org.kpledger.api.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.Test;
+import org.kpledger.parcel.ParcelConfiscatedEvent;
+import org.kpledger.parcel.ParcelConsumedEvent;
+import org.kpledger.parcel.TransferAcceptedEvent;
+
+class TracedLineageCacheTest {
+  private final LineageEpoch epoch = new LineageEpoch();
+  private final AtomicInteger walks = new AtomicInteger();
+
+  private TracedLineage walk() {
+    walks.incrementAndGet();
+    return new TracedLineage(List.of("P-1"), List.of("P-1"), Map.of(), List.of(), null);
+  }
+
+  @Test
+  void givenAJudgedLineageWhenNothingMovesThenItIsServedAgainInAnyOrderOfItsStart() {
+    TracedLineageCache cache = new TracedLineageCache(epoch, 4);
+    TracedLineage first = cache.get(List.of("P-1", "P-2"), this::walk);
+    assertThat(cache.get(List.of("P-2", "P-1"), this::walk)).isSameAs(first);
+    assertThat(walks).hasValue(1);
+  }
+
+  @Test
+  void givenAJudgedLineageWhenAnEventThatCanChangeItCommitsThenItIsWalkedAgain() {
+    TracedLineageCache cache = new TracedLineageCache(epoch, 4);
+    cache.get(List.of("P-1"), this::walk);
+    handleAndCommit(new TransferAcceptedEvent("P-9", "T-1", "A", "B", null), ReplayStatus.REGULAR);
+    cache.get(List.of("P-1"), this::walk);
+    assertThat(walks).as("a transfer cannot change a judged lineage").hasValue(1);
+    handleAndCommit(new ParcelConsumedEvent("P-0", "MERGE", List.of()), ReplayStatus.REGULAR);
+    cache.get(List.of("P-1"), this::walk);
+    assertThat(walks).as("a consumption adds edges only into a new item").hasValue(1);
+    handleAndCommit(confiscation(), ReplayStatus.REGULAR);
+    cache.get(List.of("P-1"), this::walk);
+    assertThat(walks).as("a confiscation changes verdicts").hasValue(2);
+    handleAndCommit(new TransferAcceptedEvent("P-9", "T-1", "A", "B", null), ReplayStatus.REPLAY);
+    cache.get(List.of("P-1"), this::walk);
+    assertThat(walks).as("during a replay every batch moves it").hasValue(3);
+    epoch.reset();
+    cache.get(List.of("P-1"), this::walk);
+    assertThat(walks).hasValue(4);
+  }
+
+  @Test
+  void theEpochMovesOnlyWhenTheBatchCommits() {
+    long before = epoch.current();
+    EventMessage<?> event = GenericEventMessage.asEventMessage(confiscation());
+    DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(event);
+    epoch.on(event, ReplayStatus.REGULAR, batch);
+    assertThat(epoch.current()).isEqualTo(before);
+    batch.rollback();
+    assertThat(epoch.current()).isEqualTo(before);
+  }
+
+  @Test
+  void aCacheOfNoEntriesWalksEveryTime() {
+    TracedLineageCache cache = new TracedLineageCache(epoch, 0);
+    cache.get(List.of("P-1"), this::walk);
+    cache.get(List.of("P-1"), this::walk);
+    assertThat(walks).hasValue(2);
+  }
+
+  private static ParcelConfiscatedEvent confiscation() {
+    return new ParcelConfiscatedEvent("P-0", "CONF-1", "smuggled", "A", "MINES");
+  }
+
+  private void handleAndCommit(Object payload, ReplayStatus replay) {
+    EventMessage<?> event = GenericEventMessage.asEventMessage(payload);
+    DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(event);
+    epoch.on(event, replay, batch);
+    batch.commit();
+  }
+}
