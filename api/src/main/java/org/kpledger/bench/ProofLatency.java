@@ -23,6 +23,14 @@ final class ProofLatency {
 
   static String measure(long leaves, int samples) throws Exception {
     Path dir = Files.createTempDirectory("kp-bench-proofs");
+    try {
+      return measureIn(dir, leaves, samples);
+    } finally {
+      org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+    }
+  }
+
+  private static String measureIn(Path dir, long leaves, int samples) throws Exception {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("merkle") + ";WRITE_DELAY=0");
     config.setUsername("sa");

@@ -51,8 +51,13 @@ class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      new IngestBenchmark(seconds, threads, maxRate, IngestBenchmark.freshDataDir(), nodeArgs)
-          .run();
+      java.nio.file.Path dir = IngestBenchmark.freshDataDir();
+      try {
+        new IngestBenchmark(seconds, threads, maxRate, dir, nodeArgs).run();
+      } finally {
+        // a run leaves gigabytes of H2 file behind; its figures are in the table
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+      }
       return 0;
     }
   }
