@@ -49,7 +49,7 @@ class GeneratedLedgerRebuildTest extends ReadTestBase {
     assertThat(differ).as("answers that changed with the rebuild").isEmpty();
   }
 
-  private static List<String> targets(Country c) {
+  static List<String> targets(Country c) {
     List<String> out = new ArrayList<>();
     for (int k = 0; k < c.scale.shipments(); k++) {
       out.add("/api/trace/back/shipments/" + c.shipment(k));
