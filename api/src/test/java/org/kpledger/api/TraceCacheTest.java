@@ -6,7 +6,10 @@ import static org.kpledger.api.CarFixture.num;
 import static org.kpledger.api.CarFixture.obj;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kpledger.api.lineage.TracedLineageCache;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A trace back served from the judged-lineage cache follows every change of the facts it was judged
@@ -15,9 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class TraceCacheTest extends ReadTestBase {
   private static final String P = "TC-";
+  @Autowired private TracedLineageCache judged;
 
   @Test
-  void givenATracedShipmentWhenItsZoneIsDecidedLateThenTheNextTraceShowsTheNewVerdict() {
+  void givenATracedShipmentWhenItsZoneIsDecidedLateThenTheNextTraceShowsTheNewVerdict()
+      throws InterruptedException {
     CarFixture car = new CarFixture(this::ok, P).setUp();
     ok(
         "alpha-buyer",
@@ -41,6 +46,9 @@ class TraceCacheTest extends ReadTestBase {
             "parcelIds",
             arr(P + "LOT-1")));
     awaitProjections();
+    assertThat(judgedAhead(List.of(P + "LOT-1")))
+        .as("the proposed shipment's lineage was judged before anyone traced it")
+        .isTrue();
     String trace = "/api/trace/back/shipments/TC-SH-1";
     assertThat(verdict(read("mt-monitor", trace))).isEqualTo("COMPLIANT true");
     assertThat(verdict(read("mt-monitor", trace))).isEqualTo("COMPLIANT true");
@@ -71,6 +79,13 @@ class TraceCacheTest extends ReadTestBase {
     decide(car, "COMPLIANT", 11, "MT-TC-RESTORED");
     awaitProjections();
     assertThat(verdict(read("mt-monitor", trace))).isEqualTo("COMPLIANT true");
+  }
+
+  private boolean judgedAhead(List<String> parcels) throws InterruptedException {
+    for (int i = 0; i < 100 && !judged.holds(parcels); i++) {
+      Thread.sleep(100);
+    }
+    return judged.holds(parcels);
   }
 
   private void decide(CarFixture car, String status, int daysAgo, String ref) {

@@ -37,6 +37,15 @@ public class TracedLineageCache {
         };
   }
 
+  /** Whether the judged lineage of {@code start} is kept and still current. */
+  public boolean holds(List<String> start) {
+    Key key = new Key(start.stream().sorted().toList(), LocalDate.now());
+    synchronized (entries) {
+      Entry e = entries.get(key);
+      return e != null && e.epoch() == epoch.current();
+    }
+  }
+
   /** Forgets every judged lineage (the read benchmark times traces judged afresh this way). */
   public void clear() {
     synchronized (entries) {
