@@ -34,6 +34,7 @@ public final class IngestBenchmark {
   private final int seconds;
   private final int[] threadCounts;
   private final int maxRate;
+  private final int[] batchSizes;
   private final Path dataDir;
   private final List<String> nodeArgs;
   private long phaseCpuStart;
@@ -46,14 +47,21 @@ public final class IngestBenchmark {
    * @param seconds duration of each timed phase
    * @param threadCounts the client thread counts to run
    * @param maxRate commands per second the pre-signed supply is sized for
+   * @param batchSizes envelopes per batch request, one set of batched phases for each (0: none)
    * @param dataDir an empty directory for the node's database
    * @param nodeArgs extra node settings ({@code --name=value}), to compare configurations
    */
   public IngestBenchmark(
-      int seconds, int[] threadCounts, int maxRate, Path dataDir, List<String> nodeArgs) {
+      int seconds,
+      int[] threadCounts,
+      int maxRate,
+      int[] batchSizes,
+      Path dataDir,
+      List<String> nodeArgs) {
     this.seconds = seconds;
     this.threadCounts = threadCounts;
     this.maxRate = maxRate;
+    this.batchSizes = java.util.Arrays.stream(batchSizes).filter(b -> b > 0).toArray();
     this.dataDir = dataDir;
     this.nodeArgs = List.copyOf(nodeArgs);
   }
@@ -76,7 +84,10 @@ public final class IngestBenchmark {
       HttpClient http = client();
       for (Object[] c : world.referenceCommands()) {
         BenchActor a = (BenchActor) c[0];
-        post(http, url, a.sign((String) c[1], (com.fasterxml.jackson.databind.JsonNode) c[2]));
+        post(
+            http,
+            url + "/api/commands",
+            a.sign((String) c[1], (com.fasterxml.jackson.databind.JsonNode) c[2]));
       }
       System.out.printf(
           "reference data: %d signed commands in %.1f s%n",
@@ -90,6 +101,13 @@ public final class IngestBenchmark {
       for (int threads : threadCounts) {
         results.add(anchored(jdbc, signedPhase(world, url, threads), signedProfile));
         System.out.println(PhaseResult.header() + "\n" + results.get(results.size() - 1).row());
+      }
+      StageProfile batchProfile = new StageProfile();
+      for (int batchSize : batchSizes) {
+        for (int threads : threadCounts) {
+          results.add(anchored(jdbc, batchPhase(world, url, threads, batchSize), batchProfile));
+          System.out.println(PhaseResult.header() + "\n" + results.get(results.size() - 1).row());
+        }
       }
       CommandGateway gateway = node.getBean(CommandGateway.class);
       ObjectMapper mapper = node.getBean(ObjectMapper.class);
@@ -111,6 +129,12 @@ public final class IngestBenchmark {
       results.forEach(r -> System.out.println(r.row()));
       System.out.println();
       System.out.print(signedProfile.table("where the node's CPU went, signed phases"));
+      if (batchSizes.length > 0) {
+        System.out.print(batchProfile.table("where the node's CPU went, signed batch phases"));
+        System.out.println(
+            "(batch/N phases: p50 and p99 are of a request of N commands; every command in it is"
+                + " acknowledged when the request returns)");
+      }
       System.out.print(unsignedProfile.table("where the node's CPU went, unsigned phases"));
       System.out.println("ECDSA P-256 verifications per second on one thread:");
       System.out.print(SignatureThroughput.measure(2));
@@ -191,9 +215,40 @@ public final class IngestBenchmark {
         threads,
         t -> {
           HttpClient http = client();
-          return body -> post(http, url, envelopes.get(t).get(body));
+          return body -> post(http, url + "/api/commands", envelopes.get(t).get(body));
         },
-        envelopes.get(0).size());
+        envelopes.get(0).size(),
+        1);
+  }
+
+  /** The same mix, signed, sent {@code batchSize} envelopes per {@code /api/commands/batch}. */
+  private PhaseResult batchPhase(BenchWorld world, String url, int threads, int batchSize)
+      throws Exception {
+    String run =
+        "B" + batchSize + "-" + threads + "-" + UUID.randomUUID().toString().substring(0, 6);
+    int rounds = Math.max(1, rounds(threads) / batchSize) * batchSize;
+    List<List<String>> batches = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      List<String> envelopes =
+          Workload.rounds(world, run, t, rounds, 200 + t).parallelStream()
+              .map(s -> s.actor().sign(s.type(), s.payload()))
+              .toList();
+      List<String> bodies = new ArrayList<>();
+      for (int from = 0; from + batchSize <= envelopes.size(); from += batchSize) {
+        bodies.add(
+            "{\"commands\":[" + String.join(",", envelopes.subList(from, from + batchSize)) + "]}");
+      }
+      batches.add(bodies);
+    }
+    return timed(
+        "batch/" + batchSize,
+        threads,
+        t -> {
+          HttpClient http = client();
+          return i -> post(http, url + "/api/commands/batch", batches.get(t).get(i));
+        },
+        batches.get(0).size(),
+        batchSize);
   }
 
   private PhaseResult unsignedPhase(
@@ -224,7 +279,8 @@ public final class IngestBenchmark {
                 return false;
               }
             },
-        steps.get(0).size());
+        steps.get(0).size(),
+        1);
   }
 
   private int rounds(int threads) {
@@ -239,7 +295,8 @@ public final class IngestBenchmark {
     Client forThread(int thread) throws Exception;
   }
 
-  private PhaseResult timed(String path, int threads, ClientFactory factory, int perThread)
+  private PhaseResult timed(
+      String path, int threads, ClientFactory factory, int perThread, int commandsPerCall)
       throws Exception {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     AtomicLong done = new AtomicLong();
@@ -266,7 +323,7 @@ public final class IngestBenchmark {
                     ok = false;
                   }
                   latencies[thread][counts[thread]++] = System.nanoTime() - begin;
-                  (ok ? done : failed).incrementAndGet();
+                  (ok ? done : failed).addAndGet(commandsPerCall);
                 }
               }));
     }
@@ -299,10 +356,10 @@ public final class IngestBenchmark {
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   }
 
-  private static boolean post(HttpClient http, String url, String envelope) throws Exception {
+  private static boolean post(HttpClient http, String endpoint, String envelope) throws Exception {
     HttpResponse<String> r =
         http.send(
-            HttpRequest.newBuilder(URI.create(url + "/api/commands"))
+            HttpRequest.newBuilder(URI.create(endpoint))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope))
                 .build(),

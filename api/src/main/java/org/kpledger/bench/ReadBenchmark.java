@@ -72,7 +72,6 @@ public final class ReadBenchmark {
       rows.add(timed("trace back of a shipment, its 6th page", traceTargets("?page=5")));
       rows.add(timed("holdings of a buying office as of a date", holdingsTargets()));
       rows.add(timed("mass balance of a buying office over the year", balanceTargets()));
-      ProjectionWatch.Rebuild rebuild = watch.replayAll(this::post);
       System.out.println();
       System.out.println(Machine.describe());
       System.out.printf(
@@ -88,6 +87,8 @@ public final class ReadBenchmark {
           "max ms",
           "avg bytes");
       rows.forEach(r -> System.out.println(String.join(" ", r)));
+      System.out.flush();
+      ProjectionWatch.Rebuild rebuild = watch.replayAll(this::post);
       System.out.println(rebuild.describe());
       return true;
     } finally {
@@ -212,6 +213,7 @@ public final class ReadBenchmark {
         o.seed(),
         o.prefix(),
         o.threads(),
+        o.batchSize(),
         o.stopAfter(),
         o.progressSeconds());
   }

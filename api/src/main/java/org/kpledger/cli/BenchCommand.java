@@ -44,6 +44,14 @@ class BenchCommand {
     int maxRate;
 
     @Option(
+        names = "--batch-sizes",
+        split = ",",
+        defaultValue = "20,100",
+        description =
+            "Envelopes per POST /api/commands/batch, one set of batched phases each (0: none)")
+    int[] batchSizes;
+
+    @Option(
         names = "--node-arg",
         description =
             "A node setting for this run, e.g. --node-arg=--spring.datasource.url=... (repeatable)")
@@ -53,7 +61,7 @@ class BenchCommand {
     public Integer call() throws Exception {
       java.nio.file.Path dir = IngestBenchmark.freshDataDir();
       try {
-        new IngestBenchmark(seconds, threads, maxRate, dir, nodeArgs).run();
+        new IngestBenchmark(seconds, threads, maxRate, batchSizes, dir, nodeArgs).run();
       } finally {
         // a run leaves gigabytes of H2 file behind; its figures are in the table
         org.springframework.util.FileSystemUtils.deleteRecursively(dir);
@@ -87,6 +95,12 @@ class BenchCommand {
     @Option(names = "--threads", defaultValue = "4", description = "Generator client threads")
     int threads;
 
+    @Option(
+        names = "--batch-size",
+        defaultValue = "100",
+        description = "Generator steps per all-or-nothing batch (1: one request each)")
+    int batchSize;
+
     @Option(names = "--samples", defaultValue = "200", description = "Timed queries of each kind")
     int samples;
 
@@ -103,6 +117,7 @@ class BenchCommand {
               seed,
               org.kpledger.generate.YearGenerator.defaultPrefix(seed),
               threads,
+              batchSize,
               0,
               10);
       return new org.kpledger.bench.ReadBenchmark(options, samples).run() ? 0 : 3;

@@ -46,6 +46,13 @@ class GenerateCommand implements Callable<Integer> {
   int threads;
 
   @Option(
+      names = "--batch-size",
+      defaultValue = "100",
+      description =
+          "Consecutive steps to be accepted sent per all-or-nothing batch (1: one request each)")
+  int batchSize;
+
+  @Option(
       names = "--stop-after",
       defaultValue = "0",
       description = "Stop after this many commands (to try resuming); 0 = run to the end")
@@ -87,6 +94,7 @@ class GenerateCommand implements Callable<Integer> {
         seed,
         p,
         threads,
+        batchSize,
         stopAfter,
         progressSeconds);
   }

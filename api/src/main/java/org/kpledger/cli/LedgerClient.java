@@ -21,11 +21,20 @@ final class LedgerClient {
   record Response(int status, String body) {}
 
   Response post(String envelopeJson) throws IOException, InterruptedException {
+    return send("/api/commands", envelopeJson);
+  }
+
+  /** Posts {@code {"commands": [...]}} to the all-or-nothing batch endpoint. */
+  Response postBatch(String batchJson) throws IOException, InterruptedException {
+    return send("/api/commands/batch", batchJson);
+  }
+
+  private Response send(String path, String body) throws IOException, InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/api/commands"))
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(envelopeJson))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
     return new Response(r.statusCode(), r.body());

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Sends a step's signed envelope and says what became of it. Transient failures (the node busy,
@@ -39,9 +40,85 @@ final class Submitter {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final URI commands;
+  private final URI batches;
 
   Submitter(String baseUrl) {
     this.commands = URI.create(baseUrl.replaceAll("/+$", "") + "/api/commands");
+    this.batches = URI.create(baseUrl.replaceAll("/+$", "") + "/api/commands/batch");
+  }
+
+  /**
+   * Sends steps the plan expects accepted as one all-or-nothing batch, and answers for each. When
+   * the node says some of them were recorded before (a resumed run whose batches no longer line up
+   * with the first run's), they go one by one, and each gets its own answer.
+   */
+  List<Outcome> submitBatch(List<Step> steps, List<String> commandIds, List<Signer> signers)
+      throws InterruptedException {
+    String body = batch(steps, commandIds, signers);
+    long signedAt = System.nanoTime();
+    Step first = steps.get(0);
+    for (int attempt = 1; ; attempt++) {
+      if (System.nanoTime() - signedAt > RESIGN_AFTER_NANOS) {
+        body = batch(steps, commandIds, signers);
+        signedAt = System.nanoTime();
+      }
+      HttpResponse<String> r;
+      try {
+        r = http.send(request(batches, body), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        retryOrGiveUp(first, attempt, 60, "node unreachable: " + e);
+        continue;
+      }
+      String rule = rule(r.body());
+      switch (r.statusCode()) {
+        case 200:
+          if (accepted(r.body()) != steps.size()) {
+            break;
+          }
+          return java.util.Collections.nCopies(steps.size(), Outcome.ACCEPTED);
+        case 409:
+          if ("COMMAND_ID_REUSED".equals(rule) || "COMMAND_ALREADY_RECORDED".equals(rule)) {
+            List<Outcome> one = new java.util.ArrayList<>(steps.size());
+            for (int i = 0; i < steps.size(); i++) {
+              one.add(submit(steps.get(i), commandIds.get(i), signers.get(i)));
+            }
+            return one;
+          }
+          break;
+        case 503, 502, 504:
+          retryOrGiveUp(first, attempt, 60, r.body());
+          continue;
+        case 401:
+          if ("ISSUED_AT_OUTSIDE_WINDOW".equals(rule)) {
+            signedAt -= RESIGN_AFTER_NANOS;
+            retryOrGiveUp(first, attempt, 3, r.body());
+            continue;
+          }
+          retryOrGiveUp(first, attempt, 10, r.body());
+          continue;
+        default:
+          break;
+      }
+      throw new UnexpectedAnswer(
+          "a batch of "
+              + steps.size()
+              + " from "
+              + describe(first)
+              + ", all to be accepted: "
+              + r.statusCode()
+              + " "
+              + r.body());
+    }
+  }
+
+  private static String batch(List<Step> steps, List<String> commandIds, List<Signer> signers) {
+    StringBuilder b = new StringBuilder("{\"commands\":[");
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      b.append(i == 0 ? "" : ",")
+          .append(signers.get(i).sign(step.type(), commandIds.get(i), step.payload()));
+    }
+    return b.append("]}").toString();
   }
 
   Outcome submit(Step step, String commandId, Signer signer) throws InterruptedException {
@@ -54,7 +131,7 @@ final class Submitter {
       }
       HttpResponse<String> r;
       try {
-        r = http.send(request(envelope), HttpResponse.BodyHandlers.ofString());
+        r = http.send(request(commands, envelope), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
         retryOrGiveUp(step, attempt, 60, "node unreachable: " + e);
         continue;
@@ -89,8 +166,8 @@ final class Submitter {
     }
   }
 
-  private HttpRequest request(String envelope) {
-    return HttpRequest.newBuilder(commands)
+  private static HttpRequest request(URI endpoint, String envelope) {
+    return HttpRequest.newBuilder(endpoint)
         .timeout(Duration.ofMinutes(2))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(envelope))
@@ -117,6 +194,14 @@ final class Submitter {
       throw new UnexpectedAnswer(describe(step) + ": gave up after " + attempt + " tries: " + why);
     }
     Thread.sleep(Math.min(5000, 100L * attempt));
+  }
+
+  private static int accepted(String body) {
+    try {
+      return JSON.readTree(body).path("commands").size();
+    } catch (IOException notJson) {
+      return -1;
+    }
   }
 
   private static String rule(String body) {

@@ -12,15 +12,18 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a {@link YearPlan} against a node: phase after phase, the chains of a phase on several
- * client threads, each step signed by its generated actor and journalled once answered. Stopping
- * (Ctrl-C, {@link #stop()}, {@code stopAfter}) lets the commands in flight finish; running again
- * with the same state directory resumes where it stopped.
+ * client threads, each step signed by its generated actor and journalled once answered; consecutive
+ * steps of a chain that the plan expects accepted go in batches. Stopping (Ctrl-C, {@link #stop()},
+ * {@code stopAfter}) lets the commands in flight finish; running again with the same state
+ * directory resumes where it stopped.
  */
 public final class YearGenerator {
   /**
    * @param url the node's base URL
    * @param dataDir the node's data directory (its {@code trust} directory enrols the CAs)
    * @param stateDir where the plan's parameters, identities and journal are kept
+   * @param batchSize consecutive steps the plan expects accepted, sent as one all-or-nothing batch
+   *     (1: one request per step); a step to be refused always goes alone
    * @param stopAfter stop after this many steps answered in this run (0: never), for tests
    */
   public record Options(
@@ -31,6 +34,7 @@ public final class YearGenerator {
       long seed,
       String prefix,
       int threads,
+      int batchSize,
       long stopAfter,
       double progressSeconds) {}
 
@@ -176,12 +180,33 @@ public final class YearGenerator {
       Progress progress)
       throws InterruptedException {
     List<Step> steps = chain.steps();
-    for (int i = journal.next(chain.name()); i < steps.size() && !stopping(progress); i++) {
-      Step step = steps.get(i);
-      Submitter.Outcome outcome =
-          submitter.submit(step, plan.commandId(step), ids.get(step.actor()));
-      journal.answered(chain.name(), i);
-      progress.answered(outcome);
+    int i = journal.next(chain.name());
+    while (i < steps.size() && !stopping(progress)) {
+      int end = i;
+      while (end < steps.size()
+          && end - i < options.batchSize()
+          && steps.get(end).refusal() == null) {
+        end++;
+      }
+      if (end - i < 2) {
+        Step step = steps.get(i);
+        Submitter.Outcome outcome =
+            submitter.submit(step, plan.commandId(step), ids.get(step.actor()));
+        journal.answered(chain.name(), i);
+        progress.answered(outcome);
+        i++;
+        continue;
+      }
+      List<Step> batch = steps.subList(i, end);
+      List<Submitter.Outcome> outcomes =
+          submitter.submitBatch(
+              batch,
+              batch.stream().map(plan::commandId).toList(),
+              batch.stream().map(s -> ids.get(s.actor())).toList());
+      for (Submitter.Outcome outcome : outcomes) {
+        journal.answered(chain.name(), i++);
+        progress.answered(outcome);
+      }
     }
   }
 

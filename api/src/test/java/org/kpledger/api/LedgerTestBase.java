@@ -83,10 +83,14 @@ public abstract class LedgerTestBase {
   }
 
   protected Answer post(String body, String contentType) {
+    return post(body, contentType, "/api/commands");
+  }
+
+  protected Answer post(String body, String contentType, String path) {
     try {
       HttpResponse<String> r =
           http.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/commands"))
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                   .header("Content-Type", contentType)
                   .POST(HttpRequest.BodyPublishers.ofString(body))
                   .build(),

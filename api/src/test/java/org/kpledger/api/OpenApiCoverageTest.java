@@ -17,6 +17,7 @@ class OpenApiCoverageTest extends ReadTestBase {
       new TreeMap<>(
           Map.ofEntries(
               Map.entry("POST /api/commands", "CustodyLifecycleTest, BadInputTest, RefusalTest"),
+              Map.entry("POST /api/commands/batch", "CommandBatchTest"),
               Map.entry("GET /api/status", "OpenApiCoverageTest, KillNineIT"),
               Map.entry("GET /api/log/checkpoint", "VerifiableLogTest"),
               Map.entry("GET /api/audit/bundle", "AuditTamperTest, AuditConcurrencyTest"),

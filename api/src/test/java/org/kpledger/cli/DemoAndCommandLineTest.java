@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -154,6 +156,51 @@ class DemoAndCommandLineTest {
     assertThat(run("submit", "--url", url(), envelope.toString()))
         .as("a retry of the same envelope is answered from its receipt")
         .isZero();
+
+    List<String> batch = new ArrayList<>();
+    for (String id : new String[] {"ST-GAMMA-B1", "ST-GAMMA-B2"}) {
+      Files.writeString(
+          payload,
+          new ObjectMapper()
+              .writeValueAsString(
+                  Map.of(
+                      "stockpileId",
+                      id,
+                      "declaredOn",
+                      "2026-01-06",
+                      "location",
+                      "Bangui",
+                      "items",
+                      new Object[] {Map.of("parcelId", id + "-1", "carats", 3.25)})));
+      Path signed = keys.resolve(id + ".env.json");
+      assertThat(
+              run(
+                  "sign",
+                  "--actor",
+                  actor.toString(),
+                  "--type",
+                  "DeclareStockpile",
+                  "--payload",
+                  payload.toString(),
+                  "--out",
+                  signed.toString()))
+          .isZero();
+      batch.add(signed.toString());
+    }
+    assertThat(run("submit", "--url", url(), "--batch", batch.get(0), batch.get(0)))
+        .as("a batch naming one commandId twice is refused whole")
+        .isEqualTo(1);
+    assertThat(stockpileItems("ST-GAMMA-B1-1")).isZero();
+    assertThat(run("submit", "--url", url(), "--batch", batch.get(0), batch.get(1))).isZero();
+    assertThat(stockpileItems("ST-GAMMA-B1-1")).isEqualTo(1);
+    assertThat(stockpileItems("ST-GAMMA-B2-1")).isEqualTo(1);
+  }
+
+  private long stockpileItems(String parcelId) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+        Long.class,
+        parcelId);
   }
 
   private static int run(String... args) {

@@ -14,6 +14,7 @@ import java.util.Map;
 final class TinyYear {
   static final double SIZE = 0.005;
   static final long SEED = 7;
+  static final int BATCH = 25;
 
   final String prefix;
   final Path dataDir;
@@ -33,7 +34,8 @@ final class TinyYear {
 
   YearGenerator.Result run(long stopAfter) {
     YearGenerator.Options o =
-        new YearGenerator.Options(url, dataDir, stateDir, SIZE, SEED, prefix, 4, stopAfter, 60);
+        new YearGenerator.Options(
+            url, dataDir, stateDir, SIZE, SEED, prefix, 4, BATCH, stopAfter, 60);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try {
       return new YearGenerator(o, new PrintStream(err, true, StandardCharsets.UTF_8)).run();

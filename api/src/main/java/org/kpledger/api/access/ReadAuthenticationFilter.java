@@ -41,6 +41,7 @@ class ReadAuthenticationFilter extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return !path.startsWith("/api/")
         || path.equals("/api/commands")
+        || path.equals("/api/commands/batch")
         || path.equals("/api/status")
         || path.startsWith("/api/public/")
         || path.startsWith("/api/log/");

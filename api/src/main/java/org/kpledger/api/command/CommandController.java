@@ -8,14 +8,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/commands}: one signed envelope in, the resulting event ids (or a problem+json
- * naming the field and the rule) out.
+ * naming the field and the rule) out; {@code POST /api/commands/batch}: many, all or nothing.
  */
 @RestController
 class CommandController {
   private final CommandService service;
+  private final CommandBatchService batches;
 
-  CommandController(CommandService service) {
+  CommandController(CommandService service, CommandBatchService batches) {
     this.service = service;
+    this.batches = batches;
   }
 
   @PostMapping(
@@ -23,7 +25,22 @@ class CommandController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
   ResponseEntity<String> submit(@RequestBody String body) {
-    Submission s = service.submit(body);
+    return answer(service.submit(body));
+  }
+
+  /**
+   * {@code POST /api/commands/batch}: {@code {"commands": [envelope, ...]}}, up to {@link
+   * CommandBatchService#MAX_COMMANDS}, recorded all together in one transaction or not at all.
+   */
+  @PostMapping(
+      path = "/api/commands/batch",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+  ResponseEntity<String> submitBatch(@RequestBody String body) {
+    return answer(batches.submit(body));
+  }
+
+  private static ResponseEntity<String> answer(Submission s) {
     return ResponseEntity.status(s.status())
         .contentType(s.problem() ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.APPLICATION_JSON)
         .body(s.json());

@@ -105,7 +105,7 @@ public class CommandService {
     }
   }
 
-  private GenericCommandMessage<Object> message(VerifiedCommand c, Object payload) {
+  GenericCommandMessage<Object> message(VerifiedCommand c, Object payload) {
     MetaData meta =
         ActorParameterResolverFactory.metaDataOf(c.actor())
             .and(LedgerMetaData.ENVELOPE, c.envelopeJson())
@@ -115,7 +115,7 @@ public class CommandService {
     return new GenericCommandMessage<>(payload, meta);
   }
 
-  private Submission replay(CommandReceipts.Receipt receipt, VerifiedCommand command) {
+  Submission replay(CommandReceipts.Receipt receipt, VerifiedCommand command) {
     if (!receipt.bodyHash().equals(command.bodyHash())) {
       throw new CommandRefusedException(
           HttpStatus.CONFLICT,
@@ -126,7 +126,7 @@ public class CommandService {
     return new Submission(receipt.httpStatus(), receipt.outcome(), receipt.httpStatus() >= 400);
   }
 
-  private Submission refuse(VerifiedCommand c, HttpStatus status, String rule, String detail) {
+  Submission refuse(VerifiedCommand c, HttpStatus status, String rule, String detail) {
     String problem = write(problem(c, status, rule, detail));
     try {
       tx.executeWithoutResult(
@@ -153,7 +153,7 @@ public class CommandService {
     return p;
   }
 
-  private String write(Object value) {
+  String write(Object value) {
     try {
       return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {

@@ -3,7 +3,9 @@ package org.kpledger.api.command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,6 +22,10 @@ import org.kpledger.custody.LedgerMetaData;
  */
 public class ReceiptInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
   static final String EVENT_IDS = "kp.eventIds";
+
+  /** Marks the unit of work of a command batch, whose children are client commands. */
+  static final String BATCH = "kp.batch";
+
   public static final String BODY_HASH = "kp.bodyHash";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,27 +41,40 @@ public class ReceiptInterceptor implements MessageHandlerInterceptor<CommandMess
       throws Exception {
     CommandMessage<?> command = uow.getMessage();
     Object commandId = command.getMetaData().get(LedgerMetaData.COMMAND_ID);
-    if (!uow.isRoot() || commandId == null) {
+    if (commandId == null || !isClientCommand(uow)) {
       return chain.proceed();
     }
-    Object result = chain.proceed();
-    // Axon dispatches (and so intercepts) the events of a unit of work when it prepares to
-    // commit, after the handler returned: the ids and the receipt are completed then, still
-    // inside the transaction that stores the events.
     List<String> ids = new ArrayList<>();
+    uow.root()
+        .<Map<String, List<String>>>getOrComputeResource(EVENT_IDS, k -> new HashMap<>())
+        .put(commandId.toString(), ids);
+    Object result = chain.proceed();
     CommandOutcome outcome =
         new CommandOutcome(commandId.toString(), command.getCommandName(), result, ids);
-    uow.onPrepareCommit(
-        u -> {
-          ids.addAll(u.getOrComputeResource(EVENT_IDS, k -> new ArrayList<String>()));
-          receipts.store(
-              new CommandReceipts.Receipt(
-                  commandId.toString(),
-                  String.valueOf(command.getMetaData().get(BODY_HASH)),
-                  200,
-                  toJson(outcome)));
-        });
+    Runnable storeReceipt =
+        () ->
+            receipts.store(
+                new CommandReceipts.Receipt(
+                    commandId.toString(),
+                    String.valueOf(command.getMetaData().get(BODY_HASH)),
+                    200,
+                    toJson(outcome)));
+    // Axon dispatches (and so intercepts) the events of a unit of work when the root unit of work
+    // prepares to commit, after the handlers returned; a batch member's events move to the batch's
+    // queue when the member commits. The receipt is stored after that, still inside the
+    // transaction that stores the events: for a batch member, from the batch's own prepare-commit,
+    // registered only once the member's events are queued there.
+    if (uow.isRoot()) {
+      uow.onPrepareCommit(u -> storeReceipt.run());
+    } else {
+      uow.onPrepareCommit(u -> u.root().onPrepareCommit(r -> storeReceipt.run()));
+    }
     return outcome;
+  }
+
+  /** A command a client sent: alone (the root unit of work) or as a member of a batch. */
+  private static boolean isClientCommand(UnitOfWork<?> uow) {
+    return uow.parent().map(p -> p.isRoot() && p.resources().containsKey(BATCH)).orElse(true);
   }
 
   private static String toJson(CommandOutcome outcome) {
@@ -66,18 +85,21 @@ public class ReceiptInterceptor implements MessageHandlerInterceptor<CommandMess
     }
   }
 
-  /** Records each event's id on the root unit of work that publishes it. */
+  /** Records each event's id with the client command that caused it (named in its metadata). */
   public static MessageDispatchInterceptor<EventMessage<?>> eventIdCollector() {
     return new MessageDispatchInterceptor<>() {
       @Override
       public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(
           List<? extends EventMessage<?>> messages) {
         return (i, event) -> {
-          if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get()
-                .root()
-                .getOrComputeResource(EVENT_IDS, k -> new ArrayList<String>())
-                .add(event.getIdentifier());
+          Object commandId = event.getMetaData().get(LedgerMetaData.COMMAND_ID);
+          if (CurrentUnitOfWork.isStarted() && commandId != null) {
+            Map<String, List<String>> byCommand =
+                CurrentUnitOfWork.get().root().getResource(EVENT_IDS);
+            List<String> ids = byCommand == null ? null : byCommand.get(commandId.toString());
+            if (ids != null) {
+              ids.add(event.getIdentifier());
+            }
           }
           return event;
         };
