@@ -20,8 +20,8 @@ import org.kpledger.identity.OrganisationType;
 import org.kpledger.identity.Role;
 
 /**
- * The packaged node, killed with SIGKILL right after acknowledging a command, still has that
- * command's events when it starts again: H2 writes each commit before it returns (WRITE_DELAY=0).
+ * The packaged node, killed with SIGKILL right after acknowledging a command and a batch, still has
+ * their events when it starts again: H2 writes each commit before it returns (WRITE_DELAY=0).
  */
 class KillNineIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,6 +67,28 @@ class KillNineIT {
                 "KP Chair 2016-09-19"));
     JsonNode ack = post(port, decision);
     assertThat(ack.path("eventIds")).hasSize(1);
+    String batch =
+        "{\"commands\":["
+            + Envelopes.sign(
+                registrar,
+                "RegisterZone",
+                CarFixture.obj("zoneId", "BODA", "name", "Boda", "prefecture", "Lobaye"))
+            + ","
+            + Envelopes.sign(
+                monitor,
+                "RecordZoneDecision",
+                CarFixture.obj(
+                    "zoneId",
+                    "BODA",
+                    "status",
+                    "COMPLIANT",
+                    "effectiveFrom",
+                    "2016-09-19",
+                    "decisionRef",
+                    "KP Chair 2016-09-19"))
+            + "]}";
+    JsonNode batchAck = post(port, "/api/commands/batch", batch);
+    assertThat(batchAck.path("commands")).hasSize(2);
     long before = status(port).path("events").asLong();
     node.destroyForcibly().waitFor();
 
@@ -75,6 +97,10 @@ class KillNineIT {
     assertThat(post(port, decision))
         .as("the retry is answered from the durable receipt")
         .isEqualTo(ack);
+    assertThat(post(port, "/api/commands/batch", batch))
+        .as("the batch's retry is answered from its members' durable receipts")
+        .isEqualTo(batchAck);
+    assertThat(status(port).path("events").asLong()).isEqualTo(before);
   }
 
   private Process start(Path data, int port) throws Exception {
@@ -116,9 +142,13 @@ class KillNineIT {
   }
 
   private JsonNode post(int port, String envelope) throws Exception {
+    return post(port, "/api/commands", envelope);
+  }
+
+  private JsonNode post(int port, String path, String envelope) throws Exception {
     HttpResponse<String> r =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/commands"))
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope))
                 .build(),
