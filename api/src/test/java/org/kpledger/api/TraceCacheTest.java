@@ -55,6 +55,9 @@ class TraceCacheTest extends ReadTestBase {
 
     decide(car, "SUSPENDED", 12, "MT-TC-LATE");
     awaitProjections();
+    assertThat(judgedAhead(List.of(P + "LOT-1")))
+        .as("the shipment awaiting a decision was judged again after the zone decision")
+        .isTrue();
     assertThat(verdict(read("mt-monitor", trace))).isEqualTo("NOT_COMPLIANT_ON_PURCHASE_DAY false");
     assertThat(verdict(read("mt-monitor", "/api/shipments/TC-SH-1/dossier").path("trace")))
         .isEqualTo("NOT_COMPLIANT_ON_PURCHASE_DAY false");

@@ -1,6 +1,8 @@
 package org.kpledger.api.lineage;
 
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -85,6 +87,15 @@ public class LineageEpoch {
   private static final String MOVES = LineageEpoch.class.getName() + ".moves";
 
   private final AtomicLong epoch = new AtomicLong();
+  private final List<Runnable> liveMoveListeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * Runs {@code listener} after every move that live events cause (not a replay's), on the
+   * projections' thread right after their transaction committed: keep it short.
+   */
+  public void afterLiveMove(Runnable listener) {
+    liveMoveListeners.add(listener);
+  }
 
   /** The current number. */
   public long current() {
@@ -95,12 +106,21 @@ public class LineageEpoch {
   void on(EventMessage<?> event, ReplayStatus replay, UnitOfWork<?> batch) {
     if (replay.isReplay() || !CANNOT_CHANGE_A_JUDGED_LINEAGE.contains(event.getPayloadType())) {
       // once per batch, when its transaction has committed
+      boolean live = !replay.isReplay();
       batch
           .root()
           .getOrComputeResource(
               MOVES,
               k -> {
-                batch.root().afterCommit(u -> epoch.incrementAndGet());
+                batch
+                    .root()
+                    .afterCommit(
+                        u -> {
+                          epoch.incrementAndGet();
+                          if (live) {
+                            liveMoveListeners.forEach(Runnable::run);
+                          }
+                        });
                 return Boolean.TRUE;
               });
     }
