@@ -27,8 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Signed commands per second over HTTP against the same mix sent unsigned straight to the same Axon
- * setup, on a fresh H2 file database, for several client thread counts. Envelopes are signed before
- * each timed phase so the clients' signing does not take the node's CPU.
+ * setup, on a fresh H2 file database (or the PostgreSQL database named by {@code --node-arg}), for
+ * several client thread counts. Envelopes are signed before each timed phase so the clients'
+ * signing does not take the node's CPU.
  */
 public final class IngestBenchmark {
   private final int seconds;
@@ -41,7 +42,8 @@ public final class IngestBenchmark {
   private jdk.jfr.Recording phaseRecording;
   private Projections projections;
   private JdbcTemplate jdbc;
-  private long[] phaseWritesStart = new long[2];
+  private StoreCounters store;
+  private long[] phaseWritesStart = new long[3];
 
   /**
    * @param seconds duration of each timed phase
@@ -95,6 +97,7 @@ public final class IngestBenchmark {
       JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
       projections = node.getBean(Projections.class);
       this.jdbc = jdbc;
+      this.store = StoreCounters.of(jdbc);
       List<PhaseResult> results = new ArrayList<>();
       StageProfile signedProfile = new StageProfile();
       StageProfile unsignedProfile = new StageProfile();
@@ -121,9 +124,8 @@ public final class IngestBenchmark {
       System.out.println("database: " + node.getEnvironment().getProperty("spring.datasource.url"));
       nodeArgs.forEach(a -> System.out.println("node setting: " + a));
       System.out.printf(
-          "H2 file at the end: %,d MiB, chunks %d %% live, %,d events stored%n",
-          h2Setting("info.FILE_SIZE") >> 20,
-          h2Setting("info.CHUNKS_FILL_RATE"),
+          "%s, %,d events stored%n",
+          store.describe(),
           jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class));
       System.out.println(PhaseResult.header());
       results.forEach(r -> System.out.println(r.row()));
@@ -163,30 +165,19 @@ public final class IngestBenchmark {
         lag, projectionLag, (System.nanoTime() - start) / 1e9);
     double cpuMillis = (processCpuNanos() - phaseCpuStart) / 1e6 / Math.max(1, phase.commands());
     profile.add(phaseRecording);
-    long[] writes = h2Writes();
+    long[] writes = storeWrites();
     long commands = Math.max(1, phase.commands());
     phase =
         phase.withWrites(
             (double) (writes[0] - phaseWritesStart[0]) / commands,
-            (writes[1] - phaseWritesStart[1]) / 1024.0 / commands);
+            (writes[1] - phaseWritesStart[1]) / 1024.0 / commands,
+            (writes[2] - phaseWritesStart[2]) / 1e6 / commands);
     return phase.withBacklog(lag, projectionLag, cpuMillis);
   }
 
-  /** H2's count of file writes (one per chunk stored) and bytes written since it opened. */
-  private long[] h2Writes() {
-    if (jdbc == null) {
-      return new long[2];
-    }
-    return new long[] {h2Setting("info.FILE_WRITE"), h2Setting("info.FILE_WRITE_BYTES")};
-  }
-
-  private long h2Setting(String name) {
-    List<String> v =
-        jdbc.queryForList(
-            "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?",
-            String.class,
-            name);
-    return v.isEmpty() ? 0 : Long.parseLong(v.get(0));
+  /** The database's own write counters and server CPU time (StoreCounters). */
+  private long[] storeWrites() {
+    return store == null ? new long[3] : store.read();
   }
 
   private long projectionLag() {
@@ -305,7 +296,7 @@ public final class IngestBenchmark {
     int[] counts = new int[threads];
     List<Thread> workers = new ArrayList<>();
     phaseCpuStart = processCpuNanos();
-    phaseWritesStart = h2Writes();
+    phaseWritesStart = storeWrites();
     phaseRecording = StageProfile.start();
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
@@ -336,7 +327,8 @@ public final class IngestBenchmark {
             .mapToObj(t -> java.util.Arrays.copyOf(latencies[t], counts[t]))
             .flatMapToLong(java.util.Arrays::stream)
             .toArray();
-    return new PhaseResult(path, threads, done.get(), failed.get(), elapsed, all, -1, -1, 0, 0, 0);
+    return new PhaseResult(
+        path, threads, done.get(), failed.get(), elapsed, all, -1, -1, 0, 0, 0, 0);
   }
 
   /** CPU time of the whole process: the node, its processors and the benchmark's clients. */

@@ -13,8 +13,9 @@ record PhaseResult(
     long anchoringLag,
     long projectionLag,
     double cpuMillisPerCommand,
-    double h2WritesPerCommand,
-    double kibWrittenPerCommand) {
+    double writesPerCommand,
+    double kibWrittenPerCommand,
+    double databaseCpuMillisPerCommand) {
 
   /**
    * The same result with the anchoring processor's lag (events not yet leaves) at the phase's end
@@ -31,12 +32,16 @@ record PhaseResult(
         lag,
         projectionLag,
         cpuMillis,
-        h2WritesPerCommand,
-        kibWrittenPerCommand);
+        writesPerCommand,
+        kibWrittenPerCommand,
+        databaseCpuMillisPerCommand);
   }
 
-  /** The same result with H2's chunk writes and KiB written per command (the node's commits). */
-  PhaseResult withWrites(double writes, double kib) {
+  /**
+   * The same result with the database's writes (H2 chunks, PostgreSQL WAL flushes), KiB written and
+   * server CPU per command (StoreCounters).
+   */
+  PhaseResult withWrites(double writes, double kib, double databaseCpuMillis) {
     return new PhaseResult(
         path,
         threads,
@@ -48,7 +53,8 @@ record PhaseResult(
         projectionLag,
         cpuMillisPerCommand,
         writes,
-        kib);
+        kib,
+        databaseCpuMillis);
   }
 
   double perSecond() {
@@ -67,7 +73,7 @@ record PhaseResult(
 
   String row() {
     return String.format(
-        "%-14s %7d %9d %9.0f %8.1f %8.1f %8d %12d %10d %11.2f %10.2f %8.1f",
+        "%-14s %7d %9d %9.0f %8.1f %8.1f %8d %12d %10d %11.2f %11.2f %10.2f %8.1f",
         path,
         threads,
         commands,
@@ -78,13 +84,14 @@ record PhaseResult(
         anchoringLag,
         projectionLag,
         cpuMillisPerCommand,
-        h2WritesPerCommand,
+        databaseCpuMillisPerCommand,
+        writesPerCommand,
         kibWrittenPerCommand);
   }
 
   static String header() {
     return String.format(
-        "%-14s %7s %9s %9s %8s %8s %8s %12s %10s %11s %10s %8s",
+        "%-14s %7s %9s %9s %8s %8s %8s %12s %10s %11s %11s %10s %8s",
         "path",
         "threads",
         "commands",
@@ -95,6 +102,7 @@ record PhaseResult(
         "anchor lag",
         "proj lag",
         "cpu ms/cmd",
+        "db cpu ms",
         "writes/cmd",
         "KiB/cmd");
   }

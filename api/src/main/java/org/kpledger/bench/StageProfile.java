@@ -35,6 +35,8 @@ final class StageProfile {
               "H2 commit (write the chunk)",
               List.of("org.h2.mvstore.MVStore.commit", "org.h2.mvstore.MVStore.store")),
           Map.entry("H2 statements", List.of("org.h2.")),
+          Map.entry(
+              "PostgreSQL JDBC driver (the server's CPU is not here)", List.of("org.postgresql.")),
           Map.entry("Hibernate (JPA event and token store)", List.of("org.hibernate.")),
           Map.entry(
               "Merkle log and leaf encoding",

@@ -55,6 +55,7 @@ abstract class AuditNode {
   static void nodeProperties(DynamicPropertyRegistry registry) {
     registry.add("kp.data-dir", DATA::toString);
     registry.add("kp.anchoring.every-interval", () -> "PT0.1S");
+    TestDatabase.forDataDir(DATA).forEach((k, v) -> registry.add(k, () -> v));
   }
 
   @LocalServerPort int port;

@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kpledger.identity.OrganisationType;
@@ -21,9 +24,13 @@ import org.kpledger.identity.Role;
 
 /**
  * The packaged node, killed with SIGKILL right after acknowledging a command and a batch, still has
- * their events when it starts again: H2 writes each commit before it returns (WRITE_DELAY=0).
+ * their events when it starts again: H2 writes each commit before it returns (WRITE_DELAY=0), and
+ * in the PostgreSQL run (TestDatabase) the server has committed them before the node answers.
  */
 class KillNineIT {
+  /** The node's database: its H2 file, or a PostgreSQL database of its own (TestDatabase). */
+  private final Map<String, String> database = TestDatabase.fresh().orElse(Map.of());
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private Process node;
@@ -105,15 +112,19 @@ class KillNineIT {
 
   private Process start(Path data, int port) throws Exception {
     Path jar = Path.of("target", "kp-ledger.jar").toAbsolutePath();
-    Process p =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-jar",
                 jar.toString(),
                 "serve",
                 "--kp.data-dir=" + data,
-                "--server.port=" + port)
+                "--server.port=" + port));
+    command.addAll(List.of(TestDatabase.arguments(database)));
+    Process p =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(data.resolve("node.log").toFile())
             .start();

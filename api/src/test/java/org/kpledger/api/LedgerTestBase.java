@@ -22,9 +22,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A real ledger node on a random port over an H2 file database in a temporary directory, with the
- * organisations of the KP chain enrolled: the CAR KP authority, the Monitoring Team, four buying
- * offices, a collectors' association, a forensic auditor and an importing authority.
+ * A real ledger node on a random port over an H2 file database in a temporary directory (or a
+ * PostgreSQL database of its own, see {@link TestDatabase}), with the organisations of the KP chain
+ * enrolled: the CAR KP authority, the Monitoring Team, four buying offices, a collectors'
+ * association, a forensic auditor and an importing authority.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class LedgerTestBase {
@@ -68,6 +69,7 @@ public abstract class LedgerTestBase {
   @DynamicPropertySource
   static void ledgerProperties(DynamicPropertyRegistry registry) {
     registry.add("kp.data-dir", DATA::toString);
+    TestDatabase.forDataDir(DATA).forEach((k, v) -> registry.add(k, () -> v));
   }
 
   @LocalServerPort protected int port;

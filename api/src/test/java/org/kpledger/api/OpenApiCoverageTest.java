@@ -18,7 +18,7 @@ class OpenApiCoverageTest extends ReadTestBase {
           Map.ofEntries(
               Map.entry("POST /api/commands", "CustodyLifecycleTest, BadInputTest, RefusalTest"),
               Map.entry("POST /api/commands/batch", "CommandBatchTest"),
-              Map.entry("GET /api/status", "OpenApiCoverageTest, KillNineIT"),
+              Map.entry("GET /api/status", "OpenApiCoverageTest, KillNineIT, StorageStatusTest"),
               Map.entry("GET /api/log/checkpoint", "VerifiableLogTest"),
               Map.entry("GET /api/audit/bundle", "AuditTamperTest, AuditConcurrencyTest"),
               Map.entry("GET /api/log/verifier-key", "VerifiableLogTest"),

@@ -47,6 +47,7 @@ class DemoAndCommandLineTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("kp.data-dir", DATA::toString);
+    org.kpledger.api.TestDatabase.forDataDir(DATA).forEach((k, v) -> registry.add(k, () -> v));
   }
 
   @LocalServerPort int port;

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kpledger.api.LedgerApplication;
+import org.kpledger.api.TestDatabase;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -33,6 +34,7 @@ class InterruptedReplayTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir Path dataDir;
+  private final Map<String, String> database = TestDatabase.fresh().orElse(Map.of());
   private GeneratedLedger ledger;
   private String url;
 
@@ -94,12 +96,13 @@ class InterruptedReplayTest {
   }
 
   private ConfigurableApplicationContext start() {
-    ConfigurableApplicationContext node =
-        LedgerApplication.start(
-            "--kp.data-dir=" + dataDir,
-            "--server.port=0",
-            "--axon.eventhandling.processors.projections.batch-size=1",
-            "--logging.level.root=WARN");
+    List<String> args = new ArrayList<>();
+    args.add("--kp.data-dir=" + dataDir);
+    args.add("--server.port=0");
+    args.add("--axon.eventhandling.processors.projections.batch-size=1");
+    args.add("--logging.level.root=WARN");
+    args.addAll(List.of(TestDatabase.arguments(database)));
+    ConfigurableApplicationContext node = LedgerApplication.start(args.toArray(String[]::new));
     url = "http://localhost:" + port(node);
     return node;
   }
@@ -111,7 +114,12 @@ class InterruptedReplayTest {
   /** {1 if the projections processor's stored token is a replay token, its position}. */
   private long[] replayToken() throws Exception {
     try (Connection c =
-            DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("ledger"), "sa", "");
+            database.isEmpty()
+                ? DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("ledger"), "sa", "")
+                : DriverManager.getConnection(
+                    database.get("spring.datasource.url"),
+                    database.get("spring.datasource.username"),
+                    "");
         ResultSet r =
             c.createStatement()
                 .executeQuery(

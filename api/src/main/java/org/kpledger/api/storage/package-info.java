@@ -1,2 +1,5 @@
-/** Upkeep of the node's embedded H2 file: compaction of the chunks its commits leave behind. */
+/**
+ * The node's database: upkeep of the embedded H2 file (compaction of the chunks its commits leave
+ * behind) and the mapping that keeps Axon's serialized columns inline on PostgreSQL.
+ */
 package org.kpledger.api.storage;

@@ -1,0 +1,93 @@
+package org.kpledger.bench;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What the node's database wrote, read from the database's own counters, so a phase's writes per
+ * command hold even on a loaded machine: on H2, file writes (one per chunk stored) and bytes
+ * written since the file opened; on PostgreSQL, write-ahead log flushes to disk ({@code
+ * pg_stat_wal.wal_sync}), WAL bytes, and the CPU time of the server's processes, which are not the
+ * node's.
+ */
+abstract class StoreCounters {
+  /** {writes, bytes written, database server CPU nanoseconds} so far. */
+  abstract long[] read();
+
+  /** One line on the database's state at the end of the run. */
+  abstract String describe();
+
+  /** The counters of the database behind {@code jdbc}. */
+  static StoreCounters of(JdbcTemplate jdbc) {
+    String product =
+        jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+    return "PostgreSQL".equals(product) ? new Postgres(jdbc) : new H2(jdbc);
+  }
+
+  private static final class H2 extends StoreCounters {
+    private final JdbcTemplate jdbc;
+
+    H2(JdbcTemplate jdbc) {
+      this.jdbc = jdbc;
+    }
+
+    @Override
+    long[] read() {
+      return new long[] {setting("info.FILE_WRITE"), setting("info.FILE_WRITE_BYTES"), 0};
+    }
+
+    @Override
+    String describe() {
+      return String.format(
+          "H2 file at the end: %,d MiB, chunks %d %% live",
+          setting("info.FILE_SIZE") >> 20, setting("info.CHUNKS_FILL_RATE"));
+    }
+
+    private long setting(String name) {
+      List<String> v =
+          jdbc.queryForList(
+              "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?",
+              String.class,
+              name);
+      return v.isEmpty() ? 0 : Long.parseLong(v.get(0));
+    }
+  }
+
+  private static final class Postgres extends StoreCounters {
+    private final JdbcTemplate jdbc;
+
+    Postgres(JdbcTemplate jdbc) {
+      this.jdbc = jdbc;
+    }
+
+    @Override
+    long[] read() {
+      long[] wal =
+          jdbc.queryForObject(
+              "SELECT wal_sync, wal_bytes FROM pg_stat_wal",
+              (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+      return new long[] {wal[0], wal[1], serverCpuNanos()};
+    }
+
+    @Override
+    String describe() {
+      return jdbc.queryForObject(
+          "SELECT 'PostgreSQL ' || current_setting('server_version') || ', database '"
+              + " || pg_size_pretty(pg_database_size(current_database()))"
+              + " || ', fsync ' || current_setting('fsync')"
+              + " || ', synchronous_commit ' || current_setting('synchronous_commit')",
+          String.class);
+    }
+
+    /** CPU time of every PostgreSQL process on this machine (the benchmark's server is local). */
+    private static long serverCpuNanos() {
+      return ProcessHandle.allProcesses()
+          .map(ProcessHandle::info)
+          .filter(i -> i.command().map(c -> c.endsWith("/postgres")).orElse(false))
+          .mapToLong(i -> i.totalCpuDuration().map(Duration::toNanos).orElse(0L))
+          .sum();
+    }
+  }
+}
