@@ -33,6 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class IngestBenchmark {
   private final int seconds;
+  private final int warmupSeconds;
+  private int phaseSeconds;
   private final int[] threadCounts;
   private final int maxRate;
   private final int[] batchSizes;
@@ -47,6 +49,7 @@ public final class IngestBenchmark {
 
   /**
    * @param seconds duration of each timed phase
+   * @param warmupSeconds untimed load before the first phase, so the JIT has compiled the hot paths
    * @param threadCounts the client thread counts to run
    * @param maxRate commands per second the pre-signed supply is sized for
    * @param batchSizes envelopes per batch request, one set of batched phases for each (0: none)
@@ -55,12 +58,15 @@ public final class IngestBenchmark {
    */
   public IngestBenchmark(
       int seconds,
+      int warmupSeconds,
       int[] threadCounts,
       int maxRate,
       int[] batchSizes,
       Path dataDir,
       List<String> nodeArgs) {
     this.seconds = seconds;
+    this.warmupSeconds = warmupSeconds;
+    this.phaseSeconds = seconds;
     this.threadCounts = threadCounts;
     this.maxRate = maxRate;
     this.batchSizes = java.util.Arrays.stream(batchSizes).filter(b -> b > 0).toArray();
@@ -98,6 +104,9 @@ public final class IngestBenchmark {
       projections = node.getBean(Projections.class);
       this.jdbc = jdbc;
       this.store = StoreCounters.of(jdbc);
+      CommandGateway gateway = node.getBean(CommandGateway.class);
+      ObjectMapper mapper = node.getBean(ObjectMapper.class);
+      warmUp(world, url, gateway, mapper);
       List<PhaseResult> results = new ArrayList<>();
       StageProfile signedProfile = new StageProfile();
       StageProfile unsignedProfile = new StageProfile();
@@ -112,8 +121,6 @@ public final class IngestBenchmark {
           System.out.println(PhaseResult.header() + "\n" + results.get(results.size() - 1).row());
         }
       }
-      CommandGateway gateway = node.getBean(CommandGateway.class);
-      ObjectMapper mapper = node.getBean(ObjectMapper.class);
       for (int threads : threadCounts) {
         results.add(
             anchored(jdbc, unsignedPhase(world, gateway, mapper, threads), unsignedProfile));
@@ -143,6 +150,43 @@ public final class IngestBenchmark {
     } finally {
       node.close();
     }
+  }
+
+  /**
+   * Runs every path untimed for {@code warmupSeconds} in all (one command per request, batches,
+   * unsigned), then waits for the processors: on two cores the JIT compiles for minutes after the
+   * node starts (C2 took more CPU than the commands in the first phases of an unwarmed run), and a
+   * node in service has long passed that point.
+   */
+  private void warmUp(BenchWorld world, String url, CommandGateway gateway, ObjectMapper mapper)
+      throws Exception {
+    if (warmupSeconds <= 0) {
+      return;
+    }
+    int maxThreads = java.util.Arrays.stream(threadCounts).max().orElse(1);
+    phaseSeconds = Math.max(1, warmupSeconds / (batchSizes.length > 0 ? 3 : 2));
+    long t0 = System.nanoTime();
+    long commands = 0;
+    try {
+      List<java.util.concurrent.Callable<PhaseResult>> paths = new ArrayList<>();
+      paths.add(() -> signedPhase(world, url, maxThreads));
+      if (batchSizes.length > 0) {
+        paths.add(() -> batchPhase(world, url, maxThreads, batchSizes[0]));
+      }
+      paths.add(() -> unsignedPhase(world, gateway, mapper, maxThreads));
+      for (java.util.concurrent.Callable<PhaseResult> path : paths) {
+        commands += path.call().commands();
+        phaseRecording.close();
+      }
+      while (anchoringLag(jdbc) > 0 || projectionLag() > 0) {
+        Thread.sleep(100);
+      }
+    } finally {
+      phaseSeconds = seconds;
+    }
+    System.out.printf(
+        "warm-up: %,d commands on every path in %.1f s, not counted%n",
+        commands, (System.nanoTime() - t0) / 1e9);
   }
 
   /**
@@ -275,7 +319,7 @@ public final class IngestBenchmark {
   }
 
   private int rounds(int threads) {
-    return Math.max(1, maxRate * seconds / threads / 8);
+    return Math.max(1, maxRate * phaseSeconds / threads / 8);
   }
 
   interface Client {
@@ -289,7 +333,7 @@ public final class IngestBenchmark {
   private PhaseResult timed(
       String path, int threads, ClientFactory factory, int perThread, int commandsPerCall)
       throws Exception {
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    long deadline = System.nanoTime() + phaseSeconds * 1_000_000_000L;
     AtomicLong done = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     long[][] latencies = new long[threads][perThread];

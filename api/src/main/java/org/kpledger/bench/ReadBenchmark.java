@@ -27,6 +27,7 @@ public final class ReadBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final YearGenerator.Options generation;
   private final int samples;
+  private final List<String> nodeArgs;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private String url;
@@ -35,21 +36,24 @@ public final class ReadBenchmark {
   /**
    * @param generation the year to generate or reuse; its url is ignored (the node is started here)
    * @param samples at least this many timed queries of each kind
+   * @param nodeArgs extra node settings ({@code --name=value}), e.g. a PostgreSQL datasource
    */
-  public ReadBenchmark(YearGenerator.Options generation, int samples) {
+  public ReadBenchmark(YearGenerator.Options generation, int samples, List<String> nodeArgs) {
     this.generation = generation;
+    this.nodeArgs = List.copyOf(nodeArgs);
     this.samples = samples;
   }
 
   /** Runs everything and prints the table; returns false if the generation was interrupted. */
   public boolean run() throws Exception {
     Path dataDir = generation.dataDir();
-    ConfigurableApplicationContext node =
-        LedgerApplication.start(
-            "--kp.data-dir=" + dataDir,
-            "--server.port=0",
-            "--logging.level.root=WARN",
-            "--logging.level.org.kpledger=WARN");
+    List<String> args = new ArrayList<>();
+    args.add("--kp.data-dir=" + dataDir);
+    args.add("--server.port=0");
+    args.add("--logging.level.root=WARN");
+    args.add("--logging.level.org.kpledger=WARN");
+    args.addAll(nodeArgs);
+    ConfigurableApplicationContext node = LedgerApplication.start(args.toArray(String[]::new));
     try {
       url = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
       if (!GeneratedLedger.complete(generation.stateDir())) {
@@ -74,6 +78,7 @@ public final class ReadBenchmark {
       rows.add(timed("mass balance of a buying office over the year", balanceTargets()));
       System.out.println();
       System.out.println(Machine.describe());
+      System.out.println("database: " + node.getEnvironment().getProperty("spring.datasource.url"));
       System.out.printf(
           "generated year: seed %d, size %s, %s%n",
           generation.seed(), generation.size(), count("/api/projections"));

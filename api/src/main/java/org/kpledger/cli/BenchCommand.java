@@ -25,10 +25,18 @@ class BenchCommand {
   @Command(
       name = "ingest",
       mixinStandardHelpOptions = true,
-      description = "Ingest throughput and latency on a fresh H2 file database.")
+      description =
+          "Ingest throughput and latency on a fresh H2 file database (or the database that"
+              + " --node-arg names).")
   static class Ingest implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "Length of each timed phase")
     int seconds;
+
+    @Option(
+        names = "--warmup",
+        defaultValue = "60",
+        description = "Seconds of untimed load on every path first, for the JIT (0: none)")
+    int warmup;
 
     @Option(
         names = "--threads",
@@ -61,7 +69,7 @@ class BenchCommand {
     public Integer call() throws Exception {
       java.nio.file.Path dir = IngestBenchmark.freshDataDir();
       try {
-        new IngestBenchmark(seconds, threads, maxRate, batchSizes, dir, nodeArgs).run();
+        new IngestBenchmark(seconds, warmup, threads, maxRate, batchSizes, dir, nodeArgs).run();
       } finally {
         // a run leaves gigabytes of H2 file behind; its figures are in the table
         org.springframework.util.FileSystemUtils.deleteRecursively(dir);
@@ -104,6 +112,13 @@ class BenchCommand {
     @Option(names = "--samples", defaultValue = "200", description = "Timed queries of each kind")
     int samples;
 
+    @Option(
+        names = "--node-arg",
+        description =
+            "A node setting, e.g. --node-arg=--spring.datasource.url=jdbc:postgresql://... (the"
+                + " database must be empty or hold the year in --data-dir; repeatable)")
+    java.util.List<String> nodeArgs = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
       java.nio.file.Path dir =
@@ -120,7 +135,7 @@ class BenchCommand {
               batchSize,
               0,
               10);
-      return new org.kpledger.bench.ReadBenchmark(options, samples).run() ? 0 : 3;
+      return new org.kpledger.bench.ReadBenchmark(options, samples, nodeArgs).run() ? 0 : 3;
     }
   }
 
