@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -42,6 +43,7 @@ public final class IngestBenchmark {
   private final List<String> nodeArgs;
   private long phaseCpuStart;
   private jdk.jfr.Recording phaseRecording;
+  private Map<String, Long> phaseThreadCpu = Map.of();
   private Projections projections;
   private JdbcTemplate jdbc;
   private StoreCounters store;
@@ -209,6 +211,7 @@ public final class IngestBenchmark {
         lag, projectionLag, (System.nanoTime() - start) / 1e9);
     double cpuMillis = (processCpuNanos() - phaseCpuStart) / 1e6 / Math.max(1, phase.commands());
     profile.add(phaseRecording);
+    profile.addThreadCpu(phaseThreadCpu, ThreadCpu.snapshot());
     long[] writes = storeWrites();
     long commands = Math.max(1, phase.commands());
     phase =
@@ -342,6 +345,7 @@ public final class IngestBenchmark {
     phaseCpuStart = processCpuNanos();
     phaseWritesStart = storeWrites();
     phaseRecording = StageProfile.start();
+    phaseThreadCpu = ThreadCpu.snapshot();
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
       int thread = t;
