@@ -3,6 +3,8 @@ package org.kpledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -72,6 +74,22 @@ class OpenApiCoverageTest extends ReadTestBase {
                     .forEachRemaining(
                         method -> operations.add(method.toUpperCase() + " " + p.getKey())));
     assertThat(operations).containsExactlyElementsOf(TESTED_BY.keySet());
+  }
+
+  @Test
+  void documentValidatesAsOpenApi() {
+    JsonNode doc = send("GET", "/v3/api-docs", Map.of()).body();
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(doc.toString(), null, null);
+    assertThat(parsed.getMessages()).as("OpenAPI validation messages").isEmpty();
+    assertThat(parsed.getOpenAPI().getPaths()).hasSize(TESTED_BY.size());
+
+    // the validator does judge: the same document with an operation stripped of its responses
+    com.fasterxml.jackson.databind.node.ObjectNode broken = doc.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode)
+            broken.path("paths").path("/api/holdings").path("get"))
+        .remove("responses");
+    assertThat(new OpenAPIV3Parser().readContents(broken.toString(), null, null).getMessages())
+        .anySatisfy(m -> assertThat(m).contains("responses"));
   }
 
   @Test
