@@ -43,7 +43,7 @@ public final class IngestBenchmark {
   private final List<String> nodeArgs;
   private long phaseCpuStart;
   private jdk.jfr.Recording phaseRecording;
-  private Map<String, Long> phaseThreadCpu = Map.of();
+  private Map<String, Map.Entry<String, Long>> phaseThreadCpu = Map.of();
   private Projections projections;
   private JdbcTemplate jdbc;
   private StoreCounters store;

@@ -76,14 +76,13 @@ final class StageProfile {
 
   private final Map<String, Long> byStage = new LinkedHashMap<>();
   private final Map<String, Long> byThread = new LinkedHashMap<>();
-  private final Map<String, Long> threadCpuBefore = new LinkedHashMap<>();
-  private final Map<String, Long> threadCpuAfter = new LinkedHashMap<>();
+  private final Map<String, Long> threadCpu = new LinkedHashMap<>();
   private long samples;
 
   /** Adds the CPU every thread of the process spent between two {@link ThreadCpu} snapshots. */
-  void addThreadCpu(Map<String, Long> before, Map<String, Long> after) {
-    before.forEach((g, v) -> threadCpuBefore.merge(g, v, Long::sum));
-    after.forEach((g, v) -> threadCpuAfter.merge(g, v, Long::sum));
+  void addThreadCpu(
+      Map<String, Map.Entry<String, Long>> before, Map<String, Map.Entry<String, Long>> after) {
+    ThreadCpu.spent(before, after).forEach((g, v) -> threadCpu.merge(g, v, Long::sum));
   }
 
   /** Starts sampling. */
@@ -173,8 +172,8 @@ final class StageProfile {
     out.append(String.format("%s: %d samples of node threads (10 ms period)%n", title, samples));
     append(out, byThread);
     append(out, byStage);
-    if (!threadCpuAfter.isEmpty()) {
-      out.append(ThreadCpu.table("the same phases, every thread", threadCpuBefore, threadCpuAfter));
+    if (!threadCpu.isEmpty()) {
+      out.append(ThreadCpu.table("the same phases, every thread", threadCpu));
       out.append('\n');
     }
     return out.toString();

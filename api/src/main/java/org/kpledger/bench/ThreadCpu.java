@@ -43,9 +43,13 @@ final class ThreadCpu {
 
   private ThreadCpu() {}
 
-  /** CPU nanoseconds so far per group, for the threads alive now. */
-  static Map<String, Long> snapshot() {
-    Map<String, Long> out = new LinkedHashMap<>();
+  /**
+   * CPU nanoseconds so far of every thread alive now, keyed by thread ("java:" id or "task:" Linux
+   * id) with its group, so that threads started or ended between two snapshots count only for the
+   * time they were seen.
+   */
+  static Map<String, Map.Entry<String, Long>> snapshot() {
+    Map<String, Map.Entry<String, Long>> out = new LinkedHashMap<>();
     try (Stream<Path> tasks = Files.list(TASKS)) {
       tasks.forEach(t -> addJvmThread(out, t));
     } catch (IOException e) {
@@ -55,16 +59,27 @@ final class ThreadCpu {
     for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
       long nanos = t == null ? -1 : threads.getThreadCpuTime(t.getThreadId());
       if (nanos > 0) {
-        out.merge(group(t.getThreadName()), nanos, Long::sum);
+        out.put("java:" + t.getThreadId(), Map.entry(group(t.getThreadName()), nanos));
       }
     }
     return out;
   }
 
-  /** Lines of "group share" for the CPU spent between two snapshots. */
-  static String table(String title, Map<String, Long> before, Map<String, Long> after) {
-    Map<String, Long> spent = new LinkedHashMap<>();
-    after.forEach((g, v) -> spent.put(g, v - before.getOrDefault(g, 0L)));
+  /** CPU spent per group between two snapshots, by the threads alive at the second. */
+  static Map<String, Long> spent(
+      Map<String, Map.Entry<String, Long>> before, Map<String, Map.Entry<String, Long>> after) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    after.forEach(
+        (thread, now) -> {
+          Map.Entry<String, Long> then = before.get(thread);
+          long delta = now.getValue() - (then == null ? 0 : then.getValue());
+          out.merge(now.getKey(), Math.max(0, delta), Long::sum);
+        });
+    return out;
+  }
+
+  /** Lines of "group share" of CPU spent per group ({@link #spent}). */
+  static String table(String title, Map<String, Long> spent) {
     long total = spent.values().stream().mapToLong(Long::longValue).sum();
     StringBuilder b = new StringBuilder();
     b.append(String.format("%s: %.1f s of CPU (/proc, every thread)%n", title, total / 1e9));
@@ -78,7 +93,7 @@ final class ThreadCpu {
     return b.toString();
   }
 
-  private static void addJvmThread(Map<String, Long> out, Path task) {
+  private static void addJvmThread(Map<String, Map.Entry<String, Long>> out, Path task) {
     try {
       String stat = Files.readString(task.resolve("stat"));
       int open = stat.indexOf('(');
@@ -89,7 +104,10 @@ final class ThreadCpu {
       JVM_THREADS.stream()
           .filter(g -> name.startsWith(g.getKey()))
           .findFirst()
-          .ifPresent(g -> out.merge(g.getValue(), ticks * TICK_NANOS, Long::sum));
+          .ifPresent(
+              g ->
+                  out.put(
+                      "task:" + task.getFileName(), Map.entry(g.getValue(), ticks * TICK_NANOS)));
     } catch (IOException | RuntimeException e) {
       // the thread ended while being read
     }
