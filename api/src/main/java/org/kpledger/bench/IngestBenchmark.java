@@ -387,7 +387,16 @@ public final class IngestBenchmark {
   }
 
   private static Thread startThread(Runnable body) {
-    Thread t = new Thread(body, "bench-client");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                body.run();
+              } finally {
+                ThreadCpu.clientThreadEnds();
+              }
+            },
+            "bench-client");
     t.start();
     return t;
   }

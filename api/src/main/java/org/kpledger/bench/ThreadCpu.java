@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu {
   private static final Path TASKS = Path.of("/proc/self/task");
+  private static final String CLIENTS = "benchmark clients (the unsigned commands run on them)";
+  private static final java.util.concurrent.atomic.AtomicLong ENDED_CLIENTS =
+      new java.util.concurrent.atomic.AtomicLong();
   private static final long TICK_NANOS = 10_000_000L; // USER_HZ is 100 on Linux
 
   /** The JVM's own threads (Linux shows 15 characters of a thread's name), by group. */
@@ -37,8 +40,9 @@ final class ThreadCpu {
           Map.entry("EventProcessor[anchoring]", "anchoring processor"),
           Map.entry("EventProcessor[projections]", "projections processor"),
           Map.entry("EventProcessor", "processors' other threads"),
-          Map.entry("bench-client", "benchmark clients"),
-          Map.entry("HttpClient", "benchmark clients"),
+          Map.entry("bench-client", CLIENTS),
+          Map.entry("HttpClient", CLIENTS),
+          Map.entry("EmbeddedEventStore", "event store reader (feeds the processors)"),
           Map.entry("kp-h2-", "H2 compaction"));
 
   private ThreadCpu() {}
@@ -62,7 +66,16 @@ final class ThreadCpu {
         out.put("java:" + t.getThreadId(), Map.entry(group(t.getThreadName()), nanos));
       }
     }
+    out.put("ended clients", Map.entry(CLIENTS, ENDED_CLIENTS.get()));
     return out;
+  }
+
+  /**
+   * Called by a benchmark client thread as it ends: its CPU time would otherwise be missing from
+   * the next snapshot.
+   */
+  static void clientThreadEnds() {
+    ENDED_CLIENTS.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
   }
 
   /** CPU spent per group between two snapshots, by the threads alive at the second. */
