@@ -105,7 +105,9 @@ public final class IngestBenchmark {
       JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
       projections = node.getBean(Projections.class);
       this.jdbc = jdbc;
-      this.store = StoreCounters.of(jdbc);
+      this.store =
+          StoreCounters.of(
+              jdbc, node.getBean(org.kpledger.api.storage.StorageDurability.class).engine());
       CommandGateway gateway = node.getBean(CommandGateway.class);
       ObjectMapper mapper = node.getBean(ObjectMapper.class);
       warmUp(world, url, gateway, mapper);

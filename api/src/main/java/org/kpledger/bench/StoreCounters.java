@@ -2,7 +2,6 @@ package org.kpledger.bench;
 
 import java.time.Duration;
 import java.util.List;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,11 +18,9 @@ abstract class StoreCounters {
   /** One line on the database's state at the end of the run. */
   abstract String describe();
 
-  /** The counters of the database behind {@code jdbc}. */
-  static StoreCounters of(JdbcTemplate jdbc) {
-    String product =
-        jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-    return "PostgreSQL".equals(product) ? new Postgres(jdbc) : new H2(jdbc);
+  /** The counters of the database behind {@code jdbc}, whose product is {@code engine}. */
+  static StoreCounters of(JdbcTemplate jdbc, String engine) {
+    return "PostgreSQL".equals(engine) ? new Postgres(jdbc) : new H2(jdbc);
   }
 
   private static final class H2 extends StoreCounters {
