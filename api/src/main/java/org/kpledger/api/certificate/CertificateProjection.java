@@ -48,7 +48,7 @@ class CertificateProjection extends JdbcProjection {
 
   @EventHandler
   void on(CertificateIssuedEvent e, MetaData meta, @Timestamp Instant ts) {
-    jdbc.update(
+    write(
         "INSERT INTO certificate (certificate_number, shipment_id, issuing_authority, "
             + "issued_on, expires_on, exporter, importer_name, importer_country, carats, value_usd, "
             + "parcel_count, hs_code, country_of_origin, status, endorsements, issued_at) "
@@ -71,7 +71,7 @@ class CertificateProjection extends JdbcProjection {
 
   @EventHandler
   void on(CertificateUsedForExportEvent e) {
-    jdbc.update(
+    write(
         "UPDATE certificate SET status = 'EXPORTED', exported_on = ? "
             + "WHERE certificate_number = ?",
         e.exportedOn(),
@@ -80,10 +80,10 @@ class CertificateProjection extends JdbcProjection {
 
   @EventHandler
   void on(ImportConfirmedEvent e, MetaData meta, @Timestamp Instant ts) {
-    jdbc.update(
+    write(
         "UPDATE certificate SET status = 'CONFIRMED' WHERE certificate_number = ?",
         e.certificateNumber());
-    jdbc.update(
+    write(
         "INSERT INTO certificate_confirmation (certificate_number, importing_authority, "
             + "received_on, carats, parcel_count, importer_name, exporter, mismatched, mismatches, "
             + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -101,7 +101,7 @@ class CertificateProjection extends JdbcProjection {
 
   @EventHandler
   void on(CertificateVoidedEvent e) {
-    jdbc.update(
+    write(
         "UPDATE certificate SET status = 'VOID', void_reason = ? " + "WHERE certificate_number = ?",
         e.reason(),
         e.certificateNumber());
@@ -120,7 +120,7 @@ class CertificateProjection extends JdbcProjection {
           case EXPIRES_ON -> java.time.LocalDate.parse(e.correctedValue());
           default -> e.correctedValue();
         };
-    jdbc.update(
+    write(
         "UPDATE certificate SET "
             + column
             + " = ?, endorsements = endorsements + 1 "

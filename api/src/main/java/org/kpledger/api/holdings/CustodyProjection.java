@@ -110,13 +110,14 @@ class CustodyProjection extends JdbcProjection {
   /** The open period takes the new mass; the difference is kept for the mass balance. */
   @EventHandler
   void on(WeighingDifferenceRecordedEvent e, MetaData meta, @Timestamp Instant ts) {
+    // reads custody_holding, so it runs now, after the batch's pending writes
     jdbc.update(
         "INSERT INTO custody_weighing (holding_id, difference, recorded_on) "
             + "SELECT id, ?, ? FROM custody_holding WHERE item_id = ? AND until_at IS NULL",
         e.measuredCarats().subtract(e.previousCarats()),
         LedgerCalendar.dateOf(recordedAt(meta, ts).toInstant()),
         e.parcelId());
-    jdbc.update(
+    write(
         "UPDATE custody_holding SET carats = ? WHERE item_id = ? AND until_at IS NULL",
         e.measuredCarats(),
         e.parcelId());
@@ -141,7 +142,7 @@ class CustodyProjection extends JdbcProjection {
 
   private void open(
       String itemId, String holder, BigDecimal carats, String how, OffsetDateTime at) {
-    jdbc.update(
+    write(
         "INSERT INTO custody_holding (item_id, holder, carats_in, carats, acquired_by, "
             + "from_at, from_date) VALUES (?, ?, ?, ?, ?, ?, ?)",
         itemId,
@@ -154,7 +155,7 @@ class CustodyProjection extends JdbcProjection {
   }
 
   private void close(String itemId, String how, OffsetDateTime at) {
-    jdbc.update(
+    write(
         "UPDATE custody_holding SET until_at = ?, until_date = ?, ended_by = ? "
             + "WHERE item_id = ? AND until_at IS NULL",
         at,

@@ -2,6 +2,7 @@ package org.kpledger.api.lineage;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.kpledger.api.projection.ProjectionWriter;
 import org.kpledger.parcel.ConfiscationDisposedEvent;
 import org.kpledger.parcel.Disposition;
 import org.kpledger.parcel.ParcelAssignedToShipmentEvent;
@@ -24,10 +25,10 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(LineageProjection.NAME)
 class ItemStateProjector {
-  private final JdbcTemplate jdbc;
+  private final ProjectionWriter writer;
 
   ItemStateProjector(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+    this.writer = new ProjectionWriter(jdbc);
   }
 
   @EventHandler
@@ -69,7 +70,7 @@ class ItemStateProjector {
   @EventHandler
   void on(QuarantineClearedEvent e) {
     set("quarantined = FALSE", e.parcelId());
-    jdbc.update(
+    writer.write(
         "UPDATE lineage_origin SET audit_clearance = ? WHERE lot_id = ?",
         e.auditReference(),
         e.parcelId());
@@ -94,6 +95,6 @@ class ItemStateProjector {
     Object[] args = new Object[values.length + 1];
     System.arraycopy(values, 0, args, 0, values.length);
     args[values.length] = itemId;
-    jdbc.update("UPDATE lineage_item SET " + assignments + " WHERE item_id = ?", args);
+    writer.write("UPDATE lineage_item SET " + assignments + " WHERE item_id = ?", args);
   }
 }

@@ -72,7 +72,7 @@ class LineageProjection extends JdbcProjection {
   @EventHandler
   void on(LotPurchasedEvent e, MetaData meta, @Timestamp Instant ts) {
     item(e.lotId(), "LOT", e.carats(), e.buyerParty(), null, meta, ts);
-    jdbc.update(
+    write(
         "INSERT INTO lineage_origin (lot_id, kind, slip_number, miner_id, patente_number, "
             + "site_id, zone_id, acquired_on, occurred_at, recorded_at, carats, stone_count, price_usd, "
             + "buyer_party, buyer_licence, zone_compliant_recorded) "
@@ -99,9 +99,9 @@ class LineageProjection extends JdbcProjection {
   void on(StockpileItemDeclaredEvent e, MetaData meta, @Timestamp Instant ts) {
     item(e.parcelId(), "STOCKPILE", e.carats(), e.holder(), e.stockpileId(), meta, ts);
     if (e.quarantineReason() != null) {
-      jdbc.update("UPDATE lineage_item SET quarantined = TRUE WHERE item_id = ?", e.parcelId());
+      write("UPDATE lineage_item SET quarantined = TRUE WHERE item_id = ?", e.parcelId());
     }
-    jdbc.update(
+    write(
         "INSERT INTO lineage_origin (lot_id, kind, zone_id, acquired_on, recorded_at, "
             + "carats, buyer_party, stockpile_id, quarantine_reason) "
             + "VALUES (?, 'STOCKPILE', ?, ?, ?, ?, ?, ?, ?)",
@@ -131,9 +131,9 @@ class LineageProjection extends JdbcProjection {
   /** Merge and split edges are taken from the source's side, where both operations record them. */
   @EventHandler
   void on(ParcelConsumedEvent e, MetaData meta, @Timestamp Instant ts) {
-    jdbc.update("UPDATE lineage_item SET state = 'CONSUMED' WHERE item_id = ?", e.parcelId());
+    write("UPDATE lineage_item SET state = 'CONSUMED' WHERE item_id = ?", e.parcelId());
     for (LineageEdge edge : e.edges()) {
-      jdbc.update(
+      write(
           "INSERT INTO lineage_edge (from_item, to_item, carats, operation, recorded_at) "
               + "VALUES (?, ?, ?, ?, ?)",
           edge.fromParcelId(),
@@ -152,7 +152,7 @@ class LineageProjection extends JdbcProjection {
       String stockpileId,
       MetaData meta,
       Instant ts) {
-    jdbc.update(
+    write(
         "INSERT INTO lineage_item (item_id, kind, carats, holder, state, quarantined, "
             + "stockpile_id, created_at) VALUES (?, ?, ?, ?, 'ACTIVE', FALSE, ?, ?)",
         id,
@@ -165,7 +165,7 @@ class LineageProjection extends JdbcProjection {
 
   private void carries(String itemId, List<String> lotIds) {
     for (String lot : lotIds.stream().distinct().toList()) {
-      jdbc.update("INSERT INTO lineage_item_origin (item_id, lot_id) VALUES (?, ?)", itemId, lot);
+      write("INSERT INTO lineage_item_origin (item_id, lot_id) VALUES (?, ?)", itemId, lot);
     }
   }
 }

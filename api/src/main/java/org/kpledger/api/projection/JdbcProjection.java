@@ -10,21 +10,28 @@ import java.util.Map;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.MetaData;
 import org.kpledger.custody.LedgerMetaData;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A projection whose tables are plain SQL (H2 and PostgreSQL alike), created when the node starts
  * and dropped and created again when its processor's tokens are reset: the drop runs in Axon's
- * reset, before the processor reads the store from the beginning.
+ * reset, before the processor reads the store from the beginning. Handlers write with {@link
+ * #write} and {@link #addTo}, which the processor's batch sends as JDBC batches when it commits
+ * ({@link PendingWrites}); {@link #jdbc} reads, after sending them.
  */
 public abstract class JdbcProjection implements Projection {
-  protected final JdbcTemplate jdbc;
+  /** Reads and immediate statements; sends the batch's pending writes first. */
+  protected final JdbcOperations jdbc;
+
+  private final ProjectionWriter writer;
   private final String name;
   private final Map<String, String> tables = new LinkedHashMap<>();
   private final List<String> indexes = new ArrayList<>();
 
-  protected JdbcProjection(JdbcTemplate jdbc, String name) {
-    this.jdbc = jdbc;
+  protected JdbcProjection(JdbcTemplate template, String name) {
+    this.writer = new ProjectionWriter(template);
+    this.jdbc = writer.jdbc();
     this.name = name;
   }
 
@@ -66,47 +73,19 @@ public abstract class JdbcProjection implements Projection {
 
   /**
    * Adds {@code increments} to the counters of the row with these {@code keys}, creating the row
-   * with the increments as its counters when there is none. Plain UPDATE then INSERT, so the same
-   * SQL runs on H2 and PostgreSQL; it is safe because one processor thread writes a projection.
+   * when there is none; held with the batch's other writes ({@link ProjectionWriter#addTo}).
    */
   protected final void addTo(
       String table, Map<String, Object> keys, Map<String, Object> increments) {
-    List<String> set = new ArrayList<>();
-    List<Object> args = new ArrayList<>();
-    increments.forEach(
-        (column, n) -> {
-          set.add(column + " = " + column + " + ?");
-          args.add(n);
-        });
-    List<String> where = new ArrayList<>();
-    keys.forEach(
-        (column, v) -> {
-          where.add(column + " = ?");
-          args.add(java.util.Objects.requireNonNull(v, column));
-        });
-    String update =
-        "UPDATE "
-            + table
-            + " SET "
-            + String.join(", ", set)
-            + " WHERE "
-            + String.join(" AND ", where);
-    if (jdbc.update(update, args.toArray()) > 0) {
-      return;
-    }
-    List<String> columns = new ArrayList<>(keys.keySet());
-    columns.addAll(increments.keySet());
-    List<Object> values = new ArrayList<>(keys.values());
-    values.addAll(increments.values());
-    jdbc.update(
-        "INSERT INTO "
-            + table
-            + " ("
-            + String.join(", ", columns)
-            + ") VALUES ("
-            + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
-            + ")",
-        values.toArray());
+    writer.addTo(table, keys, increments);
+  }
+
+  /**
+   * Queues a write of one table, sent with the batch's other writes ({@link
+   * ProjectionWriter#write}).
+   */
+  protected final void write(String sql, Object... args) {
+    writer.write(sql, args);
   }
 
   /** Column names and values in order: {@code columns("zone_id", z, "purchases", 1)}. */

@@ -68,7 +68,7 @@ class RegistryProjection extends JdbcProjection {
 
   @EventHandler
   void on(ZoneRegisteredEvent e) {
-    jdbc.update(
+    write(
         "INSERT INTO registry_zone (zone_id, name, prefecture) VALUES (?, ?, ?)",
         e.zoneId(),
         e.name(),
@@ -77,7 +77,7 @@ class RegistryProjection extends JdbcProjection {
 
   @EventHandler
   void on(ZoneDecisionRecordedEvent e, MetaData meta, @Timestamp Instant ts) {
-    jdbc.update(
+    write(
         "INSERT INTO registry_zone_decision (zone_id, effective_from, status, decision_ref, "
             + "recorded_at) VALUES (?, ?, ?, ?, ?)",
         e.zoneId(),
@@ -89,7 +89,7 @@ class RegistryProjection extends JdbcProjection {
 
   @EventHandler
   void on(LicenceIssuedEvent e) {
-    jdbc.update(
+    write(
         "INSERT INTO registry_licence (licence_number, kind, holder_id, valid_from, "
             + "valid_until) VALUES (?, ?, ?, ?, ?)",
         e.licenceNumber(),
@@ -101,7 +101,7 @@ class RegistryProjection extends JdbcProjection {
 
   @EventHandler
   void on(LicenceStatusChangedEvent e, MetaData meta, @Timestamp Instant ts) {
-    jdbc.update(
+    write(
         "INSERT INTO registry_licence_change (licence_number, effective_from, status, "
             + "reason, recorded_at) VALUES (?, ?, ?, ?, ?)",
         e.licenceNumber(),
@@ -113,7 +113,7 @@ class RegistryProjection extends JdbcProjection {
 
   @EventHandler
   void on(SiteRegisteredEvent e) {
-    jdbc.update(
+    write(
         "INSERT INTO registry_site (site_id, name, zone_id) VALUES (?, ?, ?)",
         e.siteId(),
         e.name(),
@@ -122,7 +122,7 @@ class RegistryProjection extends JdbcProjection {
 
   @EventHandler
   void on(MinerRegisteredEvent e) {
-    jdbc.update(
+    write(
         "INSERT INTO registry_miner (miner_id, patente_number, site_id, zone_id) "
             + "VALUES (?, ?, ?, ?)",
         e.minerId(),
@@ -133,7 +133,7 @@ class RegistryProjection extends JdbcProjection {
 
   @EventHandler
   void on(ProductionRecordedEvent e, MetaData meta, @Timestamp Instant ts) {
-    jdbc.update(
+    write(
         "INSERT INTO registry_production (entry_id, site_id, miner_id, carats, "
             + "occurred_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
         e.entryId(),

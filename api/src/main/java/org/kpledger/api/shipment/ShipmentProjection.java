@@ -48,7 +48,7 @@ class ShipmentProjection extends JdbcProjection {
 
   @EventHandler
   void on(ShipmentProposedEvent e, MetaData meta, @Timestamp Instant ts) {
-    jdbc.update(
+    write(
         "INSERT INTO shipment (shipment_id, exporter, exporter_licence, importer_name, "
             + "importer_country, carats, value_usd, proposed_on, status, proposed_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?)",
@@ -62,7 +62,7 @@ class ShipmentProjection extends JdbcProjection {
         e.proposedOn(),
         recordedAt(meta, ts));
     for (String parcel : e.parcelIds()) {
-      jdbc.update(
+      write(
           "INSERT INTO shipment_parcel (shipment_id, parcel_id) VALUES (?, ?)",
           e.shipmentId(),
           parcel);
@@ -73,7 +73,7 @@ class ShipmentProjection extends JdbcProjection {
                 java.util.stream.Collectors.toMap(
                     Origin::lotId, o -> o, (a, b) -> a, java.util.LinkedHashMap::new))
             .values()) {
-      jdbc.update(
+      write(
           "INSERT INTO shipment_origin (shipment_id, lot_id, zone_id, site_id, miner_id, "
               + "acquired_on) VALUES (?, ?, ?, ?, ?, ?)",
           e.shipmentId(),
@@ -87,7 +87,7 @@ class ShipmentProjection extends JdbcProjection {
 
   @EventHandler
   void on(ShipmentApprovedEvent e) {
-    jdbc.update(
+    write(
         "UPDATE shipment SET status = 'APPROVED', decision_ref = ? WHERE shipment_id = ?",
         e.decisionRef(),
         e.shipmentId());
@@ -95,7 +95,7 @@ class ShipmentProjection extends JdbcProjection {
 
   @EventHandler
   void on(ShipmentRejectedEvent e) {
-    jdbc.update(
+    write(
         "UPDATE shipment SET status = 'REJECTED', rejection_reason = ? " + "WHERE shipment_id = ?",
         e.reason(),
         e.shipmentId());
@@ -103,7 +103,7 @@ class ShipmentProjection extends JdbcProjection {
 
   @EventHandler
   void on(ShipmentCertifiedEvent e) {
-    jdbc.update(
+    write(
         "UPDATE shipment SET status = 'CERTIFIED', certificate_number = ? "
             + "WHERE shipment_id = ?",
         e.certificateNumber(),
@@ -112,7 +112,7 @@ class ShipmentProjection extends JdbcProjection {
 
   @EventHandler
   void on(ShipmentExportedEvent e) {
-    jdbc.update(
+    write(
         "UPDATE shipment SET status = 'EXPORTED', exported_on = ? WHERE shipment_id = ?",
         e.exportedOn(),
         e.shipmentId());

@@ -119,8 +119,7 @@ class StatisticsProjection extends JdbcProjection {
 
   @EventHandler
   void on(WeighingDifferenceRecordedEvent e) {
-    jdbc.update(
-        "UPDATE stat_item SET carats = ? WHERE item_id = ?", e.measuredCarats(), e.parcelId());
+    write("UPDATE stat_item SET carats = ? WHERE item_id = ?", e.measuredCarats(), e.parcelId());
   }
 
   /** The receiver signs the acceptance, so its organisation type says if a buying office bought. */
@@ -143,7 +142,7 @@ class StatisticsProjection extends JdbcProjection {
 
   @EventHandler
   void on(ShipmentProposedEvent e) {
-    jdbc.update(
+    write(
         "INSERT INTO stat_shipment (shipment_id, exporter, carats, value_usd) VALUES (?, ?, ?, ?)",
         e.shipmentId(),
         e.exporter(),
@@ -182,7 +181,7 @@ class StatisticsProjection extends JdbcProjection {
   }
 
   private void item(String itemId, BigDecimal carats) {
-    jdbc.update("INSERT INTO stat_item (item_id, carats) VALUES (?, ?)", itemId, carats);
+    write("INSERT INTO stat_item (item_id, carats) VALUES (?, ?)", itemId, carats);
   }
 
   private static boolean byBuyingOffice(MetaData meta) {

@@ -49,7 +49,7 @@ class ZoneHistoryProjection extends JdbcProjection {
 
   @EventHandler
   void on(ZoneRegisteredEvent e) {
-    jdbc.update(
+    write(
         "INSERT INTO zone_history_zone (zone_id, name, prefecture) VALUES (?, ?, ?)",
         e.zoneId(),
         e.name(),
@@ -58,7 +58,7 @@ class ZoneHistoryProjection extends JdbcProjection {
 
   @EventHandler
   void on(ZoneDecisionRecordedEvent e, MetaData meta, @Timestamp Instant ts) {
-    jdbc.update(
+    write(
         "INSERT INTO zone_history_decision (zone_id, effective_from, status, decision_ref, "
             + "signed_by, signer_organisation, signer_role, command_id, recorded_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1,0 +1,94 @@
+package org.kpledger.api.projection;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * How a projection handler writes its query tables: {@link #write} and {@link #addTo} are held in
+ * the processor batch's {@link PendingWrites} and sent as JDBC batches when the batch commits;
+ * {@link #jdbc()} is for everything else (reads, statements that read another table) and sends the
+ * pending writes first, so a handler always reads what the handlers before it wrote. Outside a unit
+ * of work (a test calling a handler directly) every write runs at once.
+ */
+public final class ProjectionWriter {
+  private static final Pattern WRITE =
+      Pattern.compile(
+          "^\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+)\\b.*", Pattern.DOTALL);
+
+  private final JdbcTemplate template;
+  private final JdbcOperations flushingFirst;
+
+  /**
+   * @param template the ledger database's template, used in the processor's transaction
+   */
+  public ProjectionWriter(JdbcTemplate template) {
+    this.template = template;
+    this.flushingFirst =
+        (JdbcOperations)
+            Proxy.newProxyInstance(
+                JdbcOperations.class.getClassLoader(),
+                new Class<?>[] {JdbcOperations.class},
+                (proxy, method, args) -> {
+                  if (method.getDeclaringClass() == Object.class) {
+                    return method.invoke(template, args);
+                  }
+                  PendingWrites.flushCurrent();
+                  try {
+                    return method.invoke(template, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+  }
+
+  /**
+   * The database for reads and for statements that must run now: every call first sends the writes
+   * pending in the current processor batch.
+   */
+  public JdbcOperations jdbc() {
+    return flushingFirst;
+  }
+
+  /**
+   * Queues an INSERT, UPDATE or DELETE of one table whose update count the handler does not need.
+   * It must not read another table (no sub-select): such a statement goes through {@link #jdbc()}.
+   *
+   * @throws IllegalArgumentException if the statement is not such a write
+   */
+  public void write(String sql, Object... args) {
+    Matcher m = WRITE.matcher(sql);
+    if (!m.matches() || sql.toUpperCase(Locale.ROOT).contains("SELECT")) {
+      throw new IllegalArgumentException(
+          "not a write of one table without a sub-select, run it through jdbc(): " + sql);
+    }
+    PendingWrites writes = PendingWrites.current(template);
+    if (writes == null) {
+      template.update(sql, args);
+    } else {
+      writes.statement(m.group(1).toLowerCase(Locale.ROOT), sql, args);
+    }
+  }
+
+  /**
+   * Adds {@code increments} to the counters of the row with these {@code keys}, creating the row
+   * with the increments as its counters when there is none (UPDATE, then INSERT when no row
+   * matched: the same SQL on H2 and PostgreSQL; safe because one processor thread writes a
+   * projection). Increments must be integers or decimals, never null.
+   */
+  public void addTo(String table, Map<String, Object> keys, Map<String, Object> increments) {
+    PendingWrites writes = PendingWrites.current(template);
+    if (writes == null) {
+      PendingWrites now = PendingWrites.detached(template);
+      now.increment(table, keys, increments);
+      now.flush();
+    } else {
+      writes.increment(table.toLowerCase(Locale.ROOT), keys, increments);
+    }
+  }
+}
