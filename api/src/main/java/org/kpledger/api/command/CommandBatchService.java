@@ -136,9 +136,11 @@ public class CommandBatchService {
     List<String> outcomes = new ArrayList<>(commands.size());
     int firstRecorded = -1;
     boolean allAccepted = true;
+    Map<String, CommandReceipts.Receipt> priors =
+        receipts.findAll(commands.stream().map(VerifiedCommand::commandId).toList());
     for (int i = 0; i < commands.size(); i++) {
       VerifiedCommand c = commands.get(i);
-      Optional<CommandReceipts.Receipt> prior = receipts.find(c.commandId());
+      Optional<CommandReceipts.Receipt> prior = Optional.ofNullable(priors.get(c.commandId()));
       if (prior.isEmpty()) {
         allAccepted = false;
         continue;

@@ -1,5 +1,10 @@
 package org.kpledger.api.command;
 
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,6 +39,29 @@ public class CommandReceipts {
             commandId)
         .stream()
         .findFirst();
+  }
+
+  /**
+   * The receipts of these commandIds that exist, by commandId, read with one statement (a batch
+   * checks all its members before it runs, in the section batches take one at a time).
+   */
+  public Map<String, Receipt> findAll(Collection<String> commandIds) {
+    Map<String, Receipt> found = new HashMap<>();
+    if (commandIds.isEmpty()) {
+      return found;
+    }
+    String marks = String.join(", ", Collections.nCopies(commandIds.size(), "?"));
+    jdbc.query(
+        "SELECT command_id, body_hash, http_status, outcome FROM command_receipt"
+            + " WHERE command_id IN ("
+            + marks
+            + ")",
+        (ResultSet rs) -> {
+          Receipt r = new Receipt(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4));
+          found.put(r.commandId(), r);
+        },
+        commandIds.toArray());
+    return found;
   }
 
   /** Stores a receipt in the current transaction; fails on a commandId already used. */
