@@ -28,8 +28,13 @@ for o in "${ORG_KEYS[@]}"; do
 done
 
 if ! running chaincode; then
-  start_bg chaincode env CHAINCODE_SERVER_ADDRESS="$CC_ADDRESS" CORE_CHAINCODE_ID_NAME="$package_id" \
-    java -Xmx256m -jar "$CC_JAR"
+  # run a copy, so that a rebuild of contracts/ cannot change the jar under the running JVM
+  cp "$CC_JAR" "$WORK/chaincode/chaincode.jar"
+  # The chaincode JVM must not inherit the peer CLI's CORE_PEER_* settings (with CORE_PEER_TLS_*
+  # the shim demands client TLS keys of its own).
+  unset_core=(); for v in $(compgen -e | grep '^CORE_'); do unset_core+=(-u "$v"); done
+  start_bg chaincode env "${unset_core[@]}" CHAINCODE_SERVER_ADDRESS="$CC_ADDRESS" \
+    CORE_CHAINCODE_ID_NAME="$package_id" java -Xmx256m -XX:+UseSerialGC -jar "$WORK/chaincode/chaincode.jar"
 fi
 wait_for "chaincode server on $CC_ADDRESS" 90 bash -c "exec 3<>/dev/tcp/${CC_ADDRESS%:*}/${CC_ADDRESS#*:}"
 
@@ -44,6 +49,11 @@ if ! peer lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CC_NAME" >/dev/n
   # shellcheck disable=SC2046
   peer lifecycle chaincode commit "${orderer[@]}" "${definition[@]}" $(endorsers "${ORG_KEYS[@]}")
 fi
-peer_as car client
-wait_for "chaincode $CC_NAME answering" 90 \
-  peer chaincode query -C "$CHANNEL" -n "$CC_NAME" -c '{"Args":["org.hyperledger.fabric:GetMetadata"]}'
+# fabric-chaincode-shim 2.5.10 keeps one registration state for all of its peer connections: a
+# peer that connects while another peer's transaction is in flight makes the chaincode drop that
+# transaction. So every peer connects now, one after the other, before any traffic.
+for o in "${ORG_KEYS[@]}"; do
+  peer_as "$o" client
+  wait_for "chaincode $CC_NAME answering peer0.$o" 90 \
+    peer chaincode query -C "$CHANNEL" -n "$CC_NAME" -c '{"Args":["org.hyperledger.fabric:GetMetadata"]}'
+done

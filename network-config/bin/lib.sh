@@ -5,27 +5,32 @@ NET="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROOT="$(cd "$NET/.." && pwd)"
 source "$NET/fabric.env"
 
-WORK="$NET/work"              # ignored by git: crypto material, ledgers, logs, pids
+# Everything a network writes (crypto material, ledgers, logs, pids) lives in KP_FABRIC_WORK,
+# ignored by git. Ports are KP_FABRIC_PORT_BASE plus fixed offsets, so a second network (a CI run
+# beside a developer's network) takes another base and another work directory.
+WORK="${KP_FABRIC_WORK:-$NET/work}"
 CRYPTO="$WORK/crypto"
 LOGS="$WORK/logs"
 PIDS="$WORK/pids"
+BASE="${KP_FABRIC_PORT_BASE:-7050}"
 CHANNEL=kp-channel
 CC_NAME=kpledger
 CC_LABEL=kpledger_1
-CC_ADDRESS=127.0.0.1:9999
+CC_ADDRESS="127.0.0.1:$((BASE + 40))"
 CC_JAR="$ROOT/contracts/target/kp-ledger-contracts-0.1.0-SNAPSHOT-chaincode.jar"
 
 ORDERER_MSP=KpOrdererMSP
-ORDERER_ADDRESS=127.0.0.1:7050
-ORDERER_ADMIN=127.0.0.1:7053
-ORDERER_OPS=127.0.0.1:9443
+ORDERER_ADDRESS="127.0.0.1:$BASE"
+ORDERER_ADMIN="127.0.0.1:$((BASE + 1))"
+ORDERER_OPS="127.0.0.1:$((BASE + 2))"
 ORDERER_TLS_CA="$CRYPTO/$ORDERER_MSP/orderer0/tls/ca.crt"
 
-# org key -> "MSP id, organisation id, organisation type, peer port, chaincode port, operations port"
+# org key -> "MSP id, organisation id, organisation type, peer port, chaincode port, operations
+# port, country"
 declare -A ORGS=(
-  [car]="CarKpMSP CAR-KP KP_AUTHORITY 7051 7052 9444"
-  [mt]="KpMonitoringMSP KP-MT MONITORING_TEAM 8051 8052 9445"
-  [imp]="BeImportMSP BE-IMPORT IMPORTING_AUTHORITY 9051 9052 9446"
+  [car]="CarKpMSP CAR-KP KP_AUTHORITY $((BASE + 10)) $((BASE + 11)) $((BASE + 12)) CF"
+  [mt]="KpMonitoringMSP KP-MT MONITORING_TEAM $((BASE + 20)) $((BASE + 21)) $((BASE + 22)) -"
+  [imp]="BeImportMSP BE-IMPORT IMPORTING_AUTHORITY $((BASE + 30)) $((BASE + 31)) $((BASE + 32)) BE"
 )
 ORG_KEYS=(car mt imp)
 
@@ -45,6 +50,7 @@ peer_as() {
   export CORE_PEER_ADDRESS="$(peer_address "$org")"
   export CORE_PEER_TLS_ENABLED=true
   export CORE_PEER_TLS_ROOTCERT_FILE="$(peer_tls_ca "$org")"
+  export FABRIC_LOGGING_SPEC="${KP_FABRIC_CLI_LOGGING:-warning}"
 }
 
 # --peerAddresses/--tlsRootCertFiles for endorsement by the given orgs' peers.
@@ -58,7 +64,7 @@ start_bg() {
   mkdir -p "$LOGS" "$PIDS"
   nohup "$@" >>"$LOGS/$name.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$name.pid"
-  log "started $name (pid $!, log work/logs/$name.log)"
+  log "started $name (pid $!, log $LOGS/$name.log)"
 }
 
 running() { [[ -f "$PIDS/$1.pid" ]] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }

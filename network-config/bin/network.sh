@@ -5,6 +5,7 @@
 #   down    stop every process it started (data and crypto material stay in work/)
 #   reset   down, then delete work/ (the binaries' cache outside the clone stays)
 #   status  which processes run and whether their health endpoints answer
+#   describe  print the network's description (also written to work/network.properties by up)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin="$NET/bin"
@@ -21,7 +22,32 @@ up() {
   done
   "$bin/channel.sh"
   "$bin/chaincode.sh"
-  log "up in $((SECONDS - start))s: channel $CHANNEL, chaincode $CC_NAME; logs in work/logs"
+  describe >"$WORK/network.properties"
+  log "up in $((SECONDS - start))s: channel $CHANNEL, chaincode $CC_NAME; logs in $LOGS"
+}
+
+# What a client needs to reach this network (read by the ledger node's Fabric profile and the
+# *NetworkIT tests): the channel, the chaincode, the orderer, and per organisation its MSP id,
+# peer, TLS root, crypto folder (msp/ca, admin, client) and country.
+describe() {
+  local o msp
+  echo "# written by network.sh up; $(date -u +%FT%TZ)"
+  echo "channel=$CHANNEL"
+  echo "chaincode=$CC_NAME"
+  echo "orderer.address=$ORDERER_ADDRESS"
+  echo "orderer.tlsRootCert=$ORDERER_TLS_CA"
+  echo "orderer.operations=$ORDERER_OPS"
+  echo "organisations=$(for o in "${ORG_KEYS[@]}"; do printf '%s ' "$(org_msp "$o")"; done | sed 's/ $//')"
+  for o in "${ORG_KEYS[@]}"; do
+    msp="$(org_msp "$o")"
+    echo "$msp.organisation=$(org_field "$o" 1)"
+    echo "$msp.type=$(org_field "$o" 2)"
+    echo "$msp.country=$(org_field "$o" 6)"
+    echo "$msp.peer=$(peer_address "$o")"
+    echo "$msp.peer.tlsRootCert=$(peer_tls_ca "$o")"
+    echo "$msp.peer.operations=127.0.0.1:$(org_field "$o" 5)"
+    echo "$msp.crypto=$CRYPTO/$msp"
+  done
 }
 
 down() {
@@ -59,5 +85,6 @@ case "${1:-}" in
   down) down ;;
   reset) down; rm -rf "$WORK"; log "removed work/" ;;
   status) status ;;
+  describe) describe ;;
   *) echo "usage: network.sh up|down|reset|status" >&2; exit 2 ;;
 esac

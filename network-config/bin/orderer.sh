@@ -29,6 +29,6 @@ export ORDERER_FILELEDGER_LOCATION="$data/ledger"
 export ORDERER_CONSENSUS_WALDIR="$data/etcdraft/wal"
 export ORDERER_CONSENSUS_SNAPDIR="$data/etcdraft/snap"
 export ORDERER_OPERATIONS_LISTENADDRESS="$ORDERER_OPS"
-export ORDERER_METRICS_PROVIDER=disabled
+export ORDERER_METRICS_PROVIDER=prometheus
 mkdir -p "$data"
 exec orderer

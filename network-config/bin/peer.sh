@@ -28,7 +28,13 @@ export CORE_PEER_TLS_ROOTCERT_FILE="$node/tls/ca.crt"
 export CORE_PEER_FILESYSTEMPATH="$data"
 export CORE_LEDGER_SNAPSHOTS_ROOTDIR="$data/snapshots"
 export CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$ops_port"
-export CORE_METRICS_PROVIDER=disabled
+export CORE_METRICS_PROVIDER=prometheus
+# no Docker here: an empty endpoint, or /healthz reports the missing Docker socket
+export CORE_VM_ENDPOINT=""
+# gossip: a peer that probed the others before they joined retries only after reconnectInterval
+# (25 s by default); a short one lets the channel's peers find each other within seconds
+export CORE_PEER_GOSSIP_RECONNECTINTERVAL=2s
+export CORE_PEER_GOSSIP_ALIVETIMEINTERVAL=2s
 # core.yaml names the ccaas builder under /opt/hyperledger; point it at the one build-fabric.sh made
 export CORE_CHAINCODE_EXTERNALBUILDERS="[{name: ccaas_builder, path: $FABRIC_HOME/ccaas_builder, propagateEnvironment: [CHAINCODE_AS_A_SERVICE_BUILDER_CONFIG]}]"
 mkdir -p "$data"

@@ -10,7 +10,7 @@ golden="$ROOT/formats/anchor"
 ledger_id="$(jq -r .ledgerId "$golden/tree-head.json")"
 orderer=(-o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_TLS_CA")
 
-args() { jq -cn --arg f "$1" '{function: $f, Args: $ARGS.positional}' --args "${@:2}"; }
+args() { jq -cn --arg f "$1" '{function: $f, Args: $ARGS.positional}' --args -- "${@:2}"; }
 invoke() { # invoke ORG WHO FUNCTION ARG...
   peer_as "$1" "$2"
   # shellcheck disable=SC2046

@@ -7,9 +7,11 @@ import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.CallOption;
 import org.hyperledger.fabric.client.Contract;
@@ -27,21 +29,19 @@ import org.hyperledger.fabric.client.identity.X509Identity;
  */
 public final class NetworkClient implements AutoCloseable {
 
-  /** The organisations of the network: MSP id and peer port, as in network-config/bin/lib.sh. */
+  /** The organisations of the network, by MSP id as in network-config/bin/lib.sh. */
   public enum Org {
     /** The CAR KP authority. */
-    CAR_KP("CarKpMSP", 7051),
+    CAR_KP("CarKpMSP"),
     /** The KP Monitoring Team. */
-    MONITORING("KpMonitoringMSP", 8051),
+    MONITORING("KpMonitoringMSP"),
     /** The importing authority. */
-    IMPORTER("BeImportMSP", 9051);
+    IMPORTER("BeImportMSP");
 
     final String mspId;
-    final int port;
 
-    Org(String mspId, int port) {
+    Org(String mspId) {
       this.mspId = mspId;
-      this.port = port;
     }
 
     /**
@@ -54,8 +54,8 @@ public final class NetworkClient implements AutoCloseable {
     }
   }
 
-  private static final Path CRYPTO =
-      Path.of(System.getProperty("kp.network.crypto", "network-config/work/crypto"));
+  /** The description {@code network.sh up} wrote: peers, TLS roots and crypto folders. */
+  private static final Properties NETWORK = describe();
 
   private final ManagedChannel channel;
   private final Gateway gateway;
@@ -76,12 +76,12 @@ public final class NetworkClient implements AutoCloseable {
    */
   public static NetworkClient connect(Org org, String who)
       throws IOException, GeneralSecurityException {
-    Path dir = CRYPTO.resolve(org.mspId);
+    Path dir = Path.of(setting(org.mspId + ".crypto"));
     ManagedChannel channel =
         Grpc.newChannelBuilder(
-                "127.0.0.1:" + org.port,
+                setting(org.mspId + ".peer"),
                 TlsChannelCredentials.newBuilder()
-                    .trustManager(dir.resolve("peer0/tls/ca.crt").toFile())
+                    .trustManager(Path.of(setting(org.mspId + ".peer.tlsRootCert")).toFile())
                     .build())
             .build();
     Path msp = dir.resolve(who).resolve("msp");
@@ -108,7 +108,31 @@ public final class NetworkClient implements AutoCloseable {
    * @return the contract
    */
   public Contract contract(String name) {
-    return gateway.getNetwork("kp-channel").getContract("kpledger", name);
+    return gateway.getNetwork(setting("channel")).getContract(setting("chaincode"), name);
+  }
+
+  private static String setting(String name) {
+    String value = NETWORK.getProperty(name);
+    if (value == null) {
+      throw new IllegalStateException("the network description has no " + name);
+    }
+    return value;
+  }
+
+  private static Properties describe() {
+    Path file =
+        Path.of(
+            System.getProperty(
+                "kp.fabric.network.properties", "network-config/work/network.properties"));
+    Properties p = new Properties();
+    if (Files.isRegularFile(file)) {
+      try (Reader in = Files.newBufferedReader(file)) {
+        p.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return p;
   }
 
   /**
