@@ -2,7 +2,10 @@ package org.kpledger.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** The per-thread CPU breakdown of the ingest benchmark counts a busy thread under its group. */
@@ -10,22 +13,33 @@ class ThreadCpuTest {
   @Test
   void aBusyClientThreadsCpuIsCountedUnderBenchmarkClientsAndTheJitIsSeen() throws Exception {
     Map<String, Map.Entry<String, Long>> before = ThreadCpu.snapshot();
+    CountDownLatch spun = new CountDownLatch(1);
+    CountDownLatch measured = new CountDownLatch(1);
     Thread busy =
         new Thread(
             () -> {
-              long until = System.nanoTime() + 300_000_000L;
+              // spin until this thread has used 60 ms of CPU, however busy the machine is, then
+              // stay alive (an ended thread's time is not in the snapshot) until it was measured
+              ThreadMXBean mx = ManagementFactory.getThreadMXBean();
               long x = 0;
-              while (System.nanoTime() < until) {
+              while (mx.getCurrentThreadCpuTime() < 60_000_000L) {
                 x += Long.numberOfTrailingZeros(x + System.nanoTime());
               }
               if (x == 42) {
                 System.out.println(x);
               }
+              spun.countDown();
+              try {
+                measured.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
             },
             "bench-client-test");
     busy.start();
-    Thread.sleep(200); // measured while alive: an ended thread's time is not in the snapshot
+    spun.await();
     Map<String, Map.Entry<String, Long>> after = ThreadCpu.snapshot();
+    measured.countDown();
     busy.join();
     Map<String, Long> spent = ThreadCpu.spent(before, after);
     assertThat(spent.get("benchmark clients (the unsigned commands run on them)"))

@@ -105,8 +105,11 @@ class AnchoringProcessorTest {
       ledger.startAxon(50, publisher::leavesCommitted);
       ledger.publish("miner-1", 330);
       ledger.awaitLeaves(330);
-      long deadline = System.currentTimeMillis() + 10_000;
-      while (sink.lastAnchored().map(a -> a.head().size()).orElse(0L) < 330
+      // the status is replaced at the end of a round, after the sink kept the head: wait for both
+      long deadline = System.currentTimeMillis() + 60_000;
+      while ((sink.lastAnchored().map(a -> a.head().size()).orElse(0L) < 330
+              || publisher.status().treeSize() < 330
+              || publisher.status().sinks().get(0).headsWaiting() > 0)
           && System.currentTimeMillis() < deadline) {
         Thread.sleep(50);
       }
