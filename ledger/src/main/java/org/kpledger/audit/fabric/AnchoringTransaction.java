@@ -34,21 +34,23 @@ import org.hyperledger.fabric.protos.peer.TransactionAction;
  * @param index the transaction's position in the block
  * @param envelope the envelope (creator signature over its payload)
  * @param header the channel header
- * @param creator the creator's serialized identity
- * @param proposalResponsePayload the bytes every endorsement signs (with the endorser)
- * @param endorsements the endorsements
+ * @param signatureHeader the creator and nonce
+ * @param action the transaction's one action
+ * @param payload the chaincode action payload: proposal payload and endorsed action
+ * @param response the proposal response payload the endorsements sign
  * @param invocation the chaincode invocation (name and arguments)
- * @param action the chaincode's result: response, read-write set, event
+ * @param result the chaincode's result: response, read-write set, event
  */
 record AnchoringTransaction(
     int index,
     Envelope envelope,
     ChannelHeader header,
-    byte[] creator,
-    byte[] proposalResponsePayload,
-    List<Endorsement> endorsements,
+    SignatureHeader signatureHeader,
+    TransactionAction action,
+    ChaincodeActionPayload payload,
+    ProposalResponsePayload response,
     ChaincodeInvocationSpec invocation,
-    ChaincodeAction action) {
+    ChaincodeAction result) {
 
   /** When the transaction was proposed: the time its identities are checked at. */
   Instant proposedAt() {
@@ -100,15 +102,6 @@ record AnchoringTransaction(
     if (header.getType() != HeaderType.ENDORSER_TRANSACTION_VALUE) {
       throw altered("is of type " + header.getType() + ", not an endorser transaction");
     }
-    SignatureHeader signature = SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader());
-    byte[] creator = signature.getCreator().toByteArray();
-    String derived =
-        HexFormat.of().formatHex(FabricBlocks.sha256(signature.getNonce().toByteArray(), creator));
-    if (signature.getNonce().isEmpty()
-        || creator.length == 0
-        || !derived.equals(header.getTxId())) {
-      throw altered("has an id that is not SHA-256(nonce || creator) of its header");
-    }
     Transaction tx = Transaction.parseFrom(payload.getData());
     if (tx.getActionsCount() != 1) {
       throw altered("has " + tx.getActionsCount() + " actions; Fabric allows one");
@@ -117,14 +110,6 @@ record AnchoringTransaction(
     ChaincodeActionPayload cap = ChaincodeActionPayload.parseFrom(action.getPayload());
     byte[] prpBytes = cap.getAction().getProposalResponsePayload().toByteArray();
     ProposalResponsePayload prp = ProposalResponsePayload.parseFrom(prpBytes);
-    byte[] proposalHash =
-        FabricBlocks.sha256(
-            payload.getHeader().getChannelHeader().toByteArray(),
-            action.getHeader().toByteArray(),
-            cap.getChaincodeProposalPayload().toByteArray());
-    if (!Arrays.equals(proposalHash, prp.getProposalHash().toByteArray())) {
-      throw altered("was endorsed for another proposal (proposal hash mismatch)");
-    }
     ChaincodeInvocationSpec invocation =
         ChaincodeInvocationSpec.parseFrom(
             ChaincodeProposalPayload.parseFrom(cap.getChaincodeProposalPayload()).getInput());
@@ -132,11 +117,54 @@ record AnchoringTransaction(
         index,
         envelope,
         header,
-        creator,
-        prpBytes,
-        cap.getAction().getEndorsementsList(),
+        SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader()),
+        action,
+        cap,
+        prp,
         invocation,
         ChaincodeAction.parseFrom(prp.getExtension()));
+  }
+
+  /**
+   * Checks what Fabric's validation checks of the transaction's own consistency: its id is
+   * SHA-256(nonce || creator) of its signature header, and the proposal hash its endorsements
+   * signed is SHA-256(channel header || action's signature header || chaincode proposal payload).
+   *
+   * @throws EvidenceException {@code ANCHOR_TX_ALTERED} at the first that fails
+   */
+  void checkConsistent() throws EvidenceException {
+    byte[] creator = signatureHeader.getCreator().toByteArray();
+    String derived =
+        HexFormat.of()
+            .formatHex(FabricBlocks.sha256(signatureHeader.getNonce().toByteArray(), creator));
+    if (signatureHeader.getNonce().isEmpty()
+        || creator.length == 0
+        || !derived.equals(header.getTxId())) {
+      throw altered("has an id that is not SHA-256(nonce || creator) of its header");
+    }
+    byte[] proposalHash =
+        FabricBlocks.sha256(
+            header.toByteArray(),
+            action.getHeader().toByteArray(),
+            payload.getChaincodeProposalPayload().toByteArray());
+    if (!Arrays.equals(proposalHash, response.getProposalHash().toByteArray())) {
+      throw altered("was endorsed for another proposal (proposal hash mismatch)");
+    }
+  }
+
+  /** The creator's serialized identity. */
+  byte[] creator() {
+    return signatureHeader.getCreator().toByteArray();
+  }
+
+  /** The bytes every endorsement signs, followed by the endorser. */
+  byte[] proposalResponsePayload() {
+    return payload.getAction().getProposalResponsePayload().toByteArray();
+  }
+
+  /** The endorsements. */
+  List<Endorsement> endorsements() {
+    return payload.getAction().getEndorsementsList();
   }
 
   private static EvidenceException altered(String detail) {

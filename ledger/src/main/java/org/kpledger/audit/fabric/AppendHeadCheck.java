@@ -72,8 +72,8 @@ final class AppendHeadCheck {
     if (problem != null) {
       throw altered("appends " + problem);
     }
-    if (tx.action().getResponse().getStatus() != 200
-        || !CHAINCODE.equals(tx.action().getChaincodeId().getName())) {
+    if (tx.result().getResponse().getStatus() != 200
+        || !CHAINCODE.equals(tx.result().getChaincodeId().getName())) {
       throw altered("was not answered 200 by " + CHAINCODE);
     }
     JsonNode stored = stored(tx, signed.size());
@@ -139,7 +139,7 @@ final class AppendHeadCheck {
     try {
       write = Optional.empty();
       for (NsReadWriteSet ns :
-          TxReadWriteSet.parseFrom(tx.action().getResults()).getNsRwsetList()) {
+          TxReadWriteSet.parseFrom(tx.result().getResults()).getNsRwsetList()) {
         if (CHAINCODE.equals(ns.getNamespace())) {
           write =
               KVRWSet.parseFrom(ns.getRwset()).getWritesList().stream()

@@ -150,13 +150,24 @@ public final class FabricAnchorVerifier {
     AnchoringTransaction tx;
     try {
       tx = AnchoringTransaction.find(block, anchor.txId());
-      heads.check(tx, head);
     } catch (EvidenceException e) {
       problems.add(e);
       if (e.rule() == ANCHOR_BLOCK_ALTERED) {
         return problems;
       }
       tx = null;
+    }
+    if (tx != null) {
+      try {
+        tx.checkConsistent();
+      } catch (EvidenceException e) {
+        problems.add(e);
+      }
+      try {
+        heads.check(tx, head);
+      } catch (EvidenceException e) {
+        problems.add(e);
+      }
     }
     if (tx != null) {
       validationCode(block, tx, problems);
