@@ -32,12 +32,12 @@ import org.kpledger.api.fabric.FabricProperties;
  * GetBlockByTxID}. The anchor request follows {@code formats/anchor/}: the head's signature is the
  * log key's over the checkpoint text. Registering the log key takes the authority's admin.
  */
-final class FabricAnchoring implements AutoCloseable {
+public final class FabricAnchoring implements AutoCloseable {
 
   /**
    * The sink name the evidence is kept under, the node's default ({@code kp.audit.fabric-sink}).
    */
-  static final String SINK = "fabric";
+  public static final String SINK = "fabric";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final FabricConnection client;
@@ -50,14 +50,14 @@ final class FabricAnchoring implements AutoCloseable {
   }
 
   /** Connects to the CAR KP authority's peer of the network a description names. */
-  static FabricAnchoring connect(Path networkProperties) {
+  public static FabricAnchoring connect(Path networkProperties) {
     return new FabricAnchoring(
         FabricConnection.open(settings(networkProperties, "client")),
         FabricConnection.open(settings(networkProperties, "admin")));
   }
 
   /** The settings of a node acting as one of the authority's identities on that network. */
-  static FabricProperties settings(Path networkProperties, String identity) {
+  public static FabricProperties settings(Path networkProperties, String identity) {
     return new FabricProperties(
         true,
         networkProperties,
@@ -77,12 +77,12 @@ final class FabricAnchoring implements AutoCloseable {
   }
 
   /** The network description's file, named by {@code kp.fabric.network.properties}. */
-  static Path networkFile() {
+  public static Path networkFile() {
     return Path.of(System.getProperty("kp.fabric.network.properties"));
   }
 
   /** The network description. */
-  static Properties network() {
+  public static Properties network() {
     Properties p = new Properties();
     try (Reader in = Files.newBufferedReader(networkFile())) {
       p.load(in);
@@ -93,7 +93,7 @@ final class FabricAnchoring implements AutoCloseable {
   }
 
   /** Registers a log's key as the node key of its ledger id (once per ledger id on a channel). */
-  void register(String ledgerId, PublicKey key) throws Exception {
+  public void register(String ledgerId, PublicKey key) throws Exception {
     String pem =
         "-----BEGIN PUBLIC KEY-----\n"
             + Base64.getMimeEncoder(64, "\n".getBytes(UTF_8)).encodeToString(key.getEncoded())
@@ -110,7 +110,7 @@ final class FabricAnchoring implements AutoCloseable {
    * @param proof the consistency proof from {@code fromSize}
    * @return the anchoring as the Fabric sink keeps it
    */
-  AnchorTransaction anchor(
+  public AnchorTransaction anchor(
       SignedTreeHead head, TreeHeadSigner key, long fromSize, List<byte[]> proof) throws Exception {
     Base64.Encoder b64 = Base64.getEncoder();
     ObjectNode request = JSON.createObjectNode();
@@ -152,7 +152,7 @@ final class FabricAnchoring implements AutoCloseable {
   }
 
   /** A block of the channel by number. */
-  byte[] block(long number) throws Exception {
+  public byte[] block(long number) throws Exception {
     return qscc("GetBlockByNumber", Long.toString(number));
   }
 
