@@ -1,10 +1,6 @@
 package org.kpledger.audit.fabric;
 
 import static org.kpledger.audit.Rule.ANCHOR_BLOCK_ALTERED;
-import static org.kpledger.audit.Rule.ANCHOR_CREATOR_SIGNATURE_INVALID;
-import static org.kpledger.audit.Rule.ANCHOR_ENDORSEMENTS_INSUFFICIENT;
-import static org.kpledger.audit.Rule.ANCHOR_ENDORSEMENT_SIGNATURE_INVALID;
-import static org.kpledger.audit.Rule.ANCHOR_ENDORSER_UNTRUSTED;
 import static org.kpledger.audit.Rule.ANCHOR_TX_INVALID;
 
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -18,20 +14,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
-import org.hyperledger.fabric.protos.peer.Endorsement;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.kpledger.anchoring.SignedTreeHead;
 import org.kpledger.audit.AuditBundle.ChannelConfigBlock;
 import org.kpledger.audit.AuditBundle.FabricAnchor;
 import org.kpledger.audit.Finding;
 import org.kpledger.audit.Rule;
-import org.kpledger.audit.fabric.ChannelMembers.Member;
-import org.kpledger.audit.fabric.ChannelMembers.Role;
 import org.kpledger.identity.TrustAnchors;
-import org.kpledger.signing.EcdsaP256;
 
 /**
  * Checks, offline, that Fabric anchored the bundle's signed heads: for each anchoring transaction
@@ -185,7 +176,7 @@ public final class FabricAnchorVerifier {
                       + ", not "
                       + config.get().config().channel()));
         }
-        signatures(tx, members, problems);
+        TransactionSignatures.check(tx, members, problems);
       }
       problems.addAll(
           BlockSignatures.check(
@@ -210,66 +201,6 @@ public final class FabricAnchorVerifier {
           new EvidenceException(
               ANCHOR_TX_INVALID,
               "the peers marked the transaction " + (code == null ? codes[tx.index()] : code)));
-    }
-  }
-
-  private static void signatures(
-      AnchoringTransaction tx, ChannelMembers members, List<EvidenceException> problems) {
-    try {
-      Member creator =
-          members.authenticate(
-              tx.creator(), Role.MEMBER, tx.proposedAt(), ANCHOR_CREATOR_SIGNATURE_INVALID);
-      if (!EcdsaP256.verify(
-          creator.certificate().getPublicKey(),
-          tx.envelope().getPayload().toByteArray(),
-          tx.envelope().getSignature().toByteArray())) {
-        problems.add(
-            new EvidenceException(
-                ANCHOR_CREATOR_SIGNATURE_INVALID,
-                "the creator's signature does not verify over the transaction payload"));
-      }
-    } catch (EvidenceException e) {
-      problems.add(e);
-    }
-    TreeSet<String> endorsedBy = new TreeSet<>();
-    for (Endorsement e : tx.endorsements()) {
-      try {
-        Member peer =
-            members.authenticate(
-                e.getEndorser().toByteArray(),
-                Role.PEER,
-                tx.proposedAt(),
-                ANCHOR_ENDORSER_UNTRUSTED);
-        byte[] signed =
-            FabricBlocks.concat(tx.proposalResponsePayload(), e.getEndorser().toByteArray());
-        if (EcdsaP256.verify(
-            peer.certificate().getPublicKey(), signed, e.getSignature().toByteArray())) {
-          endorsedBy.add(peer.organisationId());
-        } else {
-          problems.add(
-              new EvidenceException(
-                  ANCHOR_ENDORSEMENT_SIGNATURE_INVALID,
-                  "the endorsement of "
-                      + peer.mspId()
-                      + " does not verify over the proposal response payload and endorser"));
-        }
-      } catch (EvidenceException untrusted) {
-        problems.add(untrusted);
-      }
-    }
-    int organisations = members.peerOrganisations();
-    int required = Math.max(2, organisations / 2 + 1);
-    if (endorsedBy.size() < required) {
-      problems.add(
-          new EvidenceException(
-              ANCHOR_ENDORSEMENTS_INSUFFICIENT,
-              "valid endorsements from "
-                  + endorsedBy.size()
-                  + " organisation(s) "
-                  + endorsedBy
-                  + "; a majority of the channel's "
-                  + organisations
-                  + " peer organisations, at least 2, is required"));
     }
   }
 }

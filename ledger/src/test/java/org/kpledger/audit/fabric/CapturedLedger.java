@@ -108,6 +108,21 @@ final class CapturedLedger {
       List<ChannelConfigBlock> channel,
       List<String> expected)
       throws Exception {
+    return write(dir, newest, fabric, channel, expected, fabric);
+  }
+
+  /**
+   * A range bundle whose heads name as their Fabric anchors those of {@code claimed}, while {@code
+   * fabric} is the evidence it carries.
+   */
+  Path write(
+      Path dir,
+      long newest,
+      List<FabricAnchor> fabric,
+      List<ChannelConfigBlock> channel,
+      List<String> expected,
+      List<FabricAnchor> claimed)
+      throws Exception {
     Path file = Files.createTempFile(dir, "captured", ".zip");
     List<AuditBundle.Head> heads = new ArrayList<>();
     List<AuditBundle.Consistency> proofs = new ArrayList<>();
@@ -118,7 +133,7 @@ final class CapturedLedger {
         break;
       }
       List<AuditBundle.Anchor> anchored = new ArrayList<>();
-      fabric.stream()
+      claimed.stream()
           .filter(a -> a.treeSize() == size)
           .forEach(a -> anchored.add(new AuditBundle.Anchor(a.sink(), a.txId(), a.committedAt())));
       heads.add(new AuditBundle.Head(size, c.getValue(), anchored));

@@ -139,6 +139,21 @@ class FabricAnchorEvidenceTest {
   }
 
   @Test
+  void headClaimingAFabricAnchorWithoutItsEvidenceIsHeadNotAnchored() throws Exception {
+    Path bundle =
+        ledger.write(
+            dir,
+            7,
+            List.of(ledger.anchorOf(7, b -> b)),
+            ledger.configs,
+            List.of("fabric"),
+            ledger.anchors);
+    AuditReport report = verify(bundle);
+    assertThat(report.has(Rule.HEAD_NOT_ANCHORED, "checkpoint:3")).isTrue();
+    assertThat(report.counts()).containsOnlyKeys(Rule.HEAD_NOT_ANCHORED);
+  }
+
+  @Test
   void ordererSignatureAlteredIsInvalid() throws Exception {
     AuditReport report = verify(withBlockOf7(TamperedBlocks::ordererSignatureFlipped));
     assertThat(report.has(Rule.ANCHOR_ORDERER_SIGNATURE_INVALID, "checkpoint:7")).isTrue();
