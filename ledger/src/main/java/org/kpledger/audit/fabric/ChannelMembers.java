@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
@@ -176,8 +177,13 @@ final class ChannelMembers {
         PKIXParameters parameters = new PKIXParameters(anchors);
         parameters.setRevocationEnabled(false);
         parameters.setDate(Date.from(at));
-        CertPathValidator.getInstance("PKIX")
-            .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+        PKIXCertPathValidatorResult result =
+            (PKIXCertPathValidatorResult)
+                CertPathValidator.getInstance("PKIX")
+                    .validate(
+                        CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+        // PKIX takes a trust anchor's dates on trust; an expired root vouches for no one
+        result.getTrustAnchor().getTrustedCert().checkValidity(Date.from(at));
         return revoked(msp, path) ? "is revoked by its MSP's revocation list" : null;
       } catch (GeneralSecurityException e) {
         failure = "does not chain to its MSP's CA at " + at + ": " + e.getMessage();
