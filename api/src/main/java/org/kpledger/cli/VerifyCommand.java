@@ -2,7 +2,10 @@ package org.kpledger.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.kpledger.audit.AuditReport;
 import org.kpledger.audit.BundleVerifier;
@@ -41,6 +44,13 @@ class VerifyCommand implements Callable<Integer> {
       description = "If nothing failed, write the bundle's newest checkpoint here")
   Path save;
 
+  @Option(
+      names = "--require-anchor",
+      description =
+          "A sink (e.g. fabric) whose evidence the newest head must have, whatever the bundle says;"
+              + " repeatable")
+  List<String> requiredAnchors = new ArrayList<>();
+
   @Option(names = "--hash-only", description = "Skip envelopes and certificates")
   boolean hashOnly;
 
@@ -59,7 +69,8 @@ class VerifyCommand implements Callable<Integer> {
             trust == null ? Optional.empty() : Optional.of(TrustAnchors.loadDirectory(trust)),
             previous == null ? Optional.empty() : Optional.of(Files.readString(previous)),
             hashOnly,
-            threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+            Set.copyOf(requiredAnchors));
     AuditReport report;
     try {
       report = new BundleVerifier(options).verify(bundle);

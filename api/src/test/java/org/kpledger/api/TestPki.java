@@ -47,6 +47,14 @@ public final class TestPki {
     return ca;
   }
 
+  /** Enrols an existing CA (one of a Fabric network's organisations) and issues from it. */
+  public OrganisationCa enrol(OrganisationCa ca) throws IOException {
+    cas.put(ca.organisationId(), ca);
+    Files.writeString(
+        trustDir.resolve(ca.organisationId() + ".pem"), Pem.writeCertificate(ca.certificate()));
+    return ca;
+  }
+
   /** An actor valid from a day ago for a year. */
   public TestActor actor(String orgId, String actorId, Role role) {
     return actor(

@@ -47,6 +47,12 @@ public final class AuditBundle implements Closeable {
   /** Revocation lists (X.509 CRLs) published in the ledger. */
   public static final String CRLS = "crls.jsonl";
 
+  /** Optional: the Fabric transactions that anchored heads, each with its whole block. */
+  public static final String FABRIC_ANCHORS = "fabric-anchors.jsonl";
+
+  /** Optional: the Fabric channel configuration blocks the anchoring blocks name. */
+  public static final String FABRIC_CHANNEL = "fabric-channel.jsonl";
+
   /**
    * The manifest.
    *
@@ -57,6 +63,8 @@ public final class AuditBundle implements Closeable {
    *     {"kind":"shipment","shipmentId":..}}
    * @param treeSize the newest head's size, against which inclusion proofs are made
    * @param leafRange the contiguous leaf range covered, for a range bundle
+   * @param expectedAnchors the sinks whose evidence the bundle carries for its newest head (the
+   *     node's word; an auditor adds its own with {@link BundleVerifier.Options#requiredAnchors()})
    */
   public record Manifest(
       String origin,
@@ -64,7 +72,44 @@ public final class AuditBundle implements Closeable {
       Instant createdAt,
       JsonNode scope,
       long treeSize,
-      Optional<LeafRange> leafRange) {}
+      Optional<LeafRange> leafRange,
+      List<String> expectedAnchors) {
+
+    /**
+     * Copies the list.
+     *
+     * @param origin the log's origin
+     * @param verifierKey the log's verifier key
+     * @param createdAt when the bundle was made
+     * @param scope what was asked for
+     * @param treeSize the newest head's size
+     * @param leafRange the leaf range, for a range bundle
+     * @param expectedAnchors the sinks expected to have anchored the newest head
+     */
+    public Manifest {
+      expectedAnchors = List.copyOf(expectedAnchors);
+    }
+
+    /**
+     * A manifest that expects no anchor evidence (a node without a Fabric sink).
+     *
+     * @param origin the log's origin
+     * @param verifierKey the log's verifier key
+     * @param createdAt when the bundle was made
+     * @param scope what was asked for
+     * @param treeSize the newest head's size
+     * @param leafRange the leaf range, for a range bundle
+     */
+    public Manifest(
+        String origin,
+        String verifierKey,
+        Instant createdAt,
+        JsonNode scope,
+        long treeSize,
+        Optional<LeafRange> leafRange) {
+      this(origin, verifierKey, createdAt, scope, treeSize, leafRange, List.of());
+    }
+  }
 
   /**
    * A contiguous range of leaves {@code [from, to)} with the RFC 9162 left frontier that lets a
@@ -141,6 +186,35 @@ public final class AuditBundle implements Closeable {
    */
   public record RevocationList(String organisationId, long crlNumber, String eventId, byte[] der) {}
 
+  /**
+   * The evidence that a Fabric sink anchored a head: its transaction and the whole block that
+   * carries it, as a peer serves it (Fabric's {@code common.Block} protobuf bytes).
+   *
+   * @param sink the sink's name
+   * @param treeSize the anchored head's size
+   * @param txId the Fabric transaction id
+   * @param blockNumber the number of the block that carries it
+   * @param committedAt when the sink saw it committed (the node's word, not checked)
+   * @param block the block's protobuf bytes
+   */
+  public record FabricAnchor(
+      String sink,
+      long treeSize,
+      String txId,
+      long blockNumber,
+      Instant committedAt,
+      byte[] block) {}
+
+  /**
+   * A configuration block of the anchoring channel: which organisations are its members and which
+   * CA certificates root their MSPs.
+   *
+   * @param channel the channel's name
+   * @param blockNumber the block's number
+   * @param block the block's protobuf bytes ({@code common.Block})
+   */
+  public record ChannelConfigBlock(String channel, long blockNumber, byte[] block) {}
+
   private final ZipFile zip;
   private final List<String> problems = new ArrayList<>();
   private final Manifest manifest;
@@ -150,6 +224,8 @@ public final class AuditBundle implements Closeable {
   private final List<Inclusion> inclusion;
   private final List<CaCertificate> certificates;
   private final List<RevocationList> crls;
+  private final List<FabricAnchor> fabricAnchors;
+  private final List<ChannelConfigBlock> channelConfigs;
 
   private AuditBundle(ZipFile zip) throws IOException {
     this.zip = zip;
@@ -161,6 +237,8 @@ public final class AuditBundle implements Closeable {
     this.inclusion = reader.lines(INCLUSION, false, BundleCodec::inclusion);
     this.certificates = reader.lines(CERTIFICATES, false, BundleCodec::caCertificate);
     this.crls = reader.lines(CRLS, false, BundleCodec::revocationList);
+    this.fabricAnchors = reader.lines(FABRIC_ANCHORS, false, BundleCodec::fabricAnchor);
+    this.channelConfigs = reader.lines(FABRIC_CHANNEL, false, BundleCodec::channelConfig);
     if (zip.getEntry(EVENTS) == null) {
       problems.add(EVENTS + ": missing");
     }
@@ -264,6 +342,24 @@ public final class AuditBundle implements Closeable {
    */
   public List<RevocationList> crls() {
     return crls;
+  }
+
+  /**
+   * Returns the evidence of Fabric anchors.
+   *
+   * @return the anchoring transactions with their blocks, empty if the bundle has none
+   */
+  public List<FabricAnchor> fabricAnchors() {
+    return fabricAnchors;
+  }
+
+  /**
+   * Returns the Fabric channel configuration blocks.
+   *
+   * @return the configuration blocks, empty if the bundle has none
+   */
+  public List<ChannelConfigBlock> channelConfigs() {
+    return channelConfigs;
   }
 
   /**

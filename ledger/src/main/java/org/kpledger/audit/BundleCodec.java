@@ -18,7 +18,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.kpledger.audit.AuditBundle.Anchor;
 import org.kpledger.audit.AuditBundle.CaCertificate;
+import org.kpledger.audit.AuditBundle.ChannelConfigBlock;
 import org.kpledger.audit.AuditBundle.Consistency;
+import org.kpledger.audit.AuditBundle.FabricAnchor;
 import org.kpledger.audit.AuditBundle.Head;
 import org.kpledger.audit.AuditBundle.Inclusion;
 import org.kpledger.audit.AuditBundle.Leaf;
@@ -122,13 +124,26 @@ final class BundleCodec {
                 new LeafRange(
                     number(range, "from"), number(range, "to"), hashes(range.path("prefix"))))
             : Optional.empty();
+    List<String> expected = new ArrayList<>();
+    JsonNode sinks = m.path("expectedAnchors");
+    if (!sinks.isMissingNode() && !sinks.isArray()) {
+      throw new IllegalArgumentException("member 'expectedAnchors' is not an array of sink names");
+    }
+    sinks.forEach(
+        sink -> {
+          if (!sink.isTextual()) {
+            throw new IllegalArgumentException("member 'expectedAnchors' holds a non-string");
+          }
+          expected.add(sink.textValue());
+        });
     return new Manifest(
         text(m, "origin"),
         text(m, "verifierKey"),
         Instant.parse(text(m, "createdAt")),
         m.path("scope"),
         number(m, "treeSize"),
-        leafRange);
+        leafRange,
+        expected);
   }
 
   static ObjectNode json(Manifest m) {
@@ -147,6 +162,10 @@ final class BundleCodec {
               range.put("to", r.to());
               range.set("prefix", json(r.prefix()));
             });
+    if (!m.expectedAnchors().isEmpty()) {
+      ArrayNode sinks = o.putArray("expectedAnchors");
+      m.expectedAnchors().forEach(sinks::add);
+    }
     return o;
   }
 
@@ -246,6 +265,40 @@ final class BundleCodec {
     o.put("crlNumber", r.crlNumber());
     o.put("eventId", r.eventId());
     o.put("crl", B64.encodeToString(r.der()));
+    return o;
+  }
+
+  static FabricAnchor fabricAnchor(JsonNode a) {
+    return new FabricAnchor(
+        text(a, "sink"),
+        number(a, "treeSize"),
+        text(a, "txId"),
+        number(a, "blockNumber"),
+        Instant.parse(text(a, "committedAt")),
+        UNB64.decode(text(a, "block")));
+  }
+
+  static ObjectNode json(FabricAnchor a) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("sink", a.sink());
+    o.put("treeSize", a.treeSize());
+    o.put("txId", a.txId());
+    o.put("blockNumber", a.blockNumber());
+    o.put("committedAt", a.committedAt().toString());
+    o.put("block", B64.encodeToString(a.block()));
+    return o;
+  }
+
+  static ChannelConfigBlock channelConfig(JsonNode c) {
+    return new ChannelConfigBlock(
+        text(c, "channel"), number(c, "blockNumber"), UNB64.decode(text(c, "block")));
+  }
+
+  static ObjectNode json(ChannelConfigBlock c) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("channel", c.channel());
+    o.put("blockNumber", c.blockNumber());
+    o.put("block", B64.encodeToString(c.block()));
     return o;
   }
 

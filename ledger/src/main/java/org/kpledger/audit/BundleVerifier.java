@@ -37,13 +37,16 @@ public final class BundleVerifier {
    *     must extend
    * @param hashOnly skip envelopes, signatures of actors and certificates
    * @param threads worker threads, at least 1
+   * @param requiredAnchors sinks whose evidence the auditor requires for the newest head, besides
+   *     those the bundle's manifest expects (for example {@code fabric})
    */
   public record Options(
       Optional<String> verifierKey,
       Optional<TrustAnchors> trustAnchors,
       Optional<String> previousCheckpoint,
       boolean hashOnly,
-      int threads) {
+      int threads,
+      Set<String> requiredAnchors) {
 
     /**
      * Validates.
@@ -53,14 +56,46 @@ public final class BundleVerifier {
      * @param previousCheckpoint the auditor's last checkpoint
      * @param hashOnly whether to skip envelopes
      * @param threads worker threads
+     * @param requiredAnchors the sinks the auditor requires
      */
     public Options {
       Objects.requireNonNull(verifierKey, "verifierKey");
       Objects.requireNonNull(trustAnchors, "trustAnchors");
       Objects.requireNonNull(previousCheckpoint, "previousCheckpoint");
+      requiredAnchors = Set.copyOf(requiredAnchors);
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1");
       }
+    }
+
+    /**
+     * Options that require no anchor evidence beyond what the bundle expects.
+     *
+     * @param verifierKey the pinned log key
+     * @param trustAnchors the pinned CAs
+     * @param previousCheckpoint the auditor's last checkpoint
+     * @param hashOnly whether to skip envelopes
+     * @param threads worker threads
+     */
+    public Options(
+        Optional<String> verifierKey,
+        Optional<TrustAnchors> trustAnchors,
+        Optional<String> previousCheckpoint,
+        boolean hashOnly,
+        int threads) {
+      this(verifierKey, trustAnchors, previousCheckpoint, hashOnly, threads, Set.of());
+    }
+
+    /**
+     * The same options, also requiring evidence that these sinks anchored the newest head.
+     *
+     * @param sinks sink names, such as {@code fabric}
+     * @return new options
+     */
+    public Options requiringAnchors(Set<String> sinks) {
+      Set<String> all = new HashSet<>(requiredAnchors);
+      all.addAll(sinks);
+      return new Options(verifierKey, trustAnchors, previousCheckpoint, hashOnly, threads, all);
     }
 
     /**
@@ -142,6 +177,8 @@ public final class BundleVerifier {
         leaves = new LeafChecks(bundle.leaves(), findings, heads);
         leaves.exactlyOnce();
         proveLeaves(bundle, leaves, signed, newest.orElse(null), pool);
+        new AnchorChecks(bundle, findings, notes)
+            .verify(logKeyText(manifest), options, signed, newest);
       }
       EnvelopeChecks envelopes = null;
       if (!options.hashOnly()) {
@@ -189,6 +226,10 @@ public final class BundleVerifier {
     if (!proven && newest != null && (range.isEmpty() || !bundle.inclusion().isEmpty())) {
       leaves.inclusion(bundle.inclusion(), newest, pool);
     }
+  }
+
+  private String logKeyText(Manifest manifest) {
+    return options.verifierKey().orElse(manifest == null ? null : manifest.verifierKey());
   }
 
   private CheckpointVerifier logKey(Manifest manifest, Findings findings, List<String> notes) {

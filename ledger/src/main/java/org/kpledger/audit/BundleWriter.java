@@ -9,7 +9,9 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.kpledger.audit.AuditBundle.CaCertificate;
+import org.kpledger.audit.AuditBundle.ChannelConfigBlock;
 import org.kpledger.audit.AuditBundle.Consistency;
+import org.kpledger.audit.AuditBundle.FabricAnchor;
 import org.kpledger.audit.AuditBundle.Head;
 import org.kpledger.audit.AuditBundle.Inclusion;
 import org.kpledger.audit.AuditBundle.Leaf;
@@ -99,6 +101,32 @@ public final class BundleWriter implements Closeable {
     begin(AuditBundle.CRLS);
     for (RevocationList r : crls) {
       line(BundleCodec.json(r));
+    }
+  }
+
+  /**
+   * Writes {@value AuditBundle#FABRIC_ANCHORS}; a bundle without Fabric anchors leaves it out.
+   *
+   * @param anchors the anchoring transactions with their blocks, smallest head first
+   * @throws IOException if writing fails
+   */
+  public void fabricAnchors(List<FabricAnchor> anchors) throws IOException {
+    begin(AuditBundle.FABRIC_ANCHORS);
+    for (FabricAnchor a : anchors) {
+      line(BundleCodec.json(a));
+    }
+  }
+
+  /**
+   * Writes {@value AuditBundle#FABRIC_CHANNEL}.
+   *
+   * @param configs the channel configuration blocks the anchoring blocks name
+   * @throws IOException if writing fails
+   */
+  public void channelConfigs(List<ChannelConfigBlock> configs) throws IOException {
+    begin(AuditBundle.FABRIC_CHANNEL);
+    for (ChannelConfigBlock c : configs) {
+      line(BundleCodec.json(c));
     }
   }
 

@@ -60,5 +60,61 @@ public enum Rule {
   /** A CRL of the issuing CA revokes the signer certificate at or before the issue time. */
   CERTIFICATE_REVOKED_AT_SIGNING,
   /** The event's metadata does not follow from its envelope (command id, actor, organisation). */
-  ENVELOPE_EVENT_MISMATCH
+  ENVELOPE_EVENT_MISMATCH,
+  /**
+   * A head that the bundle or the auditor expects anchored on a sink (its newest head, or a head
+   * whose anchors name that sink) has no anchoring evidence in the bundle.
+   */
+  HEAD_NOT_ANCHORED,
+  /**
+   * An anchoring block's data does not hash to its header's data hash, a transaction in it is not
+   * in canonical protobuf form, or the block is not the one the evidence names (number, tx id).
+   */
+  ANCHOR_BLOCK_ALTERED,
+  /**
+   * The anchoring transaction does not append the bundle's signed head: not an endorser transaction
+   * invoking {@code kpledger} {@code Anchor:AppendHead} with this head (origin, size, root, a
+   * signature by the log key), its write set does not store it, or its id or proposal hash does not
+   * follow from its own headers.
+   */
+  ANCHOR_TX_ALTERED,
+  /** The peers marked the anchoring transaction invalid (block metadata TRANSACTIONS_FILTER). */
+  ANCHOR_TX_INVALID,
+  /**
+   * The anchoring transaction's creator is no member of a channel organisation, or its signature
+   * over the envelope payload does not verify.
+   */
+  ANCHOR_CREATOR_SIGNATURE_INVALID,
+  /** An endorsement's signature does not verify over the proposal response payload and endorser. */
+  ANCHOR_ENDORSEMENT_SIGNATURE_INVALID,
+  /**
+   * An endorser is not a peer of a channel organisation: its certificate does not chain to its
+   * MSP's CA in the channel configuration, is revoked or not valid at the transaction's time.
+   */
+  ANCHOR_ENDORSER_UNTRUSTED,
+  /** Fewer distinct channel organisations endorsed the anchoring transaction than the policy. */
+  ANCHOR_ENDORSEMENTS_INSUFFICIENT,
+  /**
+   * The anchoring block carries no orderer signature, or one that does not verify over its metadata
+   * value, signature header and header (Fabric's block signature).
+   */
+  ANCHOR_ORDERER_SIGNATURE_INVALID,
+  /**
+   * A block signer is not an orderer of the channel's ordering organisation, whose CA the auditor
+   * pins as an {@code ORDERING_SERVICE} organisation CA.
+   */
+  ANCHOR_ORDERER_UNTRUSTED,
+  /** The channel configuration block that an anchoring block names is not in the bundle. */
+  CHANNEL_CONFIG_MISSING,
+  /**
+   * A channel configuration block cannot be read, is altered (data hash), or, past the genesis
+   * block, is not signed by the channel's orderer.
+   */
+  CHANNEL_CONFIG_INVALID,
+  /**
+   * A channel organisation's MSP is rooted at a CA that the auditor did not pin, or pinned as
+   * another kind (an ordering organisation must be pinned as {@code ORDERING_SERVICE}, a peer
+   * organisation as anything else).
+   */
+  CHANNEL_CA_NOT_PINNED
 }

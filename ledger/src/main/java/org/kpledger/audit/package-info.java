@@ -19,7 +19,11 @@
  *   <li>every envelope: an ECDSA P-256 low-S signature over its RFC 8785 form, by a certificate
  *       that chains to an organisation CA the caller pins, valid and not revoked (RFC 5280 §5 CRLs
  *       from the bundle, verified against the pinned CAs) at the envelope's issue time, and bound
- *       to the event it is stored with (command id and actor).
+ *       to the event it is stored with (command id and actor);
+ *   <li>every Fabric anchor the bundle carries or the caller requires ({@link
+ *       org.kpledger.audit.fabric}): the block intact, its transaction appending exactly that
+ *       signed head, valid, endorsed by peers of a majority of the channel's organisations and
+ *       signed by its orderer, all identities chaining to pinned CAs.
  * </ul>
  *
  * <p>Trust comes from the caller, not the bundle: the log's verifier key and the CA certificates

@@ -47,6 +47,7 @@ class AuditController {
       TrustRoot trust,
       CheckpointVerifier logKey,
       AnchoringProperties anchoring,
+      FabricEvidence fabric,
       Clock clock) {
     this.policy = policy;
     this.exporter =
@@ -58,6 +59,7 @@ class AuditController {
             trust,
             logKey,
             anchoring,
+            fabric,
             clock);
   }
 

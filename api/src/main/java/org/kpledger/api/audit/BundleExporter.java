@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.kpledger.anchoring.AnchoredHead;
 import org.kpledger.anchoring.CheckpointVerifier;
+import org.kpledger.anchoring.fabric.AnchorTransaction;
 import org.kpledger.anchoring.local.LocalAnchorSink;
 import org.kpledger.api.command.TrustRoot;
 import org.kpledger.api.log.AnchoringProperties;
@@ -28,8 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Builds audit bundles from the node's own tables: the leaves ({@code merkle_leaf}), the events as
  * stored, the signed heads the local sink kept, proofs computed from the committed Merkle nodes,
- * the trusted organisation CAs and the CRLs recorded in the ledger. Everything is taken at the
- * newest signed head: later leaves wait for the next bundle.
+ * the trusted organisation CAs and the CRLs recorded in the ledger, and the Fabric anchoring
+ * transactions with their blocks and channel configuration ({@link FabricEvidence}). Everything is
+ * taken at one head ({@link #newest()}): later leaves wait for the next bundle.
  */
 final class BundleExporter {
 
@@ -45,6 +47,7 @@ final class BundleExporter {
   private final TrustRoot trust;
   private final CheckpointVerifier logKey;
   private final AnchoringProperties anchoring;
+  private final FabricEvidence fabric;
   private final Clock clock;
 
   BundleExporter(
@@ -55,6 +58,7 @@ final class BundleExporter {
       TrustRoot trust,
       CheckpointVerifier logKey,
       AnchoringProperties anchoring,
+      FabricEvidence fabric,
       Clock clock) {
     this.jdbc = jdbc;
     this.events = events;
@@ -63,12 +67,27 @@ final class BundleExporter {
     this.trust = trust;
     this.logKey = logKey;
     this.anchoring = anchoring;
+    this.fabric = fabric;
     this.clock = clock;
   }
 
-  /** The newest signed head, if any. */
+  /**
+   * The head a bundle is taken at: the newest signed head, or, when the node anchors on Fabric, the
+   * newest head the Fabric sink anchored (the newest signed head if it anchored none yet, which the
+   * verifier then reports as not anchored).
+   */
   Optional<AnchoredHead> newest() {
-    return sink.lastAnchored();
+    Optional<AnchoredHead> local = sink.lastAnchored();
+    if (local.isEmpty()) {
+      return local;
+    }
+    long newestSize = local.get().head().size();
+    return fabric
+        .newestAnchoredSize()
+        .filter(size -> size <= newestSize)
+        .flatMap(
+            size -> sink.list(size, 1).stream().filter(h -> h.head().size() == size).findFirst())
+        .or(() -> local);
   }
 
   /** Writes the bundle of a scope, at the newest head. */
@@ -93,6 +112,13 @@ final class BundleExporter {
       heads.add(newest);
     }
     BundleProofs proofs = new BundleProofs(log, n);
+    List<AnchorTransaction> anchored = new ArrayList<>();
+    List<AuditBundle.Head> headLines = new ArrayList<>();
+    for (AnchoredHead h : heads) {
+      Optional<AnchorTransaction> onFabric = fabric.at(h.head().size());
+      onFabric.ifPresent(anchored::add);
+      headLines.add(BundleProofs.head(h, onFabric));
+    }
     try (BundleWriter w = new BundleWriter(out)) {
       w.manifest(
           new AuditBundle.Manifest(
@@ -101,11 +127,16 @@ final class BundleExporter {
               clock.instant(),
               BundleProofs.scopeJson(scope),
               n,
-              range));
-      w.checkpoints(heads.stream().map(BundleProofs::head).toList());
+              range,
+              fabric.expectedSinks()));
+      w.checkpoints(headLines);
       w.consistency(proofs.consistency(heads, range, scope.previousSize()));
       w.certificates(BundleProofs.certificates(trust.anchors()));
       w.crls(events.revocationLists());
+      if (!anchored.isEmpty() || !fabric.expectedSinks().isEmpty()) {
+        w.fabricAnchors(FabricEvidence.lines(anchored));
+        w.channelConfigs(fabric.configBlocks(anchored));
+      }
       w.beginLeaves();
       for (Leaf l : leaves) {
         w.leaf(l);

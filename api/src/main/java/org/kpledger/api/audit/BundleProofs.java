@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kpledger.anchoring.AnchoredHead;
+import org.kpledger.anchoring.fabric.AnchorTransaction;
 import org.kpledger.audit.AuditBundle;
 import org.kpledger.identity.TrustAnchors;
 import org.kpledger.merkle.MerkleLog;
@@ -51,13 +52,14 @@ final class BundleProofs {
     }
   }
 
-  static AuditBundle.Head head(AnchoredHead h) {
-    return new AuditBundle.Head(
-        h.head().size(),
-        h.head().note(),
-        List.of(
-            new AuditBundle.Anchor(
-                h.receipt().sink(), h.receipt().reference(), h.receipt().anchoredAt())));
+  /** A head with where it was anchored: the local sink's receipt, and Fabric's transaction. */
+  static AuditBundle.Head head(AnchoredHead h, Optional<AnchorTransaction> fabric) {
+    List<AuditBundle.Anchor> anchors = new ArrayList<>();
+    anchors.add(
+        new AuditBundle.Anchor(
+            h.receipt().sink(), h.receipt().reference(), h.receipt().anchoredAt()));
+    fabric.ifPresent(f -> anchors.add(new AuditBundle.Anchor(f.sink(), f.txId(), f.committedAt())));
+    return new AuditBundle.Head(h.head().size(), h.head().note(), anchors);
   }
 
   static List<AuditBundle.CaCertificate> certificates(TrustAnchors anchors) {

@@ -1,0 +1,165 @@
+package org.kpledger.api.audit;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.kpledger.anchoring.Checkpoint;
+import org.kpledger.anchoring.CheckpointVerifier;
+import org.kpledger.anchoring.EcdsaP256TreeHeadSigner;
+import org.kpledger.anchoring.LeafEncoder;
+import org.kpledger.anchoring.SignedTreeHead;
+import org.kpledger.anchoring.TreeHead;
+import org.kpledger.anchoring.fabric.AnchorTransaction;
+import org.kpledger.audit.fabric.FabricBlocks;
+import org.kpledger.identity.OrganisationCa;
+import org.kpledger.identity.Pem;
+import org.kpledger.identity.Role;
+import org.kpledger.merkle.InMemoryNodeStore;
+import org.kpledger.merkle.MerkleHash;
+import org.kpledger.merkle.MerkleLog;
+import org.kpledger.signing.EcdsaP256;
+import org.kpledger.signing.EnvelopeSigner;
+
+/**
+ * Captures real anchoring evidence from the live network for the ledger's unit tests ({@code
+ * ledger/src/test/resources/org/kpledger/audit/fabric/}, see its README): a log of twelve events
+ * signed by an actor of the network's CAR KP authority CA, heads signed at sizes 3, 7 and 12 by a
+ * fresh log key (thrown away afterwards), the first two appended through the Gateway and their
+ * blocks fetched, the channel configuration block they name, and the channel's four CA
+ * certificates. Runs only on purpose:
+ *
+ * <pre>
+ * mvn -B -pl api -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+ *   -Dit.test=AnchorEvidenceCaptureFabricIT -Dkp.fabric.network=up \
+ *   -Dkp.fabric.network.properties=$PWD/network-config/work/network.properties \
+ *   -Dkp.capture.dir=$PWD/ledger/src/test/resources/org/kpledger/audit/fabric
+ * </pre>
+ */
+@EnabledIfSystemProperty(named = "kp.fabric.network", matches = "up")
+@EnabledIfSystemProperty(named = "kp.capture.dir", matches = ".+")
+class AnchorEvidenceCaptureFabricIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  private static final String[] MSPS = {
+    "CarKpMSP", "KpMonitoringMSP", "BeImportMSP", "KpOrdererMSP"
+  };
+
+  @Test
+  void capture() throws Exception {
+    Path out = Path.of(System.getProperty("kp.capture.dir"));
+    Files.createDirectories(out.resolve("trust"));
+    Properties net = FabricAnchoring.network();
+    Path crypto = Path.of(net.getProperty("CarKpMSP.crypto")).getParent();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String origin = "kp-ledger.capture/" + now.getEpochSecond();
+
+    List<String> events = events(OrganisationCa.load(crypto.resolve("CarKpMSP/ca")), now);
+    MerkleLog log = new MerkleLog(new InMemoryNodeStore());
+    events.forEach(e -> log.append(MerkleHash.leafHash(e.getBytes(UTF_8))));
+    EcdsaP256TreeHeadSigner key = EcdsaP256TreeHeadSigner.withNewKey();
+    List<SignedTreeHead> heads = new ArrayList<>();
+    for (long size : new long[] {3, 7, 12}) {
+      heads.add(
+          Checkpoint.sign(new TreeHead(origin, size, log.root(size), now.plusMillis(size)), key));
+    }
+
+    List<String> anchors = new ArrayList<>();
+    long config;
+    try (FabricAnchoring fabric = FabricAnchoring.connect(FabricAnchoring.networkFile())) {
+      fabric.register(origin, key.publicKey());
+      AnchorTransaction first = fabric.anchor(heads.get(0), key, 0, List.of());
+      AnchorTransaction second = fabric.anchor(heads.get(1), key, 3, log.consistencyProof(3, 7));
+      anchors.add(line(first));
+      anchors.add(line(second));
+      config = FabricBlocks.lastConfigIndex(second.block());
+      ObjectNode configLine = JSON.createObjectNode();
+      configLine.put("channel", net.getProperty("channel"));
+      configLine.put("blockNumber", config);
+      configLine.put("block", java.util.Base64.getEncoder().encodeToString(fabric.block(config)));
+      Files.writeString(
+          out.resolve("fabric-channel.jsonl"), JSON.writeValueAsString(configLine) + "\n");
+    }
+    Files.writeString(out.resolve("fabric-anchors.jsonl"), String.join("\n", anchors) + "\n");
+    Files.writeString(out.resolve("events.jsonl"), String.join("\n", events) + "\n");
+    Files.writeString(
+        out.resolve("log-key.txt"),
+        new CheckpointVerifier(origin, key.publicKey()).verifierKey() + "\n");
+    List<String> headLines = new ArrayList<>();
+    for (SignedTreeHead h : heads) {
+      headLines.add(
+          JSON.writeValueAsString(
+              JSON.createObjectNode().put("treeSize", h.size()).put("checkpoint", h.note())));
+    }
+    Files.writeString(out.resolve("heads.jsonl"), String.join("\n", headLines) + "\n");
+    for (String msp : MSPS) {
+      OrganisationCa ca = OrganisationCa.load(crypto.resolve(msp).resolve("ca"));
+      Files.writeString(
+          out.resolve("trust").resolve(ca.organisationId() + ".pem"),
+          Pem.writeCertificate(ca.certificate()));
+    }
+  }
+
+  /** Twelve leaf objects of zone registrations by one registrar of the network's CAR-KP CA. */
+  private static List<String> events(OrganisationCa car, Instant now) {
+    KeyPair keys = EcdsaP256.generateKeyPair();
+    X509Certificate registrar =
+        car.issueActorCertificate(
+            "capture-registrar",
+            Role.REGISTRAR,
+            keys.getPublic(),
+            car.certificate().getNotBefore().toInstant(),
+            car.certificate().getNotAfter().toInstant());
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String commandId = "capture-" + i;
+      ObjectNode payload = F.objectNode().put("zoneId", "Z-CAPTURE-" + i).put("name", "Zone " + i);
+      String envelope =
+          EnvelopeSigner.sign("RegisterZone", commandId, now, payload, registrar, keys.getPrivate())
+              .toJson();
+      ObjectNode leaf = F.objectNode();
+      leaf.put("format", LeafEncoder.FORMAT).put("eventId", "capture-ev-" + i);
+      leaf.put("aggregateType", "Zone")
+          .put("aggregateId", "Z-CAPTURE-" + i)
+          .put("sequenceNumber", 0);
+      leaf.put("timestamp", now.toString());
+      leaf.put("payloadType", "org.kpledger.zone.ZoneRegisteredEvent").put("payloadRevision", "1");
+      leaf.set("payload", payload);
+      leaf.set(
+          "metaData",
+          F.objectNode()
+              .put("envelope", envelope)
+              .put("commandId", commandId)
+              .put("actorId", "capture-registrar")
+              .put("organisationId", "CAR-KP")
+              .put("organisationType", "KP_AUTHORITY")
+              .put("role", "REGISTRAR"));
+      lines.add(new String(LeafEncoder.rfc8785(leaf), UTF_8));
+    }
+    return lines;
+  }
+
+  private static String line(AnchorTransaction a) throws Exception {
+    return JSON.writeValueAsString(
+        JSON.createObjectNode()
+            .put("sink", a.sink())
+            .put("treeSize", a.treeSize())
+            .put("txId", a.txId())
+            .put("blockNumber", a.blockNumber())
+            .put("committedAt", a.committedAt().toString())
+            .put("block", java.util.Base64.getEncoder().encodeToString(a.block())));
+  }
+}
