@@ -83,7 +83,7 @@ status() {
 case "${1:-}" in
   up) up ;;
   down) down ;;
-  reset) down; rm -rf "$WORK"; log "removed work/" ;;
+  reset) down; rm -rf "$WORK"; log "removed $WORK" ;;
   status) status ;;
   describe) describe ;;
   *) echo "usage: network.sh up|down|reset|status" >&2; exit 2 ;;
