@@ -10,6 +10,8 @@ import java.time.LocalDate;
  * @param status ISSUED, EXPORTED (the shipment left under it), CONFIRMED (receipt confirmed) or
  *     VOID
  * @param validity VALID, EXPIRED (after its expiry day) or VOID, today in Bangui
+ * @param confirmedOnChannel the importing authority's confirmation on the Fabric channel (status
+ *     {@code CONFIRMED_ON_CHANNEL}, transaction id, block), or null
  */
 public record PublicCertificate(
     String certificateNumber,
@@ -22,4 +24,5 @@ public record PublicCertificate(
     BigDecimal carats,
     String importerCountry,
     String status,
-    String validity) {}
+    String validity,
+    CertificateRecord.ChannelConfirmation confirmedOnChannel) {}
