@@ -131,11 +131,13 @@ public class Certificate {
    * transaction seen again records nothing (a redelivered chaincode event); the channel confirming
    * other content than this certificate's, or a second transaction, is refused. A confirmation of a
    * void certificate is still recorded: it happened on the channel.
+   *
+   * @return whether it was recorded now ({@code false}: the transaction was recorded before)
    */
   @CommandHandler
-  public void handle(RecordChannelConfirmationCommand c) {
+  public boolean handle(RecordChannelConfirmationCommand c) {
     if (c.txId().equals(channelTxId)) {
-      return;
+      return false;
     }
     require(
         contentHash.equals(c.contentHash()),
@@ -165,6 +167,7 @@ public class Certificate {
             c.blockNumber(),
             c.confirmingMsp(),
             c.contentHash()));
+    return true;
   }
 
   /** Voids the certificate; a voided certificate covers nothing more. */

@@ -385,7 +385,8 @@ class CertificateTest {
     fixture
         .given(ISSUED_EVENT, EXPORTED)
         .when(onChannel("tx-1", HASH))
-        .expectEvents(confirmedOnChannel("tx-1"));
+        .expectEvents(confirmedOnChannel("tx-1"))
+        .expectResultMessagePayload(true);
   }
 
   @Test
@@ -394,6 +395,7 @@ class CertificateTest {
         .given(ISSUED_EVENT, EXPORTED, confirmedOnChannel("tx-1"))
         .when(onChannel("tx-1", HASH))
         .expectSuccessfulHandlerExecution()
+        .expectResultMessagePayload(false)
         .expectNoEvents();
   }
 
