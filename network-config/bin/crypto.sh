@@ -8,7 +8,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 [[ -f "$CRYPTO/.complete" ]] && { log "crypto material exists in work/crypto"; exit 0; }
 tool="$NET/msp/target"
-if [[ ! -f "$tool/classpath.txt" ]]; then
+# (re)build the tool when it was never built or its sources changed since
+if [[ ! -f "$tool/classpath.txt" ]] || [[ -n "$(find "$NET/msp/src" -newer "$tool/classpath.txt" -print -quit)" ]]; then
   log "building the MSP tool (mvn -pl network-config/msp -am package)"
   (cd "$ROOT" && mvn -B -q -pl network-config/msp -am package -DskipTests)
 fi
