@@ -304,6 +304,7 @@ class CertificateChannelFabricIT {
     assertThat(shown.path("txId").asText()).isEqualTo(registry.path("confirmedTxId").asText());
     assertThat(shown.path("confirmingMsp").asText()).isEqualTo(msp);
     assertThat(shown.path("blockNumber").asLong()).isPositive();
+    assertThat(shown.has("contentHash")).as("not in the public form").isFalse();
     assertThat(publicForm(number).path("status").asText())
         .as("the ledger's own status stays")
         .isEqualTo("ISSUED");

@@ -78,7 +78,7 @@ public class CertificateQueries {
         c.importerCountry(),
         c.status(),
         validity,
-        c.confirmedOnChannel());
+        PublicCertificate.OnChannel.of(c.confirmedOnChannel()));
   }
 
   /**
