@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,6 +180,47 @@ class CertificateChannelFabricIT {
     assertThatThrownBy(() -> registrar.on(issuedEvent("CF-" + p + "R1", "12.41")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("another party holds the number");
+  }
+
+  @Test
+  void aCertificateIssuedWhileTheNetworkIsUnreachableIsRegisteredOnceItIsReachedAgain()
+      throws Exception {
+    Path dir = Files.createTempDirectory("kp-fabric-offline");
+    ConfigurableApplicationContext offline =
+        start(dir, "--kp.fabric.peer=127.0.0.1:" + closedPort());
+    ConfigurableApplicationContext saved = node;
+    String number;
+    try {
+      node = offline;
+      number = issue(new CarFixture(this::ok, p).setUp(), 1, "BE");
+      await("the registrar failing on the unreachable peer", () -> registrarFailing(offline));
+      assertThat(onChannel(number).path("contentHash").asText()).isEmpty();
+    } finally {
+      offline.close();
+      node = saved;
+    }
+    ConfigurableApplicationContext online = start(dir);
+    try {
+      String hash =
+          CertificateContent.hashOf(
+              online
+                  .getBean(JdbcTemplate.class)
+                  .queryForObject(
+                      "SELECT content FROM certificate_content WHERE certificate_number = ?",
+                      String.class,
+                      number));
+      await(
+          number + " registered after the restart",
+          () -> hash.equals(onChannel(number).path("contentHash").asText()));
+    } finally {
+      online.close();
+    }
+  }
+
+  private static int closedPort() throws IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
   }
 
   private static CertificateIssuedEvent issuedEvent(String number, String carats) {
@@ -352,17 +395,24 @@ class CertificateChannelFabricIT {
   }
 
   private static void start() {
+    node = start(data);
+  }
+
+  /** A node on {@code dir} trusting the test's CAs, Fabric-enabled as CarKpMSP's client. */
+  private static ConfigurableApplicationContext start(Path dir, String... more) {
     List<String> args = new ArrayList<>();
     args.addAll(
         List.of(
             "--server.port=0",
-            "--kp.data-dir=" + data,
+            "--kp.data-dir=" + dir,
+            "--kp.trust-dir=" + data.resolve("trust"),
             "--kp.fabric.enabled=true",
             "--kp.fabric.network-properties=" + network,
             "--kp.fabric.organisation=CarKpMSP",
             "--kp.fabric.certificates.retry=PT1S"));
-    args.addAll(List.of(TestDatabase.arguments(TestDatabase.forDataDir(data))));
-    node = LedgerApplication.start(args.toArray(String[]::new));
+    args.addAll(List.of(TestDatabase.arguments(TestDatabase.forDataDir(dir))));
+    args.addAll(List.of(more));
+    return LedgerApplication.start(args.toArray(String[]::new));
   }
 
   private static FabricProperties fabric(String msp) {
@@ -387,6 +437,14 @@ class CertificateChannelFabricIT {
 
   private static String url() {
     return "http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort();
+  }
+
+  private static boolean registrarFailing(ConfigurableApplicationContext context) {
+    return context
+        .getBean(EventProcessingConfiguration.class)
+        .eventProcessor(CertificateRegistrar.PROCESSING_GROUP, TrackingEventProcessor.class)
+        .map(p -> p.processingStatus().values().stream().anyMatch(s -> s.isErrorState()))
+        .orElse(false);
   }
 
   private JsonNode ok(String actor, String type, JsonNode payload) {
