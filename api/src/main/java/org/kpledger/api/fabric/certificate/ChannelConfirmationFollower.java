@@ -119,8 +119,11 @@ public class ChannelConfirmationFollower implements SmartLifecycle {
         }
       } catch (RuntimeException | IOException e) {
         if (running) {
+          // the message only: a peer that stays down would print a stack trace every retry
           LOG.warn(
-              "certificate events from the channel interrupted, reopening in {}: {}", retry, e);
+              "certificate events from the channel interrupted, reopening in {}: {}",
+              retry,
+              e.toString());
           pause();
         }
       }
