@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Deploys contracts/ as a chaincode service: a ccaas package (connection.json, metadata.json)
-# installed on every peer, approved by every organisation, committed under the channel's
-# MAJORITY Endorsement policy, and the chaincode server (the shaded jar) started on CC_ADDRESS.
+# installed on every peer, approved by every organisation that runs a peer (the channel's
+# LifecycleEndorsement: two of the three), committed with the channel's Endorsement policy (two of
+# the three peer organisations), and the chaincode server (the shaded jar) started on CC_ADDRESS.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -22,7 +23,7 @@ fi
 package_id="$(peer lifecycle chaincode calculatepackageid "$pkg")"
 log "package id $package_id"
 
-for o in "${ORG_KEYS[@]}"; do
+for o in "${PEER_ORG_KEYS[@]}"; do
   peer_as "$o"
   peer lifecycle chaincode queryinstalled | grep -q "$package_id" || peer lifecycle chaincode install "$pkg"
 done
@@ -42,17 +43,17 @@ orderer=(-o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_TLS_CA")
 definition=(--channelID "$CHANNEL" --name "$CC_NAME" --version 1 --sequence 1)
 peer_as car
 if ! peer lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CC_NAME" >/dev/null 2>&1; then
-  for o in "${ORG_KEYS[@]}"; do
+  for o in "${PEER_ORG_KEYS[@]}"; do
     peer_as "$o"
     peer lifecycle chaincode approveformyorg "${orderer[@]}" "${definition[@]}" --package-id "$package_id"
   done
   # shellcheck disable=SC2046
-  peer lifecycle chaincode commit "${orderer[@]}" "${definition[@]}" $(endorsers "${ORG_KEYS[@]}")
+  peer lifecycle chaincode commit "${orderer[@]}" "${definition[@]}" $(endorsers "${PEER_ORG_KEYS[@]}")
 fi
 # fabric-chaincode-shim 2.5.10 keeps one registration state for all of its peer connections: a
 # peer that connects while another peer's transaction is in flight makes the chaincode drop that
 # transaction. So every peer connects now, one after the other, before any traffic.
-for o in "${ORG_KEYS[@]}"; do
+for o in "${PEER_ORG_KEYS[@]}"; do
   peer_as "$o" client
   wait_for "chaincode $CC_NAME answering peer0.$o" 90 \
     peer chaincode query -C "$CHANNEL" -n "$CC_NAME" -c '{"Args":["org.hyperledger.fabric:GetMetadata"]}'

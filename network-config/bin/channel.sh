@@ -29,18 +29,19 @@ raft_leader() {
 }
 wait_for "Raft leader of $CHANNEL" 60 raft_leader
 
-for o in "${ORG_KEYS[@]}"; do
+for o in "${PEER_ORG_KEYS[@]}"; do
   peer_as "$o"
   if ! peer channel getinfo -c "$CHANNEL" >/dev/null 2>&1; then
     peer channel join -b "$block"
   fi
   wait_for "peer0.$o on $CHANNEL" 60 peer channel getinfo -c "$CHANNEL"
 done
-others=$(( ${#ORG_KEYS[@]} - 1 ))
+# gossip membership counts peers: a client-only organisation has none
+others=$(( ${#PEER_ORG_KEYS[@]} - 1 ))
 knows_others() {
   curl -fsS "http://$1/metrics" |
     awk -v ch="$CHANNEL" -v n="$others" '$1 ~ "^gossip_membership_total_peers_known\\{channel=\"" ch "\"\\}" && $2 >= n {ok=1} END {exit !ok}'
 }
-for o in "${ORG_KEYS[@]}"; do
+for o in "${PEER_ORG_KEYS[@]}"; do
   wait_for "peer0.$o knowing $others other peers" 90 knows_others "127.0.0.1:$(org_field "$o" 5)"
 done

@@ -26,23 +26,31 @@ ORDERER_OPS="127.0.0.1:$((BASE + 2))"
 ORDERER_TLS_CA="$CRYPTO/$ORDERER_MSP/orderer0/tls/ca.crt"
 
 # org key -> "MSP id, organisation id, organisation type, peer port, chaincode port, operations
-# port, country"
+# port, country[, gateway org]". Country is the C= of the organisation's CA (ISO 3166-1 alpha-2,
+# "-" for none). An organisation without a peer ("-" ports) is a client-only member of the
+# channel: its clients use the gateway org's peer.
 declare -A ORGS=(
   [car]="CarKpMSP CAR-KP KP_AUTHORITY $((BASE + 10)) $((BASE + 11)) $((BASE + 12)) CF"
   [mt]="KpMonitoringMSP KP-MT MONITORING_TEAM $((BASE + 20)) $((BASE + 21)) $((BASE + 22)) -"
   [imp]="BeImportMSP BE-IMPORT IMPORTING_AUTHORITY $((BASE + 30)) $((BASE + 31)) $((BASE + 32)) BE"
+  [ae]="AeImportMSP AE-IMPORT IMPORTING_AUTHORITY - - - AE mt"
 )
-ORG_KEYS=(car mt imp)
+# every organisation of the channel, and those that run a peer (they endorse and hold the ledger)
+ORG_KEYS=(car mt imp ae)
+PEER_ORG_KEYS=(car mt imp)
 
 export PATH="$FABRIC_HOME/bin:$PATH"
 export FABRIC_CFG_PATH="$FABRIC_HOME/config"
 
-org_field() { local -a f; read -r -a f <<<"${ORGS[$1]}"; echo "${f[$2]}"; }
+org_field() { local -a f; read -r -a f <<<"${ORGS[$1]}"; echo "${f[$2]:-}"; }
 org_msp() { org_field "$1" 0; }
-peer_address() { echo "127.0.0.1:$(org_field "$1" 3)"; }
-peer_tls_ca() { echo "$CRYPTO/$(org_msp "$1")/peer0/tls/ca.crt"; }
+# the org whose peer ORG's clients use: its own, or the gateway org of a client-only organisation
+gateway_org() { local g; g="$(org_field "$1" 7)"; echo "${g:-$1}"; }
+peer_address() { echo "127.0.0.1:$(org_field "$(gateway_org "$1")" 3)"; }
+peer_tls_ca() { echo "$CRYPTO/$(org_msp "$(gateway_org "$1")")/peer0/tls/ca.crt"; }
 
-# Makes the peer CLI act as ORG's admin (or client) against ORG's peer.
+# Makes the peer CLI act as ORG's admin (or client) against ORG's peer (its gateway org's peer
+# for a client-only organisation).
 peer_as() {
   local org="$1" who="${2:-admin}"
   export CORE_PEER_LOCALMSPID="$(org_msp "$org")"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The KP ledger's Fabric network on loopback, from native binaries:
 #   up      build (or reuse) the binaries, make the crypto material, start orderer0 and the three
-#           peers, create and join kp-channel, deploy the chaincode service; waits for each step
+#           peers (AeImportMSP is a client-only organisation, no peer), create and join kp-channel, deploy the chaincode service; waits for each step
 #   down    stop every process it started (data and crypto material stay in work/)
 #   reset   down, then delete work/ (the binaries' cache outside the clone stays)
 #   status  which processes run and whether their health endpoints answer
@@ -15,9 +15,9 @@ up() {
   "$bin/build-fabric.sh"
   "$bin/crypto.sh"
   running orderer0 || start_bg orderer0 "$bin/orderer.sh"
-  for o in "${ORG_KEYS[@]}"; do running "peer0.$o" || start_bg "peer0.$o" "$bin/peer.sh" "$o"; done
+  for o in "${PEER_ORG_KEYS[@]}"; do running "peer0.$o" || start_bg "peer0.$o" "$bin/peer.sh" "$o"; done
   wait_for "orderer0" 60 healthy "$ORDERER_OPS"
-  for o in "${ORG_KEYS[@]}"; do
+  for o in "${PEER_ORG_KEYS[@]}"; do
     wait_for "peer0.$o" 60 healthy "127.0.0.1:$(org_field "$o" 5)"
   done
   "$bin/channel.sh"
@@ -28,7 +28,8 @@ up() {
 
 # What a client needs to reach this network (read by the ledger node's Fabric profile and the
 # *NetworkIT tests): the channel, the chaincode, the orderer, and per organisation its MSP id,
-# peer, TLS root, crypto folder (msp/ca, admin, client) and country.
+# peer, TLS root, crypto folder (msp/ca, admin, client) and country. A client-only organisation's
+# peer is its gateway org's (no peer.operations), and peerOrganisations lists those with a peer.
 describe() {
   local o msp
   echo "# written by network.sh up; $(date -u +%FT%TZ)"
@@ -38,6 +39,7 @@ describe() {
   echo "orderer.tlsRootCert=$ORDERER_TLS_CA"
   echo "orderer.operations=$ORDERER_OPS"
   echo "organisations=$(for o in "${ORG_KEYS[@]}"; do printf '%s ' "$(org_msp "$o")"; done | sed 's/ $//')"
+  echo "peerOrganisations=$(for o in "${PEER_ORG_KEYS[@]}"; do printf '%s ' "$(org_msp "$o")"; done | sed 's/ $//')"
   for o in "${ORG_KEYS[@]}"; do
     msp="$(org_msp "$o")"
     echo "$msp.organisation=$(org_field "$o" 1)"
@@ -45,7 +47,7 @@ describe() {
     echo "$msp.country=$(org_field "$o" 6)"
     echo "$msp.peer=$(peer_address "$o")"
     echo "$msp.peer.tlsRootCert=$(peer_tls_ca "$o")"
-    echo "$msp.peer.operations=127.0.0.1:$(org_field "$o" 5)"
+    [[ "$(org_field "$o" 5)" == - ]] || echo "$msp.peer.operations=127.0.0.1:$(org_field "$o" 5)"
     echo "$msp.crypto=$CRYPTO/$msp"
   done
 }
@@ -75,7 +77,7 @@ status() {
     echo "$name: $state (pid $(cat "$f"))"
   done
   healthy "$ORDERER_OPS" && echo "orderer0 /healthz OK" || echo "orderer0 /healthz not answering"
-  for o in "${ORG_KEYS[@]}"; do
+  for o in "${PEER_ORG_KEYS[@]}"; do
     healthy "127.0.0.1:$(org_field "$o" 5)" && echo "peer0.$o /healthz OK" || echo "peer0.$o /healthz not answering"
   done
 }

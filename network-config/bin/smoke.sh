@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Proves the deployed chaincode through `peer chaincode invoke`: anchors the golden tree heads of
 # formats/anchor (registering their ledger node key), checks that a smaller head is refused and
-# that two organisations' peers return the same latest head; registers a KP certificate, confirms
-# it as the importing authority and checks that a confirmation by another organisation is refused.
+# that two organisations' peers return the same latest head; registers a KP certificate for BE,
+# confirms it as Belgium's importing authority and checks that confirmations by the Monitoring Team,
+# by the UAE's importing authority (AeImportMSP, through another org's peer) and of other content
+# are refused.
 # Re-runnable on the same network.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -41,11 +43,12 @@ echo "smoke: CarKp and KpMonitoring peers return the same latest head (size $(jq
 
 number="CF-SMOKE-$(date +%s)"
 hash="$(printf 'certificate %s' "$number" | sha256sum | cut -d' ' -f1)"
-invoke car client CertificateRegistry:RegisterCertificate "$number" "$hash" BeImportMSP >/dev/null
+invoke car client CertificateRegistry:RegisterCertificate "$number" "$hash" BE >/dev/null
 refused NOT_IMPORTING_AUTHORITY mt client CertificateRegistry:ConfirmCertificate "$number" "$hash"
+refused NOT_DESTINATION_COUNTRY ae client CertificateRegistry:ConfirmCertificate "$number" "$hash"
 refused CONTENT_HASH_MISMATCH imp client CertificateRegistry:ConfirmCertificate "$number" "${hash/a/b}"
 invoke imp client CertificateRegistry:ConfirmCertificate "$number" "$hash" >/dev/null
 status="$(query mt CertificateRegistry:GetCertificate "$number" | jq -r .status)"
 [[ "$status" == CONFIRMED ]] || { echo "smoke: FAIL, $number is $status" >&2; exit 1; }
-echo "smoke: $number registered by CarKpMSP, confirmed by BeImportMSP, forged confirmations refused"
+echo "smoke: $number registered by CarKpMSP for BE, confirmed by BeImportMSP, forged confirmations (KpMonitoringMSP, AeImportMSP) refused"
 echo "smoke: OK"

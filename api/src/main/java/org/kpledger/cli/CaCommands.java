@@ -38,6 +38,13 @@ class CaCommands {
         description = "Directory to hold the CA (key stays here)")
     Path dir;
 
+    @Option(
+        names = "--country",
+        description =
+            "ISO 3166-1 alpha-2 code of the participant (C= of the CA), e.g. CF or BE; an"
+                + " importing authority needs it to confirm certificates on the channel")
+    String country;
+
     @Option(names = "--years", defaultValue = "10", description = "Validity in years")
     int years;
 
@@ -49,6 +56,7 @@ class CaCommands {
               organisationId,
               type,
               name,
+              country,
               now.minus(1, ChronoUnit.DAYS),
               now.plus(365L * years, ChronoUnit.DAYS));
       ca.save(dir);

@@ -133,6 +133,7 @@ class HoldingsAndCertificatesTest extends ReadTestBase {
     assertThat(pub.path("hsCode").asText()).isEqualTo("7102.31");
     assertThat(pub.path("countryOfOrigin").asText()).isEqualTo("CF");
     assertThat(pub.has("exporter") || pub.has("valueUsd") || pub.has("importerName")).isFalse();
+    assertThat(pub.path("confirmedOnChannel").isNull()).as("no Fabric on this node").isTrue();
     JsonNode full = read("mt-monitor", "/api/certificates/CF-TS-0003");
     assertThat(full.path("exporter").asText()).isEqualTo("BO-ALPHA");
     assertThat(c(full.path("valueUsd"))).isEqualTo("400.00");
@@ -149,6 +150,26 @@ class HoldingsAndCertificatesTest extends ReadTestBase {
         .contains("CF-TS-0003")
         .doesNotContain("CF-TS-0001", "CF-TS-0002");
     problem(get("alpha-buyer", "/api/certificates/mismatched"), 403, "NOT_VISIBLE", null);
+  }
+
+  @Test
+  void theImportingAuthorityReadsACertificatesContentAsIssuedInCanonicalForm() {
+    Answer a = get("be-officer", "/api/certificates/CF-TS-0003/content");
+    assertThat(a.status()).isEqualTo(200);
+    JsonNode content = a.body();
+    assertThat(content.path("format").asText())
+        .isEqualTo(org.kpledger.certificate.CertificateContent.FORMAT);
+    assertThat(content.path("certificateNumber").asText()).isEqualTo("CF-TS-0003");
+    assertThat(content.path("carats").asText()).as("as issued, not as received").isEqualTo("2.00");
+    assertThat(content.path("valueUsd").asText()).isEqualTo("400.00");
+    assertThat(content.path("importerCountry").asText()).isEqualTo("BE");
+    assertThat(content.path("exporter").asText()).isEqualTo("BO-ALPHA");
+    assertThat(org.kpledger.canonical.CanonicalJson.canonicalString(content.toString()))
+        .isEqualTo(
+            org.kpledger.certificate.CertificateContent.parse(content.toString()).canonicalText());
+    problem(
+        get("beta-buyer", "/api/certificates/CF-TS-0003/content"), 403, "NOT_VISIBLE", "number");
+    problem(get("be-officer", "/api/certificates/CF-TS-9999/content"), 404, "UNKNOWN_ID", "number");
   }
 
   @Test

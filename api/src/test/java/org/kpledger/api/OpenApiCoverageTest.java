@@ -47,6 +47,7 @@ class OpenApiCoverageTest extends ReadTestBase {
                   "DossierAndRebuildTest, NonCompliantZoneTest"),
               Map.entry("GET /api/public/certificates/{number}", "HoldingsAndCertificatesTest"),
               Map.entry("GET /api/certificates/{number}", "HoldingsAndCertificatesTest"),
+              Map.entry("GET /api/certificates/{number}/content", "HoldingsAndCertificatesTest"),
               Map.entry("GET /api/certificates/unconfirmed", "HoldingsAndCertificatesTest"),
               Map.entry("GET /api/certificates/mismatched", "HoldingsAndCertificatesTest"),
               Map.entry("GET /api/history/{aggregateId}", "DossierAndRebuildTest"),

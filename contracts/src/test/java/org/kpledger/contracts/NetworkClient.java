@@ -35,8 +35,13 @@ public final class NetworkClient implements AutoCloseable {
     CAR_KP("CarKpMSP"),
     /** The KP Monitoring Team. */
     MONITORING("KpMonitoringMSP"),
-    /** The importing authority. */
-    IMPORTER("BeImportMSP");
+    /** The importing authority of Belgium. */
+    IMPORTER("BeImportMSP"),
+    /**
+     * The importing authority of the United Arab Emirates: a client-only organisation, whose
+     * clients use another organisation's peer (the description names it).
+     */
+    OTHER_IMPORTER("AeImportMSP");
 
     final String mspId;
 

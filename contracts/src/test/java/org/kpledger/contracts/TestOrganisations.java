@@ -23,22 +23,31 @@ import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 
 /**
  * Organisations of a test channel, each with a CA shaped like the ledger's {@code OrganisationCa}
- * ({@code CN=<name> CA, O=<org>, OU=<organisation type>}), issuing Fabric identities with a NodeOU
- * ({@code client}, {@code admin}) and returning them as the serialized creator a peer passes to
- * chaincode.
+ * ({@code CN=<name> CA, O=<org>, OU=<organisation type>[, C=<country>]}), issuing Fabric identities
+ * with a NodeOU ({@code client}, {@code admin}) and returning them as the serialized creator a peer
+ * passes to chaincode.
  */
 public final class TestOrganisations {
 
   private static final AtomicLong SERIAL = new AtomicLong(1);
 
   /** The Central African Republic's KP authority. */
-  public static final Org CAR_KP = new Org("CarKpMSP", "CAR-KP", "KP_AUTHORITY");
+  public static final Org CAR_KP = new Org("CarKpMSP", "CAR-KP", "KP_AUTHORITY", "CF");
 
   /** The KP Monitoring Team. */
-  public static final Org MONITORING = new Org("MonitoringMSP", "KP-MT", "MONITORING_TEAM");
+  public static final Org MONITORING = new Org("MonitoringMSP", "KP-MT", "MONITORING_TEAM", null);
 
-  /** An importing participant's authority. */
-  public static final Org IMPORTER = new Org("ImporterMSP", "EU-IMPORT", "IMPORTING_AUTHORITY");
+  /** An importing participant's authority, of Belgium. */
+  public static final Org IMPORTER =
+      new Org("ImporterMSP", "BE-IMPORT", "IMPORTING_AUTHORITY", "BE");
+
+  /** Another participant's importing authority, of the United Arab Emirates. */
+  public static final Org OTHER_IMPORTER =
+      new Org("AeImportMSP", "AE-IMPORT", "IMPORTING_AUTHORITY", "AE");
+
+  /** An importing authority whose CA names no country. */
+  public static final Org STATELESS_IMPORTER =
+      new Org("NoCountryMSP", "XX-IMPORT", "IMPORTING_AUTHORITY", null);
 
   private TestOrganisations() {}
 
@@ -49,11 +58,18 @@ public final class TestOrganisations {
     private final KeyPair caKeys = p256();
     private final X509Certificate ca;
 
-    Org(String mspId, String organisationId, String type) {
+    Org(String mspId, String organisationId, String type, String country) {
       this.mspId = mspId;
       this.organisationId = organisationId;
       X500Name name =
-          new X500Name("CN=" + organisationId + " CA,O=" + organisationId + ",OU=" + type);
+          new X500Name(
+              "CN="
+                  + organisationId
+                  + " CA,O="
+                  + organisationId
+                  + ",OU="
+                  + type
+                  + (country == null ? "" : ",C=" + country));
       this.ca = issue(name, name, caKeys, caKeys, true);
     }
 

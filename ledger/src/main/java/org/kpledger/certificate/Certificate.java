@@ -28,6 +28,8 @@ public class Certificate {
   private boolean exported;
   private boolean confirmed;
   private boolean voided;
+  private String contentHash;
+  private String channelTxId;
 
   /** For Axon. */
   protected Certificate() {}
@@ -124,6 +126,50 @@ public class Certificate {
             mismatches));
   }
 
+  /**
+   * Records the importing authority's confirmation on the Fabric channel, once: the same
+   * transaction seen again records nothing (a redelivered chaincode event); the channel confirming
+   * other content than this certificate's, or a second transaction, is refused. A confirmation of a
+   * void certificate is still recorded: it happened on the channel.
+   *
+   * @return whether it was recorded now ({@code false}: the transaction was recorded before)
+   */
+  @CommandHandler
+  public boolean handle(RecordChannelConfirmationCommand c) {
+    if (c.txId().equals(channelTxId)) {
+      return false;
+    }
+    require(
+        contentHash.equals(c.contentHash()),
+        "CHANNEL_CONTENT_HASH_MISMATCH",
+        "transaction "
+            + c.txId()
+            + " confirmed content "
+            + c.contentHash()
+            + ", but certificate "
+            + certificateNumber
+            + " has content "
+            + contentHash);
+    require(
+        channelTxId == null,
+        "ALREADY_CONFIRMED_ON_CHANNEL",
+        "certificate "
+            + certificateNumber
+            + " was confirmed on the channel by transaction "
+            + channelTxId
+            + ", not again by "
+            + c.txId());
+    apply(
+        new CertificateConfirmedOnChannelEvent(
+            certificateNumber,
+            c.channel(),
+            c.txId(),
+            c.blockNumber(),
+            c.confirmingMsp(),
+            c.contentHash()));
+    return true;
+  }
+
   /** Voids the certificate; a voided certificate covers nothing more. */
   @CommandHandler
   public void handle(VoidCertificateCommand c) {
@@ -185,6 +231,12 @@ public class Certificate {
     expiresOn = e.expiresOn();
     importerName = e.importerName();
     importerCountry = e.importerCountry();
+    contentHash = CertificateContent.of(e).sha256Hex();
+  }
+
+  @EventSourcingHandler
+  void on(CertificateConfirmedOnChannelEvent e) {
+    channelTxId = e.txId();
   }
 
   @EventSourcingHandler

@@ -4,5 +4,11 @@
  * parcels, HS code 7102.10, 7102.21 or 7102.31, and origin. Corrections are endorsements, never
  * edits (kp-facts rule 11); the importing authority's confirmation of receipt is compared with the
  * certificate and a mismatch is recorded and flagged, never silently accepted (rule 8).
+ *
+ * <p>On a networked node each certificate is also registered on the Fabric channel by the hash of
+ * its {@link org.kpledger.certificate.CertificateContent}, and the importing authority of the
+ * destination country confirms receipt there with its own Fabric identity; the node records that
+ * confirmation ({@link org.kpledger.certificate.CertificateConfirmedOnChannelEvent}, once per
+ * transaction, only for this certificate's content).
  */
 package org.kpledger.certificate;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.kpledger.signing.EcdsaP256;
 
@@ -42,7 +43,7 @@ public final class OrganisationCa {
 
   /**
    * Creates a new CA with a fresh key, subject {@code CN=<displayName> CA, O=<organisationId>,
-   * OU=<type>}.
+   * OU=<type>}, naming no country.
    *
    * @param organisationId the organisation's id (1-64 of letters, digits, {@code . _ : @ -})
    * @param type the organisation's type
@@ -58,7 +59,35 @@ public final class OrganisationCa {
       String displayName,
       Instant notBefore,
       Instant notAfter) {
+    return create(organisationId, type, displayName, null, notBefore, notAfter);
+  }
+
+  /**
+   * Creates a new CA with a fresh key, subject {@code CN=<displayName> CA, O=<organisationId>,
+   * OU=<type>, C=<country>}. The country binds the organisation to a KP participant: the
+   * certificate registry lets only an importing authority whose CA names the certificate's
+   * destination country confirm its receipt, so it is fixed here, when the CA (the channel's trust
+   * root for this organisation) is made, and cannot be claimed later by an actor.
+   *
+   * @param organisationId the organisation's id (1-64 of letters, digits, {@code . _ : @ -})
+   * @param type the organisation's type
+   * @param displayName a human-readable name, at most 61 characters
+   * @param country ISO 3166-1 alpha-2 code of the participant, or null for none (the Monitoring
+   *     Team, an auditor)
+   * @param notBefore start of validity
+   * @param notAfter end of validity, after {@code notBefore}
+   * @return the CA
+   * @throws IllegalArgumentException if an argument breaks these rules
+   */
+  public static OrganisationCa create(
+      String organisationId,
+      OrganisationType type,
+      String displayName,
+      String country,
+      Instant notBefore,
+      Instant notAfter) {
     DistinguishedNames.requireId("organisationId", organisationId);
+    DistinguishedNames.requireCountry(country);
     Objects.requireNonNull(type, "type");
     String cn = Objects.requireNonNull(displayName, "displayName").strip() + " CA";
     if (displayName.isBlank() || cn.length() > DistinguishedNames.MAX_VALUE_LENGTH) {
@@ -70,7 +99,7 @@ public final class OrganisationCa {
     KeyPair keys = EcdsaP256.generateKeyPair();
     X509Certificate cert =
         CertificateBuilders.selfSignedCa(
-            DistinguishedNames.of(cn, organisationId, type.name()),
+            DistinguishedNames.of(cn, organisationId, type.name(), country),
             keys.getPublic(),
             keys.getPrivate(),
             from,
@@ -166,6 +195,15 @@ public final class OrganisationCa {
    */
   public String organisationId() {
     return organisationId;
+  }
+
+  /**
+   * The organisation's country (the CA subject's C, ISO 3166-1 alpha-2), if it names one.
+   *
+   * @return the country code
+   */
+  public Optional<String> country() {
+    return Optional.ofNullable(DistinguishedNames.c(certificate.getSubjectX500Principal()));
   }
 
   /**

@@ -368,4 +368,63 @@ class CertificateTest {
         .expectException(violates("CERTIFICATE_VOID"))
         .expectNoEvents();
   }
+
+  private static final String HASH = CertificateContent.of(ISSUED_EVENT).sha256Hex();
+
+  private static RecordChannelConfirmationCommand onChannel(String txId, String hash) {
+    return new RecordChannelConfirmationCommand(CERT, "kp-channel", txId, 42, "BeImportMSP", hash);
+  }
+
+  private static CertificateConfirmedOnChannelEvent confirmedOnChannel(String txId) {
+    return new CertificateConfirmedOnChannelEvent(
+        CERT, "kp-channel", txId, 42, "BeImportMSP", HASH);
+  }
+
+  @Test
+  void recordsTheImportingAuthoritysConfirmationOnTheChannelWithItsTransaction() {
+    fixture
+        .given(ISSUED_EVENT, EXPORTED)
+        .when(onChannel("tx-1", HASH))
+        .expectEvents(confirmedOnChannel("tx-1"))
+        .expectResultMessagePayload(true);
+  }
+
+  @Test
+  void recordsNothingNewWhenTheSameChannelTransactionIsSeenAgain() {
+    fixture
+        .given(ISSUED_EVENT, EXPORTED, confirmedOnChannel("tx-1"))
+        .when(onChannel("tx-1", HASH))
+        .expectSuccessfulHandlerExecution()
+        .expectResultMessagePayload(false)
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsAChannelConfirmationOfOtherContentThanTheCertificates() {
+    fixture
+        .given(ISSUED_EVENT, EXPORTED)
+        .when(onChannel("tx-1", "0".repeat(64)))
+        .expectException(violates("CHANNEL_CONTENT_HASH_MISMATCH"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsASecondChannelConfirmationByAnotherTransaction() {
+    fixture
+        .given(ISSUED_EVENT, EXPORTED, confirmedOnChannel("tx-1"))
+        .when(onChannel("tx-2", HASH))
+        .expectException(violates("ALREADY_CONFIRMED_ON_CHANNEL"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void theChannelConfirmationPinsTheContentAsIssuedNotAsEndorsedLater() {
+    fixture
+        .given(
+            ISSUED_EVENT,
+            new CertificateEndorsedEvent(
+                CERT, EndorsableField.IMPORTER_NAME, IMPORTER, "Other BV", "typo"))
+        .when(onChannel("tx-1", HASH))
+        .expectEvents(confirmedOnChannel("tx-1"));
+  }
 }

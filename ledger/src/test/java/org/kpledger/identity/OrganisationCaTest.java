@@ -50,6 +50,41 @@ class OrganisationCaTest {
   }
 
   @Test
+  void aCaCreatedWithACountryNamesItInItsSubjectAndKeepsItThroughSaveAndLoad(@TempDir Path dir) {
+    OrganisationCa ca =
+        OrganisationCa.create(
+            "BE-IMPORT", OrganisationType.IMPORTING_AUTHORITY, "Belgian import", "BE", T0, T1);
+    assertThat(ca.certificate().getSubjectX500Principal().getName())
+        .isEqualTo("CN=Belgian import CA,O=BE-IMPORT,OU=IMPORTING_AUTHORITY,C=BE");
+    ca.save(dir);
+    OrganisationCa loaded = OrganisationCa.load(dir);
+    assertThat(loaded.country()).contains("BE");
+    assertThat(loaded.organisationId()).isEqualTo("BE-IMPORT");
+    assertThat(loaded.organisationType()).isEqualTo(OrganisationType.IMPORTING_AUTHORITY);
+    assertThat(botswana().country()).isEmpty();
+    X509Certificate actor =
+        loaded.issueActorCertificate(
+            "officer-1", Role.IMPORT_OFFICER, EcdsaP256.generateKeyPair().getPublic(), T0, T1);
+    assertThat(
+            new CertificateAuthenticator(TrustAnchors.of(java.util.List.of(ca.certificate())))
+                .authenticate(actor, T0.plusSeconds(60))
+                .organisationId())
+        .isEqualTo("BE-IMPORT");
+  }
+
+  @Test
+  void refusesACountryThatIsNotAnIso3166Alpha2Code() {
+    for (String bad : new String[] {"be", "BEL", "B", "1E"}) {
+      assertThatThrownBy(
+              () ->
+                  OrganisationCa.create(
+                      "X", OrganisationType.IMPORTING_AUTHORITY, "X", bad, T0, T1))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("ISO 3166-1 alpha-2");
+    }
+  }
+
+  @Test
   void actorCertificateIsAnEndEntitySignedByTheCa() throws Exception {
     OrganisationCa ca = botswana();
     X509Certificate a =

@@ -59,6 +59,18 @@ class CertificateController {
     return find(number);
   }
 
+  @GetMapping(value = "/api/certificates/{number}/content", produces = "application/json")
+  @Operation(
+      summary =
+          "A certificate's content as issued, in the RFC 8785 form whose SHA-256 the channel's"
+              + " certificate registry holds (what the importing authority confirms)")
+  String content(Actor reader, @PathVariable String number) {
+    certificate(reader, number);
+    return certificates
+        .content(number)
+        .orElseThrow(() -> QueryRefusedException.notFound("number", "content of " + number));
+  }
+
   @GetMapping("/api/certificates/unconfirmed")
   @Operation(
       summary = "Certificates exported at least olderThanDays ago with no import confirmation")

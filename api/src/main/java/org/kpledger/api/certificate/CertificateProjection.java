@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.kpledger.api.projection.JdbcProjection;
+import org.kpledger.certificate.CertificateConfirmedOnChannelEvent;
+import org.kpledger.certificate.CertificateContent;
 import org.kpledger.certificate.CertificateEndorsedEvent;
 import org.kpledger.certificate.CertificateIssuedEvent;
 import org.kpledger.certificate.CertificateUsedForExportEvent;
@@ -15,8 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * KP certificates with their endorsed fields as they stand, their use for export and the importing
- * authority's confirmation with its mismatches (kp-facts rule 8).
+ * KP certificates with their endorsed fields as they stand, their use for export, the importing
+ * authority's confirmation with its mismatches (kp-facts rule 8), the content as issued that the
+ * Fabric channel pins by hash ({@link CertificateContent}) and the confirmation seen on the
+ * channel.
  */
 @Component
 @ProcessingGroup(CertificateProjection.NAME)
@@ -42,6 +46,16 @@ class CertificateProjection extends JdbcProjection {
             + "parcel_count INT, importer_name VARCHAR(200), exporter VARCHAR(128), "
             + "mismatched BOOLEAN NOT NULL, mismatches VARCHAR(4000), "
             + "recorded_at TIMESTAMP WITH TIME ZONE NOT NULL");
+    table(
+        "certificate_content",
+        "certificate_number VARCHAR(64) PRIMARY KEY, content_hash CHAR(64) NOT NULL, "
+            + "content VARCHAR(8000) NOT NULL");
+    table(
+        "certificate_channel",
+        "certificate_number VARCHAR(64) PRIMARY KEY, channel VARCHAR(128) NOT NULL, "
+            + "tx_id VARCHAR(128) NOT NULL, block_number BIGINT NOT NULL, "
+            + "confirming_msp VARCHAR(128) NOT NULL, content_hash CHAR(64) NOT NULL, "
+            + "recorded_at TIMESTAMP WITH TIME ZONE NOT NULL");
     index("certificate_shipment ON certificate (shipment_id)");
     create();
   }
@@ -66,6 +80,27 @@ class CertificateProjection extends JdbcProjection {
         e.parcelCount(),
         e.hsCode(),
         e.countryOfOrigin(),
+        recordedAt(meta, ts));
+    CertificateContent content = CertificateContent.of(e);
+    write(
+        "INSERT INTO certificate_content (certificate_number, content_hash, content) "
+            + "VALUES (?, ?, ?)",
+        e.certificateNumber(),
+        content.sha256Hex(),
+        content.canonicalText());
+  }
+
+  @EventHandler
+  void on(CertificateConfirmedOnChannelEvent e, MetaData meta, @Timestamp Instant ts) {
+    write(
+        "INSERT INTO certificate_channel (certificate_number, channel, tx_id, block_number, "
+            + "confirming_msp, content_hash, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        e.certificateNumber(),
+        e.channel(),
+        e.txId(),
+        e.blockNumber(),
+        e.confirmingMsp(),
+        e.contentHash(),
         recordedAt(meta, ts));
   }
 

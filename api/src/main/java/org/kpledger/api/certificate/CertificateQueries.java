@@ -16,8 +16,11 @@ public class CertificateQueries {
   private static final String SELECT =
       "SELECT c.*, f.importing_authority, f.received_on, "
           + "f.carats AS f_carats, f.parcel_count AS f_parcel_count, f.importer_name AS f_importer, "
-          + "f.exporter AS f_exporter, f.mismatches, f.mismatched FROM certificate c "
-          + "LEFT JOIN certificate_confirmation f ON f.certificate_number = c.certificate_number";
+          + "f.exporter AS f_exporter, f.mismatches, f.mismatched, ch.channel, ch.tx_id, "
+          + "ch.block_number, ch.confirming_msp, ch.content_hash AS ch_content_hash "
+          + "FROM certificate c "
+          + "LEFT JOIN certificate_confirmation f ON f.certificate_number = c.certificate_number "
+          + "LEFT JOIN certificate_channel ch ON ch.certificate_number = c.certificate_number";
   private final JdbcTemplate jdbc;
 
   CertificateQueries(JdbcTemplate jdbc) {
@@ -74,7 +77,22 @@ public class CertificateQueries {
         c.carats(),
         c.importerCountry(),
         c.status(),
-        validity);
+        validity,
+        PublicCertificate.OnChannel.of(c.confirmedOnChannel()));
+  }
+
+  /**
+   * The content of a certificate as issued, in its canonical form ({@link
+   * org.kpledger.certificate.CertificateContent}).
+   */
+  public Optional<String> content(String number) {
+    return jdbc
+        .queryForList(
+            "SELECT content FROM certificate_content WHERE certificate_number = ?",
+            String.class,
+            number)
+        .stream()
+        .findFirst();
   }
 
   private static CertificateRecord record(ResultSet rs) throws SQLException {
@@ -90,6 +108,17 @@ public class CertificateQueries {
               rs.getString("f_importer"),
               rs.getString("f_exporter"),
               m == null || m.isEmpty() ? List.of() : Arrays.asList(m.split("\n")));
+    }
+    CertificateRecord.ChannelConfirmation onChannel = null;
+    if (rs.getString("tx_id") != null) {
+      onChannel =
+          new CertificateRecord.ChannelConfirmation(
+              "CONFIRMED_ON_CHANNEL",
+              rs.getString("channel"),
+              rs.getString("tx_id"),
+              rs.getLong("block_number"),
+              rs.getString("confirming_msp"),
+              rs.getString("ch_content_hash"));
     }
     return new CertificateRecord(
         rs.getString("certificate_number"),
@@ -109,6 +138,7 @@ public class CertificateQueries {
         Columns.date(rs.getObject("exported_on")),
         rs.getString("void_reason"),
         rs.getInt("endorsements"),
-        confirmation);
+        confirmation,
+        onChannel);
   }
 }

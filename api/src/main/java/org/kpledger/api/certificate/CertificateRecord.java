@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param status ISSUED, EXPORTED, CONFIRMED or VOID
  * @param confirmation the importing authority's confirmation, or null
+ * @param confirmedOnChannel the importing authority's confirmation on the Fabric channel, or null
  */
 public record CertificateRecord(
     String certificateNumber,
@@ -28,7 +29,8 @@ public record CertificateRecord(
     LocalDate exportedOn,
     String voidReason,
     int endorsements,
-    Confirmation confirmation) {
+    Confirmation confirmation,
+    ChannelConfirmation confirmedOnChannel) {
 
   /** An import confirmation; {@code mismatches} is empty when it matched the certificate. */
   public record Confirmation(
@@ -39,4 +41,22 @@ public record CertificateRecord(
       String importerName,
       String exporter,
       List<String> mismatches) {}
+
+  /**
+   * The importing authority's confirmation on the Fabric channel: its transaction is the evidence.
+   *
+   * @param status always {@code CONFIRMED_ON_CHANNEL}
+   * @param channel the channel
+   * @param txId the confirming transaction's id
+   * @param blockNumber the block that holds it
+   * @param confirmingMsp the MSP id of the importing authority that signed it
+   * @param contentHash the content hash it confirmed
+   */
+  public record ChannelConfirmation(
+      String status,
+      String channel,
+      String txId,
+      long blockNumber,
+      String confirmingMsp,
+      String contentHash) {}
 }

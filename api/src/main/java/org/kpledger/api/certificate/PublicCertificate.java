@@ -10,6 +10,7 @@ import java.time.LocalDate;
  * @param status ISSUED, EXPORTED (the shipment left under it), CONFIRMED (receipt confirmed) or
  *     VOID
  * @param validity VALID, EXPIRED (after its expiry day) or VOID, today in Bangui
+ * @param confirmedOnChannel the importing authority's confirmation on the Fabric channel, or null
  */
 public record PublicCertificate(
     String certificateNumber,
@@ -22,4 +23,24 @@ public record PublicCertificate(
     BigDecimal carats,
     String importerCountry,
     String status,
-    String validity) {}
+    String validity,
+    OnChannel confirmedOnChannel) {
+
+  /**
+   * The importing authority's confirmation on the Fabric channel, without the content hash (a
+   * digest of the exporter, importer and value that the public form leaves out).
+   *
+   * @param status always {@code CONFIRMED_ON_CHANNEL}
+   * @param txId the confirming transaction's id
+   * @param blockNumber the block that holds it
+   * @param confirmingMsp the MSP id of the importing authority that signed it
+   */
+  public record OnChannel(String status, String txId, long blockNumber, String confirmingMsp) {
+
+    static OnChannel of(CertificateRecord.ChannelConfirmation c) {
+      return c == null
+          ? null
+          : new OnChannel(c.status(), c.txId(), c.blockNumber(), c.confirmingMsp());
+    }
+  }
+}

@@ -3,16 +3,17 @@ package org.kpledger.contracts.certificate;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * A KP certificate as the registry stores it (golden file {@code
- * formats/certificate/certificate-confirmed.json}).
+ * A KP certificate as the registry stores it, and the payload of its events.
  *
  * @param number the certificate's number, unique on the channel
  * @param contentHash lower-case hex SHA-256 of the certificate's canonical content
  * @param exporterMsp the MSP id of the exporting authority that registered it
- * @param importerMsp the MSP id of the importing authority that may confirm receipt
+ * @param destinationCountry ISO 3166-1 alpha-2 code of the importing country: only an importing
+ *     authority whose organisation CA names this country may confirm receipt
  * @param status where it stands
  * @param registeredTxId the registering transaction's id
  * @param registeredAt that transaction's timestamp, ISO-8601 UTC
+ * @param confirmedByMsp the MSP id of the importing authority that confirmed, absent until then
  * @param confirmedTxId the confirming transaction's id, absent until confirmed
  * @param confirmedAt that transaction's timestamp, absent until confirmed
  */
@@ -20,10 +21,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
   "number",
   "contentHash",
   "exporterMsp",
-  "importerMsp",
+  "destinationCountry",
   "status",
   "registeredTxId",
   "registeredAt",
+  "confirmedByMsp",
   "confirmedTxId",
   "confirmedAt"
 })
@@ -31,29 +33,32 @@ public record CertificateRecord(
     String number,
     String contentHash,
     String exporterMsp,
-    String importerMsp,
+    String destinationCountry,
     CertificateStatus status,
     String registeredTxId,
     String registeredAt,
+    String confirmedByMsp,
     String confirmedTxId,
     String confirmedAt) {
 
   /**
    * This record with receipt confirmed.
    *
+   * @param mspId the confirming importing authority's MSP id
    * @param txId the confirming transaction's id
    * @param at its timestamp
    * @return the confirmed record
    */
-  public CertificateRecord confirmed(String txId, String at) {
+  public CertificateRecord confirmed(String mspId, String txId, String at) {
     return new CertificateRecord(
         number,
         contentHash,
         exporterMsp,
-        importerMsp,
+        destinationCountry,
         CertificateStatus.CONFIRMED,
         registeredTxId,
         registeredAt,
+        mspId,
         txId,
         at);
   }

@@ -7,7 +7,7 @@ import org.hyperledger.fabric.shim.ChaincodeException;
  * payload.
  */
 public enum CertificateRefusal {
-  /** An argument is malformed (number, hash or MSP id). */
+  /** An argument is malformed (number, hash or country), or the destination is the exporter's. */
   MALFORMED,
   /** The caller's organisation CA does not declare a KP authority. */
   NOT_KP_AUTHORITY,
@@ -15,8 +15,10 @@ public enum CertificateRefusal {
   DUPLICATE_CERTIFICATE,
   /** No certificate with this number is registered. */
   UNKNOWN_CERTIFICATE,
-  /** The caller is not of the importing authority named at registration. */
+  /** The caller's organisation CA does not declare an importing authority. */
   NOT_IMPORTING_AUTHORITY,
+  /** The caller's organisation CA is an importing authority of another country. */
+  NOT_DESTINATION_COUNTRY,
   /** The confirmed content hash differs from the registered one. */
   CONTENT_HASH_MISMATCH,
   /** Receipt of this certificate is already confirmed. */

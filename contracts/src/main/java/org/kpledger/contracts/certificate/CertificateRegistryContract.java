@@ -33,7 +33,7 @@ public final class CertificateRegistryContract implements ContractInterface {
   static final String KEY_TYPE = "kp.certificate";
   private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9./_-]{0,63}");
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-  private static final Pattern MSP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
   /**
    * Registers a certificate issued by the caller's KP authority.
@@ -41,23 +41,25 @@ public final class CertificateRegistryContract implements ContractInterface {
    * @param ctx the transaction context
    * @param number the certificate's number
    * @param contentHash lower-case hex SHA-256 of its canonical content
-   * @param importerMsp the MSP id of the importing authority
+   * @param destinationCountry ISO 3166-1 alpha-2 code of the importing country
    * @return the stored {@link CertificateRecord} JSON
    */
   @Transaction(name = "RegisterCertificate", intent = Transaction.TYPE.SUBMIT)
   public String registerCertificate(
-      Context ctx, String number, String contentHash, String importerMsp) {
+      Context ctx, String number, String contentHash, String destinationCountry) {
     requireShape(number, contentHash);
-    if (importerMsp == null || !MSP_ID.matcher(importerMsp).matches()) {
-      throw CertificateRefusal.MALFORMED.refuse("importerMsp must match " + MSP_ID.pattern());
+    if (destinationCountry == null || !COUNTRY.matcher(destinationCountry).matches()) {
+      throw CertificateRefusal.MALFORMED.refuse(
+          "destinationCountry must be an ISO 3166-1 alpha-2 code (two capital letters)");
     }
     Caller caller = Caller.of(ctx);
     if (!caller.isKpAuthority()) {
       throw CertificateRefusal.NOT_KP_AUTHORITY.refuse(
           caller.mspId() + " is not a KP authority (its CA's OU is '" + caller.issuerUnit() + "')");
     }
-    if (importerMsp.equals(caller.mspId())) {
-      throw CertificateRefusal.MALFORMED.refuse("the importer must be another organisation");
+    if (destinationCountry.equals(caller.issuerCountry())) {
+      throw CertificateRefusal.MALFORMED.refuse(
+          "the destination must be another country than the exporter's " + destinationCountry);
     }
     ChaincodeStub stub = ctx.getStub();
     if (read(stub, number).isPresent()) {
@@ -68,17 +70,19 @@ public final class CertificateRegistryContract implements ContractInterface {
             number,
             contentHash,
             caller.mspId(),
-            importerMsp,
+            destinationCountry,
             CertificateStatus.REGISTERED,
             stub.getTxId(),
             stub.getTxTimestamp().toString(),
+            null,
             null,
             null);
     return store(stub, registered, REGISTERED_EVENT);
   }
 
   /**
-   * Confirms receipt of a registered certificate by its importing authority.
+   * Confirms receipt of a registered certificate by an importing authority of its destination
+   * country.
    *
    * @param ctx the transaction context
    * @param number the certificate's number
@@ -92,9 +96,25 @@ public final class CertificateRegistryContract implements ContractInterface {
     CertificateRecord record =
         read(stub, number).orElseThrow(() -> CertificateRefusal.UNKNOWN_CERTIFICATE.refuse(number));
     Caller caller = Caller.of(ctx);
-    if (!caller.mspId().equals(record.importerMsp())) {
+    if (!caller.isImportingAuthority()) {
       throw CertificateRefusal.NOT_IMPORTING_AUTHORITY.refuse(
-          caller.mspId() + " may not confirm " + number + ", only " + record.importerMsp());
+          caller.mspId()
+              + " may not confirm "
+              + number
+              + ": its CA's OU is '"
+              + caller.issuerUnit()
+              + "', not "
+              + Caller.IMPORTING_AUTHORITY);
+    }
+    if (!record.destinationCountry().equals(caller.issuerCountry())) {
+      throw CertificateRefusal.NOT_DESTINATION_COUNTRY.refuse(
+          caller.mspId()
+              + " is an importing authority of '"
+              + caller.issuerCountry()
+              + "'; "
+              + number
+              + " is destined for "
+              + record.destinationCountry());
     }
     if (record.status() == CertificateStatus.CONFIRMED) {
       throw CertificateRefusal.ALREADY_CONFIRMED.refuse(number + " was confirmed");
@@ -104,7 +124,7 @@ public final class CertificateRegistryContract implements ContractInterface {
           "the content received differs from the certificate registered as " + number);
     }
     CertificateRecord confirmed =
-        record.confirmed(stub.getTxId(), stub.getTxTimestamp().toString());
+        record.confirmed(caller.mspId(), stub.getTxId(), stub.getTxTimestamp().toString());
     return store(stub, confirmed, CONFIRMED_EVENT);
   }
 

@@ -6,6 +6,8 @@ import static org.kpledger.contracts.Refusals.assertRefused;
 import static org.kpledger.contracts.TestOrganisations.CAR_KP;
 import static org.kpledger.contracts.TestOrganisations.IMPORTER;
 import static org.kpledger.contracts.TestOrganisations.MONITORING;
+import static org.kpledger.contracts.TestOrganisations.OTHER_IMPORTER;
+import static org.kpledger.contracts.TestOrganisations.STATELESS_IMPORTER;
 import static org.mockito.AdditionalMatchers.aryEq;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -31,21 +33,21 @@ class CertificateRegistryContractTest {
   private static final String REGISTERED =
       "{\"number\":\"CF-2026-000123\",\"contentHash\":\""
           + HASH
-          + "\",\"exporterMsp\":\"CarKpMSP\",\"importerMsp\":\"ImporterMSP\",\"status\":\"REGISTERED\","
+          + "\",\"exporterMsp\":\"CarKpMSP\",\"destinationCountry\":\"BE\",\"status\":\"REGISTERED\","
           + "\"registeredTxId\":\"tx-reg\",\"registeredAt\":\"2026-11-27T12:00:00Z\"}";
   private static final String CONFIRMED =
       "{\"number\":\"CF-2026-000123\",\"contentHash\":\""
           + HASH
-          + "\",\"exporterMsp\":\"CarKpMSP\",\"importerMsp\":\"ImporterMSP\",\"status\":\"CONFIRMED\","
+          + "\",\"exporterMsp\":\"CarKpMSP\",\"destinationCountry\":\"BE\",\"status\":\"CONFIRMED\","
           + "\"registeredTxId\":\"tx-reg\",\"registeredAt\":\"2026-11-27T12:00:00Z\","
-          + "\"confirmedTxId\":\"tx-conf\",\"confirmedAt\":\"2026-12-03T08:30:00Z\"}";
+          + "\"confirmedByMsp\":\"ImporterMSP\",\"confirmedTxId\":\"tx-conf\",\"confirmedAt\":\"2026-12-03T08:30:00Z\"}";
 
   private final CertificateRegistryContract contract = new CertificateRegistryContract();
   private final StubLedger ledger = new StubLedger();
 
   @Test
   void theExportingKpAuthorityRegistersACertificateAsExactBytesWithAnEvent() {
-    contract.registerCertificate(register(), NUMBER, HASH, IMPORTER.mspId());
+    contract.registerCertificate(register(), NUMBER, HASH, "BE");
     byte[] bytes = REGISTERED.getBytes(UTF_8);
     verify(ledger.stub()).putState(eq(CertificateRegistryContract.key(NUMBER)), aryEq(bytes));
     verify(ledger.stub()).setEvent(eq(CertificateRegistryContract.REGISTERED_EVENT), aryEq(bytes));
@@ -53,7 +55,7 @@ class CertificateRegistryContractTest {
 
   @Test
   void theImportingAuthorityConfirmsReceiptAgainstTheRegisteredHashAsExactBytes() {
-    contract.registerCertificate(register(), NUMBER, HASH, IMPORTER.mspId());
+    contract.registerCertificate(register(), NUMBER, HASH, "BE");
     contract.confirmCertificate(ledger.tx(IMPORTER.client(), "tx-conf", T2), NUMBER, HASH);
     byte[] bytes = CONFIRMED.getBytes(UTF_8);
     verify(ledger.stub()).putState(eq(CertificateRegistryContract.key(NUMBER)), aryEq(bytes));
@@ -62,7 +64,7 @@ class CertificateRegistryContractTest {
 
   @Test
   void anyoneOnTheChannelReadsACertificatesStatus() {
-    contract.registerCertificate(register(), NUMBER, HASH, IMPORTER.mspId());
+    contract.registerCertificate(register(), NUMBER, HASH, "BE");
     Context monitor = ledger.tx(MONITORING.client(), "tx-q", T2);
     assertThat(contract.getCertificate(monitor, NUMBER)).isEqualTo(REGISTERED);
     assertRefused(() -> contract.getCertificate(monitor, "CF-0"), "UNKNOWN_CERTIFICATE");
@@ -70,9 +72,9 @@ class CertificateRegistryContractTest {
 
   @Test
   void refusesASecondRegistrationOfTheSameNumber() {
-    contract.registerCertificate(register(), NUMBER, HASH, IMPORTER.mspId());
+    contract.registerCertificate(register(), NUMBER, HASH, "BE");
     assertNothingWritten(
-        () -> contract.registerCertificate(register(), NUMBER, OTHER_HASH, IMPORTER.mspId()),
+        () -> contract.registerCertificate(register(), NUMBER, OTHER_HASH, "BE"),
         "DUPLICATE_CERTIFICATE");
   }
 
@@ -81,13 +83,13 @@ class CertificateRegistryContractTest {
     assertNothingWritten(
         () ->
             contract.registerCertificate(
-                ledger.tx(MONITORING.admin(), "tx-x", T1), NUMBER, HASH, IMPORTER.mspId()),
+                ledger.tx(MONITORING.admin(), "tx-x", T1), NUMBER, HASH, "BE"),
         "NOT_KP_AUTHORITY");
   }
 
   @Test
-  void refusesConfirmationByAnOrganisationOtherThanTheNamedImporter() {
-    contract.registerCertificate(register(), NUMBER, HASH, IMPORTER.mspId());
+  void refusesConfirmationByAnOrganisationWhoseCaIsNotAnImportingAuthority() {
+    contract.registerCertificate(register(), NUMBER, HASH, "BE");
     for (byte[] creator : new byte[][] {MONITORING.client(), CAR_KP.client(), CAR_KP.admin()}) {
       assertNothingWritten(
           () -> contract.confirmCertificate(ledger.tx(creator, "tx-x", T2), NUMBER, HASH),
@@ -96,8 +98,30 @@ class CertificateRegistryContractTest {
   }
 
   @Test
+  void refusesConfirmationByAnImportingAuthorityOfAnotherCountryOrOfNone() {
+    contract.registerCertificate(register(), NUMBER, HASH, "BE");
+    for (byte[] creator :
+        new byte[][] {
+          OTHER_IMPORTER.client(), OTHER_IMPORTER.admin(), STATELESS_IMPORTER.client()
+        }) {
+      assertNothingWritten(
+          () -> contract.confirmCertificate(ledger.tx(creator, "tx-x", T2), NUMBER, HASH),
+          "NOT_DESTINATION_COUNTRY");
+    }
+  }
+
+  @Test
+  void anImportingAuthorityOfTheDestinationCountryConfirmsWhateverItsMspId() {
+    contract.registerCertificate(register(), NUMBER, HASH, "AE");
+    contract.confirmCertificate(ledger.tx(OTHER_IMPORTER.client(), "tx-conf", T2), NUMBER, HASH);
+    assertThat(contract.getCertificate(ledger.tx(MONITORING.client(), "tx-q", T2), NUMBER))
+        .contains("\"status\":\"CONFIRMED\"")
+        .contains("\"confirmedByMsp\":\"AeImportMSP\"");
+  }
+
+  @Test
   void refusesConfirmationOfOtherContent() {
-    contract.registerCertificate(register(), NUMBER, HASH, IMPORTER.mspId());
+    contract.registerCertificate(register(), NUMBER, HASH, "BE");
     assertNothingWritten(
         () ->
             contract.confirmCertificate(
@@ -107,7 +131,7 @@ class CertificateRegistryContractTest {
 
   @Test
   void refusesASecondConfirmation() {
-    contract.registerCertificate(register(), NUMBER, HASH, IMPORTER.mspId());
+    contract.registerCertificate(register(), NUMBER, HASH, "BE");
     contract.confirmCertificate(ledger.tx(IMPORTER.client(), "tx-conf", T2), NUMBER, HASH);
     assertNothingWritten(
         () -> contract.confirmCertificate(ledger.tx(IMPORTER.client(), "tx-x", T2), NUMBER, HASH),
@@ -122,16 +146,16 @@ class CertificateRegistryContractTest {
   }
 
   @Test
-  void refusesMalformedArgumentsAndTheExporterAsItsOwnImporter() {
+  void refusesMalformedArgumentsAndTheExportersOwnCountryAsDestination() {
     assertNothingWritten(
-        () -> contract.registerCertificate(register(), "bad number", HASH, IMPORTER.mspId()),
+        () -> contract.registerCertificate(register(), "bad number", HASH, "BE"), "MALFORMED");
+    assertNothingWritten(
+        () -> contract.registerCertificate(register(), NUMBER, HASH.toUpperCase(), "BE"),
         "MALFORMED");
-    assertNothingWritten(
-        () ->
-            contract.registerCertificate(register(), NUMBER, HASH.toUpperCase(), IMPORTER.mspId()),
-        "MALFORMED");
-    assertNothingWritten(
-        () -> contract.registerCertificate(register(), NUMBER, HASH, CAR_KP.mspId()), "MALFORMED");
+    for (String country : new String[] {"CF", "be", "BEL", "", "ImporterMSP"}) {
+      assertNothingWritten(
+          () -> contract.registerCertificate(register(), NUMBER, HASH, country), "MALFORMED");
+    }
   }
 
   private Context register() {

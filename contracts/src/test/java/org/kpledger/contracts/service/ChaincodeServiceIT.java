@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.kpledger.contracts.TestOrganisations.CAR_KP;
 import static org.kpledger.contracts.TestOrganisations.IMPORTER;
 import static org.kpledger.contracts.TestOrganisations.MONITORING;
+import static org.kpledger.contracts.TestOrganisations.OTHER_IMPORTER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -126,16 +127,14 @@ class ChaincodeServiceIT {
     String other = "0".repeat(64);
     String register = "CertificateRegistry:RegisterCertificate";
     String confirm = "CertificateRegistry:ConfirmCertificate";
-    assertThat(
-            peer.invoke(CAR_KP.client(), "c-1", T, register, number, hash, IMPORTER.mspId())
-                .status())
+    assertThat(peer.invoke(CAR_KP.client(), "c-1", T, register, number, hash, "BE").status())
         .isEqualTo(200);
-    assertThat(
-            peer.invoke(CAR_KP.client(), "c-2", T, register, number, hash, IMPORTER.mspId())
-                .payload())
+    assertThat(peer.invoke(CAR_KP.client(), "c-2", T, register, number, hash, "BE").payload())
         .isEqualTo("DUPLICATE_CERTIFICATE");
     assertThat(peer.invoke(MONITORING.client(), "c-3", T, confirm, number, hash).payload())
         .isEqualTo("NOT_IMPORTING_AUTHORITY");
+    assertThat(peer.invoke(OTHER_IMPORTER.client(), "c-3b", T, confirm, number, hash).payload())
+        .isEqualTo("NOT_DESTINATION_COUNTRY");
     assertThat(peer.invoke(IMPORTER.client(), "c-4", T, confirm, number, other).payload())
         .isEqualTo("CONTENT_HASH_MISMATCH");
     FakePeer.Result confirmed = peer.invoke(IMPORTER.client(), "c-5", T, confirm, number, hash);

@@ -15,13 +15,14 @@ import org.kpledger.identity.Pem;
  *
  * <pre>
  * java -cp ... org.kpledger.network.MspMain --out DIR \
- *     --org CarKpMSP:CAR-KP:KP_AUTHORITY:peer:peer0 --org ...
+ *     --org CarKpMSP:CAR-KP:KP_AUTHORITY:peer:peer0:CF --org AeImportMSP:AE-IMPORT:IMPORTING_AUTHORITY:peer::AE ...
  * </pre>
  *
  * <p>For each organisation, under {@code DIR/<mspId>/}: {@code ca/} (the {@link OrganisationCa},
  * created once and reused, so the ledger can enrol it and issue actors from it), {@code msp/} (for
- * the channel configuration), {@code <node>/} per node, {@code admin/} and {@code client/}.
- * Existing identities are kept: a second run writes nothing new.
+ * the channel configuration), {@code <node>/} per node, {@code admin/} and {@code client/}. The
+ * CA's subject names the organisation's country when the spec gives one ({@code C=}, read by the
+ * certificate registry). Existing identities are kept: a second run writes nothing new.
  */
 public final class MspMain {
 
@@ -63,6 +64,7 @@ public final class MspMain {
               org.organisationId(),
               org.type(),
               org.organisationId(),
+              org.country(),
               now.minus(1, ChronoUnit.HOURS),
               now.plus(3650, ChronoUnit.DAYS));
       ca.save(caDir);

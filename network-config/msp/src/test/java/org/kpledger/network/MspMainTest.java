@@ -55,6 +55,22 @@ class MspMainTest {
   }
 
   @Test
+  void aClientOnlyOrganisationGetsACaNamingItsCountryAndNoNode() throws Exception {
+    MspMain.main(
+        new String[] {
+          "--out", out.toString(), "--org", "AeImportMSP:AE-IMPORT:IMPORTING_AUTHORITY:peer::AE"
+        });
+    Path org = out.resolve("AeImportMSP");
+    OrganisationCa ca = OrganisationCa.load(org.resolve("ca"));
+    assertThat(ca.country()).contains("AE");
+    assertThat(ca.certificate().getSubjectX500Principal().getName()).endsWith(",C=AE");
+    validate(read(org.resolve("client/msp/signcerts/cert.pem")), ca.certificate());
+    assertThat(org.resolve("peer0")).doesNotExist();
+    assertThat(OrgSpec.parse("KpMonitoringMSP:KP-MT:MONITORING_TEAM:peer:peer0:-").country())
+        .isNull();
+  }
+
+  @Test
   void aSecondRunKeepsTheCaAndEveryIdentity() throws Exception {
     String[] args = {
       "--out", out.toString(), "--org", "KpOrdererMSP:KP-ORDERER:ORDERING_SERVICE:orderer:orderer0"
