@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       BenchCommand.class,
       AuditCommands.class,
+      NodeCommands.class,
       VerifyCommand.class
     })
 public class KpCli implements Runnable {
