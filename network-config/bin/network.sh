@@ -28,10 +28,13 @@ up() {
 
 # What a client needs to reach this network (read by the ledger node's Fabric profile and the
 # *NetworkIT tests): the channel, the chaincode, the orderer, and per organisation its MSP id,
-# peer, TLS root, crypto folder (msp/ca, admin, client) and country.
+# peer, TLS root, crypto folder (msp/ca, admin, client) and country; and the work directory and
+# port base, with which `network.sh down` / `up` stop and restart this very network.
 describe() {
   local o msp
   echo "# written by network.sh up; $(date -u +%FT%TZ)"
+  echo "work=$WORK"
+  echo "portBase=$BASE"
   echo "channel=$CHANNEL"
   echo "chaincode=$CC_NAME"
   echo "orderer.address=$ORDERER_ADDRESS"
