@@ -49,6 +49,12 @@ final class SinkState {
       }
       try {
         last = sink.lastAnchored();
+        if (health == SinkHealth.UNAVAILABLE) {
+          // reachable again; it may already hold the newest head (an answer lost in transit)
+          health = SinkHealth.ANCHORING;
+          lastError = null;
+          failures = 0;
+        }
       } catch (RuntimeException e) {
         unavailable(e);
         return Optional.empty();

@@ -14,6 +14,7 @@ final class InMemoryAnchorSink implements AnchorSink {
   final List<AnchoredHead> kept = new ArrayList<>();
   volatile boolean down;
   volatile boolean refusing;
+  volatile boolean losingAnswers;
   int anchorCalls;
   int calls;
 
@@ -64,6 +65,10 @@ final class InMemoryAnchorSink implements AnchorSink {
     }
     AnchorReceipt receipt = new AnchorReceipt(name(), "#" + kept.size(), Instant.now());
     kept.add(new AnchoredHead(head, receipt));
+    if (losingAnswers) {
+      throw new AnchorUnavailableException(
+          "kept, but the answer was lost", new IllegalStateException());
+    }
     return receipt;
   }
 

@@ -137,6 +137,25 @@ class TreeHeadPublisherTest {
   }
 
   @Test
+  void aHeadKeptWhoseAnswerWasLostIsFoundInTheSinkAndNotAnchoredTwice() {
+    TreeHeadPublisher publisher = publisher(1000, Duration.ofHours(1));
+    grow(2);
+    sink.losingAnswers = true;
+    publisher.publish();
+    assertThat(publisher.status().sinks().get(0).health())
+        .isEqualTo(AnchoringStatus.SinkHealth.UNAVAILABLE);
+    sink.losingAnswers = false;
+    int anchors = sink.anchorCalls;
+    now.set(now.get().plus(RetryPolicy.DEFAULT.maxDelay()));
+    publisher.publish();
+    AnchoringStatus.SinkStatus status = publisher.status().sinks().get(0);
+    assertThat(sink.anchorCalls).isEqualTo(anchors);
+    assertThat(status.health()).isEqualTo(AnchoringStatus.SinkHealth.ANCHORING);
+    assertThat(status.lastError()).isEmpty();
+    assertThat(status.lastAnchored().orElseThrow().head().size()).isEqualTo(2);
+  }
+
+  @Test
   void aRefusedHeadIsNotOfferedAgainEvenAfterTheDelay() {
     TreeHeadPublisher publisher = publisher(1000, Duration.ofHours(1));
     grow(2);
