@@ -28,11 +28,15 @@ up() {
 
 # What a client needs to reach this network (read by the ledger node's Fabric profile and the
 # *NetworkIT tests): the channel, the chaincode, the orderer, and per organisation its MSP id,
-# peer, TLS root, crypto folder (msp/ca, admin, client) and country. A client-only organisation's
-# peer is its gateway org's (no peer.operations), and peerOrganisations lists those with a peer.
+# peer, TLS root, crypto folder (msp/ca, admin, client) and country (a client-only organisation's
+# peer is its gateway org's, without peer.operations; peerOrganisations lists those with a peer);
+# and the work directory and port base, with which `network.sh down` / `up` stop and restart this
+# very network.
 describe() {
   local o msp
   echo "# written by network.sh up; $(date -u +%FT%TZ)"
+  echo "work=$WORK"
+  echo "portBase=$BASE"
   echo "channel=$CHANNEL"
   echo "chaincode=$CC_NAME"
   echo "orderer.address=$ORDERER_ADDRESS"

@@ -28,7 +28,15 @@ refused() { # refused CODE ORG WHO FUNCTION ARG...
 }
 
 if ! query car Anchor:GetLedgerNode "$ledger_id" >/dev/null 2>&1; then
-  invoke car admin Anchor:RegisterLedgerNode "$ledger_id" "$(cat "$golden/ledger-node-key.pem")"
+  # the golden key certified as a ledger node (OU=LEDGER_NODE) by the KP authority's own CA, as
+  # `kp node certify` does; the chaincode checks the certificate against the CA passed beside it
+  ca="$CRYPTO/CarKpMSP/ca" node_cert="$WORK/smoke-ledger-node.pem"
+  openssl x509 -new -subj "/CN=smoke-node/O=CAR-KP/OU=LEDGER_NODE" -days 30 -sha256 \
+    -force_pubkey "$golden/ledger-node-key.pem" -CA "$ca/ca-cert.pem" -CAkey "$ca/ca-key.pem" \
+    -out "$node_cert" 2>/dev/null
+  refused CA_NOT_CALLERS car admin Anchor:RegisterLedgerNode "$ledger_id" "$(cat "$node_cert")" \
+    "$(cat "$CRYPTO/KpMonitoringMSP/ca/ca-cert.pem")"
+  invoke car admin Anchor:RegisterLedgerNode "$ledger_id" "$(cat "$node_cert")" "$(cat "$ca/ca-cert.pem")"
 fi
 if ! query car Anchor:GetHeadAtSize "$ledger_id" 7 >/dev/null 2>&1; then
   invoke car client Anchor:AppendHead "$(cat "$golden/anchor-first.json")"

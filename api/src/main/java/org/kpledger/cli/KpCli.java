@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       AuditCommands.class,
       CertificateCommands.class,
+      NodeCommands.class,
       VerifyCommand.class
     })
 public class KpCli implements Runnable {

@@ -1,18 +1,35 @@
 package org.kpledger.contracts;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.hyperledger.fabric.client.CallOption;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
@@ -114,6 +131,57 @@ public final class NetworkClient implements AutoCloseable {
    */
   public Contract contract(String name) {
     return gateway.getNetwork(setting("channel")).getContract(setting("chaincode"), name);
+  }
+
+  /**
+   * The organisation's CA certificate (its {@code OrganisationCa} folder {@code <crypto>/ca}).
+   *
+   * @param org the organisation
+   * @return PEM text
+   * @throws IOException if it cannot be read
+   */
+  public static String caPem(Org org) throws IOException {
+    return Files.readString(caDir(org).resolve("ca-cert.pem"));
+  }
+
+  /**
+   * Issues a ledger-node certificate ({@code OU=LEDGER_NODE}) for a key from the organisation's CA
+   * folder, as {@code kp node certify} does.
+   *
+   * @param org the organisation whose CA issues it
+   * @param key the node's P-256 public key
+   * @param notAfter the end of its validity
+   * @return PEM text
+   * @throws Exception if the CA cannot be read or the certificate signed
+   */
+  public static String certifyLedgerNode(Org org, PublicKey key, Instant notAfter)
+      throws Exception {
+    X509Certificate ca =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(caPem(org).getBytes(UTF_8)));
+    PrivateKey caKey;
+    try (PEMParser pem = new PEMParser(Files.newBufferedReader(caDir(org).resolve("ca-key.pem")))) {
+      caKey = new JcaPEMKeyConverter().getPrivateKey((PrivateKeyInfo) pem.readObject());
+    }
+    X500Name subject =
+        new X500Name("CN=it-node,O=" + setting(org.mspId + ".organisation") + ",OU=LEDGER_NODE");
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    return TestOrganisations.pem(
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                new JcaX509v3CertificateBuilder(
+                        ca,
+                        BigInteger.valueOf(System.nanoTime()),
+                        Date.from(now.minus(1, ChronoUnit.HOURS)),
+                        Date.from(notAfter.truncatedTo(ChronoUnit.SECONDS)),
+                        subject,
+                        key)
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey))));
+  }
+
+  private static Path caDir(Org org) {
+    return Path.of(setting(org.mspId + ".crypto")).resolve("ca");
   }
 
   private static String setting(String name) {

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
@@ -30,6 +31,11 @@ import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 public final class TestOrganisations {
 
   private static final AtomicLong SERIAL = new AtomicLong(1);
+
+  /** Test CAs and ledger nodes are valid over the fixed dates of the tests' transactions. */
+  private static final Instant CA_FROM = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static final Instant CA_TO = Instant.parse("2036-01-01T00:00:00Z");
 
   /** The Central African Republic's KP authority. */
   public static final Org CAR_KP = new Org("CarKpMSP", "CAR-KP", "KP_AUTHORITY", "CF");
@@ -70,7 +76,49 @@ public final class TestOrganisations {
                   + ",OU="
                   + type
                   + (country == null ? "" : ",C=" + country));
-      this.ca = issue(name, name, caKeys, caKeys, true);
+      this.ca = issue(name, name, caKeys.getPublic(), caKeys, true, CA_FROM, CA_TO);
+    }
+
+    /**
+     * The organisation CA's certificate.
+     *
+     * @return PEM text
+     */
+    public String caPem() {
+      return pem(ca);
+    }
+
+    /**
+     * A certificate from this organisation's CA for a key, {@code CN=<name>, O=<org>, OU=<role>}.
+     *
+     * @param name the subject's name
+     * @param role the subject OU, {@code LEDGER_NODE} for a ledger node
+     * @param key the subject's public key
+     * @param from start of validity
+     * @param to end of validity
+     * @return PEM text
+     */
+    public String certify(String name, String role, PublicKey key, Instant from, Instant to) {
+      X509Certificate cert =
+          issue(
+              X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
+              new X500Name("CN=" + name + ",O=" + organisationId + ",OU=" + role),
+              key,
+              caKeys,
+              false,
+              from,
+              to);
+      return pem(cert);
+    }
+
+    /**
+     * A ledger node certificate from this organisation's CA for a key, valid from 2026 to 2036.
+     *
+     * @param key the node's public key
+     * @return PEM text
+     */
+    public String ledgerNode(PublicKey key) {
+      return certify("node1", "LEDGER_NODE", key, CA_FROM, CA_TO);
     }
 
     /**
@@ -107,9 +155,11 @@ public final class TestOrganisations {
           issue(
               X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
               subject,
-              p256(),
+              p256().getPublic(),
               caKeys,
-              false);
+              false,
+              Instant.now().minus(1, ChronoUnit.DAYS),
+              Instant.now().plus(365, ChronoUnit.DAYS));
       return SerializedIdentity.newBuilder()
           .setMspid(mspId)
           .setIdBytes(ByteString.copyFromUtf8(pem(cert)))
@@ -134,6 +184,24 @@ public final class TestOrganisations {
   }
 
   /**
+   * Reads a PEM public key (SubjectPublicKeyInfo).
+   *
+   * @param pem the PEM text
+   * @return the key
+   */
+  public static PublicKey publicKey(String pem) {
+    String body = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+    try {
+      return java.security.KeyFactory.getInstance("EC")
+          .generatePublic(
+              new java.security.spec.X509EncodedKeySpec(
+                  java.util.Base64.getDecoder().decode(body)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * PEM text of a certificate or public key.
    *
    * @param object what to encode
@@ -150,18 +218,23 @@ public final class TestOrganisations {
   }
 
   private static X509Certificate issue(
-      X500Name issuer, X500Name subject, KeyPair subjectKeys, KeyPair issuerKeys, boolean ca) {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      X500Name issuer,
+      X500Name subject,
+      PublicKey subjectKey,
+      KeyPair issuerKeys,
+      boolean ca,
+      Instant from,
+      Instant to) {
     try {
       return new JcaX509CertificateConverter()
           .getCertificate(
               new JcaX509v3CertificateBuilder(
                       issuer,
                       BigInteger.valueOf(SERIAL.getAndIncrement()),
-                      Date.from(now.minus(1, ChronoUnit.DAYS)),
-                      Date.from(now.plus(365, ChronoUnit.DAYS)),
+                      Date.from(from.truncatedTo(ChronoUnit.SECONDS)),
+                      Date.from(to.truncatedTo(ChronoUnit.SECONDS)),
                       subject,
-                      subjectKeys.getPublic())
+                      subjectKey)
                   .addExtension(Extension.basicConstraints, true, new BasicConstraints(ca))
                   .build(
                       new JcaContentSignerBuilder("SHA256withECDSA")

@@ -1,5 +1,6 @@
 package org.kpledger.anchoring;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,10 +38,29 @@ public record AnchoringStatus(
    * @param headsWaiting how many heads signed by this node since it started are newer than the
    *     sink's last head (the next anchor catches all of them up at once)
    * @param lastError why the last attempt failed, if it did
+   * @param health whether the sink keeps heads, cannot be reached, or refused one
+   * @param nextAttempt when the sink is tried again, while it is backing off
    */
   public record SinkStatus(
       String sink,
       Optional<AnchoredHead> lastAnchored,
       int headsWaiting,
-      Optional<String> lastError) {}
+      Optional<String> lastError,
+      SinkHealth health,
+      Optional<Instant> nextAttempt) {}
+
+  /** How a sink fares, as of its last attempt. */
+  public enum SinkHealth {
+    /** The last attempt succeeded (or none failed yet). */
+    ANCHORING,
+    /**
+     * The sink could not be reached or did not commit; heads wait and it is retried with back-off.
+     */
+    UNAVAILABLE,
+    /**
+     * The sink refused the newest head for good: the head is not offered again, an operator must
+     * find out why the log and the sink disagree.
+     */
+    REJECTED
+  }
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * it is consistent with the last head signed (C2SP tlog-checkpoint: a log must never sign two
  * inconsistent heads), then brings each sink from its own last head up to the new one with one
  * consistency proof. A sink that is down keeps its heads waiting and catches up, in one anchor, at
- * a later round.
+ * a later round; it is tried again with exponential back-off, and a sink that rejected a head is
+ * not offered it again ({@link RetryPolicy}).
  *
  * <p>Rounds run on one background thread and never on the anchoring processor's. Run one publisher
  * per log, on the node that owns the anchoring processor's segment.
@@ -60,6 +61,26 @@ public final class TreeHeadPublisher implements AutoCloseable {
       List<AnchorSink> sinks,
       PublishingCadence cadence,
       Clock clock) {
+    this(nodes, signer, sinks, cadence, clock, RetryPolicy.DEFAULT);
+  }
+
+  /**
+   * Creates a publisher with its own retry policy; call {@link #start()} to start its timer.
+   *
+   * @param nodes the Merkle log's node store, read outside any transaction
+   * @param signer the ledger node's tree head key
+   * @param sinks where heads go, at least one
+   * @param cadence the origin, N and T
+   * @param clock the clock that dates heads and times retries
+   * @param retry when failed sinks are tried again
+   */
+  public TreeHeadPublisher(
+      NodeStore nodes,
+      TreeHeadSigner signer,
+      List<AnchorSink> sinks,
+      PublishingCadence cadence,
+      Clock clock,
+      RetryPolicy retry) {
     this.nodes = Objects.requireNonNull(nodes, "nodes");
     this.cadence = Objects.requireNonNull(cadence, "cadence");
     this.signed =
@@ -70,7 +91,8 @@ public final class TreeHeadPublisher implements AutoCloseable {
     if (sinks.isEmpty()) {
       throw new IllegalArgumentException("a publisher needs at least one sink");
     }
-    sinks.forEach(sink -> this.sinks.add(new SinkState(sink)));
+    Objects.requireNonNull(retry, "retry");
+    sinks.forEach(sink -> this.sinks.add(new SinkState(sink, retry, clock)));
     this.status = new AnchoringStatus(0, Optional.empty(), Optional.empty(), List.of());
   }
 

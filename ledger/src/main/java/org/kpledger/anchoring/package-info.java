@@ -23,6 +23,9 @@
  *       {@link org.kpledger.anchoring.AnchorSink} up to it with one RFC 9162 consistency proof;
  *       sinks verify that proof before keeping the head. {@link
  *       org.kpledger.anchoring.AnchoringStatus} shows each sink's last head and the heads waiting.
+ *   <li>A sink that cannot be reached is retried with exponential back-off and catches up in one
+ *       anchor; a head a sink refused is never offered to it again ({@link
+ *       org.kpledger.anchoring.RetryPolicy}), and the sink's health says which.
  * </ul>
  */
 package org.kpledger.anchoring;

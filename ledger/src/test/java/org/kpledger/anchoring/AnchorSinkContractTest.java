@@ -18,7 +18,7 @@ import org.kpledger.merkle.MerkleLog;
  */
 public abstract class AnchorSinkContractTest {
 
-  /** The origin of the heads offered. */
+  /** The origin of the heads offered, unless a test class gives each test its own. */
   protected static final String ORIGIN = "kp.example.org/ledger";
 
   /** The key that signs them. */
@@ -34,6 +34,17 @@ public abstract class AnchorSinkContractTest {
    * @throws Exception if it cannot be made
    */
   protected abstract AnchorSink newSink() throws Exception;
+
+  /**
+   * Returns the origin of the heads offered in the current test: {@link #ORIGIN} unless overridden,
+   * for sinks whose storage outlives a test (a Fabric channel), which need a fresh log per test.
+   * Called after {@link #newSink()}.
+   *
+   * @return the log's origin
+   */
+  protected String origin() {
+    return ORIGIN;
+  }
 
   /**
    * Opens the same storage again, as after a restart, releasing the given instance.
@@ -106,7 +117,7 @@ public abstract class AnchorSinkContractTest {
     sink.anchor(head(5), List.of());
     SignedTreeHead fork =
         Checkpoint.sign(
-            new TreeHead(ORIGIN, 5, MerkleHash.leafHash(new byte[] {9}), Instant.now()), SIGNER);
+            new TreeHead(origin(), 5, MerkleHash.leafHash(new byte[] {9}), Instant.now()), SIGNER);
     assertRefused(fork, List.of(), 5);
   }
 
@@ -120,7 +131,7 @@ public abstract class AnchorSinkContractTest {
   @Test
   void refusesTheEmptyTree() {
     SignedTreeHead empty =
-        Checkpoint.sign(new TreeHead(ORIGIN, 0, log.root(0), Instant.now()), SIGNER);
+        Checkpoint.sign(new TreeHead(origin(), 0, log.root(0), Instant.now()), SIGNER);
     assertThatThrownBy(() -> sink.anchor(empty, List.of()))
         .isInstanceOf(AnchorRejectedException.class);
   }
@@ -129,8 +140,7 @@ public abstract class AnchorSinkContractTest {
   void refusesAHeadOfAnotherLog() throws Exception {
     sink.anchor(head(5), List.of());
     SignedTreeHead other =
-        Checkpoint.sign(
-            new TreeHead("kp.example.org/other", 13, log.root(13), Instant.now()), SIGNER);
+        Checkpoint.sign(new TreeHead(origin() + "-other", 13, log.root(13), Instant.now()), SIGNER);
     assertRefused(other, log.consistencyProof(5, 13), 5);
   }
 
@@ -167,7 +177,8 @@ public abstract class AnchorSinkContractTest {
    */
   protected SignedTreeHead head(long size) {
     return Checkpoint.sign(
-        new TreeHead(ORIGIN, size, log.root(size), Instant.parse("2024-01-01T00:00:00Z")), SIGNER);
+        new TreeHead(origin(), size, log.root(size), Instant.parse("2024-01-01T00:00:00Z")),
+        SIGNER);
   }
 
   /**

@@ -13,7 +13,10 @@ final class InMemoryAnchorSink implements AnchorSink {
 
   final List<AnchoredHead> kept = new ArrayList<>();
   volatile boolean down;
+  volatile boolean refusing;
+  volatile boolean losingAnswers;
   int anchorCalls;
+  int calls;
 
   @Override
   public String name() {
@@ -22,6 +25,7 @@ final class InMemoryAnchorSink implements AnchorSink {
 
   @Override
   public synchronized Optional<AnchoredHead> lastAnchored() {
+    calls++;
     requireUp();
     return kept.isEmpty() ? Optional.empty() : Optional.of(kept.get(kept.size() - 1));
   }
@@ -29,8 +33,12 @@ final class InMemoryAnchorSink implements AnchorSink {
   @Override
   public synchronized AnchorReceipt anchor(SignedTreeHead head, List<byte[]> proof)
       throws AnchorRejectedException {
+    calls++;
     requireUp();
     anchorCalls++;
+    if (refusing) {
+      throw new AnchorRejectedException("refused on purpose");
+    }
     Optional<AnchoredHead> last = lastAnchored();
     TreeHead next = head.head();
     if (next.size() == 0) {
@@ -57,6 +65,10 @@ final class InMemoryAnchorSink implements AnchorSink {
     }
     AnchorReceipt receipt = new AnchorReceipt(name(), "#" + kept.size(), Instant.now());
     kept.add(new AnchoredHead(head, receipt));
+    if (losingAnswers) {
+      throw new AnchorUnavailableException(
+          "kept, but the answer was lost", new IllegalStateException());
+    }
     return receipt;
   }
 

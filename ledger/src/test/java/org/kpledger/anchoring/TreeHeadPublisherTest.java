@@ -68,6 +68,7 @@ class TreeHeadPublisherTest {
     assertThat(down.headsWaiting()).isEqualTo(3);
     assertThat(down.lastError()).get().asString().startsWith("unavailable");
     sink.down = false;
+    now.set(now.get().plus(RetryPolicy.DEFAULT.maxDelay()));
     int calls = sink.anchorCalls;
     publisher.publish();
     assertThat(sink.anchorCalls - calls).isEqualTo(1);
@@ -76,6 +77,108 @@ class TreeHeadPublisherTest {
     assertThat(up.headsWaiting()).isZero();
     assertThat(up.lastError()).isEmpty();
     assertThat(up.lastAnchored().orElseThrow().head().size()).isEqualTo(11);
+  }
+
+  @Test
+  void anUnavailableSinkIsTriedAgainAfterADelayThatDoublesUpToThirtySeconds() {
+    TreeHeadPublisher publisher = publisher(1000, Duration.ofHours(1));
+    grow(2);
+    sink.down = true;
+    Instant start = now.get();
+    List<Long> delays = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      int calls = sink.calls;
+      publisher.publish();
+      assertThat(sink.calls).as("attempt %d reached the sink", i).isGreaterThan(calls);
+      Instant next = publisher.status().sinks().get(0).nextAttempt().orElseThrow();
+      delays.add(Duration.between(now.get(), next).toSeconds());
+      now.set(next.minusMillis(1));
+      calls = sink.calls;
+      publisher.publish();
+      assertThat(sink.calls).as("no attempt while backing off").isEqualTo(calls);
+      now.set(next);
+    }
+    assertThat(delays).containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L);
+    assertThat(publisher.status().sinks().get(0).health())
+        .isEqualTo(AnchoringStatus.SinkHealth.UNAVAILABLE);
+    sink.down = false;
+    publisher.publish();
+    AnchoringStatus.SinkStatus up = publisher.status().sinks().get(0);
+    assertThat(up.health()).isEqualTo(AnchoringStatus.SinkHealth.ANCHORING);
+    assertThat(up.nextAttempt()).isEmpty();
+    assertThat(sink.kept).extracting(a -> a.head().size()).containsExactly(2L);
+    assertThat(start).isBefore(now.get());
+  }
+
+  @Test
+  void aSinkThatRejectedAHeadIsNeverOfferedItAgainAndANewerOneOnlyAfterTheDelay() {
+    TreeHeadPublisher publisher = publisher(1000, Duration.ofHours(1));
+    grow(2);
+    publisher.publish();
+    sink.refusing = true;
+    grow(3);
+    publisher.publish();
+    AnchoringStatus.SinkStatus refused = publisher.status().sinks().get(0);
+    assertThat(refused.health()).isEqualTo(AnchoringStatus.SinkHealth.REJECTED);
+    assertThat(refused.lastError()).get().asString().startsWith("rejected: refused on purpose");
+    int anchors = sink.anchorCalls;
+    Instant refusedAt = now.get();
+    grow(1);
+    now.set(refusedAt.plusSeconds(1));
+    publisher.publish();
+    assertThat(sink.anchorCalls).as("a newer head waits for the delay").isEqualTo(anchors);
+    sink.refusing = false;
+    now.set(refusedAt.plus(RetryPolicy.DEFAULT.afterRejection()));
+    publisher.publish();
+    assertThat(sink.anchorCalls).isEqualTo(anchors + 1);
+    assertThat(sink.kept).extracting(a -> a.head().size()).containsExactly(2L, 6L);
+    assertThat(publisher.status().sinks().get(0).health())
+        .isEqualTo(AnchoringStatus.SinkHealth.ANCHORING);
+  }
+
+  @Test
+  void aHeadKeptWhoseAnswerWasLostIsFoundInTheSinkAndNotAnchoredTwice() {
+    TreeHeadPublisher publisher = publisher(1000, Duration.ofHours(1));
+    grow(2);
+    sink.losingAnswers = true;
+    publisher.publish();
+    assertThat(publisher.status().sinks().get(0).health())
+        .isEqualTo(AnchoringStatus.SinkHealth.UNAVAILABLE);
+    sink.losingAnswers = false;
+    int anchors = sink.anchorCalls;
+    now.set(now.get().plus(RetryPolicy.DEFAULT.maxDelay()));
+    publisher.publish();
+    AnchoringStatus.SinkStatus status = publisher.status().sinks().get(0);
+    assertThat(sink.anchorCalls).isEqualTo(anchors);
+    assertThat(status.health()).isEqualTo(AnchoringStatus.SinkHealth.ANCHORING);
+    assertThat(status.lastError()).isEmpty();
+    assertThat(status.lastAnchored().orElseThrow().head().size()).isEqualTo(2);
+  }
+
+  @Test
+  void aRefusedHeadIsNotOfferedAgainEvenAfterTheDelay() {
+    TreeHeadPublisher publisher = publisher(1000, Duration.ofHours(1));
+    grow(2);
+    sink.refusing = true;
+    publisher.publish();
+    int anchors = sink.anchorCalls;
+    now.set(now.get().plus(RetryPolicy.DEFAULT.afterRejection()).plusSeconds(1));
+    publisher.publish();
+    assertThat(sink.anchorCalls).isEqualTo(anchors);
+    assertThat(publisher.status().sinks().get(0).health())
+        .isEqualTo(AnchoringStatus.SinkHealth.REJECTED);
+  }
+
+  @Test
+  void retryDelaysMustBePositiveAndOrdered() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new RetryPolicy(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new RetryPolicy(
+                    Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

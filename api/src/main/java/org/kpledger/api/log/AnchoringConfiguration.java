@@ -2,11 +2,13 @@ package org.kpledger.api.log;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configuration;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.kpledger.anchoring.AnchorSink;
 import org.kpledger.anchoring.AnchoringProcessor;
 import org.kpledger.anchoring.CheckpointVerifier;
 import org.kpledger.anchoring.EcdsaP256TreeHeadSigner;
@@ -16,7 +18,9 @@ import org.kpledger.anchoring.PublishingCadence;
 import org.kpledger.anchoring.TreeHeadPublisher;
 import org.kpledger.anchoring.local.LocalAnchorSink;
 import org.kpledger.api.config.LedgerProperties;
+import org.kpledger.api.fabric.anchor.FabricAnchorSink;
 import org.kpledger.merkle.jdbc.JdbcNodeStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +30,8 @@ import org.springframework.context.event.EventListener;
 /**
  * The integrity path: every event becomes one leaf of the RFC 9162 log (the anchoring tracking
  * processor, in the same transaction as its token), and the node signs C2SP checkpoints every N
- * leaves or T milliseconds into the local anchor sink (database table and append-only file).
+ * leaves or T milliseconds into the local anchor sink (database table and append-only file) and,
+ * when {@code kp.fabric.enabled=true}, the Fabric channel ({@code FabricAnchoringConfiguration}).
  */
 @org.springframework.context.annotation.Configuration
 @EnableConfigurationProperties(AnchoringProperties.class)
@@ -79,12 +84,15 @@ class AnchoringConfiguration {
       CommittedLog log,
       EcdsaP256TreeHeadSigner signer,
       LocalAnchorSink sink,
+      ObjectProvider<FabricAnchorSink> fabricSink,
       AnchoringProperties anchoring,
       Clock clock) {
+    List<AnchorSink> sinks = new ArrayList<>(List.of(sink));
+    fabricSink.ifAvailable(sinks::add);
     return new TreeHeadPublisher(
         log.nodes(),
         signer,
-        List.of(sink),
+        sinks,
         new PublishingCadence(
             anchoring.origin(), anchoring.everyLeaves(), anchoring.everyInterval()),
         clock);

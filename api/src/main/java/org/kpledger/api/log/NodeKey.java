@@ -20,8 +20,20 @@ import org.kpledger.signing.EcdsaP256;
  * The ledger node's own tree-head key: created on first start under the data directory (owner
  * read/write only) and reused afterwards. It signs tree heads and nothing else.
  */
-final class NodeKey {
+public final class NodeKey {
   private NodeKey() {}
+
+  /**
+   * Returns the public half of the node's key, creating the key first if the node never ran, so
+   * that it can be certified before the node starts.
+   *
+   * @param file the key file, {@code <data-dir>/node/tree-head-key.pem}
+   * @return the P-256 public key
+   * @throws IOException if the file cannot be read or written
+   */
+  public static PublicKey publicKey(Path file) throws IOException {
+    return loadOrCreate(file).getPublic();
+  }
 
   static KeyPair loadOrCreate(Path file) throws IOException {
     if (Files.exists(file)) {

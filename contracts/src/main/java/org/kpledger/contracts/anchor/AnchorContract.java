@@ -3,6 +3,8 @@ package org.kpledger.contracts.anchor;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -31,38 +33,53 @@ public final class AnchorContract implements ContractInterface {
   public static final String HEAD_ANCHORED_EVENT = "HeadAnchored";
 
   /**
-   * Registers the key that signs a ledger's tree heads. Allowed once per ledger id, to an
-   * administrator of an organisation whose CA declares a KP authority.
+   * Registers the ledger node that signs a ledger's tree heads, by its certificate. Allowed once
+   * per ledger id, to an administrator of an organisation whose CA declares a KP authority, for a
+   * node certificate that this CA issued (see {@link NodeCertification}): role {@code LEDGER_NODE},
+   * a P-256 key, valid at the transaction's time.
    *
    * @param ctx the transaction context
    * @param ledgerId the ledger's id
-   * @param publicKeyPem the ledger node's P-256 key as a PEM public key or certificate
+   * @param nodeCertificatePem the ledger node's certificate, PEM
+   * @param caCertificatePem the certificate of the caller's organisation CA, PEM
    * @return the stored {@link LedgerNode} JSON
    */
   @Transaction(name = "RegisterLedgerNode", intent = Transaction.TYPE.SUBMIT)
-  public String registerLedgerNode(Context ctx, String ledgerId, String publicKeyPem) {
+  public String registerLedgerNode(
+      Context ctx, String ledgerId, String nodeCertificatePem, String caCertificatePem) {
     if (ledgerId == null || !TreeHead.LEDGER_ID.matcher(ledgerId).matches()) {
       throw AnchorRefusal.MALFORMED.refuse("ledgerId must match " + TreeHead.LEDGER_ID.pattern());
     }
-    PublicKey key =
-        NodeKeys.fromPem(publicKeyPem)
-            .orElseThrow(() -> AnchorRefusal.MALFORMED.refuse("not a P-256 public key in PEM"));
     Caller caller = Caller.of(ctx);
     if (!caller.isAdmin() || !caller.isKpAuthority()) {
       throw AnchorRefusal.NOT_KP_AUTHORITY_ADMIN.refuse(
           caller.mspId() + " caller is not an administrator of a KP authority");
     }
     ChaincodeStub stub = ctx.getStub();
+    X509Certificate node =
+        NodeCertification.certify(
+            ctx.getClientIdentity().getX509Certificate(),
+            nodeCertificatePem,
+            caCertificatePem,
+            stub.getTxTimestamp());
     if (read(stub, AnchorKeys.node(ledgerId)).isPresent()) {
       throw AnchorRefusal.LEDGER_ALREADY_REGISTERED.refuse(ledgerId + " already has a node key");
     }
-    LedgerNode node =
+    Base64.Encoder base64 = Base64.getEncoder();
+    byte[] certificate;
+    try {
+      certificate = node.getEncoded();
+    } catch (CertificateEncodingException e) {
+      throw AnchorRefusal.MALFORMED.refuse("the node certificate cannot be encoded");
+    }
+    LedgerNode registered =
         new LedgerNode(
             ledgerId,
-            Base64.getEncoder().encodeToString(key.getEncoded()),
+            base64.encodeToString(node.getPublicKey().getEncoded()),
+            base64.encodeToString(certificate),
             caller.mspId(),
             stub.getTxId());
-    byte[] bytes = ContractJson.write(node);
+    byte[] bytes = ContractJson.write(registered);
     stub.putState(AnchorKeys.node(ledgerId), bytes);
     return new String(bytes, UTF_8);
   }
@@ -92,7 +109,10 @@ public final class AnchorContract implements ContractInterface {
         read(stub, AnchorKeys.node(head.ledgerId()))
             .flatMap(b -> ContractJson.read(b, LedgerNode.class))
             .orElseThrow(() -> AnchorRefusal.UNKNOWN_LEDGER.refuse(head.ledgerId()));
-    PublicKey key = NodeKeys.fromSpki(Base64.getDecoder().decode(node.publicKey())).orElseThrow();
+    X509Certificate certificate =
+        NodeCertification.fromDer(Base64.getDecoder().decode(node.certificate()));
+    NodeCertification.requireInForce(certificate, stub.getTxTimestamp());
+    PublicKey key = certificate.getPublicKey();
     if (!NodeKeys.verify(key, head.signedBytes(), head.signatureBytes())) {
       throw AnchorRefusal.BAD_SIGNATURE.refuse(
           "not a low-S signature of the checkpoint by the node key of " + head.ledgerId());

@@ -15,6 +15,21 @@ public enum AnchorRefusal {
   LEDGER_ALREADY_REGISTERED,
   /** Only an administrator of a KP authority may register a ledger node. */
   NOT_KP_AUTHORITY_ADMIN,
+  /**
+   * The CA certificate passed with a registration is not a KP authority CA ({@code
+   * OU=KP_AUTHORITY}) whose key signed the caller's certificate.
+   */
+  CA_NOT_CALLERS,
+  /** The node certificate is not signed by the key of the caller's CA. */
+  NODE_NOT_CERTIFIED,
+  /** The node certificate's key is not an EC P-256 key. */
+  NODE_KEY_NOT_P256,
+  /** The node certificate's role (subject OU) is not {@code LEDGER_NODE}. */
+  NOT_A_LEDGER_NODE,
+  /** The node or CA certificate is not valid at the registration's transaction time. */
+  CERTIFICATE_NOT_VALID,
+  /** The registered node certificate is not valid (expired) at the head's transaction time. */
+  NODE_CERTIFICATE_EXPIRED,
   /** The head's signature is not a valid low-S signature by the registered ledger node key. */
   BAD_SIGNATURE,
   /** The proof does not start at the latest anchored size (another head was anchored since). */

@@ -2,10 +2,14 @@
  * The anchor contract: a ledger's signed tree heads, each appended only with an RFC 9162 §2.1.4
  * consistency proof from the head anchored before it.
  *
- * <p>What the contract guarantees for a ledger id, once its ledger node's P-256 key is registered
- * ({@code RegisterLedgerNode}, by an administrator of a KP authority, once):
+ * <p>What the contract guarantees for a ledger id, once its ledger node is registered ({@code
+ * RegisterLedgerNode}, by an administrator of a KP authority, once, with the node's certificate:
+ * issued by that administrator's own organisation CA, {@code OU=LEDGER_NODE}, a P-256 key, valid at
+ * the transaction's time; {@link org.kpledger.contracts.anchor.NodeCertification}):
  *
  * <ul>
+ *   <li>every stored head was appended while the node's certificate was valid at the transaction's
+ *       time;
  *   <li>every stored head carries a strict-DER, low-S ECDSA P-256 signature (Fabric's rule) by that
  *       key over the head's checkpoint text {@code <ledgerId>\n<size>\n<base64 root>\n} (the body
  *       of a C2SP tlog-checkpoint, origin = ledger id; {@link

@@ -14,6 +14,8 @@ import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,6 +29,8 @@ class AnchorContractTest {
 
   private static final String LEDGER = "car-ledger";
   private static final Instant T = Instant.parse("2026-11-27T12:00:10Z");
+  private static final Instant DAY_BEFORE = T.minusSeconds(86_400);
+  private static final Instant YEAR_AFTER = T.plusSeconds(365L * 86_400);
 
   private final AnchorContract contract = new AnchorContract();
   private final StubLedger ledger = new StubLedger();
@@ -34,19 +38,24 @@ class AnchorContractTest {
 
   @BeforeEach
   void registerNode() {
-    contract.registerLedgerNode(admin(CAR_KP.admin()), LEDGER, node.publicKeyPem());
+    contract.registerLedgerNode(
+        admin(CAR_KP.admin()), LEDGER, node.certificatePem(), CAR_KP.caPem());
     clearInvocations(ledger.stub());
   }
 
   @Test
-  void registersTheLedgerNodeKeyOfAKpAuthorityAdministratorAsExactBytes() {
+  void registersTheLedgerNodeCertificateOfAKpAuthorityAdministratorAsExactBytes() {
     StubLedger fresh = new StubLedger();
     Context ctx = fresh.tx(CAR_KP.admin(), "tx-reg", T);
-    contract.registerLedgerNode(ctx, "other-ledger", node.publicKeyPem());
+    String certificate = node.certificatePem();
+    contract.registerLedgerNode(ctx, "other-ledger", certificate, CAR_KP.caPem());
     String spki = Base64.getEncoder().encodeToString(node.keys.getPublic().getEncoded());
+    String der = certificate.replaceAll("-----(BEGIN|END) CERTIFICATE-----|\\s", "");
     String expected =
         "{\"ledgerId\":\"other-ledger\",\"publicKey\":\""
             + spki
+            + "\",\"certificate\":\""
+            + der
             + "\",\"ownerMsp\":\"CarKpMSP\",\"txId\":\"tx-reg\"}";
     verify(fresh.stub())
         .putState(eq(AnchorKeys.node("other-ledger")), aryEq(expected.getBytes(UTF_8)));
@@ -54,24 +63,92 @@ class AnchorContractTest {
 
   @Test
   void refusesLedgerNodeRegistrationByAClientThatIsNotAnAdministrator() {
-    assertRefused(
-        () -> contract.registerLedgerNode(tx(CAR_KP.client()), "x", node.publicKeyPem()),
-        "NOT_KP_AUTHORITY_ADMIN");
+    assertNotRegistered(
+        CAR_KP.client(), node.certificatePem(), CAR_KP.caPem(), "NOT_KP_AUTHORITY_ADMIN");
   }
 
   @Test
   void refusesLedgerNodeRegistrationByAnAdministratorOfAnotherOrganisationType() {
-    assertRefused(
-        () -> contract.registerLedgerNode(tx(MONITORING.admin()), "x", node.publicKeyPem()),
+    assertNotRegistered(
+        MONITORING.admin(),
+        MONITORING.ledgerNode(node.keys.getPublic()),
+        MONITORING.caPem(),
         "NOT_KP_AUTHORITY_ADMIN");
+  }
+
+  @Test
+  void refusesACaCertificateThatDidNotIssueTheCallersCertificate() {
+    assertNotRegistered(
+        CAR_KP.admin(),
+        MONITORING.ledgerNode(node.keys.getPublic()),
+        MONITORING.caPem(),
+        "CA_NOT_CALLERS");
+  }
+
+  @Test
+  void refusesANodeCertificateThatTheCallersCaDidNotIssue() {
+    assertNotRegistered(
+        CAR_KP.admin(),
+        MONITORING.ledgerNode(node.keys.getPublic()),
+        CAR_KP.caPem(),
+        "NODE_NOT_CERTIFIED");
+  }
+
+  @Test
+  void refusesACertificateWhoseRoleIsNotLedgerNode() {
+    String buyer = CAR_KP.certify("buyer1", "BUYER", node.keys.getPublic(), DAY_BEFORE, YEAR_AFTER);
+    assertNotRegistered(CAR_KP.admin(), buyer, CAR_KP.caPem(), "NOT_A_LEDGER_NODE");
+  }
+
+  @Test
+  void refusesANodeKeyThatIsNotP256() throws Exception {
+    KeyPairGenerator p384 = KeyPairGenerator.getInstance("EC");
+    p384.initialize(new ECGenParameterSpec("secp384r1"));
+    String cert =
+        CAR_KP.certify(
+            "node1", "LEDGER_NODE", p384.generateKeyPair().getPublic(), DAY_BEFORE, YEAR_AFTER);
+    assertNotRegistered(CAR_KP.admin(), cert, CAR_KP.caPem(), "NODE_KEY_NOT_P256");
+  }
+
+  @Test
+  void refusesANodeCertificateNotValidAtTheRegistrationTime() {
+    String expired =
+        CAR_KP.certify(
+            "node1", "LEDGER_NODE", node.keys.getPublic(), DAY_BEFORE, T.minusSeconds(1));
+    String future =
+        CAR_KP.certify(
+            "node1", "LEDGER_NODE", node.keys.getPublic(), T.plusSeconds(60), YEAR_AFTER);
+    assertNotRegistered(CAR_KP.admin(), expired, CAR_KP.caPem(), "CERTIFICATE_NOT_VALID");
+    assertNotRegistered(CAR_KP.admin(), future, CAR_KP.caPem(), "CERTIFICATE_NOT_VALID");
+  }
+
+  @Test
+  void refusesRegistrationArgumentsThatAreNotCertificates() {
+    assertNotRegistered(CAR_KP.admin(), node.publicKeyPem(), CAR_KP.caPem(), "MALFORMED");
+    assertNotRegistered(CAR_KP.admin(), node.certificatePem(), "not a PEM", "MALFORMED");
   }
 
   @Test
   void refusesReplacingARegisteredLedgerNodeKey() {
     Heads impostor = new Heads(LEDGER, 1);
     assertRefused(
-        () -> contract.registerLedgerNode(tx(CAR_KP.admin()), LEDGER, impostor.publicKeyPem()),
+        () ->
+            contract.registerLedgerNode(
+                tx(CAR_KP.admin()), LEDGER, impostor.certificatePem(), CAR_KP.caPem()),
         "LEDGER_ALREADY_REGISTERED");
+  }
+
+  @Test
+  void refusesAHeadOnceTheNodeCertificateHasExpiredAtTheTransactionTime() {
+    Heads shortLived = new Heads("short-ledger", 10);
+    String cert =
+        CAR_KP.certify(
+            "node2", "LEDGER_NODE", shortLived.keys.getPublic(), DAY_BEFORE, T.plusSeconds(3600));
+    contract.registerLedgerNode(admin(CAR_KP.admin()), "short-ledger", cert, CAR_KP.caPem());
+    contract.appendHead(tx(CAR_KP.client()), shortLived.request(0, 3));
+    Context later = ledger.tx(CAR_KP.client(), "tx-late", T.plusSeconds(7200));
+    assertNothingWritten(
+        () -> contract.appendHead(later, shortLived.request(3, 7)), "NODE_CERTIFICATE_EXPIRED");
   }
 
   @Test
@@ -222,6 +299,13 @@ class AnchorContractTest {
 
   private Context admin(byte[] creator) {
     return ledger.tx(creator, "tx-0", T);
+  }
+
+  private void assertNotRegistered(byte[] creator, String nodePem, String caPem, String code) {
+    StubLedger fresh = new StubLedger();
+    assertRefused(
+        () -> contract.registerLedgerNode(fresh.tx(creator, "tx-r", T), "x", nodePem, caPem), code);
+    verify(fresh.stub(), never()).putState(anyString(), any(byte[].class));
   }
 
   private void assertNothingWritten(Runnable call, String code) {

@@ -97,7 +97,8 @@ class AnchorGoldenFilesTest {
   }
 
   private void register() throws IOException {
-    contract.registerLedgerNode(tx(CAR_KP.admin()), LEDGER, read("ledger-node-key.pem"));
+    PublicKey key = NodeKeys.fromPem(read("ledger-node-key.pem")).orElseThrow();
+    contract.registerLedgerNode(tx(CAR_KP.admin()), LEDGER, CAR_KP.ledgerNode(key), CAR_KP.caPem());
   }
 
   private org.hyperledger.fabric.contract.Context tx() {

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kpledger.contracts.NetworkClient.assertRefusedOnNetwork;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.hyperledger.fabric.client.Contract;
@@ -13,9 +15,11 @@ import org.kpledger.contracts.NetworkClient;
 import org.kpledger.contracts.NetworkClient.Org;
 
 /**
- * Anchors through the Fabric Gateway on the network of {@code network-config}: heads appended under
- * the MAJORITY endorsement policy, a bad proof, a smaller size and a fork refused by the chaincode
- * itself, and two organisations' peers answering the same head.
+ * Anchors through the Fabric Gateway on the network of {@code network-config}: a ledger node
+ * certified by the KP authority's own CA registered by its administrator (a CA that did not issue
+ * the caller, a node certificate from another organisation's CA and a client caller refused), heads
+ * appended under the MAJORITY endorsement policy, a bad proof, a smaller size and a fork refused by
+ * the chaincode itself, and two organisations' peers answering the same head.
  */
 @EnabledIfSystemProperty(named = "kp.fabric.network", matches = "up")
 class AnchorNetworkIT {
@@ -28,9 +32,27 @@ class AnchorNetworkIT {
     try (NetworkClient carAdmin = NetworkClient.connect(Org.CAR_KP, "admin");
         NetworkClient car = NetworkClient.connect(Org.CAR_KP, "client");
         NetworkClient monitoring = NetworkClient.connect(Org.MONITORING, "client")) {
-      carAdmin
-          .contract("Anchor")
-          .submitTransaction("RegisterLedgerNode", ledger, node.publicKeyPem());
+      Contract asAdmin = carAdmin.contract("Anchor");
+      String certificate =
+          NetworkClient.certifyLedgerNode(
+              Org.CAR_KP, node.keys.getPublic(), Instant.now().plus(1, ChronoUnit.DAYS));
+      String otherCa = NetworkClient.caPem(Org.MONITORING);
+      assertRefusedOnNetwork(
+          () -> asAdmin.submitTransaction("RegisterLedgerNode", ledger, certificate, otherCa),
+          "CA_NOT_CALLERS");
+      String carCa = NetworkClient.caPem(Org.CAR_KP);
+      String strangerCert =
+          NetworkClient.certifyLedgerNode(
+              Org.MONITORING, node.keys.getPublic(), Instant.now().plus(1, ChronoUnit.DAYS));
+      assertRefusedOnNetwork(
+          () -> asAdmin.submitTransaction("RegisterLedgerNode", ledger, strangerCert, carCa),
+          "NODE_NOT_CERTIFIED");
+      assertRefusedOnNetwork(
+          () ->
+              car.contract("Anchor")
+                  .submitTransaction("RegisterLedgerNode", ledger, certificate, carCa),
+          "NOT_KP_AUTHORITY_ADMIN");
+      asAdmin.submitTransaction("RegisterLedgerNode", ledger, certificate, carCa);
       Contract anchor = car.contract("Anchor");
       anchor.submitTransaction("AppendHead", node.request(0, 10));
       anchor.submitTransaction("AppendHead", node.request(10, 25));
@@ -55,6 +77,31 @@ class AnchorNetworkIT {
           new String(
               monitoring.contract("Anchor").evaluateTransaction("GetLatestHead", ledger), UTF_8);
       assertThat(fromCar).contains("\"size\":25,").isEqualTo(fromMonitoring);
+    }
+  }
+
+  @Test
+  void refusesAHeadOnceTheNodeCertificateHasExpiredAtTheTransactionTime() throws Exception {
+    String ledger = "it-short-" + UUID.randomUUID();
+    Heads node = new Heads(ledger, 10);
+    Instant notAfter = Instant.now().plusSeconds(4);
+    try (NetworkClient carAdmin = NetworkClient.connect(Org.CAR_KP, "admin");
+        NetworkClient car = NetworkClient.connect(Org.CAR_KP, "client")) {
+      carAdmin
+          .contract("Anchor")
+          .submitTransaction(
+              "RegisterLedgerNode",
+              ledger,
+              NetworkClient.certifyLedgerNode(Org.CAR_KP, node.keys.getPublic(), notAfter),
+              NetworkClient.caPem(Org.CAR_KP));
+      Contract anchor = car.contract("Anchor");
+      anchor.submitTransaction("AppendHead", node.request(0, 3));
+      while (!Instant.now().isAfter(notAfter.plusSeconds(1))) {
+        Thread.sleep(200); // polls the clock until the certificate has expired
+      }
+      assertRefusedOnNetwork(
+          () -> anchor.submitTransaction("AppendHead", node.request(3, 7)),
+          "NODE_CERTIFICATE_EXPIRED");
     }
   }
 }

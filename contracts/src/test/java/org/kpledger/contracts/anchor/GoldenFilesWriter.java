@@ -49,7 +49,8 @@ class GoldenFilesWriter {
     contract.registerLedgerNode(
         ledger.tx(TestOrganisations.CAR_KP.admin(), "golden-tx-0", ANCHORED_AT),
         LEDGER,
-        node.publicKeyPem());
+        TestOrganisations.CAR_KP.ledgerNode(node.keys.getPublic()),
+        TestOrganisations.CAR_KP.caPem());
     String stored =
         contract.appendHead(
             ledger.tx(TestOrganisations.CAR_KP.client(), "golden-tx-1", ANCHORED_AT), first);

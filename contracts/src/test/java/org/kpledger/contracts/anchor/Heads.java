@@ -49,6 +49,11 @@ final class Heads {
     return TestOrganisations.pem(keys.getPublic());
   }
 
+  /** This node's ledger-node certificate from the test KP authority's CA. */
+  String certificatePem() {
+    return TestOrganisations.CAR_KP.ledgerNode(keys.getPublic());
+  }
+
   TreeHead head(long size, String timestamp) {
     String root = b64(log.root(size));
     TreeHead unsigned = new TreeHead(ledgerId, size, root, timestamp, "");

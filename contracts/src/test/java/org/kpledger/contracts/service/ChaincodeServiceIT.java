@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kpledger.contracts.TestOrganisations;
 
 /**
  * Runs the packaged chaincode jar as a chaincode service (the way {@code network-config} starts it:
@@ -79,7 +80,8 @@ class ChaincodeServiceIT {
             T,
             "Anchor:RegisterLedgerNode",
             ledger,
-            golden("ledger-node-key.pem"));
+            CAR_KP.ledgerNode(TestOrganisations.publicKey(golden("ledger-node-key.pem"))),
+            CAR_KP.caPem());
     assertThat(registered.status()).as(registered.response().getMessage()).isEqualTo(200);
     FakePeer.Result first =
         peer.invoke(
