@@ -24,6 +24,8 @@ import org.kpledger.anchoring.TreeHeadSigner;
 import org.kpledger.anchoring.fabric.AnchorTransaction;
 import org.kpledger.api.fabric.FabricConnection;
 import org.kpledger.api.fabric.FabricProperties;
+import org.kpledger.api.fabric.anchor.LedgerNodeRegistration;
+import org.kpledger.identity.OrganisationCa;
 
 /**
  * Anchors signed heads on the live network as a Fabric sink would, for the tests that need real
@@ -92,13 +94,19 @@ public final class FabricAnchoring implements AutoCloseable {
     return p;
   }
 
-  /** Registers a log's key as the node key of its ledger id (once per ledger id on a channel). */
+  /**
+   * Registers a log's key as the node key of its ledger id (once per ledger id on a channel): the
+   * KP authority's CA (the network's {@code CarKpMSP/ca}) certifies it as a ledger node and the
+   * authority's admin submits the registration.
+   */
   public void register(String ledgerId, PublicKey key) throws Exception {
-    String pem =
-        "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(UTF_8)).encodeToString(key.getEncoded())
-            + "\n-----END PUBLIC KEY-----\n";
-    admin.contract("Anchor").submitTransaction("RegisterLedgerNode", ledgerId, pem);
+    Path caDir = Path.of(network().getProperty("CarKpMSP.crypto")).resolve("ca");
+    OrganisationCa ca = OrganisationCa.load(caDir);
+    LedgerNodeRegistration.register(
+        admin,
+        ledgerId,
+        LedgerNodeRegistration.certify(ca, "audit-node", key, Duration.ofDays(30)),
+        ca.certificate());
   }
 
   /**
