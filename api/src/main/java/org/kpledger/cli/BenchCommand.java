@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kp bench ingest|verify|micro}: benchmarks (programs that print figures, not tests). */
+/**
+ * {@code kp bench ingest|verify|read|micro|anchor}: benchmarks (programs that print figures, not
+ * tests).
+ */
 @Command(
     name = "bench",
     description = "Benchmarks that print figures.",
@@ -16,7 +19,8 @@ import picocli.CommandLine.Parameters;
       BenchCommand.Ingest.class,
       BenchCommand.Verify.class,
       BenchCommand.Read.class,
-      BenchCommand.Micro.class
+      BenchCommand.Micro.class,
+      BenchCommand.Anchor.class
     },
     mixinStandardHelpOptions = true)
 class BenchCommand {
@@ -72,6 +76,63 @@ class BenchCommand {
         new IngestBenchmark(seconds, warmup, threads, maxRate, batchSizes, dir, nodeArgs).run();
       } finally {
         // a run leaves gigabytes of H2 file behind; its figures are in the table
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+      }
+      return 0;
+    }
+  }
+
+  /** Anchoring on a live Fabric network against one Fabric transaction per event. */
+  @Command(
+      name = "anchor",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Anchoring latency (command acknowledged to head committed on the channel), Fabric"
+            + " transactions per 1,000 events and events/s, on the live network that"
+            + " --network-properties describes (network-config/bin/network.sh up), next to a"
+            + " baseline in the same run that writes one Fabric transaction per event.",
+        "The node runs in this process on a fresh H2 file (or the database --node-arg names); its"
+            + " key is certified by the network's CAR KP authority CA and registered first."
+      })
+  static class Anchor implements Callable<Integer> {
+    @Option(
+        names = "--network-properties",
+        defaultValue = "network-config/work/network.properties",
+        description = "The network's description (default: ${DEFAULT-VALUE})")
+    java.nio.file.Path networkProperties;
+
+    @Option(
+        names = "--seconds",
+        defaultValue = "30",
+        description = "Length of the anchored phase (default: ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Option(
+        names = "--threads",
+        defaultValue = "2",
+        description = "Client threads sending signed commands (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(
+        names = "--baseline-seconds",
+        defaultValue = "30",
+        description = "Length of the one-transaction-per-event phase (default: ${DEFAULT-VALUE})")
+    int baselineSeconds;
+
+    @Option(
+        names = "--node-arg",
+        description =
+            "A node setting for this run, e.g. --node-arg=--kp.anchoring.every-leaves=500")
+    java.util.List<String> nodeArgs = new java.util.ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kp-bench-anchor");
+      try {
+        new org.kpledger.bench.AnchorBenchmark(
+                networkProperties, seconds, threads, baselineSeconds, dir, nodeArgs)
+            .run();
+      } finally {
         org.springframework.util.FileSystemUtils.deleteRecursively(dir);
       }
       return 0;

@@ -49,9 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * whose heads are anchored through the Gateway exports an audit bundle with the real anchoring
  * blocks and the channel's configuration block (fetched by the node with {@code qscc}), and the
  * offline verifier, pinning the log key and the channel's CAs and requiring the Fabric anchor,
- * finds it clean. Until the Fabric sink runs in the node, this test anchors the node's heads itself
- * and keeps them in {@code anchor_transaction} as the sink will; once a sink named {@code fabric}
- * is a bean, it only waits for the sink's rows.
+ * finds it clean. The node's own Fabric sink anchors the heads (its key certified and registered
+ * first) and keeps each transaction's block in {@code anchor_transaction}.
  */
 @EnabledIfSystemProperty(named = "kp.fabric.network", matches = "up")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -94,16 +93,17 @@ class AuditAnchoringFabricIT {
   void bundleWithTheRealAnchoringBlocksVerifiesOffline() throws Exception {
     AuditBundles audit = new AuditBundles(port, data.resolve("trust"), pki.get("mt-monitor"));
     AnchorTransactionTable table = new AnchorTransactionTable(ledgerConnections);
+    assertThat(nodeAnchorsOnFabric()).as("kp.fabric.enabled adds the Fabric sink").isTrue();
+    // the node's key is certified by the KP authority's CA and registered before its first head
+    try (FabricAnchoring fabric = FabricAnchoring.connect(FabricAnchoring.networkFile())) {
+      fabric.register(audit.verifierKey().split("\\+", 2)[0], nodeKey.publicKey());
+    }
     registerZones(0, 3);
-    String first = audit.awaitCheckpoint(3);
+    audit.awaitCheckpoint(3);
     registerZones(3, 8);
     audit.awaitCheckpoint(8);
     AnchoredHead newest = localSink.lastAnchored().orElseThrow();
-    if (nodeAnchorsOnFabric()) {
-      awaitRow(table, newest.head().size());
-    } else {
-      anchorItself(table, audit.verifierKey(), first, newest);
-    }
+    awaitRow(table, newest.head().size());
 
     Path bundle = audit.export(ALL);
     AuditReport report =
@@ -137,25 +137,6 @@ class AuditAnchoringFabricIT {
   private boolean nodeAnchorsOnFabric() {
     return context.getBeansOfType(AnchorSink.class).values().stream()
         .anyMatch(s -> s.name().equals(FabricAnchoring.SINK));
-  }
-
-  /** Anchors the first signed head and the newest through the Gateway, as the sink would. */
-  private void anchorItself(
-      AnchorTransactionTable table, String verifierKey, String firstNote, AnchoredHead newest)
-      throws Exception {
-    AnchoredHead first =
-        localSink.list(1, 1000).stream()
-            .filter(h -> h.head().note().equals(firstNote))
-            .findFirst()
-            .orElseThrow();
-    MerkleLog log = new MerkleLog(new JdbcNodeStore(dataSource::getConnection));
-    try (FabricAnchoring fabric = FabricAnchoring.connect(FabricAnchoring.networkFile())) {
-      fabric.register(verifierKey.split("\\+", 2)[0], nodeKey.publicKey());
-      long a = first.head().size();
-      long b = newest.head().size();
-      table.insert(fabric.anchor(first.head(), nodeKey, 0, List.of()));
-      table.insert(fabric.anchor(newest.head(), nodeKey, a, log.consistencyProof(a, b)));
-    }
   }
 
   private static void awaitRow(AnchorTransactionTable table, long size) throws Exception {
