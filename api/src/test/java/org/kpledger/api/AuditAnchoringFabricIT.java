@@ -66,7 +66,8 @@ class AuditAnchoringFabricIT {
     data = Files.createTempDirectory("kp-audit-fabric");
     pki = new TestPki(data.resolve("trust"));
     Path crypto = Path.of(FabricAnchoring.network().getProperty("CarKpMSP.crypto")).getParent();
-    for (String msp : List.of("CarKpMSP", "KpMonitoringMSP", "BeImportMSP", "KpOrdererMSP")) {
+    for (String msp :
+        List.of("CarKpMSP", "KpMonitoringMSP", "BeImportMSP", "AeImportMSP", "KpOrdererMSP")) {
       pki.enrol(OrganisationCa.load(crypto.resolve(msp).resolve("ca")));
     }
     // the network's CAs were made an hour before they start to be valid: issue within them
@@ -149,13 +150,7 @@ class AuditAnchoringFabricIT {
             .findFirst()
             .orElseThrow();
     MerkleLog log = new MerkleLog(new JdbcNodeStore(dataSource::getConnection));
-    try (FabricAnchoring fabric = FabricAnchoring.connect(FabricAnchoring.networkFile())) {
-      fabric.register(verifierKey.split("\\+", 2)[0], nodeKey.publicKey());
-      long a = first.head().size();
-      long b = newest.head().size();
-      table.insert(fabric.anchor(first.head(), nodeKey, 0, List.of()));
-      table.insert(fabric.anchor(newest.head(), nodeKey, a, log.consistencyProof(a, b)));
-    }
+    FabricAnchoring.anchorAsTheSinkWould(table, verifierKey, nodeKey, first, newest, log);
   }
 
   private static void awaitRow(AnchorTransactionTable table, long size) throws Exception {

@@ -18,12 +18,16 @@ import java.util.List;
 import java.util.Properties;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.kpledger.anchoring.AnchoredHead;
 import org.kpledger.anchoring.Checkpoint;
+import org.kpledger.anchoring.EcdsaP256TreeHeadSigner;
 import org.kpledger.anchoring.SignedTreeHead;
 import org.kpledger.anchoring.TreeHeadSigner;
 import org.kpledger.anchoring.fabric.AnchorTransaction;
+import org.kpledger.anchoring.fabric.AnchorTransactionTable;
 import org.kpledger.api.fabric.FabricConnection;
 import org.kpledger.api.fabric.FabricProperties;
+import org.kpledger.merkle.MerkleLog;
 
 /**
  * Anchors signed heads on the live network as a Fabric sink would, for the tests that need real
@@ -58,10 +62,15 @@ public final class FabricAnchoring implements AutoCloseable {
 
   /** The settings of a node acting as one of the authority's identities on that network. */
   public static FabricProperties settings(Path networkProperties, String identity) {
+    return settings(networkProperties, "CarKpMSP", identity);
+  }
+
+  /** The settings of a client acting as one of an organisation's identities on that network. */
+  public static FabricProperties settings(Path networkProperties, String msp, String identity) {
     return new FabricProperties(
         true,
         networkProperties,
-        "CarKpMSP",
+        msp,
         identity,
         null,
         null,
@@ -149,6 +158,35 @@ public final class FabricAnchoring implements AutoCloseable {
         status.getBlockNumber(),
         clock.instant(),
         block);
+  }
+
+  /**
+   * Anchors two of a node's heads through the Gateway and keeps them in {@code anchor_transaction},
+   * as the node's Fabric sink will: the first head from size 0, the newest from the first with its
+   * consistency proof. For the tests of a node that runs no Fabric sink yet.
+   *
+   * @param table the node's anchor table
+   * @param verifierKey the node's log verifier key (its origin is the ledger id on the channel)
+   * @param nodeKey the node's log key
+   * @param first the first head to anchor
+   * @param newest the newest head
+   * @param log the node's Merkle log, for the consistency proof
+   */
+  public static void anchorAsTheSinkWould(
+      AnchorTransactionTable table,
+      String verifierKey,
+      EcdsaP256TreeHeadSigner nodeKey,
+      AnchoredHead first,
+      AnchoredHead newest,
+      MerkleLog log)
+      throws Exception {
+    try (FabricAnchoring fabric = connect(networkFile())) {
+      fabric.register(verifierKey.split("\\+", 2)[0], nodeKey.publicKey());
+      long a = first.head().size();
+      long b = newest.head().size();
+      table.insert(fabric.anchor(first.head(), nodeKey, 0, List.of()));
+      table.insert(fabric.anchor(newest.head(), nodeKey, a, log.consistencyProof(a, b)));
+    }
   }
 
   /** A block of the channel by number. */
