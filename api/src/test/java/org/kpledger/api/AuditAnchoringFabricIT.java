@@ -34,8 +34,6 @@ import org.kpledger.audit.Rule;
 import org.kpledger.identity.OrganisationCa;
 import org.kpledger.identity.Role;
 import org.kpledger.identity.TrustAnchors;
-import org.kpledger.merkle.MerkleLog;
-import org.kpledger.merkle.jdbc.JdbcNodeStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,7 +63,8 @@ class AuditAnchoringFabricIT {
     data = Files.createTempDirectory("kp-audit-fabric");
     pki = new TestPki(data.resolve("trust"));
     Path crypto = Path.of(FabricAnchoring.network().getProperty("CarKpMSP.crypto")).getParent();
-    for (String msp : List.of("CarKpMSP", "KpMonitoringMSP", "BeImportMSP", "KpOrdererMSP")) {
+    for (String msp :
+        List.of("CarKpMSP", "KpMonitoringMSP", "BeImportMSP", "AeImportMSP", "KpOrdererMSP")) {
       pki.enrol(OrganisationCa.load(crypto.resolve(msp).resolve("ca")));
     }
     // the network's CAs were made an hour before they start to be valid: issue within them

@@ -11,6 +11,7 @@ import org.kpledger.audit.AuditBundle.Anchor;
 import org.kpledger.audit.AuditBundle.FabricAnchor;
 import org.kpledger.audit.AuditBundle.Head;
 import org.kpledger.audit.fabric.FabricAnchorVerifier;
+import org.kpledger.audit.fabric.FabricChannel;
 
 /**
  * Checks the anchors of the signed heads: every head that should be anchored on a sink has the
@@ -33,6 +34,7 @@ final class AnchorChecks {
   void verify(
       String verifierKey,
       BundleVerifier.Options options,
+      FabricChannel channel,
       TreeMap<Long, SignedTreeHead> signed,
       Optional<SignedTreeHead> newest) {
     Set<String> expected = new TreeSet<>(options.requiredAnchors());
@@ -76,7 +78,7 @@ final class AnchorChecks {
     }
     FabricAnchorVerifier.Report report =
         new FabricAnchorVerifier(verifierKey, options.trustAnchors())
-            .verify(bundle.fabricAnchors(), bundle.channelConfigs(), signed);
+            .verify(bundle.fabricAnchors(), channel, signed);
     report.findings().forEach(f -> findings.add(f.rule(), f.subject(), f.detail()));
     notes.addAll(report.notes());
   }

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.kpledger.anchoring.CheckpointVerifier;
 import org.kpledger.anchoring.SignedTreeHead;
 import org.kpledger.audit.AuditBundle.Manifest;
+import org.kpledger.audit.fabric.ChannelConfirmationVerifier;
+import org.kpledger.audit.fabric.FabricChannel;
 import org.kpledger.identity.CertificateAuthenticator;
 import org.kpledger.identity.TrustAnchors;
 
@@ -155,6 +157,9 @@ public final class BundleVerifier {
     CheckpointVerifier logKey = logKey(manifest, findings, notes);
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), BundleVerifier::daemon);
     try {
+      FabricChannel channel = new FabricChannel(bundle.channelConfigs(), options.trustAnchors());
+      channel.findings().forEach(f -> findings.add(f.rule(), f.subject(), f.detail()));
+      notes.addAll(channel.notes());
       Optional<SignedTreeHead> newest = Optional.empty();
       int checkpoints = 0;
       LeafChecks leaves = null;
@@ -178,17 +183,20 @@ public final class BundleVerifier {
         leaves.exactlyOnce();
         proveLeaves(bundle, leaves, signed, newest.orElse(null), pool);
         new AnchorChecks(bundle, findings, notes)
-            .verify(logKeyText(manifest), options, signed, newest);
+            .verify(logKeyText(manifest), options, channel, signed, newest);
       }
       EnvelopeChecks envelopes = null;
+      ChannelEvidenceChecks fromChannel = null;
       if (!options.hashOnly()) {
         CertificateAuthenticator authenticator =
             TrustChecks.authenticator(bundle, options.trustAnchors(), findings, notes);
         envelopes = new EnvelopeChecks(authenticator, findings);
+        fromChannel =
+            new ChannelEvidenceChecks(new ChannelConfirmationVerifier(channel), findings, notes);
       }
       Set<String> crls = new HashSet<>();
       bundle.crls().forEach(c -> crls.add(java.util.Base64.getEncoder().encodeToString(c.der())));
-      EventChecks events = new EventChecks(bundle.leaves(), findings, envelopes, crls);
+      EventChecks events = new EventChecks(bundle.leaves(), findings, envelopes, fromChannel, crls);
       if (manifest != null && "shipment".equals(manifest.scope().path("kind").asText())) {
         events.wholeAggregates();
       }

@@ -20,7 +20,8 @@ import org.kpledger.merkle.MerkleHash;
 /**
  * Reads the event lines once, in batches on all cores: each line's leaf hash {@code SHA-256(0x00 ||
  * line)} against the leaf the log lists for its event, each event one leaf, and (in full mode) the
- * envelope. Afterwards: leaves whose event is absent, and gaps in aggregate sequences.
+ * envelope (for an event recorded from the Fabric channel, its channel evidence). Afterwards:
+ * leaves whose event is absent, and gaps in aggregate sequences.
  */
 final class EventChecks {
 
@@ -30,6 +31,7 @@ final class EventChecks {
   private final List<Leaf> leaves;
   private final Findings findings;
   private final EnvelopeChecks envelopes;
+  private final ChannelEvidenceChecks channel;
   private final Set<String> crls;
   private final Map<String, Integer> positions;
   private final AtomicIntegerArray seen;
@@ -41,12 +43,20 @@ final class EventChecks {
 
   /**
    * @param envelopes the envelope checks, or {@code null} for hash-only
+   * @param channel the checks of events recorded from the Fabric channel, used in place of the
+   *     envelope checks for them; {@code null} for hash-only
    * @param crls the base64 DER of the bundle's CRLs
    */
-  EventChecks(List<Leaf> leaves, Findings findings, EnvelopeChecks envelopes, Set<String> crls) {
+  EventChecks(
+      List<Leaf> leaves,
+      Findings findings,
+      EnvelopeChecks envelopes,
+      ChannelEvidenceChecks channel,
+      Set<String> crls) {
     this.leaves = leaves;
     this.findings = findings;
     this.envelopes = envelopes;
+    this.channel = channel;
     this.crls = crls;
     this.positions = new HashMap<>(leaves.size() * 2);
     for (int i = 0; i < leaves.size(); i++) {
@@ -126,7 +136,11 @@ final class EventChecks {
       sequenceOf[position] = leaf.sequenceNumber() == null ? -1 : leaf.sequenceNumber();
     }
     if (envelopes != null) {
-      envelopes.check(leaf);
+      if (ChannelEvidenceChecks.appliesTo(leaf)) {
+        channel.check(leaf, line);
+      } else {
+        envelopes.check(leaf);
+      }
       if (CRL_EVENT.equals(leaf.payloadType()) && !crls.contains(crlOf(line))) {
         findings.add(
             Rule.CRL_MISSING, subject, "the CRL this event published is not in crls.jsonl");

@@ -43,7 +43,10 @@ public enum Rule {
   EVENT_IN_LOG_TWICE,
   /** An aggregate's events in the bundle skip a sequence number. */
   AGGREGATE_SEQUENCE_GAP,
-  /** An event carries no signed envelope in its metadata. */
+  /**
+   * An event carries no signed envelope in its metadata (and is not an event recorded from the
+   * Fabric channel, whose evidence is its transaction).
+   */
   ENVELOPE_MISSING,
   /** An event's envelope is not a well-formed signed envelope. */
   ENVELOPE_MALFORMED,
@@ -68,7 +71,9 @@ public enum Rule {
   HEAD_NOT_ANCHORED,
   /**
    * An anchoring block's data does not hash to its header's data hash, a transaction in it is not
-   * in canonical protobuf form, or the block is not the one the evidence names (number, tx id).
+   * in canonical protobuf form, or the block is not the one the evidence names (number, tx id). The
+   * {@code ANCHOR_} rules of blocks, transactions and signatures name the same failures in the
+   * block of a channel confirmation (subject {@code event:<id>}).
    */
   ANCHOR_BLOCK_ALTERED,
   /**
@@ -78,7 +83,10 @@ public enum Rule {
    * follow from its own headers.
    */
   ANCHOR_TX_ALTERED,
-  /** The peers marked the anchoring transaction invalid (block metadata TRANSACTIONS_FILTER). */
+  /**
+   * The peers marked the anchoring (or confirming) transaction invalid (block metadata
+   * TRANSACTIONS_FILTER).
+   */
   ANCHOR_TX_INVALID,
   /**
    * The anchoring transaction's creator is no member of a channel organisation, or its signature
@@ -92,7 +100,11 @@ public enum Rule {
    * MSP's CA in the channel configuration, is revoked or not valid at the transaction's time.
    */
   ANCHOR_ENDORSER_UNTRUSTED,
-  /** Fewer distinct channel organisations endorsed the anchoring transaction than the policy. */
+  /**
+   * The valid endorsements of the anchoring (or confirming) transaction do not satisfy the
+   * channel's endorsement policy ({@code /Channel/Application/Endorsement} in the configuration in
+   * force), or come from fewer than two organisations, the auditor's floor whatever the policy.
+   */
   ANCHOR_ENDORSEMENTS_INSUFFICIENT,
   /**
    * The anchoring block carries no orderer signature, or one that does not verify over its metadata
@@ -104,7 +116,10 @@ public enum Rule {
    * pins as an {@code ORDERING_SERVICE} organisation CA.
    */
   ANCHOR_ORDERER_UNTRUSTED,
-  /** The channel configuration block that an anchoring block names is not in the bundle. */
+  /**
+   * The channel configuration block that an anchoring block (or a confirmation's block) names is
+   * not in the bundle.
+   */
   CHANNEL_CONFIG_MISSING,
   /**
    * A channel configuration block cannot be read, is altered (data hash), or, past the genesis
@@ -116,5 +131,22 @@ public enum Rule {
    * another kind (an ordering organisation must be pinned as {@code ORDERING_SERVICE}, a peer
    * organisation as anything else).
    */
-  CHANNEL_CA_NOT_PINNED
+  CHANNEL_CA_NOT_PINNED,
+  /**
+   * An event recorded from the Fabric channel (a certificate's confirmation) does not carry the
+   * block of its transaction in its metadata, or carries one that cannot be read.
+   */
+  CHANNEL_EVIDENCE_MISSING,
+  /**
+   * The channel transaction an event records says otherwise: not {@code
+   * CertificateRegistry:ConfirmCertificate} of the event's certificate number and content hash, not
+   * answered 200 or without the registry's {@code CertificateConfirmed} event for them, or the
+   * event's channel, block number or confirming MSP are not the transaction's.
+   */
+  CHANNEL_TX_MISMATCH,
+  /**
+   * The creator of a certificate's confirming transaction is not a client or admin of an
+   * organisation whose pinned CA is an {@code IMPORTING_AUTHORITY}'s.
+   */
+  CHANNEL_CONFIRMER_NOT_IMPORTING_AUTHORITY
 }

@@ -23,5 +23,13 @@ public final class LedgerMetaData {
   /** The ledger's record time of the command (ISO-8601), the second of the two clocks. */
   public static final String RECORDED_AT = "recordedAt";
 
+  /**
+   * On an event the node records from the Fabric channel rather than from a signed command (the
+   * importing authority's confirmation of a certificate): the whole block that holds the channel's
+   * transaction, base64 of its {@code common.Block} bytes, the event's evidence in place of an
+   * envelope.
+   */
+  public static final String FABRIC_BLOCK = "fabricBlock";
+
   private LedgerMetaData() {}
 }

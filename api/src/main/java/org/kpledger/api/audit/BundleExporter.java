@@ -30,8 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Builds audit bundles from the node's own tables: the leaves ({@code merkle_leaf}), the events as
  * stored, the signed heads the local sink kept, proofs computed from the committed Merkle nodes,
  * the trusted organisation CAs and the CRLs recorded in the ledger, and the Fabric anchoring
- * transactions with their blocks and channel configuration ({@link FabricEvidence}). Everything is
- * taken at one head ({@link #newest()}): later leaves wait for the next bundle.
+ * transactions with their blocks and the channel configuration those blocks and the events recorded
+ * from the channel name ({@link FabricEvidence}). Everything is taken at one head ({@link
+ * #newest()}): later leaves wait for the next bundle.
  */
 final class BundleExporter {
 
@@ -133,9 +134,11 @@ final class BundleExporter {
       w.consistency(proofs.consistency(heads, range, scope.previousSize()));
       w.certificates(BundleProofs.certificates(trust.anchors()));
       w.crls(events.revocationLists());
-      if (!anchored.isEmpty() || !fabric.expectedSinks().isEmpty()) {
+      Set<Long> namedByEvents =
+          events.channelConfigsNamedBy(leaves.stream().map(Leaf::eventId).toList());
+      if (!anchored.isEmpty() || !fabric.expectedSinks().isEmpty() || !namedByEvents.isEmpty()) {
         w.fabricAnchors(FabricEvidence.lines(anchored));
-        w.channelConfigs(fabric.configBlocks(anchored));
+        w.channelConfigs(fabric.configBlocks(anchored, namedByEvents));
       }
       w.beginLeaves();
       for (Leaf l : leaves) {

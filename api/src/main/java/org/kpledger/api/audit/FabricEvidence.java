@@ -3,6 +3,7 @@ package org.kpledger.api.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.hyperledger.fabric.client.GatewayException;
@@ -70,17 +71,19 @@ class FabricEvidence {
   }
 
   /**
-   * The configuration blocks the anchoring blocks name (their last-config index), fetched from the
-   * node's peer. Without a Fabric connection, or if the peer does not answer, a block is left out
-   * (and logged): the verifier then names it missing ({@code CHANNEL_CONFIG_MISSING}) rather than
-   * the auditor getting a truncated download.
+   * The configuration blocks the anchoring blocks name (their last-config index), and those of
+   * {@code named} (the blocks events recorded from the channel carry), fetched from the node's
+   * peer. Without a Fabric connection, or if the peer does not answer, a block is left out (and
+   * logged): the verifier then names it missing ({@code CHANNEL_CONFIG_MISSING}) rather than the
+   * auditor getting a truncated download.
    */
-  List<AuditBundle.ChannelConfigBlock> configBlocks(List<AnchorTransaction> anchors) {
+  List<AuditBundle.ChannelConfigBlock> configBlocks(
+      List<AnchorTransaction> anchors, Set<Long> named) {
     FabricConnection connection = fabric.getIfAvailable();
-    if (connection == null || anchors.isEmpty()) {
+    if (connection == null || (anchors.isEmpty() && named.isEmpty())) {
       return List.of();
     }
-    TreeSet<Long> numbers = new TreeSet<>();
+    TreeSet<Long> numbers = new TreeSet<>(named);
     for (AnchorTransaction a : anchors) {
       try {
         numbers.add(FabricBlocks.lastConfigIndex(a.block()));

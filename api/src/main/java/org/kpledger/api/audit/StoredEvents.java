@@ -9,8 +9,11 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -21,6 +24,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.kpledger.anchoring.LeafEncoder;
 import org.kpledger.audit.AuditBundle;
+import org.kpledger.audit.fabric.ChannelConfirmationVerifier;
+import org.kpledger.audit.fabric.FabricBlocks;
+import org.kpledger.custody.LedgerMetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -115,6 +121,31 @@ final class StoredEvents {
                   Base64.getDecoder().decode(p.path("crl").asText())));
         },
         CRL_EVENT);
+    return out;
+  }
+
+  /**
+   * The channel configuration blocks named by the Fabric blocks that the given events recorded from
+   * the channel carry as their evidence ({@link LedgerMetaData#FABRIC_BLOCK}): an auditor needs
+   * them to check those blocks.
+   */
+  Set<Long> channelConfigsNamedBy(Collection<String> eventIds) {
+    Set<String> wanted = new HashSet<>(eventIds);
+    Set<Long> out = new TreeSet<>();
+    jdbc.query(
+        "SELECT event_identifier, meta_data FROM domain_event_entry WHERE payload_type = ?",
+        rs -> {
+          if (!wanted.contains(rs.getString(1))) {
+            return;
+          }
+          JsonNode block = tree(rs.getBytes(2)).path(LedgerMetaData.FABRIC_BLOCK);
+          try {
+            out.add(FabricBlocks.lastConfigIndex(Base64.getDecoder().decode(block.asText())));
+          } catch (IllegalArgumentException e) {
+            // no readable evidence: the verifier names it (CHANNEL_EVIDENCE_MISSING)
+          }
+        },
+        ChannelConfirmationVerifier.EVENT_TYPE);
     return out;
   }
 

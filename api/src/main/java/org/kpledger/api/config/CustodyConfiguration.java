@@ -42,7 +42,9 @@ class CustodyConfiguration {
 
   /**
    * Copies the signer's envelope and identity from each command to every event it causes, so an
-   * auditor re-verifies the actor's own signature on each event.
+   * auditor re-verifies the actor's own signature on each event; for a command the node sends from
+   * what it saw on the Fabric channel, the channel's block instead ({@link
+   * LedgerMetaData#FABRIC_BLOCK}).
    */
   @Bean
   CorrelationDataProvider envelopeCorrelation() {
@@ -53,7 +55,8 @@ class CustodyConfiguration {
         LedgerMetaData.ORGANISATION_ID,
         LedgerMetaData.ORGANISATION_TYPE,
         LedgerMetaData.ROLE,
-        LedgerMetaData.RECORDED_AT);
+        LedgerMetaData.RECORDED_AT,
+        LedgerMetaData.FABRIC_BLOCK);
   }
 
   /**

@@ -12,8 +12,11 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.kpledger.anchoring.Checkpoint;
@@ -23,7 +26,10 @@ import org.kpledger.anchoring.LeafEncoder;
 import org.kpledger.anchoring.SignedTreeHead;
 import org.kpledger.anchoring.TreeHead;
 import org.kpledger.anchoring.fabric.AnchorTransaction;
+import org.kpledger.api.fabric.FabricConnection;
 import org.kpledger.audit.fabric.FabricBlocks;
+import org.kpledger.certificate.CertificateConfirmedOnChannelEvent;
+import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.identity.OrganisationCa;
 import org.kpledger.identity.Pem;
 import org.kpledger.identity.Role;
@@ -38,8 +44,9 @@ import org.kpledger.signing.EnvelopeSigner;
  * ledger/src/test/resources/org/kpledger/audit/fabric/}, see its README): a log of twelve events
  * signed by an actor of the network's CAR KP authority CA, heads signed at sizes 3, 7 and 12 by a
  * fresh log key (thrown away afterwards), the first two appended through the Gateway and their
- * blocks fetched, the channel configuration block they name, and the channel's four CA
- * certificates. Runs only on purpose:
+ * blocks fetched, the channel configuration block they name, the channel's five CA certificates,
+ * and a certificate's confirmation by Belgium's importing authority as the event a node records
+ * from it ({@code channel-confirmation.jsonl}). Runs only on purpose:
  *
  * <pre>
  * mvn -B -pl api -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
@@ -55,7 +62,7 @@ class AnchorEvidenceCaptureFabricIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
   private static final String[] MSPS = {
-    "CarKpMSP", "KpMonitoringMSP", "BeImportMSP", "KpOrdererMSP"
+    "CarKpMSP", "KpMonitoringMSP", "BeImportMSP", "AeImportMSP", "KpOrdererMSP"
   };
 
   @Test
@@ -94,6 +101,9 @@ class AnchorEvidenceCaptureFabricIT {
           out.resolve("fabric-channel.jsonl"), JSON.writeValueAsString(configLine) + "\n");
     }
     Files.writeString(out.resolve("fabric-anchors.jsonl"), String.join("\n", anchors) + "\n");
+    Files.writeString(
+        out.resolve("channel-confirmation.jsonl"),
+        confirmation("CF-CAPTURE-" + now.getEpochSecond(), now) + "\n");
     Files.writeString(out.resolve("events.jsonl"), String.join("\n", events) + "\n");
     Files.writeString(
         out.resolve("log-key.txt"),
@@ -150,6 +160,63 @@ class AnchorEvidenceCaptureFabricIT {
       lines.add(new String(LeafEncoder.rfc8785(leaf), UTF_8));
     }
     return lines;
+  }
+
+  /**
+   * A certificate registered by the CAR KP authority's client for Belgium and confirmed by
+   * Belgium's importing authority's client, both through the Gateway; the confirming block fetched
+   * with {@code qscc GetBlockByNumber}; returned as the leaf of the {@code
+   * CertificateConfirmedOnChannelEvent} a node records from it, the block in its metadata.
+   */
+  private static String confirmation(String number, Instant now) throws Exception {
+    String hash =
+        HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(number.getBytes(UTF_8)));
+    Path file = FabricAnchoring.networkFile();
+    try (FabricConnection car =
+            FabricConnection.open(FabricAnchoring.settings(file, "CarKpMSP", "client"));
+        FabricConnection be =
+            FabricConnection.open(FabricAnchoring.settings(file, "BeImportMSP", "client"))) {
+      car.contract("CertificateRegistry")
+          .submitTransaction("RegisterCertificate", number, hash, "BE");
+      SubmittedTransaction tx =
+          be.contract("CertificateRegistry")
+              .newProposal("ConfirmCertificate")
+              .addArguments(number, hash)
+              .build()
+              .endorse()
+              .submitAsync();
+      Status status = tx.getStatus();
+      if (!status.isSuccessful()) {
+        throw new IllegalStateException(
+            "ConfirmCertificate " + tx.getTransactionId() + ": " + status);
+      }
+      byte[] block =
+          be.network()
+              .getContract("qscc")
+              .evaluateTransaction(
+                  "GetBlockByNumber",
+                  be.settings().channel(),
+                  Long.toString(status.getBlockNumber()));
+      ObjectNode leaf = F.objectNode();
+      leaf.put("format", LeafEncoder.FORMAT).put("eventId", "capture-confirmation");
+      leaf.put("aggregateType", "Certificate").put("aggregateId", number).put("sequenceNumber", 1);
+      leaf.put("timestamp", now.toString());
+      leaf.put("payloadType", CertificateConfirmedOnChannelEvent.class.getName())
+          .put("payloadRevision", "1");
+      leaf.putObject("payload")
+          .put("certificateNumber", number)
+          .put("channel", be.settings().channel())
+          .put("txId", tx.getTransactionId())
+          .put("blockNumber", status.getBlockNumber())
+          .put("confirmingMsp", "BeImportMSP")
+          .put("contentHash", hash);
+      leaf.putObject("metaData")
+          .put(LedgerMetaData.RECORDED_AT, now.toString())
+          .put(LedgerMetaData.FABRIC_BLOCK, java.util.Base64.getEncoder().encodeToString(block));
+      return new String(LeafEncoder.rfc8785(leaf), UTF_8);
+    }
   }
 
   private static String line(AnchorTransaction a) throws Exception {

@@ -60,10 +60,15 @@ public final class FabricAnchoring implements AutoCloseable {
 
   /** The settings of a node acting as one of the authority's identities on that network. */
   public static FabricProperties settings(Path networkProperties, String identity) {
+    return settings(networkProperties, "CarKpMSP", identity);
+  }
+
+  /** The settings of a client acting as one of an organisation's identities on that network. */
+  public static FabricProperties settings(Path networkProperties, String msp, String identity) {
     return new FabricProperties(
         true,
         networkProperties,
-        "CarKpMSP",
+        msp,
         identity,
         null,
         null,

@@ -49,7 +49,7 @@ final class AppendHeadCheck {
    *
    * @throws EvidenceException {@code ANCHOR_TX_ALTERED} saying what differs
    */
-  void check(AnchoringTransaction tx, SignedTreeHead signed) throws EvidenceException {
+  void check(EndorserTransaction tx, SignedTreeHead signed) throws EvidenceException {
     String chaincode = tx.invocation().getChaincodeSpec().getChaincodeId().getName();
     List<String> args =
         tx.invocation().getChaincodeSpec().getInput().getArgsList().stream()
@@ -132,7 +132,7 @@ final class AppendHeadCheck {
   }
 
   /** The value the transaction writes under the contract's key for this head. */
-  private JsonNode stored(AnchoringTransaction tx, long size) throws EvidenceException {
+  private JsonNode stored(EndorserTransaction tx, long size) throws EvidenceException {
     String key =
         "\u0000kp.anchor.head\u0000" + origin + "\u0000" + String.format("%019d", size) + "\u0000";
     Optional<KVWrite> write;

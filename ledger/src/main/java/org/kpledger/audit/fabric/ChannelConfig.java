@@ -26,17 +26,21 @@ import org.hyperledger.fabric.protos.msp.FabricNodeOUs;
 import org.hyperledger.fabric.protos.msp.MSPConfig;
 
 /**
- * A channel's configuration as one configuration block states it: the channel's name and, per
+ * A channel's configuration as one configuration block states it: the channel's name; per
  * organisation, whether it is an application (peer) or an ordering organisation, and its MSP: root
  * and intermediate CA certificates, revocation lists and NodeOU identifiers ({@code
- * /Channel/Application/<org>/MSP}, {@code /Channel/Orderer/<org>/MSP}).
+ * /Channel/Application/<org>/MSP}, {@code /Channel/Orderer/<org>/MSP}); and the policy that
+ * endorsements must satisfy ({@code /Channel/Application/Endorsement}).
  *
  * @param channel the channel's name
  * @param block the configuration block, parsed
  * @param issuedAt its transaction's timestamp
  * @param msps the organisations' MSPs
+ * @param endorsement the channel's endorsement policy, {@code /Channel/Application/Endorsement},
+ *     which a chaincode definition that names no policy of its own follows
  */
-record ChannelConfig(String channel, Block block, Instant issuedAt, List<Msp> msps) {
+record ChannelConfig(
+    String channel, Block block, Instant issuedAt, List<Msp> msps, EndorsementPolicy endorsement) {
 
   /** Whether an organisation endorses (application) or orders. */
   enum Kind {
@@ -89,7 +93,13 @@ record ChannelConfig(String channel, Block block, Instant issuedAt, List<Msp> ms
       Instant issuedAt =
           Instant.ofEpochSecond(
               header.getTimestamp().getSeconds(), header.getTimestamp().getNanos());
-      return new ChannelConfig(header.getChannelId(), block, issuedAt, List.copyOf(msps));
+      EndorsementPolicy endorsement =
+          EndorsementPolicy.of(
+              channel.getGroupsMap().get("Application"),
+              "/Channel/Application",
+              EndorsementPolicy.ENDORSEMENT);
+      return new ChannelConfig(
+          header.getChannelId(), block, issuedAt, List.copyOf(msps), endorsement);
     } catch (InvalidProtocolBufferException | CertificateException | CRLException e) {
       throw invalid("cannot be read: " + e.getMessage());
     }

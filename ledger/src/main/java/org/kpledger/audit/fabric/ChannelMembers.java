@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.hyperledger.fabric.protos.common.MSPRole.MSPRoleType;
 import org.hyperledger.fabric.protos.msp.FabricNodeOUs;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.kpledger.audit.Finding;
@@ -36,7 +38,8 @@ import org.kpledger.identity.TrustAnchors;
  * CAs are pinned organisation CAs (an ordering organisation's as {@code ORDERING_SERVICE}, a peer
  * organisation's as any other kind), and the identities they vouch for, checked as a Fabric MSP
  * does: the certificate chains to the MSP's CAs (RFC 5280 path validation at a given time), is no
- * CA, is not on the MSP's revocation lists, and carries the NodeOU of its role.
+ * CA, is not on the MSP's revocation lists, and carries the NodeOU of its role; and the MSP roles
+ * it holds, which a channel policy's principals name.
  */
 final class ChannelMembers {
 
@@ -55,14 +58,27 @@ final class ChannelMembers {
    *
    * @param mspId its MSP
    * @param organisationId the organisation of the pinned CA its MSP is rooted at
+   * @param organisationType that CA's organisation type
    * @param certificate its certificate
+   * @param roles the MSP roles it holds, as a policy principal names them: {@code MEMBER}, and
+   *     {@code CLIENT}, {@code PEER}, {@code ADMIN} or {@code ORDERER} by its NodeOU
    */
-  record Member(String mspId, String organisationId, X509Certificate certificate) {}
+  record Member(
+      String mspId,
+      String organisationId,
+      OrganisationType organisationType,
+      X509Certificate certificate,
+      Set<MSPRoleType> roles) {
+
+    /** As a signer of a policy. */
+    EndorsementPolicy.Signer signer() {
+      return new EndorsementPolicy.Signer(mspId, roles);
+    }
+  }
 
   private final Map<String, Msp> trusted = new LinkedHashMap<>();
-  private final Map<String, String> organisations = new LinkedHashMap<>();
+  private final Map<String, TrustAnchors.Anchor> organisations = new LinkedHashMap<>();
   private final List<Finding> findings = new ArrayList<>();
-  private final int peerOrganisations;
 
   /**
    * Keeps the MSPs of a configuration whose CAs are pinned; reports the others.
@@ -71,10 +87,9 @@ final class ChannelMembers {
    * @param pinned the auditor's organisation CAs; empty to take the configuration's own
    */
   ChannelMembers(ChannelConfig config, Optional<TrustAnchors> pinned) {
-    this.peerOrganisations = config.msps(Kind.APPLICATION).size();
     for (Msp msp : config.msps()) {
       String problem = null;
-      String organisation = null;
+      TrustAnchors.Anchor organisation = null;
       for (X509Certificate root : msp.roots()) {
         TrustAnchors.Anchor anchor;
         try {
@@ -98,7 +113,7 @@ final class ChannelMembers {
                   + msp.kind()
                   + " organisation";
         }
-        organisation = anchor.organisationId();
+        organisation = anchor;
       }
       if (msp.roots().isEmpty()) {
         problem = "it has no root CA";
@@ -115,11 +130,6 @@ final class ChannelMembers {
   /** The pinning findings. */
   List<Finding> findings() {
     return List.copyOf(findings);
-  }
-
-  /** How many peer organisations the channel has, trusted or not. */
-  int peerOrganisations() {
-    return peerOrganisations;
   }
 
   /**
@@ -159,7 +169,45 @@ final class ChannelMembers {
     if (problem != null) {
       throw new EvidenceException(untrusted, who + " " + problem);
     }
-    return new Member(msp.mspId(), organisations.get(msp.mspId()), cert);
+    TrustAnchors.Anchor organisation = organisations.get(msp.mspId());
+    return new Member(
+        msp.mspId(), organisation.organisationId(), organisation.type(), cert, roles(msp, cert));
+  }
+
+  /**
+   * The roles an identity of the MSP holds: every valid identity is a {@code MEMBER}; with NodeOUs
+   * enabled its OU makes it a client, peer, admin or orderer (Fabric's {@code
+   * satisfiesPrincipalInternalV142}). Admin certificates listed in the MSP are not used here: the
+   * network's MSPs name their admins by NodeOU.
+   */
+  private static Set<MSPRoleType> roles(Msp msp, X509Certificate cert) {
+    Set<MSPRoleType> roles = EnumSet.of(MSPRoleType.MEMBER);
+    if (msp.nodeOus().isEmpty()) {
+      return roles;
+    }
+    FabricNodeOUs ous = msp.nodeOus().get();
+    Set<String> held = units(cert);
+    Map<MSPRoleType, String> wanted =
+        Map.of(
+            MSPRoleType.CLIENT, ous.getClientOuIdentifier().getOrganizationalUnitIdentifier(),
+            MSPRoleType.PEER, ous.getPeerOuIdentifier().getOrganizationalUnitIdentifier(),
+            MSPRoleType.ADMIN, ous.getAdminOuIdentifier().getOrganizationalUnitIdentifier(),
+            MSPRoleType.ORDERER, ous.getOrdererOuIdentifier().getOrganizationalUnitIdentifier());
+    wanted.forEach(
+        (role, unit) -> {
+          if (!unit.isEmpty() && held.contains(unit)) {
+            roles.add(role);
+          }
+        });
+    return Set.copyOf(roles);
+  }
+
+  private static Set<String> units(X509Certificate cert) {
+    Set<String> held = new HashSet<>();
+    Arrays.stream(
+            X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.OU))
+        .forEach(rdn -> held.add(IETFUtils.valueToString(rdn.getFirst().getValue())));
+    return held;
   }
 
   private static String chainProblem(Msp msp, X509Certificate cert, Instant at) {
@@ -215,10 +263,7 @@ final class ChannelMembers {
     String wanted =
         (role == Role.PEER ? ous.getPeerOuIdentifier() : ous.getOrdererOuIdentifier())
             .getOrganizationalUnitIdentifier();
-    Set<String> held = new HashSet<>();
-    Arrays.stream(
-            X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.OU))
-        .forEach(rdn -> held.add(IETFUtils.valueToString(rdn.getFirst().getValue())));
+    Set<String> held = units(cert);
     return held.contains(wanted) ? null : "is not a " + wanted + " (OU " + held + ")";
   }
 

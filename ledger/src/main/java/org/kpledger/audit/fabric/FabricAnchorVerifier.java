@@ -1,7 +1,6 @@
 package org.kpledger.audit.fabric;
 
 import static org.kpledger.audit.Rule.ANCHOR_BLOCK_ALTERED;
-import static org.kpledger.audit.Rule.ANCHOR_TX_INVALID;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.security.GeneralSecurityException;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
-import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.kpledger.anchoring.SignedTreeHead;
 import org.kpledger.audit.AuditBundle.ChannelConfigBlock;
 import org.kpledger.audit.AuditBundle.FabricAnchor;
@@ -29,10 +26,11 @@ import org.kpledger.identity.TrustAnchors;
  * with its block, that the block is intact (its data hashes to its header), that the transaction
  * appends exactly that head ({@link AppendHeadCheck}), that the peers marked it valid, that its
  * creator signed it, that peers of enough distinct channel organisations endorsed it with valid
- * signatures, and that the channel's orderer signed the block. Who the channel's organisations are
- * comes from the configuration block in force (named by the block's metadata), whose MSP root CAs
- * must be organisation CAs the auditor pinned. Every failure is a {@link Finding} with subject
- * {@code checkpoint:<size>}, {@code channel-config:<block>} or {@code msp:<id>}.
+ * signatures satisfying the channel's endorsement policy, and that the channel's orderer signed the
+ * block ({@link CommittedTransaction}). Who the channel's organisations are comes from the
+ * configuration block in force (named by the block's metadata), whose MSP root CAs must be
+ * organisation CAs the auditor pinned. Every failure is a {@link Finding} with subject {@code
+ * checkpoint:<size>}, {@code channel-config:<block>} or {@code msp:<id>}.
  */
 public final class FabricAnchorVerifier {
 
@@ -75,7 +73,7 @@ public final class FabricAnchorVerifier {
   }
 
   /**
-   * Verifies every Fabric anchor of a bundle.
+   * Verifies every Fabric anchor of a bundle, with the channel's own findings and notes.
    *
    * @param anchors the anchoring transactions with their blocks
    * @param configs the channel configuration blocks carried
@@ -86,9 +84,28 @@ public final class FabricAnchorVerifier {
       List<FabricAnchor> anchors,
       List<ChannelConfigBlock> configs,
       Map<Long, SignedTreeHead> signed) {
+    FabricChannel channel = new FabricChannel(configs, pinned);
+    Report report = verify(anchors, channel, signed);
+    List<Finding> findings = new ArrayList<>(report.findings());
+    findings.addAll(channel.findings());
+    List<String> notes = new ArrayList<>(channel.notes());
+    notes.addAll(report.notes());
+    return new Report(findings, notes);
+  }
+
+  /**
+   * Verifies every Fabric anchor of a bundle against a channel read once; the channel's own
+   * findings and notes are not repeated here.
+   *
+   * @param anchors the anchoring transactions with their blocks
+   * @param channel the channel as the bundle's configuration blocks describe it
+   * @param signed the bundle's validly signed heads, by size
+   * @return the findings and notes
+   */
+  public Report verify(
+      List<FabricAnchor> anchors, FabricChannel channel, Map<Long, SignedTreeHead> signed) {
     List<Finding> findings = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    ChannelConfigs channel = new ChannelConfigs(configs, pinned, findings, notes);
     for (FabricAnchor anchor : anchors) {
       String subject = "checkpoint:" + anchor.treeSize();
       SignedTreeHead head = signed.get(anchor.treeSize());
@@ -100,11 +117,11 @@ public final class FabricAnchorVerifier {
                 "Fabric evidence for a head the bundle does not hold validly signed"));
         continue;
       }
-      for (EvidenceException e : verify(anchor, head, channel)) {
+      for (EvidenceException e : verify(anchor, head, channel.configs())) {
         findings.add(new Finding(e.rule(), subject, e.getMessage()));
       }
     }
-    if (pinned.isEmpty() && !anchors.isEmpty()) {
+    if (!channel.pinned() && !anchors.isEmpty()) {
       notes.add(
           "no trust directory given: the Fabric channel's CAs were taken from its configuration"
               + " block in the bundle, so a forged bundle could bring its own channel");
@@ -132,75 +149,8 @@ public final class FabricAnchorVerifier {
                   + ", not "
                   + anchor.blockNumber()));
     }
-    if (!Arrays.equals(
-        FabricBlocks.dataHash(block), block.getHeader().getDataHash().toByteArray())) {
-      problems.add(
-          new EvidenceException(
-              ANCHOR_BLOCK_ALTERED, "the block's data does not hash to its header's data hash"));
-    }
-    AnchoringTransaction tx;
-    try {
-      tx = AnchoringTransaction.find(block, anchor.txId());
-    } catch (EvidenceException e) {
-      problems.add(e);
-      if (e.rule() == ANCHOR_BLOCK_ALTERED) {
-        return problems;
-      }
-      tx = null;
-    }
-    if (tx != null) {
-      try {
-        tx.checkConsistent();
-      } catch (EvidenceException e) {
-        problems.add(e);
-      }
-      try {
-        heads.check(tx, head);
-      } catch (EvidenceException e) {
-        problems.add(e);
-      }
-    }
-    if (tx != null) {
-      validationCode(block, tx, problems);
-    }
-    Optional<ChannelConfigs.Channel> config = channel.forBlock(block, problems);
-    if (config.isPresent()) {
-      ChannelMembers members = config.get().members();
-      if (tx != null) {
-        if (!tx.header().getChannelId().equals(config.get().config().channel())) {
-          problems.add(
-              new EvidenceException(
-                  Rule.ANCHOR_TX_ALTERED,
-                  "the transaction is on channel "
-                      + tx.header().getChannelId()
-                      + ", not "
-                      + config.get().config().channel()));
-        }
-        TransactionSignatures.check(tx, members, problems);
-      }
-      problems.addAll(
-          BlockSignatures.check(
-              block, members, tx == null ? anchor.committedAt() : tx.proposedAt()));
-    }
+    CommittedTransaction.check(
+        block, anchor.txId(), tx -> heads.check(tx, head), channel, anchor.committedAt(), problems);
     return problems;
-  }
-
-  private static void validationCode(
-      Block block, AnchoringTransaction tx, List<EvidenceException> problems) {
-    int flags = BlockMetadataIndex.TRANSACTIONS_FILTER_VALUE;
-    byte[] codes =
-        block.getMetadata().getMetadataCount() > flags
-            ? block.getMetadata().getMetadata(flags).toByteArray()
-            : new byte[0];
-    if (codes.length <= tx.index()) {
-      problems.add(
-          new EvidenceException(ANCHOR_TX_INVALID, "the block carries no validation code for it"));
-    } else if (codes[tx.index()] != TxValidationCode.VALID_VALUE) {
-      TxValidationCode code = TxValidationCode.forNumber(codes[tx.index()] & 0xff);
-      problems.add(
-          new EvidenceException(
-              ANCHOR_TX_INVALID,
-              "the peers marked the transaction " + (code == null ? codes[tx.index()] : code)));
-    }
   }
 }

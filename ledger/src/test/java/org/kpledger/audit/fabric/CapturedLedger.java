@@ -77,10 +77,23 @@ final class CapturedLedger {
   }
 
   /**
-   * The channel's four CAs (three peer organisations and the orderer's), as an auditor pins them.
+   * The channel's five CAs (three peer organisations, the client-only one and the orderer's), as an
+   * auditor pins them.
    */
   static TrustAnchors channelCas() {
     return TrustAnchors.loadDirectory(DIR.resolve("trust"));
+  }
+
+  /** The configuration blocks, their endorsement policy replaced (and data hash recomputed). */
+  List<ChannelConfigBlock> configsWith(org.hyperledger.fabric.protos.common.Policy policy) {
+    return configs.stream()
+        .map(
+            c ->
+                new ChannelConfigBlock(
+                    c.channel(),
+                    c.blockNumber(),
+                    TamperedBlocks.endorsementPolicy(c.block(), policy)))
+        .toList();
   }
 
   /** The anchor of one head, with its block changed. */

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.hyperledger.fabric.protos.common.ImplicitMetaPolicy;
+import org.hyperledger.fabric.protos.common.MSPRole.MSPRoleType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kpledger.audit.AuditBundle.ChannelConfigBlock;
 import org.kpledger.audit.AuditBundle.FabricAnchor;
 import org.kpledger.audit.AuditReport;
 import org.kpledger.audit.BundleVerifier;
@@ -128,6 +131,74 @@ class FabricAnchorEvidenceTest {
             Rule.ANCHOR_ENDORSER_UNTRUSTED,
             Rule.ANCHOR_ENDORSEMENTS_INSUFFICIENT,
             Rule.ANCHOR_BLOCK_ALTERED,
+            Rule.ANCHOR_CREATOR_SIGNATURE_INVALID);
+  }
+
+  @Test
+  void endorsementsOfTwoOrganisationsThatDoNotSatisfyTheChannelsPolicyAreInsufficient()
+      throws Exception {
+    // the genesis block, which no orderer signs, asking every peer organisation to endorse
+    List<ChannelConfigBlock> allThree =
+        ledger.configsWith(
+            TamperedBlocks.outOf(
+                3, MSPRoleType.PEER, "CarKpMSP", "KpMonitoringMSP", "BeImportMSP"));
+    AuditReport report = verify(ledger.write(dir, 7, ledger.anchors, allThree));
+    assertThat(report.has(Rule.ANCHOR_ENDORSEMENTS_INSUFFICIENT, "checkpoint:3")).isTrue();
+    assertThat(report.has(Rule.ANCHOR_ENDORSEMENTS_INSUFFICIENT, "checkpoint:7")).isTrue();
+    assertThat(report.findings())
+        .allSatisfy(
+            f ->
+                assertThat(f.detail()).contains("do not satisfy the channel's endorsement policy"));
+    assertThat(report.counts()).containsOnlyKeys(Rule.ANCHOR_ENDORSEMENTS_INSUFFICIENT);
+  }
+
+  @Test
+  void aMajorityOfAllFourApplicationOrganisationsIsNotWhatTwoPeerOrganisationsGive()
+      throws Exception {
+    // MAJORITY Endorsement counts the client-only AeImportMSP: three of four
+    List<ChannelConfigBlock> majority =
+        ledger.configsWith(TamperedBlocks.implicitMeta(ImplicitMetaPolicy.Rule.MAJORITY));
+    AuditReport report = verify(ledger.write(dir, 7, ledger.anchors, majority));
+    assertThat(report.has(Rule.ANCHOR_ENDORSEMENTS_INSUFFICIENT, "checkpoint:7")).isTrue();
+    assertThat(report.findings())
+        .allSatisfy(f -> assertThat(f.detail()).contains("MAJORITY Endorsement"));
+    assertThat(report.counts()).containsOnlyKeys(Rule.ANCHOR_ENDORSEMENTS_INSUFFICIENT);
+    AuditReport any =
+        verify(
+            ledger.write(
+                dir,
+                7,
+                ledger.anchors,
+                ledger.configsWith(TamperedBlocks.implicitMeta(ImplicitMetaPolicy.Rule.ANY))));
+    assertThat(any.findings()).as("ANY Endorsement: one peer organisation is enough").isEmpty();
+  }
+
+  @Test
+  void aPolicyOneOrganisationSatisfiesStillMeetsTheAuditorsFloorOfTwo() throws Exception {
+    List<ChannelConfigBlock> one =
+        ledger.configsWith(
+            TamperedBlocks.outOf(
+                1, MSPRoleType.PEER, "CarKpMSP", "KpMonitoringMSP", "BeImportMSP"));
+    AuditReport report =
+        verify(
+            ledger.write(
+                dir,
+                7,
+                List.of(
+                    ledger.anchorOf(3, b -> b),
+                    ledger.anchorOf(
+                        7,
+                        b -> TamperedBlocks.rehashed(TamperedBlocks.oneEndorsement(b, txOf7())))),
+                one));
+    assertThat(report.has(Rule.ANCHOR_ENDORSEMENTS_INSUFFICIENT, "checkpoint:7")).isTrue();
+    assertThat(report.findings())
+        .filteredOn(f -> f.rule() == Rule.ANCHOR_ENDORSEMENTS_INSUFFICIENT)
+        .singleElement()
+        .satisfies(f -> assertThat(f.detail()).contains("the auditor requires at least 2"));
+    assertThat(report.counts().keySet())
+        .containsExactlyInAnyOrder(
+            Rule.ANCHOR_ENDORSEMENTS_INSUFFICIENT,
+            Rule.ANCHOR_ORDERER_SIGNATURE_INVALID,
             Rule.ANCHOR_CREATOR_SIGNATURE_INVALID);
   }
 

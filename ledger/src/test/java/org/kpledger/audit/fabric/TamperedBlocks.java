@@ -20,9 +20,18 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
+import org.hyperledger.fabric.protos.common.ConfigEnvelope;
+import org.hyperledger.fabric.protos.common.ConfigGroup;
 import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.ImplicitMetaPolicy;
+import org.hyperledger.fabric.protos.common.MSPPrincipal;
+import org.hyperledger.fabric.protos.common.MSPRole;
 import org.hyperledger.fabric.protos.common.Metadata;
 import org.hyperledger.fabric.protos.common.Payload;
+import org.hyperledger.fabric.protos.common.Policy;
+import org.hyperledger.fabric.protos.common.SignatureHeader;
+import org.hyperledger.fabric.protos.common.SignaturePolicy;
+import org.hyperledger.fabric.protos.common.SignaturePolicyEnvelope;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec;
@@ -197,6 +206,130 @@ final class TamperedBlocks {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Replaces the channel's {@code /Channel/Application/Endorsement} policy in a configuration block
+   * and recomputes its data hash: what someone holding the genesis block (which no orderer signs)
+   * could do.
+   */
+  static byte[] endorsementPolicy(byte[] bytes, Policy policy) {
+    try {
+      Block block = Block.parseFrom(bytes);
+      Envelope envelope = Envelope.parseFrom(block.getData().getData(0));
+      Payload payload = Payload.parseFrom(envelope.getPayload());
+      ConfigEnvelope config = ConfigEnvelope.parseFrom(payload.getData());
+      ConfigEnvelope.Builder changed = config.toBuilder();
+      ConfigGroup.Builder channel = changed.getConfigBuilder().getChannelGroupBuilder();
+      ConfigGroup application = channel.getGroupsOrThrow("Application");
+      channel.putGroups(
+          "Application",
+          application.toBuilder()
+              .putPolicies(
+                  "Endorsement",
+                  application.getPoliciesOrThrow("Endorsement").toBuilder()
+                      .setPolicy(policy)
+                      .build())
+              .build());
+      Payload newPayload = payload.toBuilder().setData(changed.build().toByteString()).build();
+      Block.Builder out = block.toBuilder();
+      out.getDataBuilder()
+          .setData(
+              0, envelope.toBuilder().setPayload(newPayload.toByteString()).build().toByteString());
+      return rehashed(out.build().toByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A signature policy {@code OutOf(n, 'msp.role', ...)}. */
+  static Policy outOf(int n, MSPRole.MSPRoleType role, String... msps) {
+    SignaturePolicyEnvelope.Builder envelope = SignaturePolicyEnvelope.newBuilder();
+    SignaturePolicy.NOutOf.Builder rule = SignaturePolicy.NOutOf.newBuilder().setN(n);
+    for (int i = 0; i < msps.length; i++) {
+      envelope.addIdentities(
+          MSPPrincipal.newBuilder()
+              .setPrincipalClassification(MSPPrincipal.Classification.ROLE)
+              .setPrincipal(
+                  MSPRole.newBuilder()
+                      .setMspIdentifier(msps[i])
+                      .setRole(role)
+                      .build()
+                      .toByteString()));
+      rule.addRules(SignaturePolicy.newBuilder().setSignedBy(i));
+    }
+    envelope.setRule(SignaturePolicy.newBuilder().setNOutOf(rule));
+    return Policy.newBuilder()
+        .setType(Policy.PolicyType.SIGNATURE_VALUE)
+        .setValue(envelope.build().toByteString())
+        .build();
+  }
+
+  /** An implicit meta policy {@code RULE Endorsement} over the application organisations. */
+  static Policy implicitMeta(ImplicitMetaPolicy.Rule rule) {
+    return Policy.newBuilder()
+        .setType(Policy.PolicyType.IMPLICIT_META_VALUE)
+        .setValue(
+            ImplicitMetaPolicy.newBuilder()
+                .setSubPolicy("Endorsement")
+                .setRule(rule)
+                .build()
+                .toByteString())
+        .build();
+  }
+
+  /**
+   * Puts another identity as the transaction's creator (its signature header), keeping its
+   * signature: what re-attributing a transaction to someone else looks like.
+   */
+  static byte[] creator(byte[] bytes, String txId, ByteString creator) {
+    try {
+      Block block = Block.parseFrom(bytes);
+      Block.Builder out = block.toBuilder();
+      for (int i = 0; i < block.getData().getDataCount(); i++) {
+        Envelope envelope = Envelope.parseFrom(block.getData().getData(i));
+        Payload payload = Payload.parseFrom(envelope.getPayload());
+        if (!ChannelHeader.parseFrom(payload.getHeader().getChannelHeader())
+            .getTxId()
+            .equals(txId)) {
+          continue;
+        }
+        SignatureHeader header =
+            SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader());
+        Payload.Builder changed = payload.toBuilder();
+        changed
+            .getHeaderBuilder()
+            .setSignatureHeader(header.toBuilder().setCreator(creator).build().toByteString());
+        out.getDataBuilder()
+            .setData(
+                i,
+                envelope.toBuilder()
+                    .setPayload(changed.build().toByteString())
+                    .build()
+                    .toByteString());
+      }
+      return out.build().toByteArray();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The creator (serialized identity) of a transaction in a block. */
+  static ByteString creatorOf(byte[] bytes, String txId) {
+    try {
+      Block block = Block.parseFrom(bytes);
+      for (ByteString data : block.getData().getDataList()) {
+        Payload payload = Payload.parseFrom(Envelope.parseFrom(data).getPayload());
+        if (ChannelHeader.parseFrom(payload.getHeader().getChannelHeader())
+            .getTxId()
+            .equals(txId)) {
+          return SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader()).getCreator();
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    throw new IllegalArgumentException("no transaction " + txId);
   }
 
   /** Recomputes the header's data hash over the (altered) data. */

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Network;
 import org.kpledger.certificate.RecordChannelConfirmationCommand;
 import org.kpledger.custody.CustodyRuleViolation;
@@ -22,18 +24,21 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Follows the certificate registry's chaincode events on one thread from the {@link
  * ChannelCheckpoint} (block 0 the first time) and records each {@code CertificateConfirmed} on the
- * ledger's certificate ({@link RecordChannelConfirmationCommand}), then checkpoints it. A
- * confirmation of a number this ledger never issued (another node's, a test's) is skipped; one the
- * certificate refuses (other content, a second transaction) is logged as an error and skipped: it
- * is a fact of the channel that this ledger does not accept, and waiting would block every later
- * confirmation. When the stream breaks (peer down, network gone) it reopens from the checkpoint
- * after {@code retry}; a failure to record (database) leaves the checkpoint behind and reopens too.
+ * ledger's certificate ({@link RecordChannelConfirmationCommand}) with the block that holds the
+ * confirming transaction ({@code qscc GetBlockByNumber}), the event's evidence for an auditor
+ * ({@link LedgerMetaData#FABRIC_BLOCK}), then checkpoints it. A confirmation of a number this
+ * ledger never issued (another node's, a test's) is skipped; one the certificate refuses (other
+ * content, a second transaction) is logged as an error and skipped: it is a fact of the channel
+ * that this ledger does not accept, and waiting would block every later confirmation. When the
+ * stream breaks (peer down, network gone) it reopens from the checkpoint after {@code retry}; a
+ * failure to record (database) leaves the checkpoint behind and reopens too.
  */
 public class ChannelConfirmationFollower implements SmartLifecycle {
 
   /** The contract's event for a confirmed receipt (its payload: the stored record). */
   public static final String CONFIRMED_EVENT = "CertificateConfirmed";
 
+  private static final String QSCC = "qscc";
   private static final Logger LOG = LoggerFactory.getLogger(ChannelConfirmationFollower.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -148,10 +153,13 @@ public class ChannelConfirmationFollower implements SmartLifecycle {
             event.getBlockNumber(),
             r.path("confirmedByMsp").asText(),
             r.path("contentHash").asText());
+    String block = Base64.getEncoder().encodeToString(block(event.getBlockNumber()));
     try {
       commands.sendAndWait(
           GenericCommandMessage.asCommandMessage(command)
-              .withMetaData(MetaData.with(LedgerMetaData.RECORDED_AT, Instant.now().toString())));
+              .withMetaData(
+                  MetaData.with(LedgerMetaData.RECORDED_AT, Instant.now().toString())
+                      .and(LedgerMetaData.FABRIC_BLOCK, block)));
       LOG.info(
           "certificate {} confirmed on the channel by {} (tx {}, block {})",
           number,
@@ -167,6 +175,20 @@ public class ChannelConfirmationFollower implements SmartLifecycle {
           command.txId(),
           e.reasonCode(),
           e.getMessage());
+    }
+  }
+
+  /**
+   * The committed block, as the node's peer serves it; a failure leaves the event unrecorded and
+   * the stream reopens from the checkpoint.
+   */
+  private byte[] block(long number) {
+    try {
+      return network
+          .getContract(QSCC)
+          .evaluateTransaction("GetBlockByNumber", network.getName(), Long.toString(number));
+    } catch (GatewayException e) {
+      throw new IllegalStateException("cannot fetch block " + number + ": " + e.getMessage(), e);
     }
   }
 

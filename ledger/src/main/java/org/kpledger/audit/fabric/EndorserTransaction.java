@@ -25,11 +25,12 @@ import org.hyperledger.fabric.protos.peer.Transaction;
 import org.hyperledger.fabric.protos.peer.TransactionAction;
 
 /**
- * An endorser transaction found in a block by its id and opened down to what the anchor checks
- * need, with the consistency checks Fabric's {@code core/common/validation} makes on the way: the
- * envelope in canonical form, the transaction id derived from nonce and creator, one action, and
- * the proposal hash that the endorsements sign equal to the hash of the transaction's own headers
- * and chaincode proposal payload.
+ * An endorser transaction found in a block by its id (an anchoring transaction, a certificate's
+ * confirmation) and opened down to what the evidence checks need, with the consistency checks
+ * Fabric's {@code core/common/validation} makes on the way: the envelope in canonical form, the
+ * transaction id derived from nonce and creator, one action, and the proposal hash that the
+ * endorsements sign equal to the hash of the transaction's own headers and chaincode proposal
+ * payload.
  *
  * @param index the transaction's position in the block
  * @param envelope the envelope (creator signature over its payload)
@@ -41,7 +42,7 @@ import org.hyperledger.fabric.protos.peer.TransactionAction;
  * @param invocation the chaincode invocation (name and arguments)
  * @param result the chaincode's result: response, read-write set, event
  */
-record AnchoringTransaction(
+record EndorserTransaction(
     int index,
     Envelope envelope,
     ChannelHeader header,
@@ -67,7 +68,7 @@ record AnchoringTransaction(
    * @throws EvidenceException {@code ANCHOR_BLOCK_ALTERED} if the block does not hold it in
    *     canonical form, {@code ANCHOR_TX_ALTERED} if it is not a well-formed endorser transaction
    */
-  static AnchoringTransaction find(Block block, String txId) throws EvidenceException {
+  static EndorserTransaction find(Block block, String txId) throws EvidenceException {
     List<ByteString> data = block.getData().getDataList();
     for (int i = 0; i < data.size(); i++) {
       byte[] raw = data.get(i).toByteArray();
@@ -96,7 +97,7 @@ record AnchoringTransaction(
         "block " + block.getHeader().getNumber() + " holds no transaction " + txId);
   }
 
-  private static AnchoringTransaction open(
+  private static EndorserTransaction open(
       int index, Envelope envelope, Payload payload, ChannelHeader header)
       throws EvidenceException, InvalidProtocolBufferException {
     if (header.getType() != HeaderType.ENDORSER_TRANSACTION_VALUE) {
@@ -113,7 +114,7 @@ record AnchoringTransaction(
     ChaincodeInvocationSpec invocation =
         ChaincodeInvocationSpec.parseFrom(
             ChaincodeProposalPayload.parseFrom(cap.getChaincodeProposalPayload()).getInput());
-    return new AnchoringTransaction(
+    return new EndorserTransaction(
         index,
         envelope,
         header,
