@@ -41,15 +41,25 @@ class CaCommands {
     @Option(
         names = "--country",
         description =
-            "ISO 3166-1 alpha-2 code of the participant (C= of the CA), e.g. CF or BE; an"
-                + " importing authority needs it to confirm certificates on the channel")
+            "ISO 3166-1 alpha-2 code of the participant (C= of the CA), e.g. CF or BE;"
+                + " required for an IMPORTING_AUTHORITY, which confirms receipt only of"
+                + " certificates whose importer is in this country")
     String country;
 
     @Option(names = "--years", defaultValue = "10", description = "Validity in years")
     int years;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+      if (type == OrganisationType.IMPORTING_AUTHORITY && country == null) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "an IMPORTING_AUTHORITY is bound to one country: give --country (ISO 3166-1"
+                + " alpha-2, e.g. BE); the ledger refuses confirmations from an importing"
+                + " authority whose CA names none (IMPORTING_AUTHORITY_WITHOUT_COUNTRY)");
+      }
       Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       OrganisationCa ca =
           OrganisationCa.create(

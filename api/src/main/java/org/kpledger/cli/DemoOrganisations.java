@@ -35,6 +35,12 @@ final class DemoOrganisations {
     {"be-import-officer", "BE-IMPORT", "IMPORTING_AUTHORITY", "IMPORT_OFFICER"},
   };
 
+  /**
+   * The country each importing authority is bound to (its CA's C=): it confirms receipt only of
+   * certificates whose importer is in that country.
+   */
+  private static final Map<String, String> COUNTRIES = Map.of("BE-IMPORT", "BE");
+
   private final Map<String, ActorKey> actors = new HashMap<>();
 
   private DemoOrganisations() {}
@@ -83,6 +89,7 @@ final class DemoOrganisations {
             org,
             OrganisationType.valueOf(type),
             org,
+            COUNTRIES.get(org),
             now.minus(2, ChronoUnit.DAYS),
             now.plus(3650, ChronoUnit.DAYS));
     ca.save(dir);

@@ -66,6 +66,7 @@ final class Identities {
       ids.actor(
           p + "-" + country2 + "-IMPORT",
           OrganisationType.IMPORTING_AUTHORITY,
+          country2,
           importOfficer(p, country2),
           Role.IMPORT_OFFICER);
     }
@@ -111,8 +112,13 @@ final class Identities {
   }
 
   private void actor(String org, OrganisationType type, String actorId, Role role) {
+    actor(org, type, null, actorId, role);
+  }
+
+  /** An actor of an organisation whose CA names {@code country} (null for none). */
+  private void actor(String org, OrganisationType type, String country, String actorId, Role role) {
     try {
-      OrganisationCa ca = cas.computeIfAbsent(org, o -> ca(o, type));
+      OrganisationCa ca = cas.computeIfAbsent(org, o -> ca(o, type, country));
       Path actorDir = dir.resolve(org).resolve("actors").resolve(actorId);
       if (Files.exists(actorDir.resolve("key.pem"))) {
         signers.put(actorId, Signer.load(actorId, actorDir));
@@ -136,14 +142,19 @@ final class Identities {
     }
   }
 
-  private OrganisationCa ca(String org, OrganisationType type) {
+  private OrganisationCa ca(String org, OrganisationType type, String country) {
     Path caDir = dir.resolve(org).resolve("ca");
     if (Files.isDirectory(caDir)) {
       return OrganisationCa.load(caDir);
     }
     OrganisationCa ca =
         OrganisationCa.create(
-            org, type, org, now.minus(2, ChronoUnit.DAYS), now.plus(3650, ChronoUnit.DAYS));
+            org,
+            type,
+            org,
+            country,
+            now.minus(2, ChronoUnit.DAYS),
+            now.plus(3650, ChronoUnit.DAYS));
     // written aside and renamed, so an interrupted run never leaves half a CA behind
     Path tmp = caDir.resolveSibling("ca.tmp");
     ca.save(tmp);

@@ -217,7 +217,7 @@ class CustodyLifecycleTest extends LedgerTestBase {
             "7102.21"));
     ok("alpha-buyer", "ExportShipment", obj("shipmentId", p + "SH-9"));
     ok(
-        "be-officer",
+        "ae-officer",
         "ConfirmImport",
         obj(
             "certificateNumber",

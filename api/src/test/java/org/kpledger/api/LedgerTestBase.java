@@ -45,7 +45,8 @@ public abstract class LedgerTestBase {
       PKI.organisation("BO-DELTA", OrganisationType.BUYING_OFFICE, true);
       PKI.organisation("COLL-MK", OrganisationType.COLLECTORS_ASSOCIATION, true);
       PKI.organisation("AUD-FA", OrganisationType.AUDITOR, true);
-      PKI.organisation("BE-IMPORT", OrganisationType.IMPORTING_AUTHORITY, true);
+      PKI.organisation("BE-IMPORT", OrganisationType.IMPORTING_AUTHORITY, "BE", true);
+      PKI.organisation("AE-IMPORT", OrganisationType.IMPORTING_AUTHORITY, "AE", true);
       PKI.organisation("ROGUE", OrganisationType.BUYING_OFFICE, false);
       PKI.actor("CAR-KP", "kp-registrar", Role.REGISTRAR);
       PKI.actor("CAR-KP", "becdor-valuer", Role.VALUER);
@@ -60,6 +61,7 @@ public abstract class LedgerTestBase {
       PKI.actor("COLL-MK", "col-yakite", Role.COLLECTOR);
       PKI.actor("AUD-FA", "auditor-1", Role.AUDITOR);
       PKI.actor("BE-IMPORT", "be-officer", Role.IMPORT_OFFICER);
+      PKI.actor("AE-IMPORT", "ae-officer", Role.IMPORT_OFFICER);
       PKI.actor("ROGUE", "rogue-buyer", Role.BUYER);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -37,9 +37,20 @@ public final class TestPki {
   /** Creates an organisation CA; {@code enrol} puts its certificate in the trust dir. */
   public OrganisationCa organisation(String orgId, OrganisationType type, boolean enrol)
       throws IOException {
+    return organisation(orgId, type, null, enrol);
+  }
+
+  /** Creates an organisation CA naming a country (C=, an importing authority's binding). */
+  public OrganisationCa organisation(
+      String orgId, OrganisationType type, String country, boolean enrol) throws IOException {
     OrganisationCa ca =
         OrganisationCa.create(
-            orgId, type, orgId, now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3650)));
+            orgId,
+            type,
+            orgId,
+            country,
+            now.minus(Duration.ofDays(30)),
+            now.plus(Duration.ofDays(3650)));
     cas.put(orgId, ca);
     if (enrol) {
       Files.writeString(trustDir.resolve(orgId + ".pem"), Pem.writeCertificate(ca.certificate()));

@@ -47,4 +47,22 @@ class CaCommandsTest {
                 dir.resolve("bad").toString());
     assertThat(bad).isNotZero();
   }
+
+  @Test
+  void initRefusesAnImportingAuthorityWithoutACountry() {
+    int code =
+        new CommandLine(new CaCommands())
+            .execute(
+                "init",
+                "--org",
+                "XX-IMPORT",
+                "--type",
+                "IMPORTING_AUTHORITY",
+                "--name",
+                "Unbound import",
+                "--dir",
+                dir.resolve("unbound").toString());
+    assertThat(code).isNotZero();
+    assertThat(dir.resolve("unbound")).doesNotExist();
+  }
 }

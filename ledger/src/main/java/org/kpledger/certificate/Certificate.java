@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.kpledger.custody.Actor;
 import org.kpledger.custody.Carats;
+import org.kpledger.identity.OrganisationType;
 
 /** A KP certificate, from issue to import confirmation or voiding. */
 @Aggregate(cache = "aggregateCache")
@@ -91,9 +92,14 @@ public class Certificate {
     apply(new CertificateUsedForExportEvent(certificateNumber, c.shipmentId(), c.exportedOn()));
   }
 
-  /** Records the importing authority's confirmation, flagging every field that does not match. */
+  /**
+   * Records the importing authority's confirmation, flagging every field that does not match. Only
+   * an importing authority bound to the certificate's importer country (as endorsed) may confirm:
+   * its CA's {@code C}, read from the trust root through {@code authorities}.
+   */
   @CommandHandler
-  public void handle(ConfirmImportCommand c, Actor actor) {
+  public void handle(ConfirmImportCommand c, Actor actor, ImportingAuthorities authorities) {
+    requireDestinationAuthority(actor, authorities);
     requireNotVoid();
     require(exported, "NOT_EXPORTED", "certificate " + certificateNumber + " covers no export yet");
     require(
@@ -218,6 +224,36 @@ public class Certificate {
       throw new org.kpledger.custody.CustodyRuleViolation(
           "DATE_INVALID", "correctedValue must be an ISO-8601 date");
     }
+  }
+
+  /**
+   * Core Document Section III(b): the importing Participant confirms receipt, so the confirming
+   * organisation must be an importing authority whose CA names the importer's country. A CA without
+   * a country binds its authority to none, and its confirmations are refused.
+   */
+  private void requireDestinationAuthority(Actor actor, ImportingAuthorities authorities) {
+    require(
+        actor.organisationType() == OrganisationType.IMPORTING_AUTHORITY,
+        "NOT_IMPORTING_AUTHORITY",
+        actor.organisationId() + " is not an importing authority and may not confirm receipt");
+    String country = authorities.countryOf(actor.organisationId()).orElse(null);
+    require(
+        country != null,
+        "IMPORTING_AUTHORITY_WITHOUT_COUNTRY",
+        "the CA of importing authority "
+            + actor.organisationId()
+            + " names no country (C=), so it confirms receipt for none; enrol a CA made with"
+            + " kp ca init --country");
+    require(
+        country.equals(importerCountry),
+        "NOT_DESTINATION_COUNTRY",
+        actor.organisationId()
+            + " is an importing authority of "
+            + country
+            + "; certificate "
+            + certificateNumber
+            + " is destined for an importer in "
+            + importerCountry);
   }
 
   private void requireNotVoid() {

@@ -30,7 +30,18 @@ public final class TrustAnchors {
    * @param type the CA subject's OU
    * @param certificate the CA's self-signed certificate
    */
-  public record Anchor(String organisationId, OrganisationType type, X509Certificate certificate) {}
+  public record Anchor(String organisationId, OrganisationType type, X509Certificate certificate) {
+
+    /**
+     * The country the organisation is bound to: the CA subject's C (ISO 3166-1 alpha-2), fixed when
+     * the CA was made and enrolled; an importing authority confirms receipt only for this country.
+     *
+     * @return the country code, empty if the CA names none
+     */
+    public Optional<String> country() {
+      return Optional.ofNullable(DistinguishedNames.c(certificate.getSubjectX500Principal()));
+    }
+  }
 
   private static final int KEY_CERT_SIGN = 5;
 

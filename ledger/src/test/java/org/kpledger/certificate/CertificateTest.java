@@ -12,11 +12,14 @@ import static org.kpledger.custody.RuleViolations.violates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kpledger.custody.Actor;
+import org.kpledger.identity.OrganisationType;
 import org.kpledger.shipment.Importer;
 import org.kpledger.shipment.ShipmentDetails;
 
@@ -44,11 +47,31 @@ class CertificateTest {
   private static final CertificateUsedForExportEvent EXPORTED =
       new CertificateUsedForExportEvent(CERT, SHIPMENT, day("2016-08-20"));
 
+  /** The trust root's binding: the officer's authority is Belgium's, another is the UAE's. */
+  private static final ImportingAuthorities COUNTRIES =
+      org ->
+          switch (org) {
+            case "BE-FPS-ECONOMY" -> Optional.of("BE");
+            case "AE-KP-OFFICE" -> Optional.of("AE");
+            default -> Optional.empty();
+          };
+
+  private static final Actor UAE_OFFICER =
+      new Actor(
+          "officer.rashid",
+          "AE-KP-OFFICE",
+          OrganisationType.IMPORTING_AUTHORITY,
+          IMPORT_OFFICER.role());
+  private static final Actor UNBOUND_OFFICER =
+      new Actor(
+          "officer.x", "XX-IMPORT", OrganisationType.IMPORTING_AUTHORITY, IMPORT_OFFICER.role());
+
   private AggregateTestFixture<Certificate> fixture;
 
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Certificate.class);
+    fixture.registerInjectableResource(COUNTRIES);
   }
 
   private static CertificateIssuedEvent issuedWith(String hsCode) {
@@ -235,6 +258,37 @@ class CertificateTest {
                 List.of(
                     "importer: certificate " + IMPORTER + ", received Dubai Rough DMCC",
                     "exporter: certificate " + EXPORTER + ", received BAIE-LOBAYE")));
+  }
+
+  @Test
+  void rejectsImportConfirmationByTheImportingAuthorityOfAnotherCountry() {
+    fixture
+        .given(ISSUED_EVENT, EXPORTED)
+        .when(confirm("12.40", 1, IMPORTER, EXPORTER), as(UAE_OFFICER))
+        .expectException(violates("NOT_DESTINATION_COUNTRY"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsImportConfirmationByAnImportingAuthorityWhoseCaNamesNoCountry() {
+    fixture
+        .given(ISSUED_EVENT, EXPORTED)
+        .when(confirm("12.40", 1, IMPORTER, EXPORTER), as(UNBOUND_OFFICER))
+        .expectException(violates("IMPORTING_AUTHORITY_WITHOUT_COUNTRY"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void importConfirmationFollowsTheEndorsedImporterCountry() {
+    fixture
+        .given(
+            ISSUED_EVENT,
+            EXPORTED,
+            new CertificateEndorsedEvent(
+                CERT, EndorsableField.IMPORTER_COUNTRY, "BE", "AE", "instruction of SPPK-RCA"))
+        .when(confirm("12.40", 1, IMPORTER, EXPORTER), as(IMPORT_OFFICER))
+        .expectException(violates("NOT_DESTINATION_COUNTRY"))
+        .expectNoEvents();
   }
 
   @Test

@@ -12,7 +12,9 @@ import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
+import org.kpledger.api.command.TrustRoot;
 import org.kpledger.certificate.CertificateHandler;
+import org.kpledger.certificate.ImportingAuthorities;
 import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.InternalCommands;
 import org.kpledger.custody.LedgerMetaData;
@@ -94,6 +96,15 @@ class CustodyConfiguration {
       @Lazy Repository<Site> sites,
       @Lazy Repository<Parcel> parcels) {
     return new EventSourcedCustodyFacts(zones, licences, miners, sites, parcels);
+  }
+
+  /**
+   * The country each importing authority is bound to, read from the trust root's CAs at each
+   * confirmation, so a CA enrolled later is known without a restart.
+   */
+  @Bean
+  ImportingAuthorities importingAuthorities(TrustRoot trust) {
+    return ImportingAuthorities.of(trust::anchors);
   }
 
   @Bean
