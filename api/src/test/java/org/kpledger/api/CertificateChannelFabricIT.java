@@ -79,7 +79,7 @@ class CertificateChannelFabricIT {
     pki.organisation("CAR-KP", OrganisationType.KP_AUTHORITY, true);
     pki.organisation("KP-MT", OrganisationType.MONITORING_TEAM, true);
     pki.organisation("BO-ALPHA", OrganisationType.BUYING_OFFICE, true);
-    pki.organisation("BE-IMPORT", OrganisationType.IMPORTING_AUTHORITY, true);
+    pki.organisation("BE-IMPORT", OrganisationType.IMPORTING_AUTHORITY, "BE", true);
     pki.actor("CAR-KP", "kp-registrar", Role.REGISTRAR);
     pki.actor("CAR-KP", "becdor-valuer", Role.VALUER);
     pki.actor("CAR-KP", "kp-certifier", Role.CERTIFYING_OFFICER);
@@ -349,8 +349,8 @@ class CertificateChannelFabricIT {
     assertThat(shown.path("blockNumber").asLong()).isPositive();
     assertThat(shown.has("contentHash")).as("not in the public form").isFalse();
     assertThat(publicForm(number).path("status").asText())
-        .as("the ledger's own status stays")
-        .isEqualTo("ISSUED");
+        .as("confirmed on the channel only")
+        .isEqualTo("CONFIRMED_ON_CHANNEL");
   }
 
   /** CertificateConfirmedOnChannelEvent count per certificate of this test. */

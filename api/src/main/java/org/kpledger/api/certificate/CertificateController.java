@@ -41,7 +41,7 @@ class CertificateController {
   @GetMapping("/api/public/certificates/{number}")
   @Operation(summary = "Public form: is this KP certificate valid? No authentication needed")
   PublicCertificate publicForm(@PathVariable String number) {
-    return CertificateQueries.publicForm(find(number), LedgerCalendar.dateOf(clock.instant()));
+    return CertificateQueries.publicForm(find(number));
   }
 
   @GetMapping("/api/certificates/{number}")

@@ -2,15 +2,24 @@ package org.kpledger.api.certificate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.kpledger.api.projection.Columns;
+import org.kpledger.certificate.CertificateStanding;
+import org.kpledger.custody.LedgerCalendar;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads the certificates projection. */
+/**
+ * Reads the certificates projection; every certificate it answers carries its standing today,
+ * judged by the ledger's one rule ({@link CertificateStanding}) with {@code
+ * kp.confirmation-delay-days} (30 by default) as the delay after which an export without
+ * confirmation is UNCONFIRMED.
+ */
 @Component
 public class CertificateQueries {
   private static final String SELECT =
@@ -22,15 +31,22 @@ public class CertificateQueries {
           + "LEFT JOIN certificate_confirmation f ON f.certificate_number = c.certificate_number "
           + "LEFT JOIN certificate_channel ch ON ch.certificate_number = c.certificate_number";
   private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final int confirmationDelayDays;
 
-  CertificateQueries(JdbcTemplate jdbc) {
+  CertificateQueries(
+      JdbcTemplate jdbc,
+      Clock clock,
+      @Value("${kp.confirmation-delay-days:30}") int confirmationDelayDays) {
     this.jdbc = jdbc;
+    this.clock = clock;
+    this.confirmationDelayDays = confirmationDelayDays;
   }
 
   /** A certificate by number. */
   public Optional<CertificateRecord> find(String number) {
     return jdbc
-        .query(SELECT + " WHERE c.certificate_number = ?", (rs, n) -> record(rs), number)
+        .query(SELECT + " WHERE c.certificate_number = ?", (rs, n) -> record(rs, today()), number)
         .stream()
         .findFirst();
   }
@@ -40,32 +56,34 @@ public class CertificateQueries {
     return jdbc
         .query(
             SELECT + " WHERE c.shipment_id = ? AND c.status <> 'VOID'",
-            (rs, n) -> record(rs),
+            (rs, n) -> record(rs, today()),
             shipmentId)
         .stream()
         .findFirst();
   }
 
-  /** Certificates whose export left on or before {@code exportedBy} with no confirmation yet. */
+  /**
+   * Certificates whose export left on or before {@code exportedBy} with no confirmation yet, on the
+   * ledger or on the Fabric channel.
+   */
   public List<CertificateRecord> unconfirmed(LocalDate exportedBy) {
     return jdbc.query(
         SELECT
-            + " WHERE c.status = 'EXPORTED' AND c.exported_on <= ? "
+            + " WHERE c.status = 'EXPORTED' AND ch.tx_id IS NULL AND c.exported_on <= ? "
             + "ORDER BY c.exported_on, c.certificate_number",
-        (rs, n) -> record(rs),
+        (rs, n) -> record(rs, today()),
         exportedBy);
   }
 
   /** Certificates whose import confirmation did not match. */
   public List<CertificateRecord> mismatched() {
     return jdbc.query(
-        SELECT + " WHERE f.mismatched = TRUE ORDER BY c.certificate_number", (rs, n) -> record(rs));
+        SELECT + " WHERE f.mismatched = TRUE ORDER BY c.certificate_number",
+        (rs, n) -> record(rs, today()));
   }
 
-  /** The public form of a certificate, validity read on {@code today}. */
-  public static PublicCertificate publicForm(CertificateRecord c, LocalDate today) {
-    String validity =
-        "VOID".equals(c.status()) ? "VOID" : today.isAfter(c.expiresOn()) ? "EXPIRED" : "VALID";
+  /** The public form of a certificate: its standing and validity today, in Bangui. */
+  public static PublicCertificate publicForm(CertificateRecord c) {
     return new PublicCertificate(
         c.certificateNumber(),
         c.issuingAuthority(),
@@ -77,7 +95,8 @@ public class CertificateQueries {
         c.carats(),
         c.importerCountry(),
         c.status(),
-        validity,
+        c.mismatchedFields(),
+        c.validity(),
         PublicCertificate.OnChannel.of(c.confirmedOnChannel()));
   }
 
@@ -95,7 +114,11 @@ public class CertificateQueries {
         .findFirst();
   }
 
-  private static CertificateRecord record(ResultSet rs) throws SQLException {
+  private LocalDate today() {
+    return LedgerCalendar.dateOf(clock.instant());
+  }
+
+  private CertificateRecord record(ResultSet rs, LocalDate today) throws SQLException {
     CertificateRecord.Confirmation confirmation = null;
     if (rs.getObject("mismatched") != null) {
       String m = rs.getString("mismatches");
@@ -120,12 +143,26 @@ public class CertificateQueries {
               rs.getString("confirming_msp"),
               rs.getString("ch_content_hash"));
     }
+    String lifecycle = rs.getString("status");
+    LocalDate expiresOn = Columns.date(rs.getObject("expires_on"));
+    LocalDate exportedOn = Columns.date(rs.getObject("exported_on"));
+    boolean voided = "VOID".equals(lifecycle);
+    CertificateStanding standing =
+        CertificateStanding.on(
+            new CertificateStanding.Facts(
+                voided,
+                expiresOn,
+                exportedOn,
+                confirmation == null ? null : confirmation.mismatches(),
+                onChannel != null),
+            today,
+            confirmationDelayDays);
     return new CertificateRecord(
         rs.getString("certificate_number"),
         rs.getString("shipment_id"),
         rs.getString("issuing_authority"),
         Columns.date(rs.getObject("issued_on")),
-        Columns.date(rs.getObject("expires_on")),
+        expiresOn,
         rs.getString("exporter"),
         rs.getString("importer_name"),
         rs.getString("importer_country"),
@@ -134,8 +171,10 @@ public class CertificateQueries {
         rs.getInt("parcel_count"),
         rs.getString("hs_code"),
         rs.getString("country_of_origin"),
-        rs.getString("status"),
-        Columns.date(rs.getObject("exported_on")),
+        standing.status().name(),
+        standing.mismatchedFields(),
+        voided ? "VOID" : today.isAfter(expiresOn) ? "EXPIRED" : "VALID",
+        exportedOn,
         rs.getString("void_reason"),
         rs.getInt("endorsements"),
         confirmation,

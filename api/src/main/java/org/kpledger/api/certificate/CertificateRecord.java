@@ -7,7 +7,15 @@ import java.util.List;
 /**
  * A KP certificate in full (Annex I fields as endorsed), with its import confirmation.
  *
- * @param status ISSUED, EXPORTED, CONFIRMED or VOID
+ * @param status the certificate's standing today, one of {@link
+ *     org.kpledger.certificate.CertificateStatus}: ISSUED, EXPIRED (never used for an export and
+ *     past its expiry day), EXPORTED, UNCONFIRMED (exported at least {@code
+ *     kp.confirmation-delay-days} ago without confirmation), CONFIRMED, CONFIRMED_WITH_MISMATCHES,
+ *     CONFIRMED_ON_CHANNEL (confirmed only on the Fabric channel) or VOID
+ * @param mismatchedFields the fields the import confirmation found different ({@code carats},
+ *     {@code parcelCount}, {@code importer}, {@code exporter}); empty unless the status is
+ *     CONFIRMED_WITH_MISMATCHES
+ * @param validity VALID, EXPIRED (after its expiry day) or VOID, today in Bangui
  * @param confirmation the importing authority's confirmation, or null
  * @param confirmedOnChannel the importing authority's confirmation on the Fabric channel, or null
  */
@@ -26,6 +34,8 @@ public record CertificateRecord(
     String hsCode,
     String countryOfOrigin,
     String status,
+    List<String> mismatchedFields,
+    String validity,
     LocalDate exportedOn,
     String voidReason,
     int endorsements,

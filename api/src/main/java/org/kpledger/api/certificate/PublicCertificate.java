@@ -2,13 +2,16 @@ package org.kpledger.api.certificate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What anyone may check about a KP certificate: whether it is valid today and the fields printed
  * for customs, without the exporter, the importer's name or the declared value.
  *
- * @param status ISSUED, EXPORTED (the shipment left under it), CONFIRMED (receipt confirmed) or
- *     VOID
+ * @param status the certificate's standing today (as in the full record): ISSUED, EXPIRED,
+ *     EXPORTED, UNCONFIRMED, CONFIRMED, CONFIRMED_WITH_MISMATCHES, CONFIRMED_ON_CHANNEL or VOID
+ * @param mismatchedFields the fields the import confirmation found different, empty unless the
+ *     status is CONFIRMED_WITH_MISMATCHES (the values themselves are not public)
  * @param validity VALID, EXPIRED (after its expiry day) or VOID, today in Bangui
  * @param confirmedOnChannel the importing authority's confirmation on the Fabric channel, or null
  */
@@ -23,6 +26,7 @@ public record PublicCertificate(
     BigDecimal carats,
     String importerCountry,
     String status,
+    List<String> mismatchedFields,
     String validity,
     OnChannel confirmedOnChannel) {
 
