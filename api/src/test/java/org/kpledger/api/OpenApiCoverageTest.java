@@ -45,6 +45,7 @@ class OpenApiCoverageTest extends ReadTestBase {
               Map.entry(
                   "GET /api/shipments/{shipmentId}/dossier",
                   "DossierAndRebuildTest, NonCompliantZoneTest"),
+              Map.entry("GET /api/refused-attempts", "RefusedAttemptsTest"),
               Map.entry("GET /api/public/certificates/{number}", "HoldingsAndCertificatesTest"),
               Map.entry("GET /api/certificates/{number}", "HoldingsAndCertificatesTest"),
               Map.entry("GET /api/certificates/{number}/content", "HoldingsAndCertificatesTest"),

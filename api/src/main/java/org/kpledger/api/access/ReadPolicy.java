@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
  *   <li>statistics and purchase counts: a trader counts only its own rows (its purchases, its
  *       acquisitions and exports), never a competitor's;
  *   <li>an importing authority sees certificates in full;
+ *   <li>refused attempts: the Monitoring Team, the KP authority and auditors all; any other
+ *       organisation its own, a collector its own ({@code api.refusal});
  *   <li>anyone, authenticated or not, sees the public form of a certificate.
  * </ul>
  *

@@ -2,8 +2,11 @@ package org.kpledger.api.dossier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.kpledger.api.access.QueryRefusedException;
 import org.kpledger.api.access.ReadPolicy;
+import org.kpledger.api.refusal.RefusedAttemptQueries;
+import org.kpledger.api.refusal.RefusedProposal;
 import org.kpledger.api.shipment.ShipmentQueries;
 import org.kpledger.custody.Actor;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 class DossierController {
   private final DossierQuery dossiers;
   private final ShipmentQueries shipments;
+  private final RefusedAttemptQueries proposals;
   private final ReadPolicy policy;
 
-  DossierController(DossierQuery dossiers, ShipmentQueries shipments, ReadPolicy policy) {
+  DossierController(
+      DossierQuery dossiers,
+      ShipmentQueries shipments,
+      RefusedAttemptQueries proposals,
+      ReadPolicy policy) {
     this.dossiers = dossiers;
+    this.proposals = proposals;
     this.shipments = shipments;
     this.policy = policy;
   }
@@ -28,14 +37,19 @@ class DossierController {
   @Operation(
       summary =
           "Trace, gate verdicts, valuation, signatures, late entries and refused "
-              + "attempts of a shipment (Monitoring Team, KP authority, auditors)")
+              + "attempts of a shipment (Monitoring Team, KP authority, auditors); a shipment id"
+              + " that exists only as refused proposals answers with those proposals"
+              + " (refusedProposals) and the trace of the parcels they named")
   ShipmentDossier dossier(Actor reader, @PathVariable String shipmentId) {
     policy.requireOverseer(reader, "shipment dossiers");
-    return dossiers.assemble(
-        shipments
-            .find(shipmentId)
-            .orElseThrow(
-                () -> QueryRefusedException.notFound("shipmentId", "shipment " + shipmentId)),
-        reader);
+    var shipment = shipments.find(shipmentId);
+    if (shipment.isPresent()) {
+      return dossiers.assemble(shipment.get(), reader);
+    }
+    List<RefusedProposal> refused = proposals.proposalsOf(shipmentId);
+    if (refused.isEmpty()) {
+      throw QueryRefusedException.notFound("shipmentId", "shipment " + shipmentId);
+    }
+    return dossiers.refusedOnly(shipmentId, refused, reader);
   }
 }

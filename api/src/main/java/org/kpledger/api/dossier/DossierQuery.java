@@ -16,6 +16,8 @@ import org.kpledger.api.lineage.ProjectedCustodyFacts;
 import org.kpledger.api.lineage.TraceBack;
 import org.kpledger.api.lineage.TraceBackQuery;
 import org.kpledger.api.lineage.TracedLineage;
+import org.kpledger.api.refusal.RefusedAttemptQueries;
+import org.kpledger.api.refusal.RefusedProposal;
 import org.kpledger.api.shipment.ShipmentRow;
 import org.kpledger.custody.Actor;
 import org.kpledger.shipment.ExportGate;
@@ -31,6 +33,7 @@ class DossierQuery {
   private final CertificateQueries certificates;
   private final AggregateHistory history;
   private final RefusedAttemptSearch refused;
+  private final RefusedAttemptQueries proposals;
   private final Clock clock;
   private final OriginAssessor assessor;
 
@@ -41,6 +44,7 @@ class DossierQuery {
       CertificateQueries certificates,
       AggregateHistory history,
       RefusedAttemptSearch refused,
+      RefusedAttemptQueries proposals,
       Clock clock) {
     this.traces = traces;
     this.graph = graph;
@@ -49,6 +53,7 @@ class DossierQuery {
     this.certificates = certificates;
     this.history = history;
     this.refused = refused;
+    this.proposals = proposals;
     this.clock = clock;
   }
 
@@ -79,7 +84,37 @@ class DossierQuery {
         valuation(s),
         signatures(aggregates),
         late(lineage),
-        refused.touching(aggregates));
+        refused.touching(aggregates),
+        proposals.proposalsOf(s.shipmentId()));
+  }
+
+  /**
+   * The dossier of a shipment id that exists only as refused proposals: who proposed, when, the
+   * rule that refused it and the parcels proposed, with the trace of those parcels as they stand
+   * now.
+   */
+  ShipmentDossier refusedOnly(String shipmentId, List<RefusedProposal> refusals, Actor reader) {
+    List<String> parcels =
+        refusals.stream().flatMap(r -> r.parcelIds().stream()).distinct().toList();
+    List<String> known = List.copyOf(graph.items(parcels).keySet());
+    TracedLineage lineage = traces.walk(known);
+    TraceBack.Overview trace =
+        traces.overview("SHIPMENT", shipmentId, shipmentId, null, lineage, reader);
+    List<String> ids = new ArrayList<>();
+    ids.add(shipmentId);
+    ids.addAll(parcels);
+    return new ShipmentDossier(
+        null,
+        null,
+        trace,
+        List.of(),
+        false,
+        null,
+        null,
+        List.of(),
+        late(lineage),
+        refused.touching(ids),
+        refusals);
   }
 
   private ShipmentDossier.Valuation valuation(ShipmentRow s) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.kpledger.api.certificate.CertificateRecord;
 import org.kpledger.api.lineage.TraceBack;
+import org.kpledger.api.refusal.RefusedProposal;
 import org.kpledger.api.shipment.ShipmentRow;
 import org.kpledger.shipment.GateCheck;
 
@@ -17,6 +18,10 @@ import org.kpledger.shipment.GateCheck;
  * @param gate every check of {@link org.kpledger.shipment.ExportGate}, passed or not, evaluated now
  *     over the projections; an exported shipment's parcels are read as they stood at export
  * @param gatePasses whether every check passed
+ * @param refusedProposals the proposals of this shipment id that a custody rule refused, oldest
+ *     first; for a shipment id that exists only as refused proposals, {@code shipment}, {@code
+ *     certificate}, {@code valuation} and {@code gateEvaluatedAt} are null, {@code gate} and {@code
+ *     signatures} empty, and {@code trace} covers the parcels it proposed as they stand now
  */
 public record ShipmentDossier(
     ShipmentRow shipment,
@@ -28,7 +33,8 @@ public record ShipmentDossier(
     Valuation valuation,
     List<Signature> signatures,
     List<LateEntry> lateEntries,
-    List<RefusedAttempt> refusedAttempts) {
+    List<RefusedAttempt> refusedAttempts,
+    List<RefusedProposal> refusedProposals) {
 
   /** The valuation of each parcel and of the whole shipment. */
   public record Valuation(

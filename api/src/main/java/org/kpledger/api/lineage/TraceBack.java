@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.kpledger.api.paging.Page;
+import org.kpledger.api.refusal.RefusedProposal;
 import org.kpledger.api.registry.LicenceVerdict;
 
 /**
@@ -21,6 +22,9 @@ import org.kpledger.api.registry.LicenceVerdict;
  * @param failingOrigins every origin with a failed check, in id order, whatever the page
  * @param origins one page of every origin, in id order
  * @param items the same page of every item of the lineage, in id order
+ * @param refusedProposals for a shipment id that exists only as refused proposals, those proposals
+ *     (who, when, the rule, the parcels), the trace then covering the parcels they named as they
+ *     stand now; empty otherwise
  */
 public record TraceBack(
     String startKind,
@@ -33,7 +37,25 @@ public record TraceBack(
     Map<String, BigDecimal> caratsByZone,
     List<TracedOrigin> failingOrigins,
     Page<TracedOrigin> origins,
-    Page<TracedItem> items) {
+    Page<TracedItem> items,
+    List<RefusedProposal> refusedProposals) {
+
+  /** The same trace, told that it follows refused proposals. */
+  public TraceBack withRefusedProposals(List<RefusedProposal> refused) {
+    return new TraceBack(
+        startKind,
+        startId,
+        shipmentId,
+        certificateNumber,
+        startItems,
+        exportable,
+        summary,
+        caratsByZone,
+        failingOrigins,
+        origins,
+        items,
+        List.copyOf(refused));
+  }
 
   /** The trace without its pages, as the shipment dossier embeds it. */
   public record Overview(

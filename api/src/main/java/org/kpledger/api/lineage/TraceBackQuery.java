@@ -73,7 +73,8 @@ public class TraceBackQuery {
             page.page(),
             page.size(),
             origins.total()),
-        new Page<>(traced(items.items(), l), page.page(), page.size(), items.total()));
+        new Page<>(traced(items.items(), l), page.page(), page.size(), items.total()),
+        List.of());
   }
 
   /** The summary and failing origins of a walked lineage, as {@code reader} may see them. */

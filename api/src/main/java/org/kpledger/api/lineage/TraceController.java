@@ -9,6 +9,8 @@ import org.kpledger.api.access.ReadPolicy;
 import org.kpledger.api.certificate.CertificateQueries;
 import org.kpledger.api.certificate.CertificateRecord;
 import org.kpledger.api.paging.PageRequest;
+import org.kpledger.api.refusal.RefusedAttemptQueries;
+import org.kpledger.api.refusal.RefusedProposal;
 import org.kpledger.api.registry.RegistryQueries;
 import org.kpledger.api.shipment.ShipmentQueries;
 import org.kpledger.api.shipment.ShipmentRow;
@@ -32,6 +34,7 @@ class TraceController {
   private final ShipmentQueries shipments;
   private final CertificateQueries certificates;
   private final RegistryQueries registry;
+  private final RefusedAttemptQueries refusals;
   private final ReadPolicy policy;
 
   TraceController(
@@ -41,7 +44,9 @@ class TraceController {
       ShipmentQueries shipments,
       CertificateQueries certificates,
       RegistryQueries registry,
+      RefusedAttemptQueries refusals,
       ReadPolicy policy) {
+    this.refusals = refusals;
     this.back = back;
     this.forward = forward;
     this.graph = graph;
@@ -55,16 +60,41 @@ class TraceController {
   @Operation(
       summary =
           "Trace a shipment back to its lots, slips, miners, sites and zones: the summary and "
-              + "failing origins whole, origins and items one page at a time")
+              + "failing origins whole, origins and items one page at a time; a shipment id that"
+              + " exists only as refused proposals answers with them (refusedProposals) and the"
+              + " trace of the parcels they named")
   TraceBack fromShipment(
       Actor reader,
       @PathVariable String shipmentId,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
     PageRequest r = PageRequest.of(page, size, TRACE_PAGE_SIZE);
+    if (shipments.find(shipmentId).isEmpty()) {
+      List<RefusedProposal> refused = refusedProposals(reader, shipmentId);
+      if (!refused.isEmpty()) {
+        List<String> parcels =
+            refused.stream().flatMap(p -> p.parcelIds().stream()).distinct().toList();
+        List<String> traceable =
+            graph.items(parcels).keySet().stream()
+                .filter(id -> policy.mayFollow(reader, id))
+                .sorted()
+                .toList();
+        return back.trace("SHIPMENT", shipmentId, shipmentId, null, traceable, reader, r)
+            .withRefusedProposals(refused);
+      }
+    }
     ShipmentRow s = shipment(reader, shipmentId);
     return back.trace(
         "SHIPMENT", shipmentId, shipmentId, s.certificateNumber(), s.parcelIds(), reader, r);
+  }
+
+  /** The refused proposals of a shipment id that the reader may see: all, or its own. */
+  private List<RefusedProposal> refusedProposals(Actor reader, String shipmentId) {
+    return refusals.proposalsOf(shipmentId).stream()
+        .filter(
+            p ->
+                policy.seesEverything(reader) || p.organisationId().equals(reader.organisationId()))
+        .toList();
   }
 
   @GetMapping("/api/trace/back/certificates/{number}")
