@@ -75,7 +75,8 @@ final class Workload {
             new Step(
                 buyer,
                 "AcceptTransfer",
-                BenchWorld.obj("parcelId", lot, "transferId", "TR-" + lot)));
+                BenchWorld.obj(
+                    "parcelId", lot, "transferId", "TR-" + lot, "receiverLicence", "EXP-BENCH")));
       }
       ArrayNode sources = BenchWorld.F.arrayNode().add(base + "-0").add(base + "-1");
       steps.add(

@@ -419,7 +419,11 @@ final class DemoScenario {
         "OfferTransfer",
         Json.obj(
             "parcelId", parcel, "transferId", id, "toParty", toParty, "sealId", "BAG-" + parcel));
-    ledger.submit(to, "AcceptTransfer", Json.obj("parcelId", parcel, "transferId", id));
+    String licence = "BO-ALPHA".equals(toParty) ? "EXP-ALPHA-2026" : "EXP-BETA-2026";
+    ledger.submit(
+        to,
+        "AcceptTransfer",
+        Json.obj("parcelId", parcel, "transferId", id, "receiverLicence", licence));
   }
 
   private void valueAndSeal(String parcel, String value, String seal) {

@@ -112,7 +112,13 @@ final class PurchasePlan {
                 transfer + "/accept",
                 buyer,
                 "AcceptTransfer",
-                obj("parcelId", bag.id(), "transferId", transfer)));
+                obj(
+                    "parcelId",
+                    bag.id(),
+                    "transferId",
+                    transfer,
+                    "receiverLicence",
+                    country.exportLicence(country.officeOf(c)))));
       }
     }
     steps.addAll(refusedPurchases(c, actor));

@@ -58,7 +58,13 @@ class CommandBatchTest extends LedgerTestBase {
     return Envelopes.sign(
         PKI.get("alpha-buyer"),
         "AcceptTransfer",
-        obj("parcelId", car.p + lot, "transferId", car.p + transfer));
+        obj(
+            "parcelId",
+            car.p + lot,
+            "transferId",
+            car.p + transfer,
+            "receiverLicence",
+            car.p + "EXP-ALPHA"));
   }
 
   private static String batch(String... envelopes) {

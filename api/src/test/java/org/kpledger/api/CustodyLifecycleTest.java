@@ -58,7 +58,16 @@ class CustodyLifecycleTest extends LedgerTestBase {
               "BO-ALPHA",
               "sealId",
               "BAG-" + lot));
-      ok("alpha-buyer", "AcceptTransfer", obj("parcelId", p + lot, "transferId", p + "TR-" + lot));
+      ok(
+          "alpha-buyer",
+          "AcceptTransfer",
+          obj(
+              "parcelId",
+              p + lot,
+              "transferId",
+              p + "TR-" + lot,
+              "receiverLicence",
+              p + "EXP-ALPHA"));
     }
     ok(
         "alpha-buyer",

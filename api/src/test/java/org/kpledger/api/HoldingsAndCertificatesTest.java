@@ -33,12 +33,12 @@ class HoldingsAndCertificatesTest extends ReadTestBase {
         .containsExactly(
             "TS-LOT-A 12.40 "
                 + car.today.minusDays(20)
-                + " PURCHASE [TS-BERBERATI] POST_SUSPENSION",
+                + " PURCHASE [TS-BERBERATI] DURING_SUSPENSION",
             "TS-LOT-B 7.60 "
                 + car.today.minusDays(18)
-                + " PURCHASE [TS-BERBERATI] POST_SUSPENSION");
+                + " PURCHASE [TS-BERBERATI] DURING_SUSPENSION");
     assertThat(c(early.path("carats"))).isEqualTo("20.00");
-    assertThat(totals(early.path("caratsByPeriod"))).containsExactly("POST_SUSPENSION 20.00");
+    assertThat(totals(early.path("caratsByPeriod"))).containsExactly("DURING_SUSPENSION 20.00");
     JsonNode yesterday =
         read(col, "/api/holdings?holder=" + col + "&asOf=" + car.today.minusDays(1));
     assertThat(yesterday.path("itemCount").asInt()).isEqualTo(3);
@@ -60,19 +60,46 @@ class HoldingsAndCertificatesTest extends ReadTestBase {
     String alpha = "/api/holdings?holder=BO-ALPHA&zone=TS-BERBERATI&asOf=";
     JsonNode before = read("auditor-1", alpha + "2013-05-22");
     assertThat(held(before))
-        .containsExactly("TS-STK-1 12.00 2012-03-01 STOCKPILE [TS-BERBERATI] PRE_SUSPENSION");
+        .containsExactly("TS-STK-1 12.00 2012-03-01 STOCKPILE [TS-BERBERATI] BEFORE_SUSPENSION");
     JsonNode yesterday = read("alpha-buyer", alpha + car.today.minusDays(1));
     assertThat(field(yesterday.path("items").path("items"), "itemId"))
         .containsExactly("TS-LOT-C", "TS-LOT-F", "TS-LOT-G", "TS-STK-1", "TS-STK-2");
     assertThat(c(yesterday.path("carats"))).isEqualTo("36.00");
     assertThat(totals(yesterday.path("caratsByPeriod")))
-        .containsExactly("POST_SUSPENSION 24.00", "PRE_SUSPENSION 12.00");
-    JsonNode pre = read("alpha-buyer", alpha + car.today.minusDays(1) + "&period=PRE_SUSPENSION");
+        .containsExactly("BEFORE_SUSPENSION 12.00", "DURING_SUSPENSION 24.00");
+    JsonNode pre =
+        read("alpha-buyer", alpha + car.today.minusDays(1) + "&period=BEFORE_SUSPENSION");
     assertThat(field(pre.path("items").path("items"), "itemId")).containsExactly("TS-STK-1");
     JsonNode east =
         read("alpha-buyer", "/api/holdings?holder=BO-ALPHA&zone=TS-BRIA&asOf=" + car.today);
     assertThat(held(east))
-        .containsExactly("TS-LOT-E 3.00 " + car.today + " TRANSFER [TS-BRIA] POST_SUSPENSION");
+        .containsExactly("TS-LOT-E 3.00 " + car.today + " TRANSFER [TS-BRIA] DURING_SUSPENSION");
+  }
+
+  @Test
+  void stockpileItemAcquiredDuringTheSuspensionIsLabelledSoAndSaysItsQuarantine() {
+    JsonNode now = read("alpha-buyer", "/api/stockpiles/TS-ST-1/holdings?asOf=" + car.today);
+    List<String> rows = new ArrayList<>();
+    for (JsonNode i : now.path("items").path("items")) {
+      JsonNode q = i.path("quarantine");
+      rows.add(
+          i.path("itemId").asText()
+              + " "
+              + i.path("period").asText()
+              + " "
+              + (q.isNull() || q.isMissingNode()
+                  ? "-"
+                  : q.path("status").asText()
+                      + " "
+                      + q.path("reason").asText()
+                      + " "
+                      + q.path("auditReference").asText("-")));
+    }
+    assertThat(rows)
+        .containsExactly(
+            "TS-STK-1 BEFORE_SUSPENSION -",
+            "TS-STK-2 DURING_SUSPENSION RELEASED ACQUIRED_DURING_SUSPENSION AUD-7",
+            "TS-STK-3 UNDOCUMENTED QUARANTINED UNDOCUMENTED_ORIGIN -");
   }
 
   @Test
@@ -82,7 +109,7 @@ class HoldingsAndCertificatesTest extends ReadTestBase {
         .containsExactly("TS-STK-1", "TS-STK-2", "TS-STK-3");
     assertThat(c(now.path("carats"))).isEqualTo("22.00");
     assertThat(totals(now.path("caratsByPeriod")))
-        .containsExactly("POST_SUSPENSION 8.00", "PRE_SUSPENSION 12.00", "UNDOCUMENTED 2.00");
+        .containsExactly("BEFORE_SUSPENSION 12.00", "DURING_SUSPENSION 8.00", "UNDOCUMENTED 2.00");
     assertThat(totals(now.path("caratsByZone")))
         .containsExactly("TS-BERBERATI 20.00", "UNDOCUMENTED 2.00");
     JsonNode then = read("mt-monitor", "/api/stockpiles/TS-ST-1/holdings?asOf=2013-01-01");

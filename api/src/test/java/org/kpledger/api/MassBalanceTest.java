@@ -53,7 +53,10 @@ class MassBalanceTest extends ReadTestBase {
             "BO-BETA",
             "sealId",
             "BAG-1"));
-    ok("beta-buyer", "AcceptTransfer", obj("parcelId", P + "LOT-1", "transferId", P + "TR-1"));
+    ok(
+        "beta-buyer",
+        "AcceptTransfer",
+        obj("parcelId", P + "LOT-1", "transferId", P + "TR-1", "receiverLicence", P + "EXP-BETA"));
     awaitProjections();
   }
 

@@ -263,11 +263,14 @@ class RefusalTest extends LedgerTestBase {
             "sealId",
             "BAG-T"),
         "TRANSFER_PENDING");
-    ok("alpha-buyer", "AcceptTransfer", obj("parcelId", p + "T-1", "transferId", p + "TR-1"));
+    ok(
+        "alpha-buyer",
+        "AcceptTransfer",
+        obj("parcelId", p + "T-1", "transferId", p + "TR-1", "receiverLicence", p + "EXP-ALPHA"));
     refusedAndKeptAsEvidence(
         "alpha-buyer",
         "AcceptTransfer",
-        obj("parcelId", p + "T-1", "transferId", p + "TR-1"),
+        obj("parcelId", p + "T-1", "transferId", p + "TR-1", "receiverLicence", p + "EXP-ALPHA"),
         "NO_PENDING_TRANSFER");
   }
 

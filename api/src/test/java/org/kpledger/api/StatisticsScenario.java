@@ -79,7 +79,9 @@ final class StatisticsScenario {
         "OfferTransfer",
         obj("parcelId", P + "W2", "transferId", P + "TR-W2", "toParty", "BO-GAMMA", "sealId", "B"));
     ledger.ok(
-        "gamma-buyer", "AcceptTransfer", obj("parcelId", P + "W2", "transferId", P + "TR-W2"));
+        "gamma-buyer",
+        "AcceptTransfer",
+        obj("parcelId", P + "W2", "transferId", P + "TR-W2", "receiverLicence", P + "EXP-GAMMA"));
     TraceScenario.valueAndSeal(ledger, P + "W1", "1500.00");
     TraceScenario.valueAndSeal(ledger, P + "W2", "800.00");
     TraceScenario.valueAndSeal(ledger, P + "W3", "650.00");

@@ -80,7 +80,15 @@ final class TraceScenario {
               "sealId",
               "BAG-" + lot));
       ledger.ok(
-          "alpha-buyer", "AcceptTransfer", obj("parcelId", p + lot, "transferId", p + "TR-" + lot));
+          "alpha-buyer",
+          "AcceptTransfer",
+          obj(
+              "parcelId",
+              p + lot,
+              "transferId",
+              p + "TR-" + lot,
+              "receiverLicence",
+              p + "EXP-ALPHA"));
     }
     ledger.ok(
         "alpha-buyer",

@@ -58,7 +58,13 @@ public interface CustodyFacts {
   /** A registered mining site. */
   record SiteFacts(String siteId, String zoneId) {}
 
-  /** The current state of a custody item, as the export gate re-checks it. */
+  /**
+   * The current state of a custody item, as the export gate re-checks it.
+   *
+   * @param active neither merged or split away nor exported
+   * @param shipmentId the shipment it was assigned to, kept after it left with it
+   * @param exported left the country with {@code shipmentId}
+   */
   record ParcelFacts(
       String parcelId,
       String holder,
@@ -66,5 +72,6 @@ public interface CustodyFacts {
       boolean sealed,
       boolean confiscated,
       boolean quarantined,
-      String shipmentId) {}
+      String shipmentId,
+      boolean exported) {}
 }

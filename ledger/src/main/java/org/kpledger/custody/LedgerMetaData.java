@@ -1,5 +1,9 @@
 package org.kpledger.custody;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import org.axonframework.messaging.MetaData;
+
 /** Keys of the metadata every command and event carries from its verified envelope. */
 public final class LedgerMetaData {
   /** The envelope exactly as the actor signed it (JSON text). */
@@ -32,4 +36,15 @@ public final class LedgerMetaData {
   public static final String FABRIC_BLOCK = "fabricBlock";
 
   private LedgerMetaData() {}
+
+  /**
+   * The Bangui day on which the ledger recorded the command carrying {@code meta}: the day of an
+   * act that carries no field date of its own (an approval, a certification, a transfer's
+   * acceptance). A command without a record time (sent to Axon directly, not through the node) is
+   * taken as recorded now.
+   */
+  public static LocalDate recordDay(MetaData meta) {
+    Object at = meta.get(RECORDED_AT);
+    return LedgerCalendar.dateOf(at == null ? Instant.now() : Instant.parse(at.toString()));
+  }
 }

@@ -4,15 +4,22 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.kpledger.custody.CustodyRuleViolation.require;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.kpledger.custody.Actor;
 import org.kpledger.custody.Carats;
 import org.kpledger.custody.CustodyFacts;
+import org.kpledger.custody.CustodyRuleViolation;
+import org.kpledger.custody.LedgerMetaData;
+import org.kpledger.licence.LicenceKind;
+import org.kpledger.licence.LicenceStanding;
 
 /**
  * A custody item: a lot, a merged or split parcel, or a declared stockpile item. Its creation rules
@@ -27,6 +34,7 @@ public class Parcel {
   @AggregateIdentifier private String parcelId;
   private String holder;
   private BigDecimal carats;
+  private BigDecimal createdCarats;
   private List<Origin> origins = List.of();
   private boolean consumed;
   private boolean exported;
@@ -126,22 +134,30 @@ public class Parcel {
     return given;
   }
 
-  /** A re-weighing within {@link #WEIGHING_TOLERANCE} of the recorded mass. */
+  /**
+   * A re-weighing within {@link #WEIGHING_TOLERANCE} of the mass the item was created with, counted
+   * over all its re-weighings together: a run of small differences cannot move an item further than
+   * one large one could (kp-facts rule 4).
+   */
   @CommandHandler
   public void handle(RecordWeighingDifferenceCommand command, Actor actor) {
     requireMovableBy(actor);
     requireUnsealed();
-    BigDecimal difference = command.measuredCarats().subtract(carats).abs();
-    BigDecimal bound = carats.multiply(WEIGHING_TOLERANCE).max(new BigDecimal("0.01"));
+    BigDecimal drift = command.measuredCarats().subtract(createdCarats).abs();
+    BigDecimal bound = createdCarats.multiply(WEIGHING_TOLERANCE).max(new BigDecimal("0.01"));
     require(
-        difference.compareTo(bound) <= 0,
+        drift.compareTo(bound) <= 0,
         "WEIGHING_DIFFERENCE_TOO_LARGE",
-        "a weighing difference of "
-            + difference
-            + " ct on "
-            + carats
-            + " ct exceeds the bound of "
-            + bound.setScale(2, java.math.RoundingMode.DOWN)
+        "re-weighing "
+            + parcelId
+            + " at "
+            + command.measuredCarats()
+            + " ct would move it "
+            + drift
+            + " ct from the "
+            + createdCarats
+            + " ct it was created with, beyond the cumulative bound of "
+            + bound.setScale(2, RoundingMode.DOWN)
             + " ct");
     apply(
         new WeighingDifferenceRecordedEvent(
@@ -165,9 +181,14 @@ public class Parcel {
             parcelId, command.transferId(), holder, command.toParty(), command.sealId()));
   }
 
-  /** Only the named receiver accepts a pending transfer. */
+  /**
+   * Only the named receiver accepts a pending transfer, under its own licence of the kind its role
+   * requires (an agrément for a collector, an export licence for a buying office), in force on the
+   * day custody passes (kp-facts rule 1; CAR Ordonnance 83-024 art. 2).
+   */
   @CommandHandler
-  public void handle(AcceptTransferCommand command, Actor actor) {
+  public void handle(
+      AcceptTransferCommand command, Actor actor, CustodyFacts facts, MetaData meta) {
     requirePending(command.transferId());
     require(
         pendingTransfer.toParty().equals(actor.party()),
@@ -178,6 +199,27 @@ public class Parcel {
             + pendingTransfer.toParty()
             + ", not to "
             + actor.party());
+    LocalDate day = LedgerMetaData.recordDay(meta);
+    LicenceKind kind =
+        LicenceStanding.requiredFor(actor.role())
+            .orElseThrow(
+                () ->
+                    new CustodyRuleViolation(
+                        "RECEIVER_NOT_LICENSED",
+                        "a " + actor.role() + " holds no trading licence and cannot take custody"));
+    LicenceStanding.failure(facts, command.receiverLicence(), kind, actor.party(), day)
+        .ifPresent(
+            why -> {
+              throw new CustodyRuleViolation(
+                  "RECEIVER_NOT_LICENSED",
+                  actor.party()
+                      + " cannot take custody of "
+                      + parcelId
+                      + " on "
+                      + day
+                      + ": "
+                      + why);
+            });
     apply(
         new TransferAcceptedEvent(
             parcelId,
@@ -359,7 +401,8 @@ public class Parcel {
         sealId != null,
         confiscation != null,
         quarantined,
-        shipmentId);
+        shipmentId,
+        exported);
   }
 
   @EventSourcingHandler
@@ -367,6 +410,7 @@ public class Parcel {
     parcelId = e.lotId();
     holder = e.buyerParty();
     carats = e.carats();
+    createdCarats = e.carats();
     origins = List.of(LotRules.originOf(e));
   }
 
@@ -375,6 +419,7 @@ public class Parcel {
     parcelId = e.parcelId();
     holder = e.holder();
     carats = e.carats();
+    createdCarats = e.carats();
     origins = List.of(StockpileRules.originOf(e));
     quarantined = e.quarantineReason() != null;
   }
@@ -384,6 +429,7 @@ public class Parcel {
     parcelId = e.parcelId();
     holder = e.holder();
     carats = e.carats();
+    createdCarats = e.carats();
     origins = e.origins();
   }
 
@@ -392,6 +438,7 @@ public class Parcel {
     parcelId = e.parcelId();
     holder = e.holder();
     carats = e.carats();
+    createdCarats = e.carats();
     origins = e.origins();
   }
 

@@ -11,7 +11,8 @@ import org.kpledger.parcel.Origin;
  * in a zone compliant that day from a miner with a patente in force that day, or be a stockpile
  * item released by audit; every parcel must be held by the exporter for this shipment, sealed, not
  * confiscated and not quarantined. Read against the ledger as it stands now, so a zone decision
- * recorded late is honoured.
+ * recorded late is honoured. A parcel that left the country with this shipment still counts as in
+ * it, so the same gate judges an exported shipment afterwards.
  */
 public final class ExportGate {
   private ExportGate() {}
@@ -80,6 +81,20 @@ public final class ExportGate {
             + o.acquiredOn());
   }
 
+  /**
+   * A parcel is in the shipment while it is assigned to it and active, and stays in it once it has
+   * left the country with it: the gate of an exported shipment, read again afterwards (the
+   * dossier), judges it as it stood when it left.
+   */
+  private static GateCheck inShipment(String shipmentId, CustodyFacts.ParcelFacts p) {
+    boolean assigned = shipmentId.equals(p.shipmentId());
+    if (assigned && p.exported()) {
+      return new GateCheck(p.parcelId(), "NOT_IN_SHIPMENT", true, "exported in " + shipmentId);
+    }
+    return new GateCheck(
+        p.parcelId(), "NOT_IN_SHIPMENT", assigned && p.active(), "assigned to " + p.shipmentId());
+  }
+
   private static List<GateCheck> parcelChecks(String shipmentId, String id, CustodyFacts facts) {
     CustodyFacts.ParcelFacts p = facts.parcel(id).orElse(null);
     if (p == null) {
@@ -97,10 +112,6 @@ public final class ExportGate {
             !p.quarantined(),
             p.quarantined() ? "quarantined stockpile item" : "not quarantined"),
         new GateCheck(id, "NOT_SEALED", p.sealed(), p.sealed() ? "sealed" : "seal missing"),
-        new GateCheck(
-            id,
-            "NOT_IN_SHIPMENT",
-            p.active() && shipmentId.equals(p.shipmentId()),
-            "assigned to " + p.shipmentId()));
+        inShipment(shipmentId, p));
   }
 }

@@ -4,15 +4,20 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.kpledger.custody.CustodyRuleViolation.require;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.kpledger.custody.Actor;
 import org.kpledger.custody.Carats;
 import org.kpledger.custody.CustodyFacts;
+import org.kpledger.custody.CustodyRuleViolation;
+import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.licence.LicenceKind;
+import org.kpledger.licence.LicenceStanding;
 import org.kpledger.parcel.Origin;
 import org.kpledger.parcel.ParcelContribution;
 
@@ -25,6 +30,7 @@ public class Shipment {
   @AggregateIdentifier private String shipmentId;
   private ShipmentStatus status;
   private String exporter;
+  private String exporterLicence;
   private Importer importer;
   private List<String> parcelIds;
   private List<Origin> origins;
@@ -38,18 +44,8 @@ public class Shipment {
   /** A licensed buying office proposes; the gate must pass already. */
   @CommandHandler
   public Shipment(CreateShipmentCommand c, Actor actor, CustodyFacts facts) {
-    CustodyFacts.LicenceFacts licence = facts.licence(c.exporterLicence()).orElse(null);
-    require(
-        licence != null
-            && LicenceKind.EXPORT_LICENCE.name().equals(licence.kind())
-            && licence.holderId().equals(actor.party())
-            && licence.validOn(c.proposedOn()),
-        "EXPORTER_NOT_LICENSED",
-        actor.party()
-            + " holds no export licence "
-            + c.exporterLicence()
-            + " in force on "
-            + c.proposedOn());
+    requireExporterLicensed(
+        facts, c.exporterLicence(), actor.party(), c.proposedOn(), "propose " + c.shipmentId());
     List<String> ids = c.parcels().stream().map(ParcelContribution::parcelId).toList();
     List<Origin> all = c.parcels().stream().flatMap(p -> p.origins().stream()).toList();
     ExportGate.require(c.shipmentId(), ids, all, facts);
@@ -70,8 +66,10 @@ public class Shipment {
 
   /** The Monitoring Team approves a proposed shipment that still passes the gate. */
   @CommandHandler
-  public void handle(ApproveShipmentCommand c, CustodyFacts facts) {
+  public void handle(ApproveShipmentCommand c, CustodyFacts facts, MetaData meta) {
     requireStatus(ShipmentStatus.PROPOSED, "approved");
+    requireExporterLicensed(
+        facts, LedgerMetaData.recordDay(meta), "have " + shipmentId + " approved");
     ExportGate.require(shipmentId, parcelIds, origins, facts);
     apply(new ShipmentApprovedEvent(shipmentId, c.decisionRef()));
   }
@@ -94,8 +92,10 @@ public class Shipment {
 
   /** The KP authority certifies an approved shipment that still passes the gate. */
   @CommandHandler
-  public ShipmentDetails handle(CertifyShipmentCommand c, CustodyFacts facts) {
+  public ShipmentDetails handle(CertifyShipmentCommand c, CustodyFacts facts, MetaData meta) {
     requireStatus(ShipmentStatus.APPROVED, "certified");
+    requireExporterLicensed(
+        facts, LedgerMetaData.recordDay(meta), "have " + shipmentId + " certified");
     ExportGate.require(shipmentId, parcelIds, origins, facts);
     apply(new ShipmentCertifiedEvent(shipmentId, c.certificateNumber()));
     return details();
@@ -109,9 +109,42 @@ public class Shipment {
         exporter.equals(actor.party()),
         "NOT_EXPORTER",
         "only the exporter " + exporter + " ships " + shipmentId);
+    requireExporterLicensed(facts, c.exportedOn(), "export " + shipmentId);
     ExportGate.require(shipmentId, parcelIds, origins, facts);
     apply(new ShipmentExportedEvent(shipmentId, certificateNumber, c.exportedOn()));
     return details();
+  }
+
+  /**
+   * Only a buying office with its export licence in force exports (kp-facts rule 1; Ordonnance
+   * 83-024 art. 1), checked on the day of every step, not only at proposal: a licence suspended or
+   * expired after the proposal stops the shipment where it stands.
+   */
+  private void requireExporterLicensed(CustodyFacts facts, LocalDate day, String step) {
+    require(
+        exporterLicence != null,
+        "EXPORTER_NOT_LICENSED",
+        "shipment " + shipmentId + " names no export licence");
+    requireExporterLicensed(facts, exporterLicence, exporter, day, step);
+  }
+
+  private static void requireExporterLicensed(
+      CustodyFacts facts, String licence, String party, LocalDate day, String step) {
+    LicenceStanding.failure(facts, licence, LicenceKind.EXPORT_LICENCE, party, day)
+        .ifPresent(
+            why -> {
+              throw new CustodyRuleViolation(
+                  "EXPORTER_NOT_LICENSED",
+                  party
+                      + " holds no export licence "
+                      + licence
+                      + " in force on "
+                      + day
+                      + " to "
+                      + step
+                      + ": "
+                      + why);
+            });
   }
 
   private void requireStatus(ShipmentStatus expected, String step) {
@@ -138,6 +171,7 @@ public class Shipment {
     shipmentId = e.shipmentId();
     status = ShipmentStatus.PROPOSED;
     exporter = e.exporter();
+    exporterLicence = e.exporterLicence();
     importer = e.importer();
     parcelIds = e.parcelIds();
     origins = e.origins();

@@ -1,6 +1,5 @@
 package org.kpledger.shipment;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,7 +9,6 @@ import org.axonframework.messaging.MetaData;
 import org.kpledger.certificate.RecordCertificateExportCommand;
 import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.custody.InternalCommands;
-import org.kpledger.custody.LedgerCalendar;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.parcel.AssignToShipmentCommand;
 import org.kpledger.parcel.MarkExportedCommand;
@@ -67,7 +65,6 @@ public class ShipmentHandler {
 
   /** The ledger's record day (Bangui) of the command being handled. */
   static LocalDate recordDay(MetaData meta) {
-    Object at = meta.get(LedgerMetaData.RECORDED_AT);
-    return LedgerCalendar.dateOf(at == null ? Instant.now() : Instant.parse(at.toString()));
+    return LedgerMetaData.recordDay(meta);
   }
 }

@@ -123,6 +123,15 @@ public final class CarWorld {
     return ActorParameterResolverFactory.metaDataOf(actor);
   }
 
+  /**
+   * The metadata of a command this signer sent and the node recorded at noon (Bangui) on {@code
+   * isoDate}: the day of an act that carries no field date of its own.
+   */
+  public static MetaData as(Actor actor, String isoDate) {
+    Instant noon = day(isoDate).atTime(12, 0).atZone(LedgerCalendar.ZONE).toInstant();
+    return as(actor).and(LedgerMetaData.RECORDED_AT, noon.toString());
+  }
+
   /** A mass in carats, at two decimals. */
   public static BigDecimal ct(String carats) {
     return new BigDecimal(carats);

@@ -1,6 +1,7 @@
 package org.kpledger.parcel;
 
 import static org.kpledger.custody.CarWorld.BUYER;
+import static org.kpledger.custody.CarWorld.BUYER_LICENCE;
 import static org.kpledger.custody.CarWorld.COLLECTOR;
 import static org.kpledger.custody.CarWorld.INSPECTOR;
 import static org.kpledger.custody.CarWorld.as;
@@ -92,7 +93,7 @@ class ConfiscationTest {
   void confiscationLapsesAPendingTransfer() {
     fixture
         .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER), CONFISCATED)
-        .when(new AcceptTransferCommand(LOT, "TR-0001"), as(BUYER))
+        .when(new AcceptTransferCommand(LOT, "TR-0001", BUYER_LICENCE), as(BUYER, "2016-07-20"))
         .expectException(violates("NO_PENDING_TRANSFER"))
         .expectNoEvents();
   }

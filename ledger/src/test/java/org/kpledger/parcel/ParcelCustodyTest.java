@@ -1,10 +1,15 @@
 package org.kpledger.parcel;
 
 import static org.kpledger.custody.CarWorld.BUYER;
+import static org.kpledger.custody.CarWorld.BUYER_LICENCE;
 import static org.kpledger.custody.CarWorld.COLLECTOR;
+import static org.kpledger.custody.CarWorld.COLLECTOR_AGREMENT;
 import static org.kpledger.custody.CarWorld.OTHER_BUYER;
+import static org.kpledger.custody.CarWorld.OTHER_BUYER_LICENCE;
 import static org.kpledger.custody.CarWorld.OTHER_COLLECTOR;
 import static org.kpledger.custody.CarWorld.as;
+import static org.kpledger.custody.CarWorld.carFacts;
+import static org.kpledger.custody.CarWorld.day;
 import static org.kpledger.custody.RuleViolations.violates;
 import static org.kpledger.parcel.ParcelEvents.BAG;
 import static org.kpledger.parcel.ParcelEvents.LOT;
@@ -19,10 +24,12 @@ import static org.kpledger.parcel.ParcelEvents.valued;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kpledger.custody.InMemoryCustodyFacts;
 
 /**
  * Custody transfers (kp-facts rule 6): only the holder offers, one transfer at a time, under the
- * seal the item travels in; only the named receiver accepts.
+ * seal the item travels in; only the named receiver accepts, under its own licence of the kind its
+ * role requires, in force on the day it accepts (kp-facts rule 1).
  */
 class ParcelCustodyTest {
   private static final LotPurchasedEvent BOUGHT = lotBought(LOT, COLLECTOR, "12.40");
@@ -32,6 +39,10 @@ class ParcelCustodyTest {
   @BeforeEach
   void setUp() {
     fixture = parcelFixture();
+  }
+
+  private static AcceptTransferCommand acceptUnder(String receiverLicence) {
+    return new AcceptTransferCommand(LOT, "TR-0001", receiverLicence);
   }
 
   private static OfferTransferCommand offerTo(String transferId, String party) {
@@ -95,16 +106,85 @@ class ParcelCustodyTest {
   void acceptsTransferByTheNamedRecipient() {
     fixture
         .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER))
-        .when(new AcceptTransferCommand(LOT, "TR-0001"), as(BUYER))
+        .when(acceptUnder(BUYER_LICENCE), as(BUYER, "2016-07-20"))
         .expectEvents(
             new TransferAcceptedEvent(LOT, "TR-0001", COLLECTOR.party(), BUYER.party(), BAG));
+  }
+
+  @Test
+  void rejectsAcceptanceWhenTheReceiversExportLicenceWasSuspendedOnTheDayOfAcceptance() {
+    InMemoryCustodyFacts facts =
+        carFacts().withLicenceStatus(BUYER_LICENCE, day("2016-07-18"), false);
+
+    parcelFixture(facts)
+        .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER))
+        .when(acceptUnder(BUYER_LICENCE), as(BUYER, "2016-07-20"))
+        .expectException(violates("RECEIVER_NOT_LICENSED"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void acceptsTransferOnTheDayBeforeTheReceiversLicenceWasSuspended() {
+    InMemoryCustodyFacts facts =
+        carFacts().withLicenceStatus(BUYER_LICENCE, day("2016-07-21"), false);
+
+    parcelFixture(facts)
+        .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER))
+        .when(acceptUnder(BUYER_LICENCE), as(BUYER, "2016-07-20"))
+        .expectSuccessfulHandlerExecution();
+  }
+
+  @Test
+  void rejectsAcceptanceByACollectorWhoseAgrementHadExpired() {
+    // The agrément runs to 31 December 2016; the collector takes the lot back on 5 January 2017.
+    fixture
+        .given(lotBought(LOT, BUYER, "12.40"), offered(LOT, "TR-0001", BUYER, COLLECTOR))
+        .when(acceptUnder(COLLECTOR_AGREMENT), as(COLLECTOR, "2017-01-05"))
+        .expectException(violates("RECEIVER_NOT_LICENSED"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void acceptsTransferToACollectorUnderItsAgrementInForce() {
+    fixture
+        .given(lotBought(LOT, BUYER, "12.40"), offered(LOT, "TR-0001", BUYER, COLLECTOR))
+        .when(acceptUnder(COLLECTOR_AGREMENT), as(COLLECTOR, "2016-07-20"))
+        .expectEvents(
+            new TransferAcceptedEvent(LOT, "TR-0001", BUYER.party(), COLLECTOR.party(), BAG));
+  }
+
+  @Test
+  void rejectsAcceptanceUnderAnotherOfficesExportLicence() {
+    fixture
+        .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER))
+        .when(acceptUnder(OTHER_BUYER_LICENCE), as(BUYER, "2016-07-20"))
+        .expectException(violates("RECEIVER_NOT_LICENSED"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsAcceptanceByACollectorUnderAnExportLicence() {
+    fixture
+        .given(lotBought(LOT, BUYER, "12.40"), offered(LOT, "TR-0001", BUYER, COLLECTOR))
+        .when(acceptUnder(BUYER_LICENCE), as(COLLECTOR, "2016-07-20"))
+        .expectException(violates("RECEIVER_NOT_LICENSED"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsAcceptanceUnderALicenceNeverIssued() {
+    fixture
+        .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER))
+        .when(acceptUnder("EXP/2016/999"), as(BUYER, "2016-07-20"))
+        .expectException(violates("RECEIVER_NOT_LICENSED"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectsAcceptanceByAnyoneButTheNamedRecipient() {
     fixture
         .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER))
-        .when(new AcceptTransferCommand(LOT, "TR-0001"), as(OTHER_BUYER))
+        .when(acceptUnder(OTHER_BUYER_LICENCE), as(OTHER_BUYER, "2016-07-20"))
         .expectException(violates("NOT_TRANSFER_RECIPIENT"))
         .expectNoEvents();
   }
@@ -116,7 +196,7 @@ class ParcelCustodyTest {
             BOUGHT,
             offered(LOT, "TR-0001", COLLECTOR, BUYER),
             new TransferCancelledEvent(LOT, "TR-0001"))
-        .when(new AcceptTransferCommand(LOT, "TR-0001"), as(BUYER))
+        .when(acceptUnder(BUYER_LICENCE), as(BUYER, "2016-07-20"))
         .expectException(violates("NO_PENDING_TRANSFER"))
         .expectNoEvents();
   }

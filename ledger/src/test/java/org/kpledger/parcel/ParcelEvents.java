@@ -16,6 +16,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.kpledger.custody.Actor;
 import org.kpledger.custody.CarWorld;
+import org.kpledger.custody.InMemoryCustodyFacts;
 import org.kpledger.identity.Role;
 
 /** The events a custody item's history is made of, with Berberati data from July 2016. */
@@ -31,6 +32,13 @@ final class ParcelEvents {
   static AggregateTestFixture<Parcel> parcelFixture() {
     AggregateTestFixture<Parcel> fixture = new AggregateTestFixture<>(Parcel.class);
     fixture.registerInjectableResource(CarWorld.carFacts());
+    return fixture;
+  }
+
+  /** A parcel fixture on the given facts. */
+  static AggregateTestFixture<Parcel> parcelFixture(InMemoryCustodyFacts facts) {
+    AggregateTestFixture<Parcel> fixture = new AggregateTestFixture<>(Parcel.class);
+    fixture.registerInjectableResource(facts);
     return fixture;
   }
 

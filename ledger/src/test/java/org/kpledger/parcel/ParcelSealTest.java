@@ -176,6 +176,26 @@ class ParcelSealTest {
   }
 
   @Test
+  void rejectsReWeighingsWhoseDifferencesTogetherExceedHalfAPercent() {
+    // Each step (12.40 -> 12.35 -> 12.30) is within 0.5 % of the mass before it, but together
+    // they take 0.10 ct off a 12.40 ct lot, beyond its 0.062 ct.
+    fixture
+        .given(BOUGHT, new WeighingDifferenceRecordedEvent(LOT, ct("12.40"), ct("12.35"), "field"))
+        .when(new RecordWeighingDifferenceCommand(LOT, ct("12.30"), "BECDOR scale"), as(BUYER))
+        .expectException(violates("WEIGHING_DIFFERENCE_TOO_LARGE"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void acceptsAReWeighingThatBringsTheMassBackTowardsItsFirstWeighing() {
+    fixture
+        .given(BOUGHT, new WeighingDifferenceRecordedEvent(LOT, ct("12.40"), ct("12.35"), "field"))
+        .when(new RecordWeighingDifferenceCommand(LOT, ct("12.45"), "BECDOR scale"), as(BUYER))
+        .expectEvents(
+            new WeighingDifferenceRecordedEvent(LOT, ct("12.35"), ct("12.45"), "BECDOR scale"));
+  }
+
+  @Test
   void rejectsWeighingOfASealedParcel() {
     fixture
         .given(BOUGHT, valued(LOT, "1860.00", "12.40"), sealed(LOT))

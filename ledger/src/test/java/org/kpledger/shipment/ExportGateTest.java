@@ -139,21 +139,24 @@ class ExportGateTest {
 
   @Test
   void rejectsAConfiscatedParcel() {
-    facts.withParcel(new ParcelFacts(PARCEL, BUYER.party(), true, true, true, false, SHIPMENT));
+    facts.withParcel(
+        new ParcelFacts(PARCEL, BUYER.party(), true, true, true, false, SHIPMENT, false));
 
     expectRefused(parcel(PARCEL, BERBERATI_LOT), "PARCEL_CONFISCATED");
   }
 
   @Test
   void rejectsAQuarantinedStockpileItem() {
-    facts.withParcel(new ParcelFacts(PARCEL, BUYER.party(), true, true, false, true, SHIPMENT));
+    facts.withParcel(
+        new ParcelFacts(PARCEL, BUYER.party(), true, true, false, true, SHIPMENT, false));
 
     expectRefused(parcel(PARCEL, BERBERATI_LOT), "STOCKPILE_QUARANTINED");
   }
 
   @Test
   void rejectsAnUnsealedParcel() {
-    facts.withParcel(new ParcelFacts(PARCEL, BUYER.party(), true, false, false, false, SHIPMENT));
+    facts.withParcel(
+        new ParcelFacts(PARCEL, BUYER.party(), true, false, false, false, SHIPMENT, false));
 
     expectRefused(parcel(PARCEL, BERBERATI_LOT), "NOT_SEALED");
   }
@@ -161,21 +164,55 @@ class ExportGateTest {
   @Test
   void rejectsAParcelAssignedToAnotherShipment() {
     facts.withParcel(
-        new ParcelFacts(PARCEL, BUYER.party(), true, true, false, false, "SHP-BAIE-2016-07"));
+        new ParcelFacts(
+            PARCEL, BUYER.party(), true, true, false, false, "SHP-BAIE-2016-07", false));
 
     expectRefused(parcel(PARCEL, BERBERATI_LOT), "NOT_IN_SHIPMENT");
   }
 
   @Test
   void rejectsAParcelNoLongerActive() {
-    facts.withParcel(new ParcelFacts(PARCEL, BUYER.party(), false, true, false, false, SHIPMENT));
+    facts.withParcel(
+        new ParcelFacts(PARCEL, BUYER.party(), false, true, false, false, SHIPMENT, false));
 
     expectRefused(parcel(PARCEL, BERBERATI_LOT), "NOT_IN_SHIPMENT");
   }
 
   @Test
+  void passesTheParcelsOfAnExportedShipmentAsTheyStoodWhenTheyLeft() {
+    // The dossier reads an exported shipment's gate afterwards: its parcels are no longer active.
+    facts.withParcel(
+        new ParcelFacts(PARCEL, BUYER.party(), false, true, false, false, SHIPMENT, true));
+
+    List<GateCheck> checks =
+        ExportGate.evaluate(SHIPMENT, List.of(PARCEL), List.of(BERBERATI_LOT), facts);
+
+    assertThat(checks).allMatch(GateCheck::passed);
+    assertThat(checks)
+        .filteredOn(c -> c.rule().equals("NOT_IN_SHIPMENT"))
+        .extracting(GateCheck::detail)
+        .containsExactly("exported in " + SHIPMENT);
+  }
+
+  @Test
+  void failsAParcelThatLeftTheCountryWithAnotherShipment() {
+    facts.withParcel(
+        new ParcelFacts(
+            PARCEL, BUYER.party(), false, true, false, false, "SHP-BAIE-2016-07", true));
+
+    List<GateCheck> checks =
+        ExportGate.evaluate(SHIPMENT, List.of(PARCEL), List.of(BERBERATI_LOT), facts);
+
+    assertThat(checks)
+        .filteredOn(c -> !c.passed())
+        .extracting(GateCheck::rule)
+        .containsExactly("NOT_IN_SHIPMENT");
+  }
+
+  @Test
   void dossierKeepsEveryVerdictNotOnlyTheFirstFailure() {
-    facts.withParcel(new ParcelFacts(PARCEL, BUYER.party(), true, true, true, false, SHIPMENT));
+    facts.withParcel(
+        new ParcelFacts(PARCEL, BUYER.party(), true, true, true, false, SHIPMENT, false));
     Origin bria = lotOrigin("LOT-BRI-2016-0005", BRIA, "2016-07-14");
 
     List<GateCheck> checks =

@@ -79,7 +79,7 @@ final class ShipmentData {
 
   /** What the gate reads of a parcel that is sealed, held by the exporter, in this shipment. */
   static ParcelFacts assigned(String parcelId) {
-    return new ParcelFacts(parcelId, BUYER.party(), true, true, false, false, SHIPMENT);
+    return new ParcelFacts(parcelId, BUYER.party(), true, true, false, false, SHIPMENT, false);
   }
 
   /** The buying office proposes the given parcels under its export licence. */

@@ -112,20 +112,78 @@ class ShipmentTest {
   }
 
   @Test
+  void rejectsApprovalWhenTheExportLicenceWasSuspendedAfterTheProposal() {
+    facts.withLicenceStatus(BUYER_LICENCE, day("2016-08-04"), false);
+
+    fixture
+        .given(proposed())
+        .when(
+            new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-APPROVAL"), as(MONITOR, "2016-08-05"))
+        .expectException(violates("EXPORTER_NOT_LICENSED"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsCertificationWhenTheExportLicenceWasSuspendedAfterTheApproval() {
+    facts.withLicenceStatus(BUYER_LICENCE, day("2016-08-08"), false);
+
+    fixture
+        .given(proposed(), APPROVED)
+        .when(new CertifyShipmentCommand(SHIPMENT, CERT), as(CERTIFYING_OFFICER, "2016-08-10"))
+        .expectException(violates("EXPORTER_NOT_LICENSED"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsExportOnADayTheExportLicenceWasSuspended() {
+    facts.withLicenceStatus(BUYER_LICENCE, day("2016-08-15"), false);
+
+    fixture
+        .given(proposed(), APPROVED, CERTIFIED)
+        .when(new RecordExportCommand(SHIPMENT, day("2016-08-20")), as(BUYER))
+        .expectException(violates("EXPORTER_NOT_LICENSED"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void rejectsExportAfterTheExportLicenceExpired() {
+    // The licence runs to 31 December 2017; the certified shipment leaves on 3 January 2018.
+    fixture
+        .given(proposed(), APPROVED, CERTIFIED)
+        .when(new RecordExportCommand(SHIPMENT, day("2018-01-03")), as(BUYER))
+        .expectException(violates("EXPORTER_NOT_LICENSED"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void approvesOnTheDayBeforeTheExportLicenceIsSuspended() {
+    facts.withLicenceStatus(BUYER_LICENCE, day("2016-08-06"), false);
+
+    fixture
+        .given(proposed())
+        .when(
+            new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-APPROVAL"), as(MONITOR, "2016-08-05"))
+        .expectEvents(APPROVED);
+  }
+
+  @Test
   void approvesProposedShipmentThatStillPassesTheGate() {
     fixture
         .given(proposed())
-        .when(new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-APPROVAL"), as(MONITOR))
+        .when(
+            new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-APPROVAL"), as(MONITOR, "2016-08-05"))
         .expectEvents(APPROVED);
   }
 
   @Test
   void rejectsApprovalWhenAParcelLostItsSealAfterProposal() {
-    facts.withParcel(new ParcelFacts(PARCEL, BUYER.party(), true, false, false, false, SHIPMENT));
+    facts.withParcel(
+        new ParcelFacts(PARCEL, BUYER.party(), true, false, false, false, SHIPMENT, false));
 
     fixture
         .given(proposed())
-        .when(new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-APPROVAL"), as(MONITOR))
+        .when(
+            new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-APPROVAL"), as(MONITOR, "2016-08-05"))
         .expectException(violates("NOT_SEALED"))
         .expectNoEvents();
   }
@@ -146,7 +204,7 @@ class ShipmentTest {
   void rejectsApprovalOfAnAlreadyApprovedShipment() {
     fixture
         .given(proposed(), APPROVED)
-        .when(new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-BIS"), as(MONITOR))
+        .when(new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-BIS"), as(MONITOR, "2016-08-05"))
         .expectException(violates("SHIPMENT_OUT_OF_ORDER"))
         .expectNoEvents();
   }
@@ -157,7 +215,7 @@ class ShipmentTest {
         .given(proposed())
         .when(
             new RecordRejectionCommand(SHIPMENT, "footprint inconsistent with Berberati"),
-            as(MONITOR))
+            as(MONITOR, "2016-08-05"))
         .expectEvents(new ShipmentRejectedEvent(SHIPMENT, "footprint inconsistent with Berberati"))
         .expectResultMessagePayload(List.of(PARCEL));
   }
@@ -166,7 +224,9 @@ class ShipmentTest {
   void acceptsRejectionOfAnApprovedShipmentNotYetCertified() {
     fixture
         .given(proposed(), APPROVED)
-        .when(new RecordRejectionCommand(SHIPMENT, "seal opened after approval"), as(MONITOR))
+        .when(
+            new RecordRejectionCommand(SHIPMENT, "seal opened after approval"),
+            as(MONITOR, "2016-08-05"))
         .expectEvents(new ShipmentRejectedEvent(SHIPMENT, "seal opened after approval"));
   }
 
@@ -174,7 +234,7 @@ class ShipmentTest {
   void rejectsRejectionOfACertifiedShipment() {
     fixture
         .given(proposed(), APPROVED, CERTIFIED)
-        .when(new RecordRejectionCommand(SHIPMENT, "second thoughts"), as(MONITOR))
+        .when(new RecordRejectionCommand(SHIPMENT, "second thoughts"), as(MONITOR, "2016-08-05"))
         .expectException(violates("SHIPMENT_OUT_OF_ORDER"))
         .expectNoEvents();
   }
@@ -183,7 +243,8 @@ class ShipmentTest {
   void rejectsApprovalOfARejectedShipment() {
     fixture
         .given(proposed(), new ShipmentRejectedEvent(SHIPMENT, "footprint"))
-        .when(new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-APPROVAL"), as(MONITOR))
+        .when(
+            new ApproveShipmentCommand(SHIPMENT, "MT-2016-08-APPROVAL"), as(MONITOR, "2016-08-05"))
         .expectException(violates("SHIPMENT_OUT_OF_ORDER"))
         .expectNoEvents();
   }
@@ -192,7 +253,7 @@ class ShipmentTest {
   void certifiesAnApprovedShipmentAndReturnsWhatTheCertificateStates() {
     fixture
         .given(proposed(), APPROVED)
-        .when(new CertifyShipmentCommand(SHIPMENT, CERT), as(CERTIFYING_OFFICER))
+        .when(new CertifyShipmentCommand(SHIPMENT, CERT), as(CERTIFYING_OFFICER, "2016-08-10"))
         .expectEvents(CERTIFIED)
         .expectResultMessagePayload(details());
   }
@@ -201,7 +262,7 @@ class ShipmentTest {
   void rejectsCertificationBeforeApproval() {
     fixture
         .given(proposed())
-        .when(new CertifyShipmentCommand(SHIPMENT, CERT), as(CERTIFYING_OFFICER))
+        .when(new CertifyShipmentCommand(SHIPMENT, CERT), as(CERTIFYING_OFFICER, "2016-08-10"))
         .expectException(violates("SHIPMENT_OUT_OF_ORDER"))
         .expectNoEvents();
   }

@@ -65,9 +65,7 @@ class DossierQuery {
             "SHIPMENT", s.shipmentId(), s.shipmentId(), s.certificateNumber(), lineage, reader);
     List<org.kpledger.parcel.Origin> origins =
         lineage.origins().stream().map(j -> j.origin().asGateOrigin()).toList();
-    List<GateCheck> gate =
-        ExportGate.evaluate(
-            s.shipmentId(), s.parcelIds(), origins, new AsExportedFacts(facts, s.shipmentId()));
+    List<GateCheck> gate = ExportGate.evaluate(s.shipmentId(), s.parcelIds(), origins, facts);
     List<String> aggregates = new ArrayList<>();
     aggregates.add(s.shipmentId());
     if (s.certificateNumber() != null) {

@@ -15,9 +15,13 @@ import java.util.List;
  * @param acquiredBy how: PURCHASE, STOCKPILE, TRANSFER, MERGE, SPLIT, CONFISCATION, RETURN
  * @param zones the origin zones of its stones (empty if undocumented)
  * @param origins the origins it carries, with their zone and acquisition day
- * @param period PRE_SUSPENSION, POST_SUSPENSION or MIXED (origins against 23 May 2013), or
- *     UNDOCUMENTED when an origin has no date
+ * @param period when its stones were acquired against the KP suspension of CAR (23 May 2013):
+ *     BEFORE_SUSPENSION (every origin before that day), DURING_SUSPENSION (every origin on or after
+ *     it: the suspension still stands outside the compliant zones, whose status on the day is the
+ *     trace's verdict), MIXED, or UNDOCUMENTED when an origin has no date
  * @param stockpileId the stockpile it was declared in, or null
+ * @param quarantine for a declared stockpile item that was quarantined, whether it still is; null
+ *     for every other item
  */
 public record HeldItem(
     String itemId,
@@ -29,7 +33,19 @@ public record HeldItem(
     List<String> zones,
     List<OriginRef> origins,
     String period,
-    String stockpileId) {
+    String stockpileId,
+    Quarantine quarantine) {
+
+  /**
+   * A stockpile item's quarantine (kp-facts rule 9), as the ledger stands now.
+   *
+   * @param status QUARANTINED (it cannot move or be exported) or RELEASED (by a forensic audit)
+   * @param reason why it was quarantined when declared: ACQUIRED_DURING_SUSPENSION,
+   *     ACQUIRED_BEFORE_SUSPENSION (its zone's history does not show it compliant that day),
+   *     UNDOCUMENTED_ORIGIN or UNKNOWN_ZONE
+   * @param auditReference the forensic audit that released it, or null
+   */
+  public record Quarantine(String status, String reason, String auditReference) {}
 
   /** An origin as holdings show it. */
   public record OriginRef(String lotId, String zoneId, LocalDate acquiredOn) {}

@@ -14,7 +14,7 @@ import org.kpledger.api.paging.Page;
  * @param asOf the day (Bangui calendar)
  * @param itemCount how many items matched
  * @param carats their total mass
- * @param caratsByPeriod totals by PRE_SUSPENSION, POST_SUSPENSION, MIXED, UNDOCUMENTED
+ * @param caratsByPeriod totals by BEFORE_SUSPENSION, DURING_SUSPENSION, MIXED, UNDOCUMENTED
  * @param caratsByZone totals by origin zone; items of several zones under MIXED
  * @param items this page of the items
  */

@@ -1,6 +1,7 @@
 package org.kpledger.api.holdings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.Set;
@@ -20,7 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "holdings")
 class HoldingsController {
   private static final Set<String> PERIODS =
-      Set.of("PRE_SUSPENSION", "POST_SUSPENSION", "MIXED", "UNDOCUMENTED");
+      Set.of("BEFORE_SUSPENSION", "DURING_SUSPENSION", "MIXED", "UNDOCUMENTED");
+  private static final String PERIOD =
+      "BEFORE_SUSPENSION (every origin acquired before 23 May 2013), DURING_SUSPENSION (on or"
+          + " after it), MIXED or UNDOCUMENTED (an origin without a date)";
   private final HoldingsQuery query;
   private final ReadPolicy policy;
   private final LineageGraph graph;
@@ -38,7 +42,7 @@ class HoldingsController {
       @RequestParam String holder,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
       @RequestParam(required = false) String zone,
-      @RequestParam(required = false) String period,
+      @Parameter(description = PERIOD) @RequestParam(required = false) String period,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
     PageRequest r = PageRequest.of(page, size);
@@ -53,7 +57,7 @@ class HoldingsController {
       @PathVariable String stockpileId,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
       @RequestParam(required = false) String zone,
-      @RequestParam(required = false) String period,
+      @Parameter(description = PERIOD) @RequestParam(required = false) String period,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
     PageRequest r = PageRequest.of(page, size);

@@ -100,7 +100,7 @@ class HoldingsQuery {
     }
     boolean pre = m != null && m.before() > 0;
     boolean post = m != null && m.onOrAfter() > 0;
-    return pre && post ? "MIXED" : pre ? "PRE_SUSPENSION" : "POST_SUSPENSION";
+    return pre && post ? "MIXED" : pre ? "BEFORE_SUSPENSION" : "DURING_SUSPENSION";
   }
 
   private static String zoneKey(LineageRows.OriginMix m) {
@@ -134,7 +134,7 @@ class HoldingsQuery {
     String period =
         undocumented
             ? "UNDOCUMENTED"
-            : pre && post ? "MIXED" : pre ? "PRE_SUSPENSION" : "POST_SUSPENSION";
+            : pre && post ? "MIXED" : pre ? "BEFORE_SUSPENSION" : "DURING_SUSPENSION";
     List<String> zones =
         refs.stream()
             .map(HeldItem.OriginRef::zoneId)
@@ -152,6 +152,18 @@ class HoldingsQuery {
         zones,
         refs,
         period,
-        item == null ? null : item.stockpileId());
+        item == null ? null : item.stockpileId(),
+        quarantine(item, origins.get(p.itemId())));
+  }
+
+  /** A declared stockpile item's quarantine as it stands now, or null if it never was. */
+  private static HeldItem.Quarantine quarantine(LineageRows.Item item, LineageRows.Origin own) {
+    if (item == null || own == null || own.quarantineReason() == null) {
+      return null;
+    }
+    return new HeldItem.Quarantine(
+        item.quarantined() ? "QUARANTINED" : "RELEASED",
+        own.quarantineReason(),
+        own.auditClearance());
   }
 }

@@ -96,6 +96,7 @@ public final class ProjectedCustodyFacts implements CustodyFacts {
                     i.sealId() != null,
                     "CONFISCATED".equals(i.state()) || "FORFEITED".equals(i.state()),
                     i.quarantined(),
-                    i.shipmentId()));
+                    i.shipmentId(),
+                    "EXPORTED".equals(i.state())));
   }
 }

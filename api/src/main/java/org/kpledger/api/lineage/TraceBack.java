@@ -15,7 +15,8 @@ import org.kpledger.api.registry.LicenceVerdict;
  * the day it took custody, and the merge and split edges into them) comes a page at a time, so a
  * shipment of thousands of lots answers in kilobytes and a client walks the rest with {@code page}.
  *
- * @param startKind SHIPMENT, CERTIFICATE, PARCEL or LOT
+ * @param startKind SHIPMENT, CERTIFICATE, PARCEL (merged or split), LOT (a purchase slip's lot) or
+ *     STOCKPILE_ITEM (a declared stockpile item)
  * @param startItems the items the trace starts from (a shipment's parcels)
  * @param exportable whether every origin passes the export gate's origin checks
  * @param caratsByZone origin carats (as they entered the ledger) by zone, over every origin

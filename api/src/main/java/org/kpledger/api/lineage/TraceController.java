@@ -132,7 +132,12 @@ class TraceController {
         graph
             .item(itemId)
             .orElseThrow(() -> QueryRefusedException.notFound("itemId", "item " + itemId));
-    String kind = "LOT".equals(item.kind()) || "STOCKPILE".equals(item.kind()) ? "LOT" : "PARCEL";
+    String kind =
+        switch (item.kind()) {
+          case "LOT" -> "LOT";
+          case "STOCKPILE" -> "STOCKPILE_ITEM";
+          default -> "PARCEL";
+        };
     return back.trace(kind, itemId, item.shipmentId(), null, List.of(itemId), reader, r);
   }
 
