@@ -21,7 +21,7 @@ import org.kpledger.zone.RegisterZoneCommand;
  * Every aggregate id is one name in the event store, whatever its kind (a lot id equal to a site id
  * is taken), so a command that creates an id already in the store, or the same id twice, is refused
  * before Axon runs it: the answer then names the field and says only "taken", the same whoever
- * holds the id. A new creating command type must be listed here ({@code CreatedIdsTest}).
+ * holds the id. A new command type that creates an aggregate must be listed here.
  */
 final class CreatedIds {
   /** One id a command creates, and the field (from {@code payload}) that names it. */
