@@ -106,7 +106,7 @@ class CommandBatchTest extends LedgerTestBase {
       JsonNode outcome = outcomes.get(i);
       assertThat(outcome.path("commandId").asText()).isEqualTo(envelope.path("commandId").asText());
       assertThat(outcome.path("commandType").asText())
-          .endsWith("." + envelope.path("commandType").asText() + "Command");
+          .isEqualTo(envelope.path("commandType").asText());
       assertThat(outcome.path("eventIds")).as(outcome.toString()).isNotEmpty();
       for (JsonNode id : outcome.path("eventIds")) {
         assertThat(
@@ -142,7 +142,7 @@ class CommandBatchTest extends LedgerTestBase {
     assertThat(a.status()).as(a.body().toString()).isEqualTo(422);
     assertThat(a.contentType()).startsWith("application/problem+json");
     assertThat(a.body().path("index").asInt()).isEqualTo(2);
-    assertThat(a.body().path("field").asText()).isEqualTo("commands[2]");
+    assertThat(a.body().path("field").asText()).isEqualTo("commands[2].payload");
     assertThat(a.body().path("rule").asText()).isEqualTo("PATENTE_NOT_VALID");
     assertThat(a.body().path("commandId").asText())
         .isEqualTo(json(refusedPurchase).path("commandId").asText());

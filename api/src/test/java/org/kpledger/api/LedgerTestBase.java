@@ -109,6 +109,31 @@ public abstract class LedgerTestBase {
     }
   }
 
+  /** Posts raw bytes (a body in any encoding, or none); a body that is not JSON is kept as text. */
+  protected Answer postBytes(byte[] body, String contentType, String path) {
+    try {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      if (contentType != null) {
+        b.header("Content-Type", contentType);
+      }
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode json;
+      try {
+        json = r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
+      } catch (IOException notJson) {
+        json = JSON.getNodeFactory().textNode(r.body());
+      }
+      return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Signs and submits as the named actor; asserts acceptance; returns the outcome. */
   protected JsonNode ok(String actor, String type, JsonNode payload) {
     Answer a = post(Envelopes.sign(PKI.get(actor), type, payload));

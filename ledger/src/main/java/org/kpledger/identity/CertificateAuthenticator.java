@@ -162,8 +162,7 @@ public final class CertificateAuthenticator {
               CertificateFactory.getInstance("X.509")
                   .generateCertificate(new ByteArrayInputStream(der));
     } catch (CertificateException | RuntimeException e) {
-      throw new IdentityRejectedException(
-          MALFORMED_CERTIFICATE, "not a DER X.509 certificate: " + e.getMessage(), e);
+      throw new IdentityRejectedException(MALFORMED_CERTIFICATE, "not a DER X.509 certificate", e);
     }
     if (!Arrays.equals(encoded(cert), der)) {
       throw new IdentityRejectedException(

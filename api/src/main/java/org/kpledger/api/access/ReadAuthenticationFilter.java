@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kpledger.api.command.ProblemTypes;
+import org.kpledger.api.problem.Instances;
 import org.kpledger.custody.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,7 +55,7 @@ class ReadAuthenticationFilter extends OncePerRequestFilter {
     try {
       request.setAttribute(ACTOR, authenticate(request));
     } catch (QueryRefusedException e) {
-      write(response, e);
+      write(request, response, e);
       return;
     }
     chain.doFilter(request, response);
@@ -84,15 +85,16 @@ class ReadAuthenticationFilter extends OncePerRequestFilter {
         request.getHeader(SignedRequest.SIGNATURE));
   }
 
-  private void write(HttpServletResponse response, QueryRefusedException e) throws IOException {
+  private void write(
+      HttpServletRequest request, HttpServletResponse response, QueryRefusedException e)
+      throws IOException {
     HttpStatus status = e.status();
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("type", ProblemTypes.uri(e.rule()));
-    p.put(
-        "title",
-        status == HttpStatus.UNAUTHORIZED ? "Request not authenticated" : status.getReasonPhrase());
+    p.put("title", ProblemTypes.queryTitle(status, e.rule()));
     p.put("status", status.value());
     p.put("detail", e.getMessage());
+    p.put("instance", Instances.of(request.getRequestURI()));
     p.put("rule", e.rule());
     if (e.field() != null) {
       p.put("field", e.field());

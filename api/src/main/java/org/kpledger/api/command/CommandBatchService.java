@@ -16,6 +16,7 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.revocation.PublishRevocationListCommand;
@@ -42,6 +43,7 @@ public class CommandBatchService {
   private final CommandReceipts receipts;
   private final CommandService single;
   private final CommandGateway gateway;
+  private final TakenIds takenIds;
   private final TransactionManager transactions;
   private final ObjectMapper json;
 
@@ -57,12 +59,14 @@ public class CommandBatchService {
       CommandReceipts receipts,
       CommandService single,
       CommandGateway gateway,
+      TakenIds takenIds,
       TransactionManager transactions,
       ObjectMapper json) {
     this.verifier = verifier;
     this.receipts = receipts;
     this.single = single;
     this.gateway = gateway;
+    this.takenIds = takenIds;
     this.transactions = transactions;
     this.json = json;
   }
@@ -72,12 +76,21 @@ public class CommandBatchService {
    */
   public Submission submit(String body) {
     List<VerifiedCommand> commands = verified(BatchBody.envelopes(body, MAX_COMMANDS));
+    CreatedIds.firstRepeat(commands)
+        .ifPresent(
+            r -> {
+              throw CommandService.repeated(at(r.index()) + "." + r.created().field(), r.created());
+            });
     for (int attempt = 1; ; attempt++) {
       writer.lock();
       try {
         Optional<Submission> answered = answeredBefore(commands);
         if (answered.isPresent()) {
           return answered.get();
+        }
+        Optional<Submission> taken = taken(commands);
+        if (taken.isPresent()) {
+          return taken.get();
         }
         return execute(commands);
       } catch (DeadlockException e) {
@@ -165,6 +178,31 @@ public class CommandBatchService {
     return Optional.of(accepted(outcomes));
   }
 
+  /** The refusal of the first member creating an id the ledger holds already, if any. */
+  private Optional<Submission> taken(List<VerifiedCommand> commands) {
+    List<CreatedIds.Created> all = new ArrayList<>();
+    List<Integer> owners = new ArrayList<>();
+    for (int i = 0; i < commands.size(); i++) {
+      for (CreatedIds.Created c : CreatedIds.of(commands.get(i).payload())) {
+        all.add(c);
+        owners.add(i);
+      }
+    }
+    return takenIds
+        .firstTaken(all)
+        .map(
+            c -> {
+              int i = owners.get(all.indexOf(c));
+              return refused(
+                  i,
+                  commands.get(i),
+                  HttpStatus.CONFLICT,
+                  CommandService.ALREADY_EXISTS,
+                  c.field(),
+                  CommandService.TAKEN);
+            });
+  }
+
   private Submission execute(List<VerifiedCommand> commands) {
     UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(new GenericMessage<>("command batch"));
     batch.resources().put(ReceiptInterceptor.BATCH, Boolean.TRUE);
@@ -179,24 +217,40 @@ public class CommandBatchService {
       batch.commit();
     } catch (CustodyRuleViolation e) {
       rollBack(batch, e);
-      return refused(i, commands.get(i), HttpStatus.UNPROCESSABLE_ENTITY, e.reasonCode(), e);
+      return refused(
+          i,
+          commands.get(i),
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          e.reasonCode(),
+          "payload",
+          e.getMessage());
     } catch (AggregateNotFoundException e) {
       rollBack(batch, e);
-      return refused(i, commands.get(i), HttpStatus.UNPROCESSABLE_ENTITY, "UNKNOWN_ITEM", e);
-    } catch (ConcurrencyException | DataIntegrityViolationException e) {
+      return refused(
+          i,
+          commands.get(i),
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "UNKNOWN_ITEM",
+          "payload",
+          CommandService.unknown(e));
+    } catch (ConcurrencyException
+        | AggregateStreamCreationException
+        | DataIntegrityViolationException e) {
+      // another command created one of these ids at the same moment
       rollBack(batch, e);
       Optional<Submission> raced = answeredBefore(commands);
       if (raced.isPresent()) {
         return raced.get();
       }
-      if (i < commands.size()) {
-        return refused(i, commands.get(i), HttpStatus.CONFLICT, "ALREADY_EXISTS", e);
+      Optional<Submission> taken = taken(commands);
+      if (taken.isPresent()) {
+        return taken.get();
       }
       throw new CommandRefusedException(
           HttpStatus.CONFLICT,
-          "ALREADY_EXISTS",
+          CommandService.ALREADY_EXISTS,
           "commands",
-          "something this batch would create already exists; nothing in it was recorded");
+          "an id this batch would create is already taken; nothing in it was recorded");
     } catch (RuntimeException | Error e) {
       rollBack(batch, e);
       throw e;
@@ -218,14 +272,8 @@ public class CommandBatchService {
    * recorded.
    */
   private Submission refused(
-      int index, VerifiedCommand c, HttpStatus status, String rule, Exception cause) {
-    String detail =
-        rule.equals("UNKNOWN_ITEM")
-            ? "the command names something the ledger does not hold: " + cause.getMessage()
-            : rule.equals("ALREADY_EXISTS")
-                ? "what this command would create already exists"
-                : cause.getMessage();
-    Submission own = single.refuse(c, status, rule, detail);
+      int index, VerifiedCommand c, HttpStatus status, String rule, String field, String detail) {
+    Submission own = single.refuse(c, status, rule, field, detail);
     try {
       ObjectNode problem = (ObjectNode) json.readTree(own.json());
       problem.put(
@@ -235,7 +283,8 @@ public class CommandBatchService {
               + " was refused: "
               + problem.path("detail").asText()
               + "; nothing in this batch was recorded");
-      problem.put("field", at(index));
+      problem.put("instance", "/api/commands/batch");
+      problem.put("field", at(index) + "." + field);
       problem.put("index", index);
       return new Submission(own.status(), json.writeValueAsString(problem), true);
     } catch (JsonProcessingException e) {

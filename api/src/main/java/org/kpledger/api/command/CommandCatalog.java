@@ -123,6 +123,17 @@ public final class CommandCatalog {
     return Optional.ofNullable(type).map(ENTRIES::get);
   }
 
+  /**
+   * The command type a client signs for a payload class ({@code RecordPurchase}), which is what an
+   * answer names: the node's class names are none of a client's business.
+   */
+  public static Optional<String> typeOf(Class<?> payloadClass) {
+    return ENTRIES.values().stream()
+        .filter(e -> e.payloadClass().equals(payloadClass))
+        .map(Entry::type)
+        .findFirst();
+  }
+
   /** Every command type, in catalogue order. */
   public static Map<String, Entry> all() {
     return java.util.Collections.unmodifiableMap(ENTRIES);

@@ -1,9 +1,14 @@
 package org.kpledger.api.command;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -20,24 +25,65 @@ class CommandController {
     this.batches = batches;
   }
 
+  @Operation(
+      summary = "Submit one signed command envelope",
+      description =
+          "Body: UTF-8 JSON (no byte order mark, no other charset). Payload members must have"
+              + " exactly the JSON type the command declares (a string is never read as a number,"
+              + " nor the reverse). Errors are problem+json with type, title, status, detail,"
+              + " instance, rule and field; see the README's error model.")
+  @ApiResponse(responseCode = "200", description = "the ids of the events it caused")
+  @ApiResponse(responseCode = "400", description = "malformed envelope, payload or body (rule)")
+  @ApiResponse(responseCode = "401", description = "signature or certificate does not hold")
+  @ApiResponse(responseCode = "403", description = "ROLE_NOT_ALLOWED")
+  @ApiResponse(
+      responseCode = "409",
+      description = "COMMAND_ID_REUSED, ALREADY_EXISTS (an id the command creates is taken)")
+  @ApiResponse(responseCode = "413", description = "BODY_TOO_LARGE")
+  @ApiResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_CHARSET")
+  @ApiResponse(responseCode = "422", description = "a custody rule refused it (rule)")
+  @ApiResponse(responseCode = "503", description = "RETRY: send the same envelope again")
   @PostMapping(
       path = "/api/commands",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-  ResponseEntity<String> submit(@RequestBody String body) {
-    return answer(service.submit(body));
+  ResponseEntity<String> submit(
+      @RequestBody byte[] body,
+      @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
+    return answer(service.submit(Utf8Body.decode(body, type)));
   }
 
   /**
    * {@code POST /api/commands/batch}: {@code {"commands": [envelope, ...]}}, up to {@link
    * CommandBatchService#MAX_COMMANDS}, recorded all together in one transaction or not at all.
    */
+  @Operation(
+      summary = "Submit up to 500 signed envelopes, recorded all together or not at all",
+      description =
+          "Body: UTF-8 JSON (no byte order mark, no other charset). Payload members must have"
+              + " exactly the JSON type the command declares (a string is never read as a number,"
+              + " nor the reverse). Errors are problem+json with type, title, status, detail,"
+              + " instance, rule and field; see the README's error model.")
+  @ApiResponse(responseCode = "200", description = "each member's answer, in order")
+  @ApiResponse(responseCode = "400", description = "malformed envelope, payload or body (rule)")
+  @ApiResponse(responseCode = "401", description = "signature or certificate does not hold")
+  @ApiResponse(responseCode = "403", description = "ROLE_NOT_ALLOWED")
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "COMMAND_ID_REUSED, ALREADY_EXISTS (an id the command creates is taken), COMMAND_ALREADY_RECORDED")
+  @ApiResponse(responseCode = "413", description = "BODY_TOO_LARGE")
+  @ApiResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_CHARSET")
+  @ApiResponse(responseCode = "422", description = "a custody rule refused it (rule)")
+  @ApiResponse(responseCode = "503", description = "RETRY: send the same envelope again")
   @PostMapping(
       path = "/api/commands/batch",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-  ResponseEntity<String> submitBatch(@RequestBody String body) {
-    return answer(batches.submit(body));
+  ResponseEntity<String> submitBatch(
+      @RequestBody byte[] body,
+      @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
+    return answer(batches.submit(Utf8Body.decode(body, type)));
   }
 
   private static ResponseEntity<String> answer(Submission s) {

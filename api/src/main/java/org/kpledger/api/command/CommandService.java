@@ -5,17 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.cert.X509CRL;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.kpledger.custody.ActorParameterResolverFactory;
 import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.revocation.PublishRevocationListCommand;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +30,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class CommandService {
+  /** The rule of a command creating an id that the ledger already holds. */
+  static final String ALREADY_EXISTS = "ALREADY_EXISTS";
+
+  /** The same words whoever holds the id: an answer must not tell whose it is. */
+  static final String TAKEN = "this id is already taken in the ledger; choose another";
+
+  static final String UNKNOWN = "the command names something the ledger does not hold";
+
+  private static final String INSTANCE = "/api/commands";
+
   private final EnvelopeVerifier verifier;
   private final CommandReceipts receipts;
   private final RefusedAttempts refusedAttempts;
@@ -34,6 +47,7 @@ public class CommandService {
   private final TransactionTemplate tx;
   private final TrustRoot trust;
   private final RevocationListCheck crlCheck;
+  private final TakenIds takenIds;
   private final Clock clock;
   private final ObjectMapper json;
 
@@ -44,6 +58,7 @@ public class CommandService {
       CommandGateway gateway,
       TransactionTemplate tx,
       TrustRoot trust,
+      TakenIds takenIds,
       Clock clock,
       ObjectMapper json) {
     this.verifier = verifier;
@@ -53,6 +68,7 @@ public class CommandService {
     this.tx = tx;
     this.trust = trust;
     this.crlCheck = new RevocationListCheck(trust);
+    this.takenIds = takenIds;
     this.clock = clock;
     this.json = json;
   }
@@ -65,6 +81,14 @@ public class CommandService {
     Optional<CommandReceipts.Receipt> prior = receipts.find(command.commandId());
     if (prior.isPresent()) {
       return replay(prior.get(), command);
+    }
+    Optional<CreatedIds.Repeat> repeat = CreatedIds.firstRepeat(List.of(command));
+    if (repeat.isPresent()) {
+      throw repeated(repeat.get().created().field(), repeat.get().created());
+    }
+    Optional<CreatedIds.Created> taken = takenIds.firstTaken(CreatedIds.of(command.payload()));
+    if (taken.isPresent()) {
+      return refuse(command, HttpStatus.CONFLICT, ALREADY_EXISTS, taken.get().field(), TAKEN);
     }
     Object payload = command.payload();
     X509CRL crl = null;
@@ -79,23 +103,20 @@ public class CommandService {
       }
       return new Submission(200, write(outcome), false);
     } catch (CustodyRuleViolation e) {
-      return refuse(command, HttpStatus.UNPROCESSABLE_ENTITY, e.reasonCode(), e.getMessage());
+      return refuse(
+          command, HttpStatus.UNPROCESSABLE_ENTITY, e.reasonCode(), "payload", e.getMessage());
     } catch (AggregateNotFoundException e) {
       return refuse(
-          command,
-          HttpStatus.UNPROCESSABLE_ENTITY,
-          "UNKNOWN_ITEM",
-          "the command names something the ledger does not hold: " + e.getMessage());
-    } catch (ConcurrencyException | org.springframework.dao.DataIntegrityViolationException e) {
+          command, HttpStatus.UNPROCESSABLE_ENTITY, "UNKNOWN_ITEM", "payload", unknown(e));
+    } catch (ConcurrencyException
+        | AggregateStreamCreationException
+        | DataIntegrityViolationException e) {
+      // a command that created the same id at the same moment won the race
       Optional<CommandReceipts.Receipt> raced = receipts.find(command.commandId());
       if (raced.isPresent()) {
         return replay(raced.get(), command);
       }
-      return refuse(
-          command,
-          HttpStatus.CONFLICT,
-          "ALREADY_EXISTS",
-          "what this command would create already exists");
+      return refuse(command, HttpStatus.CONFLICT, ALREADY_EXISTS, takenField(command), TAKEN);
     } catch (DeadlockException e) {
       throw new CommandRefusedException(
           HttpStatus.SERVICE_UNAVAILABLE,
@@ -103,6 +124,28 @@ public class CommandService {
           null,
           "the command met a concurrent one; retry it with the same envelope");
     }
+  }
+
+  /** The field naming an id of the command that the store holds now, or {@code payload}. */
+  String takenField(VerifiedCommand c) {
+    return takenIds
+        .firstTaken(CreatedIds.of(c.payload()))
+        .map(CreatedIds.Created::field)
+        .orElse("payload");
+  }
+
+  static String unknown(AggregateNotFoundException e) {
+    return e.getAggregateIdentifier() == null
+        ? UNKNOWN
+        : UNKNOWN + ": " + e.getAggregateIdentifier();
+  }
+
+  static CommandRefusedException repeated(String field, CreatedIds.Created created) {
+    return new CommandRefusedException(
+        HttpStatus.BAD_REQUEST,
+        "ID_REPEATED",
+        field,
+        field + ": the id " + created.id() + " is created twice; every new id must be distinct");
   }
 
   GenericCommandMessage<Object> message(VerifiedCommand c, Object payload) {
@@ -126,8 +169,9 @@ public class CommandService {
     return new Submission(receipt.httpStatus(), receipt.outcome(), receipt.httpStatus() >= 400);
   }
 
-  Submission refuse(VerifiedCommand c, HttpStatus status, String rule, String detail) {
-    String problem = write(problem(c, status, rule, detail));
+  Submission refuse(
+      VerifiedCommand c, HttpStatus status, String rule, String field, String detail) {
+    String problem = write(problem(c, status, rule, field, detail));
     try {
       tx.executeWithoutResult(
           s -> {
@@ -141,13 +185,16 @@ public class CommandService {
     return new Submission(status.value(), problem, true);
   }
 
-  private ObjectNode problem(VerifiedCommand c, HttpStatus status, String rule, String detail) {
+  private ObjectNode problem(
+      VerifiedCommand c, HttpStatus status, String rule, String field, String detail) {
     ObjectNode p = json.createObjectNode();
     p.put("type", ProblemTypes.uri(rule));
     p.put("title", ProblemTypes.title(status));
     p.put("status", status.value());
     p.put("detail", detail);
+    p.put("instance", INSTANCE);
     p.put("rule", rule);
+    p.put("field", field);
     p.put("commandId", c.commandId());
     p.put("commandType", c.commandType());
     return p;

@@ -1,6 +1,7 @@
 package org.kpledger.api.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -59,6 +60,7 @@ public class EnvelopeVerifier {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .registerModule(TwoDecimals.module());
   }
 
@@ -102,10 +104,24 @@ public class EnvelopeVerifier {
     try {
       return SignedEnvelope.fromJson(body);
     } catch (EnvelopeFormatException e) {
-      throw refused(HttpStatus.BAD_REQUEST, "MALFORMED_ENVELOPE", e.field(), e.getMessage());
+      throw refused(HttpStatus.BAD_REQUEST, "MALFORMED_ENVELOPE", e.field(), formatDetail(e));
     } catch (IllegalArgumentException e) {
-      throw refused(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", null, e.getMessage());
+      throw refused(
+          HttpStatus.BAD_REQUEST, "MALFORMED_JSON", null, "the envelope is not readable JSON");
     }
+  }
+
+  /**
+   * The envelope rule that failed, in the ledger's words; a parser limit (nesting depth, length of
+   * a number or string) is said in ours, since the parser's own text names its Java settings.
+   */
+  private static String formatDetail(EnvelopeFormatException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamConstraintsException) {
+        return "the envelope nests too deep or holds a number, string or name that is too long";
+      }
+    }
+    return e.getMessage();
   }
 
   private ActorIdentity authenticate(SignedEnvelope envelope, Instant now) {
@@ -152,6 +168,7 @@ public class EnvelopeVerifier {
   }
 
   private Object payload(SignedEnvelope envelope, CommandCatalog.Entry entry) {
+    PayloadShapes.require(envelope.payload(), entry.payloadClass());
     Object payload;
     try {
       payload = payloadMapper.treeToValue(envelope.payload(), entry.payloadClass());
@@ -166,9 +183,13 @@ public class EnvelopeVerifier {
           HttpStatus.BAD_REQUEST,
           "INVALID_FIELD",
           "payload" + path(e),
-          "payload" + path(e) + " has the wrong type or format: " + e.getOriginalMessage());
+          "payload" + path(e) + " must be " + FieldFormats.describe(e.getTargetType()));
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw refused(HttpStatus.BAD_REQUEST, "INVALID_PAYLOAD", "payload", e.getMessage());
+      throw refused(
+          HttpStatus.BAD_REQUEST,
+          "INVALID_PAYLOAD",
+          "payload",
+          "the payload does not fit " + entry.type() + "; see its schema in /v3/api-docs");
     }
     if (payload == null) {
       throw refused(HttpStatus.BAD_REQUEST, "MISSING_FIELD", "payload", "payload is required");

@@ -50,7 +50,11 @@ public class ReceiptInterceptor implements MessageHandlerInterceptor<CommandMess
         .put(commandId.toString(), ids);
     Object result = chain.proceed();
     CommandOutcome outcome =
-        new CommandOutcome(commandId.toString(), command.getCommandName(), result, ids);
+        new CommandOutcome(
+            commandId.toString(),
+            CommandCatalog.typeOf(command.getPayloadType()).orElse(command.getCommandName()),
+            result,
+            ids);
     Runnable storeReceipt =
         () ->
             receipts.store(

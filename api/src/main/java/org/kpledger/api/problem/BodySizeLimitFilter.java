@@ -33,14 +33,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     long declared = request.getContentLengthLong();
     if (declared > limit) {
-      tooLarge(response);
+      tooLarge(request, response);
       return;
     }
     if (declared < 0 && "POST".equals(request.getMethod())) {
       byte[] body =
           request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE));
       if (body.length > limit) {
-        tooLarge(response);
+        tooLarge(request, response);
         return;
       }
       chain.doFilter(new ReplayedBodyRequest(request, body), response);
@@ -49,7 +49,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private void tooLarge(HttpServletResponse response) throws IOException {
+  private void tooLarge(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setStatus(413);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(
@@ -63,6 +64,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             413,
             "detail",
             "the request body exceeds " + limit + " bytes",
+            "instance",
+            Instances.of(request.getRequestURI()),
             "rule",
             "BODY_TOO_LARGE"));
   }

@@ -1,9 +1,12 @@
 package org.kpledger.api.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.kpledger.api.access.QueryRefusedException;
 import org.kpledger.api.command.CommandRefusedException;
 import org.kpledger.api.command.ProblemTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -11,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -20,53 +24,52 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Every refusal leaves as RFC 9457 problem+json with the rule code and the field at fault. Ordered
- * first, so Spring's own problem details (which carry no rule) never answer instead.
+ * Every refusal leaves as RFC 9457 problem+json with {@code type}, {@code title}, {@code status},
+ * {@code detail}, {@code instance} (the path asked for), the {@code rule} code and the {@code
+ * field} at fault where there is one. Ordered first, so Spring's own problem details (which carry
+ * no rule) never answer instead. Details are written here, never taken from an exception's message,
+ * so no SQL, class name or stack frame reaches a client; anything unforeseen is logged and answered
+ * 500 {@code INTERNAL_ERROR} without detail.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
   @ExceptionHandler(CommandRefusedException.class)
-  ResponseEntity<ProblemDetail> refused(CommandRefusedException e) {
-    return problem(e.status(), e.rule(), e.field(), e.getMessage());
+  ResponseEntity<ProblemDetail> refused(CommandRefusedException e, HttpServletRequest request) {
+    return problem(request, e.status(), e.rule(), e.field(), e.getMessage());
   }
 
   @ExceptionHandler(QueryRefusedException.class)
-  ResponseEntity<ProblemDetail> queryRefused(QueryRefusedException e) {
-    ResponseEntity<ProblemDetail> answer = problem(e.status(), e.rule(), e.field(), e.getMessage());
-    answer
-        .getBody()
-        .setTitle(
-            switch (e.status()) {
-              case UNAUTHORIZED -> "Request not authenticated";
-              case FORBIDDEN -> "Not visible to this reader";
-              case NOT_FOUND -> "Not in the ledger";
-              case BAD_REQUEST -> "Bad query parameter";
-              default -> e.status().getReasonPhrase();
-            });
-    return answer;
+  ResponseEntity<ProblemDetail> queryRefused(QueryRefusedException e, HttpServletRequest request) {
+    return problem(request, e.status(), e.rule(), e.field(), e.getMessage());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+  ResponseEntity<ProblemDetail> badParameter(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
     String hint =
         switch (expected) {
-          case "LocalDate" -> " (an ISO-8601 date such as 2016-05-01)";
-          case "YearMonth" -> " (an ISO-8601 month such as 2016-05)";
-          default -> "";
+          case "LocalDate" -> "an ISO-8601 date such as 2016-05-01";
+          case "YearMonth" -> "an ISO-8601 month such as 2016-05";
+          case "int", "Integer", "long", "Long" -> "a whole number";
+          default -> "a valid value";
         };
     return problem(
+        request,
         HttpStatus.BAD_REQUEST,
         "INVALID_PARAMETER",
         e.getName(),
-        e.getName() + " must be a " + expected + hint + ", not '" + e.getValue() + "'");
+        e.getName() + " must be " + hint + ", not '" + e.getValue() + "'");
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+  ResponseEntity<ProblemDetail> missingParameter(
+      MissingServletRequestParameterException e, HttpServletRequest request) {
     return problem(
+        request,
         HttpStatus.BAD_REQUEST,
         "MISSING_PARAMETER",
         e.getParameterName(),
@@ -74,39 +77,100 @@ class ProblemHandler {
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+  ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) {
     return problem(
+        request,
         HttpStatus.NOT_FOUND,
         "NO_SUCH_ENDPOINT",
         null,
-        "no endpoint at /" + e.getResourcePath() + "; see /v3/api-docs");
+        "no endpoint serves this path; see /v3/api-docs");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-    return problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", null, e.getMessage());
+  ResponseEntity<ProblemDetail> method(
+      HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    String allowed =
+        e.getSupportedMethods() == null ? "" : String.join(", ", e.getSupportedMethods());
+    ResponseEntity<ProblemDetail> answer =
+        problem(
+            request,
+            HttpStatus.METHOD_NOT_ALLOWED,
+            "METHOD_NOT_ALLOWED",
+            null,
+            request.getMethod()
+                + " is not allowed here"
+                + (allowed.isEmpty() ? "" : "; use " + allowed));
+    return allowed.isEmpty()
+        ? answer
+        : ResponseEntity.status(answer.getStatusCode())
+            .headers(answer.getHeaders())
+            .header("Allow", allowed)
+            .body(answer.getBody());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<ProblemDetail> unreadable(
+      HttpMessageNotReadableException e, HttpServletRequest request) {
     return problem(
-        HttpStatus.BAD_REQUEST, "MALFORMED_JSON", null, "the request body is not readable");
+        request,
+        HttpStatus.BAD_REQUEST,
+        "MALFORMED_JSON",
+        null,
+        "the request body is missing or not readable");
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+  ResponseEntity<ProblemDetail> mediaType(
+      HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
     return problem(
+        request,
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         "UNSUPPORTED_MEDIA_TYPE",
         null,
-        "send the envelope as application/json");
+        "send the body as application/json in UTF-8");
+  }
+
+  /** Spring's other refusals of a request (406, a missing header...), in our form. */
+  private ResponseEntity<ProblemDetail> http(ErrorResponse e, HttpServletRequest request) {
+    HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+    if (status.is5xxServerError()) {
+      LOG.error("request {} failed", request.getRequestURI(), (Throwable) e);
+    }
+    return problem(
+        request,
+        status,
+        ProblemTypes.ruleOf(status),
+        null,
+        status.is5xxServerError()
+            ? "the node could not answer; the fault is logged on the node"
+            : "the request cannot be served as sent: " + status.getReasonPhrase());
+  }
+
+  /** Anything unforeseen: logged whole on the node, answered without a word of it. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unforeseen(Exception e, HttpServletRequest request) {
+    if (e instanceof ErrorResponse spring) {
+      return http(spring, request);
+    }
+    LOG.error("request {} failed", request.getRequestURI(), e);
+    return problem(
+        request,
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "INTERNAL_ERROR",
+        null,
+        "the node could not answer; the fault is logged on the node");
   }
 
   static ResponseEntity<ProblemDetail> problem(
-      HttpStatus status, String rule, String field, String detail) {
+      HttpServletRequest request, HttpStatus status, String rule, String field, String detail) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setType(URI.create(ProblemTypes.uri(rule)));
-    p.setTitle(ProblemTypes.title(status));
+    String path = request.getRequestURI();
+    p.setTitle(
+        path.startsWith("/api/commands")
+            ? ProblemTypes.title(status)
+            : ProblemTypes.queryTitle(status, rule));
+    p.setInstance(URI.create(Instances.of(path)));
     p.setProperty("rule", rule);
     if (field != null) {
       p.setProperty("field", field);
