@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -101,7 +102,8 @@ public final class AnchorBenchmark {
       LedgerNodeRegistration.register(
           admin,
           origin,
-          LedgerNodeRegistration.certify(ca, "bench-node", nodeKey, Duration.ofDays(1)),
+          LedgerNodeRegistration.certify(
+              ca, "bench-node", nodeKey, Instant.now(), Duration.ofDays(1)),
           ca.certificate());
     }
     System.out.println("node key certified by CAR-KP and registered for " + origin);
@@ -240,7 +242,7 @@ public final class AnchorBenchmark {
           admin,
           origin,
           LedgerNodeRegistration.certify(
-              ca, "bench-baseline", signer.publicKey(), Duration.ofDays(1)),
+              ca, "bench-baseline", signer.publicKey(), Instant.now(), Duration.ofDays(1)),
           ca.certificate());
       FabricAnchorSink sink =
           new FabricAnchorSink("baseline", origin, client, table, signer, Clock.systemUTC());
@@ -248,7 +250,8 @@ public final class AnchorBenchmark {
       Instant began = Instant.now();
       long size = 0;
       while (System.nanoTime() < deadline) {
-        log.appendAll(List.of(MerkleHash.leafHash(("event " + size).getBytes())));
+        log.appendAll(
+            List.of(MerkleHash.leafHash(("event " + size).getBytes(StandardCharsets.UTF_8))));
         long next = size + 1;
         SignedTreeHead head =
             Checkpoint.sign(new TreeHead(origin, next, log.root(next), Instant.now()), signer);

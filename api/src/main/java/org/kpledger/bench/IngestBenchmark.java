@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +46,7 @@ public final class IngestBenchmark {
   private Map<String, Map.Entry<String, Long>> phaseThreadCpu = Map.of();
   private Projections projections;
   private JdbcTemplate jdbc;
+  private Clock nodeClock;
   private StoreCounters store;
   private long[] phaseWritesStart = new long[3];
 
@@ -109,6 +110,9 @@ public final class IngestBenchmark {
           StoreCounters.of(
               jdbc, node.getBean(org.kpledger.api.storage.StorageDurability.class).engine());
       CommandGateway gateway = node.getBean(CommandGateway.class);
+      // the unsigned path skips the node's CommandService, so it stamps the record time itself,
+      // from the node's own clock as CommandService does
+      this.nodeClock = node.getBean(Clock.class);
       ObjectMapper mapper = node.getBean(ObjectMapper.class);
       warmUp(world, url, gateway, mapper);
       List<PhaseResult> results = new ArrayList<>();
@@ -311,7 +315,7 @@ public final class IngestBenchmark {
                 MetaData meta =
                     ActorParameterResolverFactory.metaDataOf(s.actor().actor())
                         .and(LedgerMetaData.COMMAND_ID, UUID.randomUUID().toString())
-                        .and(LedgerMetaData.RECORDED_AT, Instant.now().toString())
+                        .and(LedgerMetaData.RECORDED_AT, nodeClock.instant().toString())
                         .and(ReceiptInterceptor.BODY_HASH, "unsigned");
                 gateway.sendAndWait(new GenericCommandMessage<>(command, meta));
                 return true;

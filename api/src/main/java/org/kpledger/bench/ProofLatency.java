@@ -2,6 +2,7 @@ package org.kpledger.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class ProofLatency {
       long t0 = System.nanoTime();
       List<byte[]> batch = new ArrayList<>(10_000);
       for (long i = 0; i < leaves; i++) {
-        batch.add(MerkleHash.leafHash(Long.toString(i).getBytes()));
+        batch.add(MerkleHash.leafHash(Long.toString(i).getBytes(StandardCharsets.UTF_8)));
         if (batch.size() == 10_000 || i == leaves - 1) {
           log.appendAll(batch);
           batch.clear();
@@ -56,7 +57,7 @@ final class ProofLatency {
       long[] verify = new long[samples];
       for (int s = 0; s < samples; s++) {
         long index = random.nextLong(leaves);
-        byte[] leaf = MerkleHash.leafHash(Long.toString(index).getBytes());
+        byte[] leaf = MerkleHash.leafHash(Long.toString(index).getBytes(StandardCharsets.UTF_8));
         long a = System.nanoTime();
         List<byte[]> proof = log.inclusionProof(index, leaves);
         long b = System.nanoTime();

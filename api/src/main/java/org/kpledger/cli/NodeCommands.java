@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.hyperledger.fabric.client.GatewayException;
 import org.kpledger.api.fabric.FabricConnection;
@@ -55,7 +56,8 @@ class NodeCommands {
     public Integer call() throws Exception {
       OrganisationCa ca = OrganisationCa.load(caDir);
       var key = NodeKey.publicKey(dataDir.resolve("node").resolve("tree-head-key.pem"));
-      X509Certificate cert = LedgerNodeRegistration.certify(ca, nodeId, key, Duration.ofDays(days));
+      X509Certificate cert =
+          LedgerNodeRegistration.certify(ca, nodeId, key, Instant.now(), Duration.ofDays(days));
       Path target = out != null ? out : dataDir.resolve("node").resolve("tree-head-cert.pem");
       Files.writeString(target, Pem.writeCertificate(cert));
       System.out.println(

@@ -40,11 +40,21 @@ public final class LedgerMetaData {
   /**
    * The Bangui day on which the ledger recorded the command carrying {@code meta}: the day of an
    * act that carries no field date of its own (an approval, a certification, a transfer's
-   * acceptance). A command without a record time (sent to Axon directly, not through the node) is
-   * taken as recorded now.
+   * acceptance). The node stamps {@link #RECORDED_AT} from its one clock on every command it sends;
+   * a command without it is refused rather than dated by whatever machine handles it, so no rule is
+   * judged on a day nobody recorded.
+   *
+   * @throws IllegalArgumentException if {@code meta} carries no {@link #RECORDED_AT}
    */
   public static LocalDate recordDay(MetaData meta) {
     Object at = meta.get(RECORDED_AT);
-    return LedgerCalendar.dateOf(at == null ? Instant.now() : Instant.parse(at.toString()));
+    if (at == null) {
+      throw new IllegalArgumentException(
+          "RECORD_TIME_MISSING: the command carries no "
+              + RECORDED_AT
+              + "; whoever sends a command to the ledger stamps its record time from the node's"
+              + " clock");
+    }
+    return LedgerCalendar.dateOf(Instant.parse(at.toString()));
   }
 }

@@ -1,5 +1,6 @@
 package org.kpledger.api.lineage;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.kpledger.api.access.ReadPolicy;
@@ -22,28 +23,35 @@ public class OriginAssessor {
   private final ReadPolicy policy;
   private final Duration lateAfter;
   private final LineageGraph graph;
+  private final Clock clock;
 
   @org.springframework.beans.factory.annotation.Autowired
   OriginAssessor(
       RegistryQueries registry,
       LineageGraph graph,
       ReadPolicy policy,
-      @Value("${kp.late-entry-hours:48}") long lateEntryHours) {
-    this(registry, graph, policy, Duration.ofHours(lateEntryHours));
+      @Value("${kp.late-entry-hours:48}") long lateEntryHours,
+      Clock clock) {
+    this(registry, graph, policy, Duration.ofHours(lateEntryHours), clock);
   }
 
   private OriginAssessor(
-      RegistryQueries registry, LineageGraph graph, ReadPolicy policy, Duration lateAfter) {
+      RegistryQueries registry,
+      LineageGraph graph,
+      ReadPolicy policy,
+      Duration lateAfter,
+      Clock clock) {
     this.registry = registry;
     this.graph = graph;
-    this.facts = new ProjectedCustodyFacts(registry, graph);
+    this.clock = clock;
+    this.facts = new ProjectedCustodyFacts(registry, graph, clock);
     this.policy = policy;
     this.lateAfter = lateAfter;
   }
 
   /** The same judge reading the registry through {@code preloaded} (see RegistryQueries). */
   OriginAssessor over(RegistryQueries preloaded) {
-    return new OriginAssessor(preloaded, graph, policy, lateAfter);
+    return new OriginAssessor(preloaded, graph, policy, lateAfter, clock);
   }
 
   /** The custody facts as the projections hold them, for the export gate. */

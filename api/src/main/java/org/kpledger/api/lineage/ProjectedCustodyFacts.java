@@ -1,9 +1,11 @@
 package org.kpledger.api.lineage;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.kpledger.api.registry.RegistryQueries;
 import org.kpledger.custody.CustodyFacts;
+import org.kpledger.custody.LedgerCalendar;
 
 /**
  * {@link CustodyFacts} answered from the projections instead of the event store, so the read side
@@ -15,10 +17,12 @@ import org.kpledger.custody.CustodyFacts;
 public final class ProjectedCustodyFacts implements CustodyFacts {
   private final RegistryQueries registry;
   private final LineageGraph graph;
+  private final Clock clock;
 
-  ProjectedCustodyFacts(RegistryQueries registry, LineageGraph graph) {
+  ProjectedCustodyFacts(RegistryQueries registry, LineageGraph graph, Clock clock) {
     this.registry = registry;
     this.graph = graph;
+    this.clock = clock;
   }
 
   @Override
@@ -45,7 +49,7 @@ public final class ProjectedCustodyFacts implements CustodyFacts {
     if (number == null) {
       return Optional.empty();
     }
-    var today = registry.licenceOn(number, LocalDate.now());
+    var today = registry.licenceOn(number, LedgerCalendar.dateOf(clock.instant()));
     if ("UNKNOWN".equals(today.status())) {
       return Optional.empty();
     }

@@ -2,6 +2,7 @@ package org.kpledger.api.lineage;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.kpledger.api.access.QueryRefusedException;
@@ -15,6 +16,7 @@ import org.kpledger.api.registry.RegistryQueries;
 import org.kpledger.api.shipment.ShipmentQueries;
 import org.kpledger.api.shipment.ShipmentRow;
 import org.kpledger.custody.Actor;
+import org.kpledger.custody.LedgerCalendar;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +38,7 @@ class TraceController {
   private final RegistryQueries registry;
   private final RefusedAttemptQueries refusals;
   private final ReadPolicy policy;
+  private final Clock clock;
 
   TraceController(
       TraceBackQuery back,
@@ -45,8 +48,10 @@ class TraceController {
       CertificateQueries certificates,
       RegistryQueries registry,
       RefusedAttemptQueries refusals,
-      ReadPolicy policy) {
+      ReadPolicy policy,
+      Clock clock) {
     this.refusals = refusals;
+    this.clock = clock;
     this.back = back;
     this.forward = forward;
     this.graph = graph;
@@ -195,7 +200,8 @@ class TraceController {
           "id", reader.party() + " may trace only its own purchases");
     }
     List<String> lots = graph.originsWhere("buyer_party", id);
-    boolean known = !lots.isEmpty() || !registry.licencesOfHolderOn(id, LocalDate.now()).isEmpty();
+    LocalDate today = LedgerCalendar.dateOf(clock.instant());
+    boolean known = !lots.isEmpty() || !registry.licencesOfHolderOn(id, today).isEmpty();
     return known(known, "collector", id, lots);
   }
 

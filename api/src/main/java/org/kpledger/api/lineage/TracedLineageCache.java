@@ -1,19 +1,21 @@
 package org.kpledger.api.lineage;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.kpledger.custody.LedgerCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The judged lineages of the last traces (a shipment's about 2,000 origins at CAR scale take most
  * of a trace's time to read and judge), kept while {@link LineageEpoch} stands still and the day
- * has not changed (a licence's standing today is one of the facts judged), least recently used
- * first out ({@code kp.trace-cache-entries}, 0 to keep none). Paging through a trace, the dossier
- * after the trace and a second reader of the same shipment then cost only their own page.
+ * has not changed in Bangui (a licence's standing today is one of the facts judged), least recently
+ * used first out ({@code kp.trace-cache-entries}, 0 to keep none). Paging through a trace, the
+ * dossier after the trace and a second reader of the same shipment then cost only their own page.
  */
 @Component
 public class TracedLineageCache {
@@ -23,10 +25,13 @@ public class TracedLineageCache {
 
   private final LineageEpoch epoch;
   private final int capacity;
+  private final Clock clock;
   private final Map<Key, Entry> entries;
 
-  TracedLineageCache(LineageEpoch epoch, @Value("${kp.trace-cache-entries:64}") int capacity) {
+  TracedLineageCache(
+      LineageEpoch epoch, @Value("${kp.trace-cache-entries:64}") int capacity, Clock clock) {
     this.epoch = epoch;
+    this.clock = clock;
     this.capacity = capacity;
     this.entries =
         new LinkedHashMap<>(16, 0.75f, true) {
@@ -39,7 +44,7 @@ public class TracedLineageCache {
 
   /** Whether the judged lineage of {@code start} is kept and still current. */
   public boolean holds(List<String> start) {
-    Key key = new Key(start.stream().sorted().toList(), LocalDate.now());
+    Key key = new Key(start.stream().sorted().toList(), today());
     synchronized (entries) {
       Entry e = entries.get(key);
       return e != null && e.epoch() == epoch.current();
@@ -59,7 +64,7 @@ public class TracedLineageCache {
       return walk.get();
     }
     long now = epoch.current();
-    Key key = new Key(start.stream().sorted().toList(), LocalDate.now());
+    Key key = new Key(start.stream().sorted().toList(), today());
     synchronized (entries) {
       Entry e = entries.get(key);
       if (e != null && e.epoch() == now) {
@@ -72,5 +77,9 @@ public class TracedLineageCache {
       entries.put(key, new Entry(now, fresh));
     }
     return fresh;
+  }
+
+  private LocalDate today() {
+    return LedgerCalendar.dateOf(clock.instant());
   }
 }

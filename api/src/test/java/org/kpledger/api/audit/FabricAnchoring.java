@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
@@ -110,7 +111,7 @@ public final class FabricAnchoring implements AutoCloseable {
     LedgerNodeRegistration.register(
         admin,
         ledgerId,
-        LedgerNodeRegistration.certify(ca, "audit-node", key, Duration.ofDays(30)),
+        LedgerNodeRegistration.certify(ca, "audit-node", key, Instant.now(), Duration.ofDays(30)),
         ca.certificate());
   }
 

@@ -2,6 +2,7 @@ package org.kpledger.api.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,7 @@ import org.kpledger.parcel.TransferAcceptedEvent;
 class TracedLineageCacheTest {
   private final LineageEpoch epoch = new LineageEpoch();
   private final AtomicInteger walks = new AtomicInteger();
+  private final MovableClock clock = new MovableClock(Instant.parse("2016-07-14T09:00:00Z"));
 
   private TracedLineage walk() {
     walks.incrementAndGet();
@@ -25,7 +27,7 @@ class TracedLineageCacheTest {
 
   @Test
   void givenAJudgedLineageWhenNothingMovesThenItIsServedAgainInAnyOrderOfItsStart() {
-    TracedLineageCache cache = new TracedLineageCache(epoch, 4);
+    TracedLineageCache cache = new TracedLineageCache(epoch, 4, clock);
     TracedLineage first = cache.get(List.of("P-1", "P-2"), this::walk);
     assertThat(cache.get(List.of("P-2", "P-1"), this::walk)).isSameAs(first);
     assertThat(walks).hasValue(1);
@@ -33,7 +35,7 @@ class TracedLineageCacheTest {
 
   @Test
   void givenAJudgedLineageWhenAnEventThatCanChangeItCommitsThenItIsWalkedAgain() {
-    TracedLineageCache cache = new TracedLineageCache(epoch, 4);
+    TracedLineageCache cache = new TracedLineageCache(epoch, 4, clock);
     cache.get(List.of("P-1"), this::walk);
     handleAndCommit(new TransferAcceptedEvent("P-9", "T-1", "A", "B", null), ReplayStatus.REGULAR);
     cache.get(List.of("P-1"), this::walk);
@@ -53,6 +55,22 @@ class TracedLineageCacheTest {
   }
 
   @Test
+  void aJudgedLineageIsWalkedAgainAtMidnightInBanguiNotAtMidnightUtc() {
+    TracedLineageCache cache = new TracedLineageCache(epoch, 4, clock);
+    clock.set(Instant.parse("2016-07-14T22:59:00Z"));
+    cache.get(List.of("P-1"), this::walk);
+    clock.set(Instant.parse("2016-07-14T23:30:00Z"));
+    assertThat(cache.holds(List.of("P-1")))
+        .as("23:30 UTC is 00:30 on 15 July in Bangui: a licence's standing today may differ")
+        .isFalse();
+    cache.get(List.of("P-1"), this::walk);
+    assertThat(walks).hasValue(2);
+    clock.set(Instant.parse("2016-07-15T00:30:00Z"));
+    cache.get(List.of("P-1"), this::walk);
+    assertThat(walks).as("still 15 July in Bangui after midnight UTC").hasValue(2);
+  }
+
+  @Test
   void theEpochMovesOnlyWhenTheBatchCommits() {
     long before = epoch.current();
     EventMessage<?> event = GenericEventMessage.asEventMessage(confiscation());
@@ -65,7 +83,7 @@ class TracedLineageCacheTest {
 
   @Test
   void aCacheOfNoEntriesWalksEveryTime() {
-    TracedLineageCache cache = new TracedLineageCache(epoch, 0);
+    TracedLineageCache cache = new TracedLineageCache(epoch, 0, clock);
     cache.get(List.of("P-1"), this::walk);
     cache.get(List.of("P-1"), this::walk);
     assertThat(walks).hasValue(2);

@@ -28,14 +28,16 @@ public final class LedgerNodeRegistration {
    * @param ca the KP authority's organisation CA
    * @param nodeId the node's name in the certificate (CN)
    * @param nodeKey the node's tree-head public key
-   * @param validity how long from now it is valid (within the CA's validity)
+   * @param now the time of issue: valid from an hour before it (a peer's clock may lag) to {@code
+   *     now + validity}
+   * @param validity how long from {@code now} it is valid (within the CA's validity)
    * @return the certificate, {@code CN=<nodeId>, O=<organisation>, OU=LEDGER_NODE}
    */
   public static X509Certificate certify(
-      OrganisationCa ca, String nodeId, PublicKey nodeKey, Duration validity) {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      OrganisationCa ca, String nodeId, PublicKey nodeKey, Instant now, Duration validity) {
+    Instant from = now.truncatedTo(ChronoUnit.SECONDS);
     return ca.issueActorCertificate(
-        nodeId, Role.LEDGER_NODE, nodeKey, now.minus(1, ChronoUnit.HOURS), now.plus(validity));
+        nodeId, Role.LEDGER_NODE, nodeKey, from.minus(1, ChronoUnit.HOURS), from.plus(validity));
   }
 
   /**

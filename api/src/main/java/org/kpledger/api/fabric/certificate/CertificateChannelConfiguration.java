@@ -1,5 +1,6 @@
 package org.kpledger.api.fabric.certificate;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -53,12 +54,14 @@ class CertificateChannelConfiguration {
       FabricConnection fabric,
       @Lazy CommandGateway commands,
       ChannelCheckpoint certificateEventsCheckpoint,
-      @Value("${kp.fabric.certificates.retry:PT5S}") Duration retry) {
+      @Value("${kp.fabric.certificates.retry:PT5S}") Duration retry,
+      Clock clock) {
     return new ChannelConfirmationFollower(
         fabric.network(),
         fabric.settings().chaincode(),
         commands,
         certificateEventsCheckpoint,
-        retry);
+        retry,
+        clock);
   }
 }

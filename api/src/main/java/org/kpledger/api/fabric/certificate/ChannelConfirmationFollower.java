@@ -3,8 +3,8 @@ package org.kpledger.api.fabric.certificate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -47,6 +47,7 @@ public class ChannelConfirmationFollower implements SmartLifecycle {
   private final CommandGateway commands;
   private final ChannelCheckpoint checkpoint;
   private final Duration retry;
+  private final Clock clock;
   private volatile boolean running;
   private volatile CloseableIterator<ChaincodeEvent> events;
   private Thread thread;
@@ -59,18 +60,21 @@ public class ChannelConfirmationFollower implements SmartLifecycle {
    * @param commands where confirmations are recorded
    * @param checkpoint where reading stands
    * @param retry how long to wait before reopening a broken stream
+   * @param clock the node's clock, the record time of each confirmation
    */
   public ChannelConfirmationFollower(
       Network network,
       String chaincode,
       CommandGateway commands,
       ChannelCheckpoint checkpoint,
-      Duration retry) {
+      Duration retry,
+      Clock clock) {
     this.network = network;
     this.chaincode = chaincode;
     this.commands = commands;
     this.checkpoint = checkpoint;
     this.retry = retry;
+    this.clock = clock;
   }
 
   @Override
@@ -158,7 +162,7 @@ public class ChannelConfirmationFollower implements SmartLifecycle {
       commands.sendAndWait(
           GenericCommandMessage.asCommandMessage(command)
               .withMetaData(
-                  MetaData.with(LedgerMetaData.RECORDED_AT, Instant.now().toString())
+                  MetaData.with(LedgerMetaData.RECORDED_AT, clock.instant().toString())
                       .and(LedgerMetaData.FABRIC_BLOCK, block)));
       LOG.info(
           "certificate {} confirmed on the channel by {} (tx {}, block {})",

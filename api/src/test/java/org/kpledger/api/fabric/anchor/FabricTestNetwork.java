@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import org.kpledger.api.fabric.FabricConnection;
 import org.kpledger.api.fabric.FabricProperties;
@@ -78,7 +79,7 @@ final class FabricTestNetwork {
       LedgerNodeRegistration.register(
           admin,
           ledgerId,
-          LedgerNodeRegistration.certify(ca, "it-node", key, Duration.ofDays(1)),
+          LedgerNodeRegistration.certify(ca, "it-node", key, Instant.now(), Duration.ofDays(1)),
           ca.certificate());
     }
   }
