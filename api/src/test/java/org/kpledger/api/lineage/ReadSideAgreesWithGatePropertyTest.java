@@ -132,12 +132,12 @@ class ReadSideAgreesWithGatePropertyTest {
         .extracting(LineageRows.Origin::lotId)
         .containsExactlyInAnyOrderElementsOf(
             origins.stream().map(Origin::lotId).distinct().toList());
-    OriginAssessor preloaded =
-        assessor.over(
-            registry.preload(
-                carried.stream().map(LineageRows.Origin::zoneId).toList(),
-                carried.stream().map(LineageRows.Origin::patenteNumber).toList(),
-                List.of()));
+    RegistryQueries preloadedRegistry =
+        registry.preload(
+            carried.stream().map(LineageRows.Origin::zoneId).toList(),
+            carried.stream().map(LineageRows.Origin::patenteNumber).toList(),
+            List.of());
+    OriginAssessor preloaded = assessor.over(preloadedRegistry);
     // how often each rule refused, so a run shows the worlds were not all trivially clean
     Statistics.label("refused by")
         .collect(
@@ -162,7 +162,28 @@ class ReadSideAgreesWithGatePropertyTest {
               .isEqualTo(gatePassed);
         }
       }
+      // the standings a trace shows beside the checks (TracedOrigin.zone and .patente)
+      for (RegistryQueries shown : List.of(registry, preloadedRegistry)) {
+        if (o.auditClearance() == null && o.zoneId() != null && o.acquiredOn() != null) {
+          assertThat(shown.zoneOn(o.zoneId(), o.acquiredOn()).compliant())
+              .as("seed %d: zone shown for %s", seed, o.lotId())
+              .isEqualTo(passed(gate, o.lotId(), "ZONE_NOT_COMPLIANT"));
+        }
+        if (o.auditClearance() == null && o.minerId() != null) {
+          assertThat(shown.licenceOn(o.patenteNumber(), o.acquiredOn()).inForce())
+              .as("seed %d: patente shown for %s", seed, o.lotId())
+              .isEqualTo(passed(gate, o.lotId(), "PATENTE_NOT_VALID"));
+        }
+      }
     }
+  }
+
+  private static boolean passed(List<GateCheck> gate, String subject, String rule) {
+    return gate.stream()
+        .filter(g -> g.subject().equals(subject) && g.rule().equals(rule))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the gate did not judge " + rule + " of " + subject))
+        .passed();
   }
 
   /** One generated world: its events in order, and the aggregates they build. */
