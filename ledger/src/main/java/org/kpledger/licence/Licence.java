@@ -86,15 +86,17 @@ public class Licence implements CustodyFacts.LicenceFacts {
     changes.add(event);
   }
 
+  private LicenceHistory history() {
+    return new LicenceHistory(
+        validFrom,
+        validUntil,
+        changes.stream()
+            .map(c -> new LicenceHistory.Change(c.effectiveFrom(), c.status()))
+            .toList());
+  }
+
   private LicenceStatus statusOn(LocalDate date) {
-    LicenceStatus status = LicenceStatus.ACTIVE;
-    for (LicenceStatusChangedEvent c : changes) {
-      if (c.effectiveFrom().isAfter(date)) {
-        break;
-      }
-      status = c.status();
-    }
-    return status;
+    return history().statusOn(date);
   }
 
   @Override
@@ -112,10 +114,9 @@ public class Licence implements CustodyFacts.LicenceFacts {
     return holderId;
   }
 
+  /** By the one rule of {@link LicenceHistory}. */
   @Override
   public boolean validOn(LocalDate date) {
-    return !date.isBefore(validFrom)
-        && !date.isAfter(validUntil)
-        && statusOn(date) == LicenceStatus.ACTIVE;
+    return history().inForceOn(date);
   }
 }

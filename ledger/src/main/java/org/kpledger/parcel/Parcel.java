@@ -394,15 +394,26 @@ public class Parcel {
 
   /** What the export gate may re-check of this item. */
   public CustodyFacts.ParcelFacts facts() {
-    return new CustodyFacts.ParcelFacts(
-        parcelId,
-        holder,
-        !consumed && !exported,
-        sealId != null,
-        confiscation != null,
-        quarantined,
-        shipmentId,
-        exported);
+    return state().facts(parcelId, holder, sealId != null, quarantined, shipmentId);
+  }
+
+  /** Where the item's stones came from, as the export gate judges them. */
+  public List<Origin> origins() {
+    return origins;
+  }
+
+  /** Where the item stands. */
+  public ParcelState state() {
+    if (consumed) {
+      return ParcelState.CONSUMED;
+    }
+    if (exported) {
+      return ParcelState.EXPORTED;
+    }
+    if (confiscation != null) {
+      return forfeited ? ParcelState.FORFEITED : ParcelState.CONFISCATED;
+    }
+    return ParcelState.ACTIVE;
   }
 
   @EventSourcingHandler

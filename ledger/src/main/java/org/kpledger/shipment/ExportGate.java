@@ -22,6 +22,37 @@ public final class ExportGate {
       String shipmentId, List<String> parcelIds, List<Origin> origins, CustodyFacts facts) {
     List<GateCheck> checks = new ArrayList<>();
     for (Origin o : origins) {
+      checks.addAll(originRules(o, facts));
+    }
+    for (String id : parcelIds) {
+      checks.addAll(parcelChecks(shipmentId, id, facts));
+    }
+    return checks;
+  }
+
+  /**
+   * The gate's verdicts on one origin alone, as a trace shows them: its zone and patente on its day
+   * and, for a stockpile item, whether the item is still quarantined (the gate checks that on the
+   * parcel; a quarantined item cannot be merged, so it is always its own parcel).
+   */
+  public static List<GateCheck> originChecks(Origin o, CustodyFacts facts) {
+    List<GateCheck> checks = originRules(o, facts);
+    if (o.stockpileId() != null) {
+      boolean quarantined =
+          facts.parcel(o.lotId()).map(CustodyFacts.ParcelFacts::quarantined).orElse(false);
+      checks.add(
+          new GateCheck(
+              o.lotId(),
+              "STOCKPILE_QUARANTINED",
+              !quarantined,
+              quarantined ? "quarantined stockpile item" : "not quarantined"));
+    }
+    return checks;
+  }
+
+  private static List<GateCheck> originRules(Origin o, CustodyFacts facts) {
+    List<GateCheck> checks = new ArrayList<>();
+    {
       checks.add(originCheck(o, facts));
       if (o.minerId() != null && o.auditClearance() == null) {
         boolean valid =
@@ -38,9 +69,6 @@ public final class ExportGate {
                     + (valid ? " in force on " : " not in force on ")
                     + o.acquiredOn()));
       }
-    }
-    for (String id : parcelIds) {
-      checks.addAll(parcelChecks(shipmentId, id, facts));
     }
     return checks;
   }

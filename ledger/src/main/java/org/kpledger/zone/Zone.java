@@ -17,6 +17,7 @@ import org.kpledger.custody.CustodyFacts;
 public class Zone implements CustodyFacts.ZoneFacts {
   @AggregateIdentifier private String zoneId;
   private final List<ZoneDecisionRecordedEvent> decisions = new ArrayList<>();
+  private ZoneDecisions rule = ZoneDecisions.of(List.of());
 
   /** For Axon. */
   protected Zone() {}
@@ -57,6 +58,7 @@ public class Zone implements CustodyFacts.ZoneFacts {
   @EventSourcingHandler
   void on(ZoneDecisionRecordedEvent event) {
     decisions.add(event);
+    rule = ZoneDecisions.of(decisions.stream().map(ZoneDecisions.Decision::of).toList());
   }
 
   @Override
@@ -64,15 +66,9 @@ public class Zone implements CustodyFacts.ZoneFacts {
     return zoneId;
   }
 
+  /** By the one rule of {@link ZoneDecisions}. */
   @Override
   public boolean compliantOn(LocalDate date) {
-    ZoneStatus status = ZoneStatus.SUSPENDED;
-    for (ZoneDecisionRecordedEvent d : decisions) {
-      if (d.effectiveFrom().isAfter(date)) {
-        break;
-      }
-      status = d.status();
-    }
-    return status == ZoneStatus.COMPLIANT;
+    return rule.on(date).compliant();
   }
 }

@@ -88,8 +88,14 @@ public class LineageGraph {
   public Set<String> confiscatedItems() {
     return Set.copyOf(
         named.queryForList(
-            "SELECT item_id FROM lineage_item WHERE state IN ('CONFISCATED', 'FORFEITED')",
-            Map.of(),
+            "SELECT item_id FROM lineage_item WHERE state IN (:held)",
+            // the states the ledger's ParcelState counts as confiscated
+            Map.of(
+                "held",
+                java.util.Arrays.stream(org.kpledger.parcel.ParcelState.values())
+                    .filter(org.kpledger.parcel.ParcelState::confiscated)
+                    .map(Enum::name)
+                    .toList()),
             String.class));
   }
 

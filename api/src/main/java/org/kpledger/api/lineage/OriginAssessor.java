@@ -100,25 +100,9 @@ public class OriginAssessor {
         checks.stream().allMatch(GateCheck::passed));
   }
 
-  /**
-   * The export gate's checks of this origin alone, and for a stockpile item whether it is still
-   * quarantined (the gate checks that on the parcel; a quarantined item cannot be merged, so it is
-   * always its own parcel).
-   */
+  /** The export gate's checks of this origin alone ({@link ExportGate#originChecks}). */
   public List<GateCheck> checks(LineageRows.Origin o) {
-    List<GateCheck> checks =
-        new java.util.ArrayList<>(
-            ExportGate.evaluate("", List.of(), List.of(o.asGateOrigin()), facts));
-    if ("STOCKPILE".equals(o.kind())) {
-      boolean quarantined = facts.parcel(o.lotId()).map(p -> p.quarantined()).orElse(false);
-      checks.add(
-          new GateCheck(
-              o.lotId(),
-              "STOCKPILE_QUARANTINED",
-              !quarantined,
-              quarantined ? "quarantined: " + o.quarantineReason() : "not quarantined"));
-    }
-    return checks;
+    return ExportGate.originChecks(o.asGateOrigin(), facts);
   }
 
   /** The origin's zone status on its day. */

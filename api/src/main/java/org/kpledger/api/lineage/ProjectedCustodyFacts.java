@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.kpledger.api.registry.RegistryQueries;
 import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.LedgerCalendar;
+import org.kpledger.parcel.ParcelState;
 
 /**
  * {@link CustodyFacts} answered from the projections instead of the event store, so the read side
@@ -93,14 +94,12 @@ public final class ProjectedCustodyFacts implements CustodyFacts {
         .item(parcelId)
         .map(
             i ->
-                new ParcelFacts(
-                    i.itemId(),
-                    i.holder(),
-                    !"CONSUMED".equals(i.state()) && !"EXPORTED".equals(i.state()),
-                    i.sealId() != null,
-                    "CONFISCATED".equals(i.state()) || "FORFEITED".equals(i.state()),
-                    i.quarantined(),
-                    i.shipmentId(),
-                    "EXPORTED".equals(i.state())));
+                ParcelState.valueOf(i.state())
+                    .facts(
+                        i.itemId(),
+                        i.holder(),
+                        i.sealId() != null,
+                        i.quarantined(),
+                        i.shipmentId()));
   }
 }

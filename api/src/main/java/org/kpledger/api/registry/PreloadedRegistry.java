@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.kpledger.api.projection.Columns;
+import org.kpledger.licence.LicenceHistory;
+import org.kpledger.licence.LicenceStatus;
+import org.kpledger.zone.ZoneDecisions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -95,7 +98,7 @@ final class PreloadedRegistry extends RegistryQueries {
           });
       named.query(
           "SELECT licence_number, effective_from, id, status FROM registry_licence_change "
-              + "WHERE licence_number IN (:ids) ORDER BY licence_number, effective_from, id",
+              + "WHERE licence_number IN (:ids) ORDER BY licence_number, id",
           p,
           rs -> {
             changes
@@ -146,19 +149,12 @@ final class PreloadedRegistry extends RegistryQueries {
     if (l == null) {
       return new LicenceVerdict(number, null, null, day, "UNKNOWN", false);
     }
-    if (day.isBefore(l.from())) {
-      return new LicenceVerdict(number, l.kind(), l.holder(), day, "NOT_YET_VALID", false);
-    }
-    if (day.isAfter(l.until())) {
-      return new LicenceVerdict(number, l.kind(), l.holder(), day, "EXPIRED", false);
-    }
-    String status = "ACTIVE";
-    for (Change c : changes.getOrDefault(number, List.of())) {
-      if (!c.from().isAfter(day)) {
-        status = c.status(); // ascending by (effective_from, id): the last one not after the day
-      }
-    }
-    return new LicenceVerdict(number, l.kind(), l.holder(), day, status, "ACTIVE".equals(status));
+    List<LicenceHistory.Change> dated =
+        changes.getOrDefault(number, List.of()).stream()
+            .map(c -> new LicenceHistory.Change(c.from(), LicenceStatus.valueOf(c.status())))
+            .toList();
+    return verdict(
+        number, l.kind(), l.holder(), new LicenceHistory(l.from(), l.until(), dated), day);
   }
 
   @Override

@@ -6,15 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.kpledger.api.projection.Columns;
 import org.kpledger.custody.CustodyFacts;
+import org.kpledger.licence.LicenceHistory;
+import org.kpledger.licence.LicenceStatus;
+import org.kpledger.zone.ZoneDecisions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the registry projection: a zone's status and a licence's standing on a given day, by the
- * same rules as the aggregates ({@code Zone.compliantOn}, {@code Licence.validOn}): the decision or
- * change with the latest effective date not after the day is in force; a zone with none is
- * suspended ({@link ZoneDecisions}); a licence is in force inside its validity when its status that
- * day is ACTIVE.
+ * same rules as the aggregates, the ledger's {@link ZoneDecisions} and {@link LicenceHistory}: this
+ * class only loads their rows.
  */
 @Component
 public class RegistryQueries {
@@ -107,28 +108,28 @@ public class RegistryQueries {
       return new LicenceVerdict(number, null, null, day, "UNKNOWN", false);
     }
     Map<String, Object> row = l.get(0);
-    String kind = (String) row.get("KIND");
-    String holder = (String) row.get("HOLDER_ID");
-    LocalDate from = Columns.date(row.get("VALID_FROM"));
-    LocalDate until = Columns.date(row.get("VALID_UNTIL"));
-    if (day.isBefore(from)) {
-      return new LicenceVerdict(number, kind, holder, day, "NOT_YET_VALID", false);
-    }
-    if (day.isAfter(until)) {
-      return new LicenceVerdict(number, kind, holder, day, "EXPIRED", false);
-    }
-    String status =
-        jdbc
-            .queryForList(
-                "SELECT status FROM registry_licence_change WHERE "
-                    + "licence_number = ? AND effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1",
-                String.class,
-                number,
-                day)
-            .stream()
-            .findFirst()
-            .orElse("ACTIVE");
-    return new LicenceVerdict(number, kind, holder, day, status, "ACTIVE".equals(status));
+    List<LicenceHistory.Change> changes =
+        jdbc.query(
+            "SELECT effective_from, status FROM registry_licence_change WHERE licence_number = ? "
+                + "ORDER BY id",
+            (rs, n) ->
+                new LicenceHistory.Change(
+                    Columns.date(rs.getObject(1)), LicenceStatus.valueOf(rs.getString(2))),
+            number);
+    return verdict(
+        number,
+        (String) row.get("KIND"),
+        (String) row.get("HOLDER_ID"),
+        new LicenceHistory(
+            Columns.date(row.get("VALID_FROM")), Columns.date(row.get("VALID_UNTIL")), changes),
+        day);
+  }
+
+  /** The verdict of the ledger's {@link LicenceHistory} rule, with the licence's identity. */
+  static LicenceVerdict verdict(
+      String number, String kind, String holder, LicenceHistory history, LocalDate day) {
+    LicenceHistory.Standing standing = history.standingOn(day);
+    return new LicenceVerdict(number, kind, holder, day, standing.name(), standing.inForce());
   }
 
   /** The standing on {@code day} of every licence issued to {@code holderId}. */

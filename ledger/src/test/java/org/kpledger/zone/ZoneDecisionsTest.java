@@ -1,4 +1,4 @@
-package org.kpledger.api.registry;
+package org.kpledger.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

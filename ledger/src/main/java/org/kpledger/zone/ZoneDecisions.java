@@ -1,4 +1,4 @@
-package org.kpledger.api.registry;
+package org.kpledger.zone;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,23 +6,28 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A zone's dated compliance decisions and the one rule the read side uses to read them, the rule of
- * the ledger's {@code Zone.compliantOn}: on a day, the decision with the latest effective date not
- * after it is in force; before the first decision the zone is SUSPENDED (kp-facts rule 2). Every
- * query that asks for a zone's status on a day goes through {@link #on}.
+ * A zone's dated compliance decisions and the one rule that reads them (kp-facts rule 2): on a day,
+ * the decision with the latest effective date not after it is in force; before the first decision
+ * the zone is SUSPENDED. The {@link Zone} aggregate (and so the export gate) and every read-side
+ * query that asks for a zone's status on a day go through {@link #on}; nothing else decides it.
  */
 public final class ZoneDecisions {
   /** The status of a zone before any decision, as the export gate reads it. */
-  public static final String BEFORE_ANY_DECISION = "SUSPENDED";
+  public static final String BEFORE_ANY_DECISION = ZoneStatus.SUSPENDED.name();
 
   /**
    * One decision.
    *
    * @param effectiveFrom the first day it governs (Bangui calendar)
-   * @param status COMPLIANT or SUSPENDED
+   * @param status COMPLIANT or SUSPENDED (a {@link ZoneStatus} name, as the projections keep it)
    * @param decisionRef the decision's reference
    */
-  public record Decision(LocalDate effectiveFrom, String status, String decisionRef) {}
+  public record Decision(LocalDate effectiveFrom, String status, String decisionRef) {
+    /** The decision an event recorded. */
+    public static Decision of(ZoneDecisionRecordedEvent e) {
+      return new Decision(e.effectiveFrom(), e.status().name(), e.decisionRef());
+    }
+  }
 
   /**
    * A run of days with one status.
@@ -36,7 +41,7 @@ public final class ZoneDecisions {
   public record Period(LocalDate from, LocalDate until, String status, Decision decision) {
     /** Whether exports of stones bought in this period are allowed. */
     public boolean compliant() {
-      return "COMPLIANT".equals(status);
+      return ZoneStatus.COMPLIANT.name().equals(status);
     }
 
     /** Whether {@code day} lies in the period. */
