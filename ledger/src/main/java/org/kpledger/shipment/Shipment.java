@@ -23,7 +23,9 @@ import org.kpledger.parcel.ParcelContribution;
 
 /**
  * An export shipment on its way from proposal to export, in the order approval → certificate →
- * export (kp-facts rule 7), with the export gate evaluated at every step.
+ * export (kp-facts rule 7) under the prior-approval regime, or certificate → export without a prior
+ * approval under the certificate-first regime ({@link ExportRegime}), with the export gate
+ * evaluated at every step.
  */
 @Aggregate(cache = "aggregateCache")
 public class Shipment {
@@ -90,12 +92,16 @@ public class Shipment {
     return parcelIds;
   }
 
-  /** The KP authority certifies an approved shipment that still passes the gate. */
+  /**
+   * The KP authority certifies a shipment that still passes the gate: under the regime of the
+   * certification's record day ({@link ExportRegime#on}), an approved one when the Monitoring Team
+   * must approve first, a proposed or approved one when the certificate comes first.
+   */
   @CommandHandler
   public ShipmentDetails handle(CertifyShipmentCommand c, CustodyFacts facts, MetaData meta) {
-    requireStatus(ShipmentStatus.APPROVED, "certified");
-    requireExporterLicensed(
-        facts, LedgerMetaData.recordDay(meta), "have " + shipmentId + " certified");
+    LocalDate day = LedgerMetaData.recordDay(meta);
+    requireCertifiableUnder(ExportRegime.on(day), day);
+    requireExporterLicensed(facts, day, "have " + shipmentId + " certified");
     ExportGate.require(shipmentId, parcelIds, origins, facts);
     apply(new ShipmentCertifiedEvent(shipmentId, c.certificateNumber()));
     return details();
@@ -145,6 +151,36 @@ public class Shipment {
                       + ": "
                       + why);
             });
+  }
+
+  private void requireCertifiableUnder(ExportRegime regime, LocalDate day) {
+    if (regime.priorApprovalRequired()) {
+      require(
+          status == ShipmentStatus.APPROVED,
+          "SHIPMENT_OUT_OF_ORDER",
+          "shipment "
+              + shipmentId
+              + " is "
+              + status
+              + "; under the "
+              + regime
+              + " export regime in force on "
+              + day
+              + " it can be certified only when APPROVED by the Monitoring Team");
+    } else {
+      require(
+          status == ShipmentStatus.PROPOSED || status == ShipmentStatus.APPROVED,
+          "SHIPMENT_OUT_OF_ORDER",
+          "shipment "
+              + shipmentId
+              + " is "
+              + status
+              + "; under the "
+              + regime
+              + " export regime in force on "
+              + day
+              + " it can be certified only when PROPOSED or APPROVED");
+    }
   }
 
   private void requireStatus(ShipmentStatus expected, String step) {
