@@ -51,6 +51,7 @@ class OpenApiCoverageTest extends ReadTestBase {
               Map.entry("GET /api/certificates/{number}/content", "HoldingsAndCertificatesTest"),
               Map.entry("GET /api/certificates/unconfirmed", "HoldingsAndCertificatesTest"),
               Map.entry("GET /api/certificates/mismatched", "HoldingsAndCertificatesTest"),
+              Map.entry("GET /api/certificates/cross-check", "CertificateCrossCheckTest"),
               Map.entry("GET /api/history/{aggregateId}", "DossierAndRebuildTest"),
               Map.entry("GET /api/balance/sites/{siteId}", "MassBalanceTest"),
               Map.entry("GET /api/balance/parties/{party}", "MassBalanceTest"),

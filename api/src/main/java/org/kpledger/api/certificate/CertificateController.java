@@ -1,8 +1,10 @@
 package org.kpledger.api.certificate;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.time.YearMonth;
 import org.kpledger.api.access.QueryRefusedException;
 import org.kpledger.api.access.ReadPolicy;
 import org.kpledger.api.paging.Page;
@@ -99,6 +101,38 @@ class CertificateController {
     PageRequest r = PageRequest.of(page, size);
     policy.requireOverseer(reader, "mismatched confirmations");
     return Page.of(certificates.mismatched(), r);
+  }
+
+  @GetMapping("/api/certificates/cross-check")
+  @Operation(
+      summary =
+          "The Monitoring Team's cross-check of certificates against import confirmations:"
+              + " certificates exported at least afterDays ago with no confirmation, and"
+              + " confirmations that differ from their certificate (which fields)",
+      description =
+          "Signed read for the Monitoring Team, the KP authority and auditors (403 otherwise)."
+              + " Both lists hold the certificates exported in month (every export when month is"
+              + " absent), judged today in Bangui with afterDays as the confirmation delay, oldest"
+              + " export first. A confirmation recorded only on the Fabric channel counts as a"
+              + " confirmation. 400 INVALID_PARAMETER when afterDays is outside 0..3650.")
+  CrossCheck crossCheck(
+      Actor reader,
+      @Parameter(
+              description =
+                  "days after export after which a missing confirmation counts; default"
+                      + " kp.confirmation-delay-days (30)")
+          @RequestParam(required = false)
+          Integer afterDays,
+      @Parameter(description = "month of export, an ISO-8601 month such as 2019-12")
+          @RequestParam(required = false)
+          YearMonth month) {
+    policy.requireOverseer(reader, "the certificate cross-check");
+    int days = afterDays == null ? defaultDelayDays : afterDays;
+    if (days < 0 || days > 3650) {
+      throw QueryRefusedException.badParameter(
+          "INVALID_PARAMETER", "afterDays", "afterDays must be between 0 and 3650");
+    }
+    return certificates.crossCheck(month, days);
   }
 
   private CertificateRecord find(String number) {

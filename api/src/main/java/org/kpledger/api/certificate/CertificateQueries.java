@@ -4,11 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.kpledger.api.projection.Columns;
 import org.kpledger.certificate.CertificateStanding;
+import org.kpledger.certificate.CertificateStatus;
 import org.kpledger.custody.LedgerCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,6 +84,37 @@ public class CertificateQueries {
         (rs, n) -> record(rs, today()));
   }
 
+  /**
+   * The Monitoring Team's cross-check: the certificates exported in {@code month} (every export
+   * when null), each judged today by {@link CertificateStanding} with {@code afterDays} as the
+   * confirmation delay, split into those still unconfirmed and those confirmed with mismatches.
+   */
+  public CrossCheck crossCheck(YearMonth month, int afterDays) {
+    LocalDate today = today();
+    String where = " WHERE c.exported_on IS NOT NULL";
+    Object[] args = {};
+    if (month != null) {
+      where += " AND c.exported_on >= ? AND c.exported_on <= ?";
+      args = new Object[] {month.atDay(1), month.atEndOfMonth()};
+    }
+    List<CertificateRecord> exported =
+        jdbc.query(
+            SELECT + where + " ORDER BY c.exported_on, c.certificate_number",
+            (rs, n) -> record(rs, today, afterDays),
+            args);
+    return new CrossCheck(
+        month,
+        afterDays,
+        today,
+        withStatus(exported, CertificateStatus.UNCONFIRMED),
+        withStatus(exported, CertificateStatus.CONFIRMED_WITH_MISMATCHES));
+  }
+
+  private static List<CertificateRecord> withStatus(
+      List<CertificateRecord> records, CertificateStatus status) {
+    return records.stream().filter(r -> r.status().equals(status.name())).toList();
+  }
+
   /** The public form of a certificate: its standing and validity today, in Bangui. */
   public static PublicCertificate publicForm(CertificateRecord c) {
     return new PublicCertificate(
@@ -119,6 +152,11 @@ public class CertificateQueries {
   }
 
   private CertificateRecord record(ResultSet rs, LocalDate today) throws SQLException {
+    return record(rs, today, confirmationDelayDays);
+  }
+
+  private CertificateRecord record(ResultSet rs, LocalDate today, int delayDays)
+      throws SQLException {
     CertificateRecord.Confirmation confirmation = null;
     if (rs.getObject("mismatched") != null) {
       String m = rs.getString("mismatches");
@@ -156,7 +194,7 @@ public class CertificateQueries {
                 confirmation == null ? null : confirmation.mismatches(),
                 onChannel != null),
             today,
-            confirmationDelayDays);
+            delayDays);
     return new CertificateRecord(
         rs.getString("certificate_number"),
         rs.getString("shipment_id"),

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.kpledger.api.refusal.RefusedAttemptQueries;
 import org.kpledger.api.refusal.RefusedProposal;
 import org.kpledger.api.shipment.ShipmentRow;
 import org.kpledger.custody.Actor;
+import org.kpledger.custody.LedgerCalendar;
 import org.kpledger.shipment.ExportGate;
 import org.kpledger.shipment.GateCheck;
 import org.springframework.stereotype.Component;
@@ -72,18 +74,21 @@ class DossierQuery {
       aggregates.add(s.certificateNumber());
     }
     aggregates.addAll(lineage.itemIds());
+    List<ShipmentDossier.Signature> signed = signatures(aggregates);
+    Instant now = clock.instant();
     return new ShipmentDossier(
         s,
         certificate,
         trace,
         gate,
         gate.stream().allMatch(GateCheck::passed),
-        clock.instant(),
+        now,
         valuation(s),
-        signatures(aggregates),
+        signed,
         late(lineage),
         refused.touching(aggregates),
-        proposals.proposalsOf(s.shipmentId()));
+        proposals.proposalsOf(s.shipmentId()),
+        GoverningRegime.of(s.shipmentId(), signed, LedgerCalendar.dateOf(now)));
   }
 
   /**
@@ -112,7 +117,8 @@ class DossierQuery {
         List.of(),
         late(lineage),
         refused.touching(ids),
-        refusals);
+        refusals,
+        null);
   }
 
   private ShipmentDossier.Valuation valuation(ShipmentRow s) {

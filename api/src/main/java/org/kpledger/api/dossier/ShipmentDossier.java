@@ -22,6 +22,9 @@ import org.kpledger.shipment.GateCheck;
  *     first; for a shipment id that exists only as refused proposals, {@code shipment}, {@code
  *     certificate}, {@code valuation} and {@code gateEvaluatedAt} are null, {@code gate} and {@code
  *     signatures} empty, and {@code trace} covers the parcels it proposed as they stand now
+ * @param exportRegime the export regime that governed the shipment's certification (for a shipment
+ *     not yet certified, the one a certification today would need); null for a shipment id that
+ *     exists only as refused proposals
  */
 public record ShipmentDossier(
     ShipmentRow shipment,
@@ -34,7 +37,8 @@ public record ShipmentDossier(
     List<Signature> signatures,
     List<LateEntry> lateEntries,
     List<RefusedAttempt> refusedAttempts,
-    List<RefusedProposal> refusedProposals) {
+    List<RefusedProposal> refusedProposals,
+    GoverningRegime exportRegime) {
 
   /** The valuation of each parcel and of the whole shipment. */
   public record Valuation(
