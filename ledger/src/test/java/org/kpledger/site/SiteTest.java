@@ -251,6 +251,35 @@ class SiteTest {
   }
 
   @Test
+  void aPurchaseDrawsOnTheLatestProductionFirstSoAnEarlierSlipArrivingLaterFindsItsOwn() {
+    // the July slip arrives first; the June slip, recorded after it, still finds June production
+    fixture
+        .given(
+            KPOKPO,
+            produced("REG-2016-06-002", BERBERATI_MINER, "6.00", "2016-06-02T10:00"),
+            produced("REG-2016-07-002", BERBERATI_MINER, "6.00", "2016-07-02T10:00"),
+            drawn("LOT-BBT-0002", "6.00", draw("REG-2016-07-002", "6.00")))
+        .when(purchase("LOT-BBT-0001", "6.00", "2016-06-20T09:30"))
+        .expectEvents(drawn("LOT-BBT-0001", "6.00", draw("REG-2016-06-002", "6.00")));
+  }
+
+  @Test
+  void aPurchaseDrawsOnTheLatestProductionDeclaredForItsDayOrEarlier() {
+    fixture
+        .given(
+            KPOKPO,
+            produced("REG-2016-06-002", BERBERATI_MINER, "6.00", "2016-06-02T10:00"),
+            produced("REG-2016-07-002", BERBERATI_MINER, "6.00", "2016-07-02T10:00"))
+        .when(purchase("LOT-BBT-0002", "8.00", "2016-07-14T09:30"))
+        .expectEvents(
+            drawn(
+                "LOT-BBT-0002",
+                "8.00",
+                draw("REG-2016-07-002", "6.00"),
+                draw("REG-2016-06-002", "2.00")));
+  }
+
+  @Test
   void aRevisionOneDrawCountsAgainstTheSitesEntriesInTheOrderRecorded() {
     fixture
         .given(
