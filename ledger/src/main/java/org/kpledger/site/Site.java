@@ -110,6 +110,11 @@ public class Site {
    * on a day the zone was not compliant backs only purchases made on a day it is not compliant
    * either, so stones dug under suspension cannot be sold as compliant goods once the zone is
    * cleared. The zone's status on each day is read as recorded when the purchase is.
+   *
+   * <p>The entries drawn on are chosen so as to leave the most for other purchases, whatever order
+   * slips arrive in: first those only a purchase on a non-compliant day may use, then the latest
+   * day first (a later entry backs fewer purchases than an earlier one), then in the order
+   * recorded.
    */
   @CommandHandler
   public void handle(DrawOnProductionCommand command, CustodyFacts facts) {
@@ -132,7 +137,7 @@ public class Site {
             .filter(e -> !compliantPurchase || zone.compliantOn(e.day))
             .sorted(
                 Comparator.comparing((Entry e) -> zone.compliantOn(e.day))
-                    .thenComparing(e -> e.day)
+                    .thenComparing(e -> e.day, Comparator.reverseOrder())
                     .thenComparing(e -> e.order))
             .toList();
     BigDecimal available = total(usable);
