@@ -5,7 +5,10 @@ import org.kpledger.custody.InternalCommands;
 import org.kpledger.parcel.CreateLotCommand;
 import org.kpledger.site.DrawOnProductionCommand;
 
-/** Records a purchase slip: creates the lot, then draws its carats on the site's production. */
+/**
+ * Records a purchase slip: creates the lot, then draws its carats on the production its miner
+ * declared at the site.
+ */
 public class PurchaseSlipHandler {
   private final InternalCommands internal;
 
@@ -28,7 +31,9 @@ public class PurchaseSlipHandler {
             c.priceUsd(),
             c.buyerLicence(),
             c.occurredAt()));
-    internal.send(new DrawOnProductionCommand(c.siteId(), c.lotId(), c.carats()));
+    internal.send(
+        new DrawOnProductionCommand(
+            c.siteId(), c.lotId(), c.minerId(), c.carats(), c.occurredAt()));
     return c.lotId();
   }
 }

@@ -31,7 +31,13 @@ class BalanceController {
   }
 
   @GetMapping("/api/balance/sites/{siteId}")
-  @Operation(summary = "A site's registered production against the purchases drawn on it")
+  @Operation(
+      summary = "A site's registered production against the purchases drawn on it",
+      description =
+          "Sums the site's production entries and purchase slips by Bangui day. A slip draws only"
+              + " on its own miner's entries for its day or earlier (SALES_EXCEED_PRODUCTION,"
+              + " PRODUCTION_FROM_NON_COMPLIANT_PERIOD), so unexplainedDifference is 0 except for"
+              + " slips recorded before that rule.")
   SiteBalance site(
       Actor reader,
       @PathVariable String siteId,
