@@ -39,7 +39,10 @@ class AuditCommands {
             "Directory of the signing auditor or Monitoring Team actor (key.pem, cert.pem)")
     Path actor;
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Node URL")
+    @Option(
+        names = "--url",
+        defaultValue = "http://localhost:8080",
+        description = "Ledger base URL (environment: KP_URL)")
     String url;
 
     @Option(names = "--from", description = "Start of the range (ISO-8601 instant, inclusive)")
@@ -75,7 +78,7 @@ class AuditCommands {
         }
       }
       if (previous != null) {
-        query.add("previousSize=" + Files.readAllLines(previous).get(1).trim());
+        query.add("previousSize=" + Checkpoints.size(previous));
       }
       String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
       String target = "/api/audit/bundle?" + String.join("&", query);
@@ -86,8 +89,12 @@ class AuditCommands {
           .forEach(builder::header);
       HttpRequest request = builder.build();
       Path part = out.resolveSibling(out.getFileName() + ".part");
-      HttpResponse<Path> r =
-          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofFile(part));
+      HttpResponse<Path> r;
+      try {
+        r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofFile(part));
+      } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+        throw new NodeUnreachableException(base, e);
+      }
       if (r.statusCode() != 200) {
         System.err.println("export refused (" + r.statusCode() + "): " + Files.readString(part));
         Files.deleteIfExists(part);

@@ -97,7 +97,7 @@ class BenchCommand {
   static class Anchor implements Callable<Integer> {
     @Option(
         names = "--network-properties",
-        defaultValue = "network-config/work/network.properties",
+        defaultValue = "${sys:kp.home:-.}/network-config/work/network.properties",
         description = "The network's description (default: ${DEFAULT-VALUE})")
     java.nio.file.Path networkProperties;
 
@@ -196,7 +196,7 @@ class BenchCommand {
               batchSize,
               0,
               10);
-      return new org.kpledger.bench.ReadBenchmark(options, samples, nodeArgs).run() ? 0 : 3;
+      return new org.kpledger.bench.ReadBenchmark(options, samples, nodeArgs).run() ? 0 : 1;
     }
   }
 

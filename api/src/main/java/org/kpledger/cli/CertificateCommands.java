@@ -30,7 +30,10 @@ class CertificateCommands {
               + " a signed query by an importing authority, the exporter or an overseer.",
       mixinStandardHelpOptions = true)
   static class Content implements Callable<Integer> {
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Ledger URL")
+    @Option(
+        names = "--url",
+        defaultValue = "http://localhost:8080",
+        description = "Ledger base URL (environment: KP_URL)")
     String url;
 
     @Option(names = "--actor", required = true, description = "The reader's key directory")
@@ -139,7 +142,7 @@ class CertificateCommands {
         return 1;
       } catch (GatewayException e) {
         System.err.println("the channel could not be reached: " + RegistryAnswers.describe(e));
-        return 2;
+        return 1;
       }
     }
 

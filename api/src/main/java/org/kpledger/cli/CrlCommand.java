@@ -31,7 +31,10 @@ class CrlCommand implements Callable<Integer> {
       description = "Directory of an actor of the same organisation")
   Path actorDir;
 
-  @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Ledger base URL")
+  @Option(
+      names = "--url",
+      defaultValue = "http://localhost:8080",
+      description = "Ledger base URL (environment: KP_URL)")
   String url;
 
   @Override

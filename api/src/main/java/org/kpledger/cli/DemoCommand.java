@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
     description = "Load the CAR demo scenario into a running ledger node.",
     mixinStandardHelpOptions = true)
 class DemoCommand implements Callable<Integer> {
-  @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Ledger base URL")
+  @Option(
+      names = "--url",
+      defaultValue = "http://localhost:8080",
+      description = "Ledger base URL (environment: KP_URL)")
   String url;
 
   @Option(

@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
           + " a command twice."
     })
 class GenerateCommand implements Callable<Integer> {
-  @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Ledger base URL")
+  @Option(
+      names = "--url",
+      defaultValue = "http://localhost:8080",
+      description = "Ledger base URL (environment: KP_URL)")
   String url;
 
   @Option(
@@ -78,7 +81,7 @@ class GenerateCommand implements Callable<Integer> {
             });
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return generator.run().complete() ? 0 : 3;
+      return generator.run().complete() ? 0 : 1;
     } finally {
       finished.countDown();
     }

@@ -1,14 +1,36 @@
 package org.kpledger.cli;
 
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.kpledger.api.LedgerApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** {@code kp}: the ledger's command line. */
+/**
+ * {@code kp}: the ledger's command line. Exit codes: 0 done, 1 refused by the node or failed, 2
+ * wrong usage (an unknown option, a missing argument, no command at all).
+ */
 @Command(
     name = "kp",
     mixinStandardHelpOptions = true,
+    versionProvider = KpVersion.class,
     description = "KP rough-diamond ledger: node, keys, signed commands, demo, audit.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:refused by the node, or failed (one line on stderr; --debug shows the trace)",
+      "2:wrong usage"
+    },
+    footer = {
+      "",
+      "Commands that talk to a node take --url, by default the environment variable KP_URL,"
+          + " else http://localhost:8080."
+    },
     subcommands = {
       KpCli.Serve.class,
       CaCommands.class,
@@ -25,40 +47,70 @@ import picocli.CommandLine.Command;
       NodeCommands.class,
       VerifyCommand.class
     })
-public class KpCli implements Runnable {
+public class KpCli implements Callable<Integer> {
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "On failure, print the Java stack trace too")
+  boolean debug;
+
+  @Spec CommandSpec spec;
 
   /** Entry point of the executable jar. */
   public static void main(String[] args) {
-    int code = new CommandLine(new KpCli()).execute(args);
-    if (code != 0 || !isServe(args)) {
+    CommandLine cli = commandLine(System.getenv());
+    int code = cli.execute(args);
+    Serve serve = cli.getSubcommands().get("serve").getCommand();
+    if (code != 0 || serve.context == null) {
       System.exit(code);
     }
   }
 
-  private static boolean isServe(String[] args) {
-    return args.length > 0 && args[0].equals("serve");
+  /**
+   * The command line as {@code kp} runs it: {@code --url} defaults from {@code KP_URL} in {@code
+   * environment}, help shows defaults, failures print one line (the trace with {@code --debug}).
+   */
+  public static CommandLine commandLine(Map<String, String> environment) {
+    CommandLine cli = new CommandLine(new KpCli());
+    cli.setDefaultValueProvider(new NodeUrlDefault(environment));
+    cli.setExecutionExceptionHandler(new OneLineFailure());
+    cli.setParameterExceptionHandler(new UsageMistake());
+    showDefaults(cli);
+    return cli;
   }
 
+  private static void showDefaults(CommandLine cli) {
+    cli.getCommandSpec().usageMessage().showDefaultValues(true);
+    cli.getSubcommands().values().forEach(KpCli::showDefaults);
+  }
+
+  /** Without a command: the usage on stderr, exit code 2. */
   @Override
-  public void run() {
-    new CommandLine(this).usage(System.out);
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
   }
 
   /** Runs the ledger node. */
   @Command(
       name = "serve",
-      description = "Run the ledger node (embedded H2 under ./data by default).")
+      mixinStandardHelpOptions = true,
+      description = {
+        "Run the ledger node (embedded H2 under ./data, the current directory, by default).",
+        "Other options are Spring settings, e.g. --server.port=8081."
+      })
   static class Serve implements Runnable {
-    @CommandLine.Option(
-        names = "--demo",
-        description = "Load the demo scenario if the ledger is empty.")
+    @Option(names = "--demo", description = "Load the demo scenario if the ledger is empty.")
     boolean demo;
 
     @CommandLine.Unmatched String[] springArgs = new String[0];
 
+    ConfigurableApplicationContext context;
+
     @Override
     public void run() {
-      var context = LedgerApplication.start(springArgs);
+      context = LedgerApplication.start(springArgs);
       if (demo) {
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         new DemoLoader(context.getEnvironment().getProperty("kp.data-dir", "./data"))

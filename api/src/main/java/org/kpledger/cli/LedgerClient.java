@@ -36,8 +36,7 @@ final class LedgerClient {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
-    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Response(r.statusCode(), r.body());
+    return exchange(request);
   }
 
   /**
@@ -52,7 +51,15 @@ final class LedgerClient {
     org.kpledger.api.access.SignedRequest.headers(
             method, target, java.time.Instant.now(), actor.certificate(), actor.key())
         .forEach(b::header);
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new Response(r.statusCode(), r.body());
+    return exchange(b.build());
+  }
+
+  private Response exchange(HttpRequest request) throws IOException, InterruptedException {
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.body());
+    } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+      throw new NodeUnreachableException(baseUrl, e);
+    }
   }
 }

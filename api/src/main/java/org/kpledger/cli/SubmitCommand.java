@@ -19,7 +19,10 @@ import picocli.CommandLine.Parameters;
     },
     mixinStandardHelpOptions = true)
 class SubmitCommand implements Callable<Integer> {
-  @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Ledger base URL")
+  @Option(
+      names = "--url",
+      defaultValue = "http://localhost:8080",
+      description = "Ledger base URL (environment: KP_URL)")
   String url;
 
   @Option(names = "--batch", description = "All envelopes in one all-or-nothing request")

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code kp verify bundle.zip}: checks an audit bundle offline and prints every finding and a
- * summary. Exit code 0 when nothing failed, 1 when something did, 2 when the bundle cannot be read.
+ * summary. Exit code 0 when nothing failed, 1 when something did or the bundle cannot be read.
  */
 @Command(
     name = "verify",
@@ -67,7 +67,7 @@ class VerifyCommand implements Callable<Integer> {
         new BundleVerifier.Options(
             Optional.ofNullable(key),
             trust == null ? Optional.empty() : Optional.of(TrustAnchors.loadDirectory(trust)),
-            previous == null ? Optional.empty() : Optional.of(Files.readString(previous)),
+            previous == null ? Optional.empty() : Optional.of(Checkpoints.read(previous)),
             hashOnly,
             threads == null ? Runtime.getRuntime().availableProcessors() : threads,
             Set.copyOf(requiredAnchors));
@@ -75,8 +75,8 @@ class VerifyCommand implements Callable<Integer> {
     try {
       report = new BundleVerifier(options).verify(bundle);
     } catch (java.io.IOException e) {
-      System.err.println("cannot read " + bundle + ": " + e.getMessage());
-      return 2;
+      System.err.println("cannot read " + bundle + ": " + OneLineFailure.describe(e));
+      return 1;
     }
     System.out.print(report.format());
     if (report.isClean() && save != null && report.summary().newestHead().isPresent()) {

@@ -197,6 +197,37 @@ class DemoAndCommandLineTest {
     assertThat(stockpileItems("ST-GAMMA-B2-1")).isEqualTo(1);
   }
 
+  @Test
+  @Order(3)
+  void queryPrintsTheJsonBodyOnStdoutAndTheStatusOnStderrWithTheNodeFromKpUrl() throws Exception {
+    String monitor = DATA.resolve("demo/KP-MT/actors/mt-monitor").toString();
+    Map<String, String> environment = Map.of("KP_URL", url());
+
+    CommandLineConventionsTest.Run heads =
+        CommandLineConventionsTest.kp(environment, "query", "--actor", monitor, "/api/log/heads");
+    assertThat(heads.exit()).isZero();
+    assertThat(heads.err().strip()).isEqualTo("HTTP 200");
+    assertThat(new ObjectMapper().readTree(heads.out()).isContainerNode())
+        .as("stdout is the body alone, for jq")
+        .isTrue();
+    assertThat(heads.out().strip()).as("raw when not on a terminal").doesNotContain("\n  ");
+
+    CommandLineConventionsTest.Run pretty =
+        CommandLineConventionsTest.kp(
+            environment, "query", "--pretty", "--actor", monitor, "/api/log/heads");
+    assertThat(new ObjectMapper().readTree(pretty.out()))
+        .isEqualTo(new ObjectMapper().readTree(heads.out()));
+    assertThat(pretty.out()).contains("\n  ");
+
+    CommandLineConventionsTest.Run missing =
+        CommandLineConventionsTest.kp(
+            environment, "query", "--actor", monitor, "/api/trace/back/shipments/NO-SUCH");
+    assertThat(missing.exit()).as("a 4xx answer exits 1").isEqualTo(1);
+    assertThat(missing.err().strip()).isEqualTo("HTTP 404");
+    assertThat(new ObjectMapper().readTree(missing.out()).path("type").asText())
+        .startsWith("urn:kp-ledger:problem:");
+  }
+
   private long stockpileItems(String parcelId) {
     return jdbc.queryForObject(
         "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",

@@ -1,0 +1,71 @@
+package org.kpledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code bin/kp} runs the jar where the user stands, so {@code keys/...}, {@code slip.json} and the
+ * node's {@code ./data} are relative to the user's directory; the repository is passed to the jar
+ * as {@code -Dkp.home} for the few defaults that live in it. Run with stand-ins for {@code java}
+ * and {@code mvn} that only report what they were given.
+ */
+class KpScriptTest {
+  private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+
+  @Test
+  void runsTheJarInTheCallersDirectoryWithRelativePathsUnchanged() throws Exception {
+    Path stubs = Files.createDirectories(dir.resolve("stubs"));
+    stub(stubs.resolve("java"), "echo \"pwd=$PWD\"; for a in \"$@\"; do echo \"arg=$a\"; done");
+    stub(stubs.resolve("mvn"), "exit 0");
+    Path caller = Files.createDirectories(dir.resolve("caller")).toRealPath();
+    ProcessBuilder kp =
+        new ProcessBuilder(
+                "bash", REPOSITORY.resolve("bin/kp").toString(), "sign", "--payload", "slip.json")
+            .directory(caller.toFile())
+            .redirectErrorStream(true);
+    kp.environment().put("PATH", stubs + ":" + System.getenv("PATH"));
+    Process p = kp.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(out)
+        .contains(
+            "pwd=" + caller,
+            "arg=-Dkp.home=" + REPOSITORY.toRealPath(),
+            "arg=--payload\narg=slip.json");
+  }
+
+  @Test
+  void theNetworkDescriptionDefaultIsFoundInTheRepositoryKpHomeNames() {
+    String before = System.getProperty("kp.home");
+    System.setProperty("kp.home", "/opt/kp-ledger");
+    try {
+      CommandLine cli = KpCli.commandLine(java.util.Map.of());
+      cli.parseArgs("bench", "anchor");
+      BenchCommand.Anchor anchor =
+          cli.getSubcommands().get("bench").getSubcommands().get("anchor").getCommand();
+      String networkDefault = anchor.networkProperties.toString();
+      assertThat(networkDefault).isEqualTo("/opt/kp-ledger/network-config/work/network.properties");
+    } finally {
+      if (before == null) {
+        System.clearProperty("kp.home");
+      } else {
+        System.setProperty("kp.home", before);
+      }
+    }
+  }
+
+  private static void stub(Path file, String body) throws Exception {
+    Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+  }
+}
