@@ -11,12 +11,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.erdtman.jcs.JsonCanonicalizer;
+import org.kpledger.canonical.CanonicalJson;
 import org.kpledger.merkle.MerkleHash;
 
 /**
@@ -65,27 +64,14 @@ public final class LeafEncoder {
           .build();
 
   private final Serializer serializer;
-  private final Function<JsonNode, byte[]> canonicalizer;
 
   /**
-   * Encodes with the RFC 8785 canonicaliser of {@link #rfc8785(JsonNode)}.
+   * Encodes the events of a store.
    *
    * @param serializer the event store's serializer; must write JSON (Axon's JacksonSerializer)
    */
   public LeafEncoder(Serializer serializer) {
-    this(serializer, LeafEncoder::rfc8785);
-  }
-
-  /**
-   * Encodes with the given canonicaliser, so the ledger's own RFC 8785 implementation can be
-   * plugged in; it must produce the same bytes as {@link #rfc8785(JsonNode)}.
-   *
-   * @param serializer the event store's serializer; must write JSON (Axon's JacksonSerializer)
-   * @param canonicalizer turns a JSON value into its RFC 8785 UTF-8 bytes
-   */
-  public LeafEncoder(Serializer serializer, Function<JsonNode, byte[]> canonicalizer) {
     this.serializer = Objects.requireNonNull(serializer, "serializer");
-    this.canonicalizer = Objects.requireNonNull(canonicalizer, "canonicalizer");
   }
 
   /**
@@ -96,7 +82,7 @@ public final class LeafEncoder {
    * @throws LeafEncodingException if the event cannot be encoded faithfully
    */
   public byte[] encode(EventMessage<?> event) {
-    return canonicalizer.apply(leafObject(event));
+    return rfc8785(leafObject(event));
   }
 
   /**
@@ -145,16 +131,21 @@ public final class LeafEncoder {
   }
 
   /**
-   * The reference canonicaliser: RFC 8785 (JSON Canonicalization Scheme) by the
-   * java-json-canonicalization library.
+   * The leaf canonicaliser: RFC 8785 (JSON Canonicalization Scheme) by the ledger's {@link
+   * CanonicalJson}, the one implementation the ledger runs (envelopes, certificate content and
+   * leaves alike). It replaced the reference library here on 5 Dec 2026 after producing the same
+   * bytes for every event type and re-encoding a stored log byte for byte (see the tests of this
+   * package); the reference library stays in the tests as the oracle.
    *
    * @param value a JSON value
    * @return its canonical form, UTF-8
+   * @throws LeafEncodingException if the value holds what canonical JSON cannot (a lone surrogate,
+   *     a noncharacter, a number that is not a finite double)
    */
   public static byte[] rfc8785(JsonNode value) {
     try {
-      return new JsonCanonicalizer(EXACT.writeValueAsString(value)).getEncodedUTF8();
-    } catch (IOException e) {
+      return CanonicalJson.canonicalize(value);
+    } catch (IllegalArgumentException e) {
       throw new LeafEncodingException("cannot canonicalise: " + e.getMessage(), e);
     }
   }

@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * RFC 8785 canonicalisation of a purchase slip's signing input (the envelope without its {@code
  * signature} member) from its JSON text: strict parse and canonical write, by the ledger's {@link
- * CanonicalJson}, and by the java-json-canonicalization library the leaf encoder uses by default.
+ * CanonicalJson} (the one canonicaliser the ledger runs), and by the reference
+ * java-json-canonicalization library it is cross-checked against in the tests.
  */
 @State(Scope.Benchmark)
 public class CanonicalJsonBenchmark {
