@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       KpCli.Serve.class,
       CaCommands.class,
       ActorCommands.class,
+      CommandsCommand.class,
       SignCommand.class,
       SubmitCommand.class,
       QueryCommand.class,

@@ -3,6 +3,7 @@ package org.kpledger.api.command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -168,10 +169,18 @@ public class EnvelopeVerifier {
   }
 
   private Object payload(SignedEnvelope envelope, CommandCatalog.Entry entry) {
-    PayloadShapes.require(envelope.payload(), entry.payloadClass());
+    return bindPayload(envelope.payload(), entry);
+  }
+
+  /**
+   * Binds and validates a payload as the node does for every command: strict JSON types, known
+   * members only, bean validation. The OpenAPI schemas are checked against this.
+   */
+  Object bindPayload(JsonNode payloadNode, CommandCatalog.Entry entry) {
+    PayloadShapes.require(payloadNode, entry.payloadClass());
     Object payload;
     try {
-      payload = payloadMapper.treeToValue(envelope.payload(), entry.payloadClass());
+      payload = payloadMapper.treeToValue(payloadNode, entry.payloadClass());
     } catch (UnrecognizedPropertyException e) {
       throw refused(
           HttpStatus.BAD_REQUEST,
