@@ -13,6 +13,7 @@ import org.kpledger.api.holdings.CustodyHistory;
 import org.kpledger.api.paging.Page;
 import org.kpledger.api.paging.PageRequest;
 import org.kpledger.api.registry.RegistryQueries;
+import org.kpledger.api.shipment.GateStep;
 import org.kpledger.custody.Actor;
 import org.kpledger.shipment.GateCheck;
 import org.springframework.stereotype.Component;
@@ -49,10 +50,11 @@ public class TraceBackQuery {
       String shipmentId,
       String certificate,
       List<String> start,
+      GateStep knownThen,
       Actor reader,
       PageRequest page) {
     TracedLineage l = walk(start);
-    TraceBack.Overview o = overview(kind, id, shipmentId, certificate, l, reader);
+    TraceBack.Overview o = overview(kind, id, shipmentId, certificate, l, knownThen, reader);
     OriginAssessor judge = assessor.over(l.registry());
     Page<TracedLineage.Judged> origins = Page.of(l.origins(), page);
     Page<String> items = Page.of(l.itemIds(), page);
@@ -68,13 +70,15 @@ public class TraceBackQuery {
         o.failingOrigins(),
         new Page<>(
             origins.items().stream()
-                .map(j -> judge.assess(j.origin(), j.checks(), reader))
+                .map(j -> judge.assess(j.origin(), j.checks(), knownThen, reader))
                 .toList(),
             page.page(),
             page.size(),
             origins.total()),
         new Page<>(traced(items.items(), l), page.page(), page.size(), items.total()),
-        List.of());
+        List.of(),
+        knownThen,
+        o.reevaluatedOrigins());
   }
 
   /** The summary and failing origins of a walked lineage, as {@code reader} may see them. */
@@ -84,14 +88,25 @@ public class TraceBackQuery {
       String shipmentId,
       String certificate,
       TracedLineage l,
+      GateStep knownThen,
       Actor reader) {
     OriginAssessor judge = assessor.over(l.registry());
     TraceSummary.Counter counter = new TraceSummary.Counter();
     List<TracedOrigin> failing = new ArrayList<>();
+    List<TracedOrigin> reevaluated = new ArrayList<>();
     for (TracedLineage.Judged j : l.origins()) {
       counter.add(j.origin(), j.verdict());
+      TracedOrigin shown = null;
       if (j.fails()) {
-        failing.add(judge.assess(j.origin(), j.checks(), reader));
+        shown = judge.assess(j.origin(), j.checks(), knownThen, reader);
+        failing.add(shown);
+      }
+      if (judge
+          .judge(j.origin(), OriginAssessor.then(j.origin(), knownThen))
+          .changed()
+          .isPresent()) {
+        reevaluated.add(
+            shown != null ? shown : judge.assess(j.origin(), j.checks(), knownThen, reader));
       }
     }
     return new TraceBack.Overview(
@@ -103,7 +118,9 @@ public class TraceBackQuery {
         l.origins().stream().allMatch(TracedLineage.Judged::exportable),
         counter.summary(l.itemIds().size()),
         counter.caratsByZone(),
-        failing);
+        failing,
+        knownThen,
+        reevaluated);
   }
 
   /**
