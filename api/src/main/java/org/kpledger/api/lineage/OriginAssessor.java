@@ -52,7 +52,7 @@ public class OriginAssessor {
   }
 
   /** The same judge reading the registry through {@code preloaded} (see RegistryQueries). */
-  OriginAssessor over(RegistryQueries preloaded) {
+  public OriginAssessor over(RegistryQueries preloaded) {
     return new OriginAssessor(preloaded, graph, policy, lateAfter, clock);
   }
 
