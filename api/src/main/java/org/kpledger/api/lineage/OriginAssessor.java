@@ -104,7 +104,7 @@ public class OriginAssessor {
         checks,
         checks.stream().allMatch(GateCheck::passed),
         TracedOrigin.Verdict.of(then.recordedAt(), then.step(), j.asKnownThen()),
-        TracedOrigin.Verdict.of(clock.instant(), "NOW", checks),
+        TracedOrigin.Verdict.of(null, "NOW", checks),
         j.changed().orElse(null));
   }
 

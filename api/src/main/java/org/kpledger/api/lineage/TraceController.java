@@ -68,7 +68,9 @@ class TraceController {
           "Trace a shipment back to its lots, slips, miners, sites and zones: the summary and "
               + "failing origins whole, origins and items one page at a time; a shipment id that"
               + " exists only as refused proposals answers with them (refusedProposals) and the"
-              + " trace of the parcels they named")
+              + " trace of the parcels they named. Each origin shows its verdict asKnownThen (at"
+              + " the shipment's last gate step, knownThen) and asKnownNow, and a reevaluation"
+              + " naming the decisions recorded later when they differ (reevaluatedOrigins)")
   TraceBack fromShipment(
       Actor reader,
       @PathVariable String shipmentId,

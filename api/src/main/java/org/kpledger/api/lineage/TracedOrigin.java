@@ -59,7 +59,8 @@ public record TracedOrigin(
   /**
    * The export gate's checks of an origin as known at one instant.
    *
-   * @param knownAt the instant: what was recorded at or before it counts
+   * @param knownAt the instant: what was recorded at or before it counts (null: everything recorded
+   *     so far)
    * @param knownBy the command recorded at that instant (PROPOSED, APPROVED, CERTIFIED, EXPORTED,
    *     PURCHASED, DECLARED), or NOW
    * @param exportable whether every check passed
