@@ -104,11 +104,16 @@ public record LicenceHistory(LocalDate validFrom, LocalDate validUntil, List<Cha
    * known then".
    */
   public LicenceHistory asKnownAt(Instant instant) {
-    if (instant == null || changes.stream().allMatch(c -> c.knownAt(instant))) {
+    if (!anyRecordedAfter(instant)) {
       return this;
     }
     return new LicenceHistory(
         validFrom, validUntil, changes.stream().filter(c -> c.knownAt(instant)).toList());
+  }
+
+  /** Whether a status change was recorded after {@code instant} (never, for a null instant). */
+  public boolean anyRecordedAfter(Instant instant) {
+    return instant != null && !changes.stream().allMatch(c -> c.knownAt(instant));
   }
 
   /**

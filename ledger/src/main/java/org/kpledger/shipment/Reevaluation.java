@@ -61,13 +61,15 @@ public record Reevaluation(
    * {@code knownAt} and as they stand, and names the causes from the zone's decisions and the
    * patente's history ({@link ZoneDecisions#revisedAfter}, {@link LicenceHistory#revisedAfter}).
    *
-   * @param zone the origin zone's decisions with their record times (null if unknown)
-   * @param patente the origin patente's history with record times (null if none)
+   * @param zone the origin zone's decisions with their record times, as {@code facts} holds them
+   *     (null if unknown)
+   * @param patente the origin patente's history with record times, as {@code facts} holds it (null
+   *     if none)
    */
   public static Judgement judge(
       Origin o, Instant knownAt, CustodyFacts facts, ZoneDecisions zone, LicenceHistory patente) {
     List<GateCheck> now = ExportGate.originChecks(o, facts);
-    if (knownAt == null) {
+    if (knownAt == null || knownAlike(zone, patente, knownAt)) {
       return new Judgement(now, now, Optional.empty());
     }
     List<GateCheck> then = ExportGate.originChecks(o, facts.asKnownAt(knownAt));
@@ -114,5 +116,14 @@ public record Reevaluation(
         Optional.of(
             new Reevaluation(
                 o.lotId(), knownAt, then, now, List.copyOf(changed), List.copyOf(causes))));
+  }
+
+  /**
+   * Whether nothing about this origin's zone and patente was recorded after {@code knownAt}: then
+   * the origin's checks as known then are those as known now, without judging them again.
+   */
+  private static boolean knownAlike(ZoneDecisions zone, LicenceHistory patente, Instant knownAt) {
+    return (zone == null || !zone.anyRecordedAfter(knownAt))
+        && (patente == null || !patente.anyRecordedAfter(knownAt));
   }
 }

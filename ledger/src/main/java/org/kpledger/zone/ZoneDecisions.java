@@ -100,10 +100,15 @@ public final class ZoneDecisions {
    * the read side when it shows a verdict "as known then".
    */
   public ZoneDecisions asKnownAt(Instant instant) {
-    if (instant == null || decisions.stream().allMatch(d -> d.knownAt(instant))) {
+    if (!anyRecordedAfter(instant)) {
       return this;
     }
     return of(decisions.stream().filter(d -> d.knownAt(instant)).toList());
+  }
+
+  /** Whether a decision was recorded after {@code instant} (never, for a null instant: now). */
+  public boolean anyRecordedAfter(Instant instant) {
+    return instant != null && !decisions.stream().allMatch(d -> d.knownAt(instant));
   }
 
   /**

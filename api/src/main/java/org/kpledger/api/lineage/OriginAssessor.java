@@ -68,7 +68,16 @@ public class OriginAssessor {
   public TracedOrigin assess(
       LineageRows.Origin o, List<GateCheck> checks, GateStep shipmentThen, Actor reader) {
     GateStep then = then(o, shipmentThen);
-    Reevaluation.Judgement j = judge(o, then);
+    return assess(o, checks, then, judge(o, then), reader);
+  }
+
+  /** The same, with the origin already judged as known at {@code then} ({@link #judge}). */
+  public TracedOrigin assess(
+      LineageRows.Origin o,
+      List<GateCheck> checks,
+      GateStep then,
+      Reevaluation.Judgement j,
+      Actor reader) {
     LicenceVerdict patente =
         o.patenteNumber() == null || o.acquiredOn() == null
             ? null

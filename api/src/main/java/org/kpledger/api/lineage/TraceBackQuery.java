@@ -16,6 +16,7 @@ import org.kpledger.api.registry.RegistryQueries;
 import org.kpledger.api.shipment.GateStep;
 import org.kpledger.custody.Actor;
 import org.kpledger.shipment.GateCheck;
+import org.kpledger.shipment.Reevaluation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -96,17 +97,16 @@ public class TraceBackQuery {
     List<TracedOrigin> reevaluated = new ArrayList<>();
     for (TracedLineage.Judged j : l.origins()) {
       counter.add(j.origin(), j.verdict());
-      TracedOrigin shown = null;
-      if (j.fails()) {
-        shown = judge.assess(j.origin(), j.checks(), knownThen, reader);
-        failing.add(shown);
-      }
-      if (judge
-          .judge(j.origin(), OriginAssessor.then(j.origin(), knownThen))
-          .changed()
-          .isPresent()) {
-        reevaluated.add(
-            shown != null ? shown : judge.assess(j.origin(), j.checks(), knownThen, reader));
+      GateStep then = OriginAssessor.then(j.origin(), knownThen);
+      Reevaluation.Judgement known = judge.judge(j.origin(), then);
+      if (j.fails() || known.changed().isPresent()) {
+        TracedOrigin shown = judge.assess(j.origin(), j.checks(), then, known, reader);
+        if (j.fails()) {
+          failing.add(shown);
+        }
+        if (known.changed().isPresent()) {
+          reevaluated.add(shown);
+        }
       }
     }
     return new TraceBack.Overview(
