@@ -46,6 +46,7 @@ class OpenApiCoverageTest extends ReadTestBase {
                   "GET /api/shipments/{shipmentId}/dossier",
                   "DossierAndRebuildTest, NonCompliantZoneTest"),
               Map.entry("GET /api/refused-attempts", "RefusedAttemptsTest"),
+              Map.entry("GET /api/re-evaluations", "RetroactiveDecisionsTest"),
               Map.entry("GET /api/public/certificates/{number}", "HoldingsAndCertificatesTest"),
               Map.entry("GET /api/certificates/{number}", "HoldingsAndCertificatesTest"),
               Map.entry("GET /api/certificates/{number}/content", "HoldingsAndCertificatesTest"),

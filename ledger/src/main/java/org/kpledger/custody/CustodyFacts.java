@@ -1,5 +1,6 @@
 package org.kpledger.custody;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -25,6 +26,46 @@ public interface CustodyFacts {
   /** The custody item (lot or parcel) with the given id, if it exists. */
   Optional<ParcelFacts> parcel(String parcelId);
 
+  /**
+   * These facts as the ledger knew them at {@code instant}: zones and licences keep only the
+   * decisions and status changes recorded at or before it (knowledge in two times: a decision
+   * recorded later with an effective date in the past does not change what was known then). Custody
+   * items, miners and sites are answered as they stand: no rule dates them in the past. A null
+   * instant means now: these facts unchanged.
+   */
+  default CustodyFacts asKnownAt(Instant instant) {
+    if (instant == null) {
+      return this;
+    }
+    CustodyFacts now = this;
+    return new CustodyFacts() {
+      @Override
+      public Optional<ZoneFacts> zone(String zoneId) {
+        return now.zone(zoneId).map(z -> z.asKnownAt(instant));
+      }
+
+      @Override
+      public Optional<LicenceFacts> licence(String licenceNumber) {
+        return now.licence(licenceNumber).map(l -> l.asKnownAt(instant));
+      }
+
+      @Override
+      public Optional<MinerFacts> miner(String minerId) {
+        return now.miner(minerId);
+      }
+
+      @Override
+      public Optional<SiteFacts> site(String siteId) {
+        return now.site(siteId);
+      }
+
+      @Override
+      public Optional<ParcelFacts> parcel(String parcelId) {
+        return now.parcel(parcelId);
+      }
+    };
+  }
+
   /** What a zone's dated compliance history says. */
   interface ZoneFacts {
     /** The zone's id. */
@@ -32,6 +73,9 @@ public interface CustodyFacts {
 
     /** Whether a Monitoring Team decision in force on {@code date} held the zone compliant. */
     boolean compliantOn(LocalDate date);
+
+    /** The same zone with only the decisions the ledger had recorded by {@code instant}. */
+    ZoneFacts asKnownAt(Instant instant);
   }
 
   /** What a licence says on a given day. */
@@ -50,6 +94,9 @@ public interface CustodyFacts {
      * revoked.
      */
     boolean validOn(LocalDate date);
+
+    /** The same licence with only the status changes the ledger had recorded by {@code instant}. */
+    LicenceFacts asKnownAt(Instant instant);
   }
 
   /** A registered artisanal miner. */

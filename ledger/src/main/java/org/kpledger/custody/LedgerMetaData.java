@@ -57,4 +57,15 @@ public final class LedgerMetaData {
     }
     return LedgerCalendar.dateOf(Instant.parse(at.toString()));
   }
+
+  /**
+   * The ledger's record time of the message carrying {@code meta}: its command's {@link
+   * #RECORDED_AT} (stamped from the node's one clock), else {@code timestamp} (the message's own
+   * time, for a message that did not come through the node, e.g. in a test). What was "known at" an
+   * instant is what was recorded at or before it by this time.
+   */
+  public static Instant recordedAt(MetaData meta, Instant timestamp) {
+    Object at = meta == null ? null : meta.get(RECORDED_AT);
+    return at == null ? timestamp : Instant.parse(at.toString());
+  }
 }

@@ -3,14 +3,18 @@ package org.kpledger.licence;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.kpledger.custody.CustodyRuleViolation.require;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.kpledger.custody.CustodyFacts;
+import org.kpledger.custody.LedgerMetaData;
 
 /** A licence and its dated status history. */
 @Aggregate(cache = "aggregateCache")
@@ -20,7 +24,7 @@ public class Licence implements CustodyFacts.LicenceFacts {
   private String holderId;
   private LocalDate validFrom;
   private LocalDate validUntil;
-  private final List<LicenceStatusChangedEvent> changes = new ArrayList<>();
+  private final List<LicenceHistory.Change> changes = new ArrayList<>();
 
   /** For Axon. */
   protected Licence() {}
@@ -82,17 +86,14 @@ public class Licence implements CustodyFacts.LicenceFacts {
   }
 
   @EventSourcingHandler
-  void on(LicenceStatusChangedEvent event) {
-    changes.add(event);
+  void on(LicenceStatusChangedEvent event, MetaData meta, @Timestamp Instant timestamp) {
+    changes.add(
+        new LicenceHistory.Change(
+            event.effectiveFrom(), event.status(), LedgerMetaData.recordedAt(meta, timestamp)));
   }
 
   private LicenceHistory history() {
-    return new LicenceHistory(
-        validFrom,
-        validUntil,
-        changes.stream()
-            .map(c -> new LicenceHistory.Change(c.effectiveFrom(), c.status()))
-            .toList());
+    return new LicenceHistory(validFrom, validUntil, changes);
   }
 
   private LicenceStatus statusOn(LocalDate date) {
@@ -118,5 +119,41 @@ public class Licence implements CustodyFacts.LicenceFacts {
   @Override
   public boolean validOn(LocalDate date) {
     return history().inForceOn(date);
+  }
+
+  /** The licence as the ledger knew it at {@code instant} ({@link LicenceHistory#asKnownAt}). */
+  @Override
+  public CustodyFacts.LicenceFacts asKnownAt(Instant instant) {
+    return known(licenceNumber, kind.name(), holderId, history().asKnownAt(instant));
+  }
+
+  private static CustodyFacts.LicenceFacts known(
+      String number, String kind, String holder, LicenceHistory known) {
+    return new CustodyFacts.LicenceFacts() {
+      @Override
+      public String licenceNumber() {
+        return number;
+      }
+
+      @Override
+      public String kind() {
+        return kind;
+      }
+
+      @Override
+      public String holderId() {
+        return holder;
+      }
+
+      @Override
+      public boolean validOn(LocalDate date) {
+        return known.inForceOn(date);
+      }
+
+      @Override
+      public CustodyFacts.LicenceFacts asKnownAt(Instant earlier) {
+        return known(number, kind, holder, known.asKnownAt(earlier));
+      }
+    };
   }
 }

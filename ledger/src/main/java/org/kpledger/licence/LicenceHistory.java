@@ -1,8 +1,10 @@
 package org.kpledger.licence;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A licence's validity and dated status changes, and the one rule that reads its standing on a day
@@ -11,6 +13,11 @@ import java.util.List;
  * two on the same day, the one recorded later), ACTIVE before any change. The {@link Licence}
  * aggregate (and so the export gate and {@link LicenceStanding}) and every read-side query that
  * asks for a licence's standing go through {@link #standingOn}; nothing else decides it.
+ *
+ * <p>Knowledge in two times: a change says from which day it governs and the ledger knows when it
+ * was recorded. {@link #asKnownAt} keeps what was recorded by an instant ("standing on day D as
+ * known at T" is {@code asKnownAt(T).standingOn(D)}); {@link #revisedAfter} names the change,
+ * recorded after an instant, that put the licence in or out of force on a day.
  *
  * @param validFrom the first day of validity
  * @param validUntil the last day of validity
@@ -42,8 +49,20 @@ public record LicenceHistory(LocalDate validFrom, LocalDate validUntil, List<Cha
    *
    * @param effectiveFrom the first day it governs
    * @param status the status from that day on
+   * @param recordedAt when the ledger recorded it (its command's record time), or null when the
+   *     caller does not know: such a change counts as known at every instant
    */
-  public record Change(LocalDate effectiveFrom, LicenceStatus status) {}
+  public record Change(LocalDate effectiveFrom, LicenceStatus status, Instant recordedAt) {
+    /** A change whose record time does not matter to the caller (known at every instant). */
+    public Change(LocalDate effectiveFrom, LicenceStatus status) {
+      this(effectiveFrom, status, null);
+    }
+
+    /** Whether the ledger had recorded it by {@code instant} (at or before it). */
+    public boolean knownAt(Instant instant) {
+      return recordedAt == null || !recordedAt.isAfter(instant);
+    }
+  }
 
   /** Keeps the changes in recorded order, sorted by effective date (stable for ties). */
   public LicenceHistory {
@@ -76,5 +95,45 @@ public record LicenceHistory(LocalDate validFrom, LocalDate validUntil, List<Cha
   /** Whether the licence was in force on {@code day}. */
   public boolean inForceOn(LocalDate day) {
     return standingOn(day).inForce();
+  }
+
+  /**
+   * The licence as the ledger knew it at {@code instant}: its validity and only the changes
+   * recorded at or before it (in their recorded order). The export gate at a command reads a
+   * patente this way at the command's record time, and so does the read side for a verdict "as
+   * known then".
+   */
+  public LicenceHistory asKnownAt(Instant instant) {
+    if (!anyRecordedAfter(instant)) {
+      return this;
+    }
+    return new LicenceHistory(
+        validFrom, validUntil, changes.stream().filter(c -> c.knownAt(instant)).toList());
+  }
+
+  /** Whether a status change was recorded after {@code instant} (never, for a null instant). */
+  public boolean anyRecordedAfter(Instant instant) {
+    return instant != null && !changes.stream().allMatch(c -> c.knownAt(instant));
+  }
+
+  /**
+   * The change recorded after {@code instant} that put the licence in or out of force on {@code
+   * day}, if one did: whether it was in force that day as known at the instant differs from as
+   * known now. It is the change in force on the day now (the latest effective not after it, of two
+   * on one day the one recorded later), since the changes known at the instant are a part of
+   * today's.
+   */
+  public Optional<Change> revisedAfter(LocalDate day, Instant instant) {
+    if (inForceOn(day) == asKnownAt(instant).inForceOn(day)) {
+      return Optional.empty();
+    }
+    Change inForce = null;
+    for (Change c : changes) {
+      if (c.effectiveFrom().isAfter(day)) {
+        break;
+      }
+      inForce = c;
+    }
+    return Optional.ofNullable(inForce);
   }
 }

@@ -10,9 +10,10 @@ import org.kpledger.parcel.Origin;
  * The export gate (kp-facts rules 5, 7 and 9): every origin of every parcel must have been bought
  * in a zone compliant that day from a miner with a patente in force that day, or be a stockpile
  * item released by audit; every parcel must be held by the exporter for this shipment, sealed, not
- * confiscated and not quarantined. Read against the ledger as it stands now, so a zone decision
- * recorded late is honoured. A parcel that left the country with this shipment still counts as in
- * it, so the same gate judges an exported shipment afterwards.
+ * confiscated and not quarantined. Read against the facts it is given: at a command, as the ledger
+ * knew them when it recorded the command ({@link CustodyFacts#asKnownAt}); on the read side both so
+ * and as they stand now ({@link Reevaluation}). A parcel that left the country with this shipment
+ * still counts as in it, so the same gate judges an exported shipment afterwards.
  */
 public final class ExportGate {
   private ExportGate() {}

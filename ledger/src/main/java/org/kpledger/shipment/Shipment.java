@@ -45,12 +45,12 @@ public class Shipment {
 
   /** A licensed buying office proposes; the gate must pass already. */
   @CommandHandler
-  public Shipment(CreateShipmentCommand c, Actor actor, CustodyFacts facts) {
+  public Shipment(CreateShipmentCommand c, Actor actor, CustodyFacts facts, MetaData meta) {
     requireExporterLicensed(
         facts, c.exporterLicence(), actor.party(), c.proposedOn(), "propose " + c.shipmentId());
     List<String> ids = c.parcels().stream().map(ParcelContribution::parcelId).toList();
     List<Origin> all = c.parcels().stream().flatMap(p -> p.origins().stream()).toList();
-    ExportGate.require(c.shipmentId(), ids, all, facts);
+    ExportGate.require(c.shipmentId(), ids, all, knownWhenRecorded(facts, meta));
     apply(
         new ShipmentProposedEvent(
             c.shipmentId(),
@@ -72,7 +72,7 @@ public class Shipment {
     requireStatus(ShipmentStatus.PROPOSED, "approved");
     requireExporterLicensed(
         facts, LedgerMetaData.recordDay(meta), "have " + shipmentId + " approved");
-    ExportGate.require(shipmentId, parcelIds, origins, facts);
+    ExportGate.require(shipmentId, parcelIds, origins, knownWhenRecorded(facts, meta));
     apply(new ShipmentApprovedEvent(shipmentId, c.decisionRef()));
   }
 
@@ -102,23 +102,34 @@ public class Shipment {
     LocalDate day = LedgerMetaData.recordDay(meta);
     requireCertifiableUnder(ExportRegime.on(day), day);
     requireExporterLicensed(facts, day, "have " + shipmentId + " certified");
-    ExportGate.require(shipmentId, parcelIds, origins, facts);
+    ExportGate.require(shipmentId, parcelIds, origins, knownWhenRecorded(facts, meta));
     apply(new ShipmentCertifiedEvent(shipmentId, c.certificateNumber()));
     return details();
   }
 
   /** The exporter ships a certified shipment that still passes the gate. */
   @CommandHandler
-  public ShipmentDetails handle(RecordExportCommand c, Actor actor, CustodyFacts facts) {
+  public ShipmentDetails handle(
+      RecordExportCommand c, Actor actor, CustodyFacts facts, MetaData meta) {
     requireStatus(ShipmentStatus.CERTIFIED, "exported");
     require(
         exporter.equals(actor.party()),
         "NOT_EXPORTER",
         "only the exporter " + exporter + " ships " + shipmentId);
     requireExporterLicensed(facts, c.exportedOn(), "export " + shipmentId);
-    ExportGate.require(shipmentId, parcelIds, origins, facts);
+    ExportGate.require(shipmentId, parcelIds, origins, knownWhenRecorded(facts, meta));
     apply(new ShipmentExportedEvent(shipmentId, certificateNumber, c.exportedOn()));
     return details();
+  }
+
+  /**
+   * The facts as the ledger knew them when it recorded this command (issue #15, knowledge in two
+   * times): a zone decision or licence change recorded later, even one already loaded because it
+   * committed while this command waited, does not decide this verdict; the read side shows the same
+   * verdict "as known then" and raises a re-evaluation if a later decision flips it.
+   */
+  private static CustodyFacts knownWhenRecorded(CustodyFacts facts, MetaData meta) {
+    return facts.asKnownAt(LedgerMetaData.recordedAt(meta, null));
   }
 
   /**

@@ -3,20 +3,24 @@ package org.kpledger.zone;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.kpledger.custody.CustodyRuleViolation.require;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.kpledger.custody.CustodyFacts;
+import org.kpledger.custody.LedgerMetaData;
 
 /** A sub-prefecture and its dated compliance history. */
 @Aggregate(cache = "aggregateCache")
 public class Zone implements CustodyFacts.ZoneFacts {
   @AggregateIdentifier private String zoneId;
-  private final List<ZoneDecisionRecordedEvent> decisions = new ArrayList<>();
+  private final List<ZoneDecisions.Decision> decisions = new ArrayList<>();
   private ZoneDecisions rule = ZoneDecisions.of(List.of());
 
   /** For Axon. */
@@ -56,9 +60,9 @@ public class Zone implements CustodyFacts.ZoneFacts {
   }
 
   @EventSourcingHandler
-  void on(ZoneDecisionRecordedEvent event) {
-    decisions.add(event);
-    rule = ZoneDecisions.of(decisions.stream().map(ZoneDecisions.Decision::of).toList());
+  void on(ZoneDecisionRecordedEvent event, MetaData meta, @Timestamp Instant timestamp) {
+    decisions.add(ZoneDecisions.Decision.of(event, LedgerMetaData.recordedAt(meta, timestamp)));
+    rule = ZoneDecisions.of(decisions);
   }
 
   @Override
@@ -70,5 +74,30 @@ public class Zone implements CustodyFacts.ZoneFacts {
   @Override
   public boolean compliantOn(LocalDate date) {
     return rule.on(date).compliant();
+  }
+
+  /** The zone as the ledger knew it at {@code instant} ({@link ZoneDecisions#asKnownAt}). */
+  @Override
+  public CustodyFacts.ZoneFacts asKnownAt(Instant instant) {
+    return known(zoneId, rule.asKnownAt(instant));
+  }
+
+  private static CustodyFacts.ZoneFacts known(String id, ZoneDecisions known) {
+    return new CustodyFacts.ZoneFacts() {
+      @Override
+      public String zoneId() {
+        return id;
+      }
+
+      @Override
+      public boolean compliantOn(LocalDate date) {
+        return known.on(date).compliant();
+      }
+
+      @Override
+      public CustodyFacts.ZoneFacts asKnownAt(Instant earlier) {
+        return known(id, known.asKnownAt(earlier));
+      }
+    };
   }
 }

@@ -1,5 +1,6 @@
 package org.kpledger.custody;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +29,14 @@ public final class InMemoryCustodyFacts implements CustodyFacts {
   public InMemoryCustodyFacts withZoneDecision(String zoneId, LocalDate from, boolean compliant) {
     withZone(zoneId);
     zones.get(zoneId).decisions.put(from, compliant);
+    return this;
+  }
+
+  /** Records a decision the ledger recorded at {@code recordedAt} (for knowledge in two times). */
+  public InMemoryCustodyFacts withZoneDecision(
+      String zoneId, LocalDate from, boolean compliant, Instant recordedAt) {
+    withZoneDecision(zoneId, from, compliant);
+    zones.get(zoneId).recordedAt.put(from, recordedAt);
     return this;
   }
 
@@ -87,10 +96,25 @@ public final class InMemoryCustodyFacts implements CustodyFacts {
     return Optional.ofNullable(parcels.get(parcelId));
   }
 
-  private record DatedZone(String zoneId, TreeMap<LocalDate, Boolean> decisions)
+  private record DatedZone(
+      String zoneId, TreeMap<LocalDate, Boolean> decisions, Map<LocalDate, Instant> recordedAt)
       implements ZoneFacts {
     DatedZone(String zoneId) {
-      this(zoneId, new TreeMap<>());
+      this(zoneId, new TreeMap<>(), new HashMap<>());
+    }
+
+    @Override
+    public ZoneFacts asKnownAt(Instant instant) {
+      DatedZone known = new DatedZone(zoneId);
+      decisions.forEach(
+          (day, compliant) -> {
+            Instant at = recordedAt.get(day);
+            if (at == null || !at.isAfter(instant)) {
+              known.decisions.put(day, compliant);
+              known.recordedAt.put(day, at);
+            }
+          });
+      return known;
     }
 
     @Override
@@ -110,6 +134,11 @@ public final class InMemoryCustodyFacts implements CustodyFacts {
       implements LicenceFacts {
     DatedLicence(String number, String kind, String holderId, LocalDate from, LocalDate until) {
       this(number, kind, holderId, from, until, new TreeMap<>());
+    }
+
+    @Override
+    public LicenceFacts asKnownAt(Instant instant) {
+      return this; // status changes here carry no record time: all known from the start
     }
 
     @Override

@@ -167,7 +167,7 @@ class LicenceTest {
     Licence licence = new Licence();
     licence.on(patenteIssued());
     for (LicenceStatusChangedEvent c : changes) {
-      licence.on(c);
+      licence.on(c, org.axonframework.messaging.MetaData.emptyInstance(), java.time.Instant.EPOCH);
     }
     return licence;
   }

@@ -164,7 +164,7 @@ class ZoneTest {
     Zone zone = new Zone();
     zone.on(new ZoneRegisteredEvent(zoneId, zoneId, "prefecture"));
     for (ZoneDecisionRecordedEvent d : decisions) {
-      zone.on(d);
+      zone.on(d, org.axonframework.messaging.MetaData.emptyInstance(), java.time.Instant.EPOCH);
     }
     return zone;
   }

@@ -39,7 +39,10 @@ class DossierController {
           "Trace, gate verdicts, valuation, signatures, late entries and refused "
               + "attempts of a shipment (Monitoring Team, KP authority, auditors); a shipment id"
               + " that exists only as refused proposals answers with those proposals"
-              + " (refusedProposals) and the trace of the parcels they named")
+              + " (refusedProposals) and the trace of the parcels they named. The gate is shown"
+              + " as known now (gate, gatePasses) and as known at the shipment's last gate step"
+              + " (gateKnownThen, gateAsKnownThen, gatePassedAsKnownThen); reevaluations names"
+              + " the zone decisions or licence changes recorded later that changed a verdict")
   ShipmentDossier dossier(Actor reader, @PathVariable String shipmentId) {
     policy.requireOverseer(reader, "shipment dossiers");
     var shipment = shipments.find(shipmentId);

@@ -17,8 +17,11 @@ import org.kpledger.api.lineage.ProjectedCustodyFacts;
 import org.kpledger.api.lineage.TraceBack;
 import org.kpledger.api.lineage.TraceBackQuery;
 import org.kpledger.api.lineage.TracedLineage;
+import org.kpledger.api.lineage.TracedOrigin;
 import org.kpledger.api.refusal.RefusedAttemptQueries;
 import org.kpledger.api.refusal.RefusedProposal;
+import org.kpledger.api.shipment.GateStep;
+import org.kpledger.api.shipment.ShipmentQueries;
 import org.kpledger.api.shipment.ShipmentRow;
 import org.kpledger.custody.Actor;
 import org.kpledger.custody.LedgerCalendar;
@@ -38,8 +41,10 @@ class DossierQuery {
   private final RefusedAttemptQueries proposals;
   private final Clock clock;
   private final OriginAssessor assessor;
+  private final ShipmentQueries shipments;
 
   DossierQuery(
+      ShipmentQueries shipments,
       TraceBackQuery traces,
       LineageGraph graph,
       OriginAssessor assessor,
@@ -48,6 +53,7 @@ class DossierQuery {
       RefusedAttemptSearch refused,
       RefusedAttemptQueries proposals,
       Clock clock) {
+    this.shipments = shipments;
     this.traces = traces;
     this.graph = graph;
     this.facts = assessor.facts();
@@ -62,12 +68,25 @@ class DossierQuery {
   ShipmentDossier assemble(ShipmentRow s, Actor reader) {
     var certificate = certificates.ofShipment(s.shipmentId()).orElse(null);
     TracedLineage lineage = traces.walk(s.parcelIds());
+    GateStep then = shipments.gateStep(s.shipmentId()).orElse(null);
     TraceBack.Overview trace =
         traces.overview(
-            "SHIPMENT", s.shipmentId(), s.shipmentId(), s.certificateNumber(), lineage, reader);
+            "SHIPMENT",
+            s.shipmentId(),
+            s.shipmentId(),
+            s.certificateNumber(),
+            lineage,
+            then,
+            reader);
     List<org.kpledger.parcel.Origin> origins =
         lineage.origins().stream().map(j -> j.origin().asGateOrigin()).toList();
     List<GateCheck> gate = ExportGate.evaluate(s.shipmentId(), s.parcelIds(), origins, facts);
+    // the same gate with only what was recorded when the shipment's last gate step ran
+    List<GateCheck> gateThen =
+        then == null
+            ? gate
+            : ExportGate.evaluate(
+                s.shipmentId(), s.parcelIds(), origins, facts.asKnownAt(then.recordedAt()));
     List<String> aggregates = new ArrayList<>();
     aggregates.add(s.shipmentId());
     if (s.certificateNumber() != null) {
@@ -88,7 +107,11 @@ class DossierQuery {
         late(lineage),
         refused.touching(aggregates),
         proposals.proposalsOf(s.shipmentId()),
-        GoverningRegime.of(s.shipmentId(), signed, LedgerCalendar.dateOf(now)));
+        GoverningRegime.of(s.shipmentId(), signed, LedgerCalendar.dateOf(now)),
+        then,
+        gateThen,
+        gateThen.stream().allMatch(GateCheck::passed),
+        trace.reevaluatedOrigins().stream().map(TracedOrigin::reevaluation).toList());
   }
 
   /**
@@ -102,7 +125,7 @@ class DossierQuery {
     List<String> known = List.copyOf(graph.items(parcels).keySet());
     TracedLineage lineage = traces.walk(known);
     TraceBack.Overview trace =
-        traces.overview("SHIPMENT", shipmentId, shipmentId, null, lineage, reader);
+        traces.overview("SHIPMENT", shipmentId, shipmentId, null, lineage, null, reader);
     List<String> ids = new ArrayList<>();
     ids.add(shipmentId);
     ids.addAll(parcels);
@@ -118,7 +141,11 @@ class DossierQuery {
         late(lineage),
         refused.touching(ids),
         refusals,
-        null);
+        null,
+        null,
+        List.of(),
+        false,
+        trace.reevaluatedOrigins().stream().map(TracedOrigin::reevaluation).toList());
   }
 
   private ShipmentDossier.Valuation valuation(ShipmentRow s) {

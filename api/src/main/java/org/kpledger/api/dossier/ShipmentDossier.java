@@ -6,8 +6,10 @@ import java.util.List;
 import org.kpledger.api.certificate.CertificateRecord;
 import org.kpledger.api.lineage.TraceBack;
 import org.kpledger.api.refusal.RefusedProposal;
+import org.kpledger.api.shipment.GateStep;
 import org.kpledger.api.shipment.ShipmentRow;
 import org.kpledger.shipment.GateCheck;
+import org.kpledger.shipment.Reevaluation;
 
 /**
  * What the Monitoring Team reviews for one shipment: the trace back's summary and failing origins
@@ -25,6 +27,16 @@ import org.kpledger.shipment.GateCheck;
  * @param exportRegime the export regime that governed the shipment's certification (for a shipment
  *     not yet certified, the one a certification today would need); null for a shipment id that
  *     exists only as refused proposals
+ * @param gateKnownThen the shipment's last step that passed the export gate and when the ledger
+ *     recorded it: the instant {@code gateAsKnownThen} is read at (null for a shipment id that
+ *     exists only as refused proposals)
+ * @param gateAsKnownThen every check of the gate with only the zone decisions and licence changes
+ *     recorded by {@code gateKnownThen}: the verdict that step relied on, which a later retroactive
+ *     decision does not rewrite
+ * @param gatePassedAsKnownThen whether every check passed as known then
+ * @param reevaluations every origin whose verdict as known then differs from as known now (the
+ *     {@code gate} above), naming the zone decisions or licence changes recorded after the fact
+ *     that changed it; empty when nothing changed
  */
 public record ShipmentDossier(
     ShipmentRow shipment,
@@ -38,7 +50,11 @@ public record ShipmentDossier(
     List<LateEntry> lateEntries,
     List<RefusedAttempt> refusedAttempts,
     List<RefusedProposal> refusedProposals,
-    GoverningRegime exportRegime) {
+    GoverningRegime exportRegime,
+    GateStep gateKnownThen,
+    List<GateCheck> gateAsKnownThen,
+    boolean gatePassedAsKnownThen,
+    List<Reevaluation> reevaluations) {
 
   /** The valuation of each parcel and of the whole shipment. */
   public record Valuation(

@@ -6,9 +6,11 @@ import java.util.List;
 import org.kpledger.api.access.ReadPolicy;
 import org.kpledger.api.registry.LicenceVerdict;
 import org.kpledger.api.registry.RegistryQueries;
+import org.kpledger.api.shipment.GateStep;
 import org.kpledger.custody.Actor;
 import org.kpledger.shipment.ExportGate;
 import org.kpledger.shipment.GateCheck;
+import org.kpledger.shipment.Reevaluation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +52,7 @@ public class OriginAssessor {
   }
 
   /** The same judge reading the registry through {@code preloaded} (see RegistryQueries). */
-  OriginAssessor over(RegistryQueries preloaded) {
+  public OriginAssessor over(RegistryQueries preloaded) {
     return new OriginAssessor(preloaded, graph, policy, lateAfter, clock);
   }
 
@@ -63,7 +65,19 @@ public class OriginAssessor {
    * The origin as {@code reader} may see it, with its verdicts ({@code checks} from {@link
    * #checks}).
    */
-  public TracedOrigin assess(LineageRows.Origin o, List<GateCheck> checks, Actor reader) {
+  public TracedOrigin assess(
+      LineageRows.Origin o, List<GateCheck> checks, GateStep shipmentThen, Actor reader) {
+    GateStep then = then(o, shipmentThen);
+    return assess(o, checks, then, judge(o, then), reader);
+  }
+
+  /** The same, with the origin already judged as known at {@code then} ({@link #judge}). */
+  public TracedOrigin assess(
+      LineageRows.Origin o,
+      List<GateCheck> checks,
+      GateStep then,
+      Reevaluation.Judgement j,
+      Actor reader) {
     LicenceVerdict patente =
         o.patenteNumber() == null || o.acquiredOn() == null
             ? null
@@ -97,7 +111,34 @@ public class OriginAssessor {
         o.quarantineReason(),
         o.auditClearance(),
         checks,
-        checks.stream().allMatch(GateCheck::passed));
+        checks.stream().allMatch(GateCheck::passed),
+        TracedOrigin.Verdict.of(then.recordedAt(), then.step(), j.asKnownThen()),
+        TracedOrigin.Verdict.of(null, "NOW", checks),
+        j.changed().orElse(null));
+  }
+
+  /**
+   * The command an origin's verdict "as known then" refers to: the shipment's last gate step when
+   * the trace is of a shipment (or of an item in one), else the purchase or declaration itself.
+   */
+  public static GateStep then(LineageRows.Origin o, GateStep shipmentThen) {
+    if (shipmentThen != null) {
+      return shipmentThen;
+    }
+    return new GateStep(o.stockpileId() == null ? "PURCHASED" : "DECLARED", o.recordedAt());
+  }
+
+  /**
+   * The origin judged by the ledger's {@link Reevaluation#judge} as known at {@code then} and now,
+   * with the zone decisions and the patente history (and their record times) from the registry.
+   */
+  public Reevaluation.Judgement judge(LineageRows.Origin o, GateStep then) {
+    return Reevaluation.judge(
+        o.asGateOrigin(),
+        then.recordedAt(),
+        facts,
+        o.zoneId() == null ? null : registry.zoneDecisions(o.zoneId()),
+        registry.licenceHistory(o.patenteNumber()).orElse(null));
   }
 
   /** The export gate's checks of this origin alone ({@link ExportGate#originChecks}). */

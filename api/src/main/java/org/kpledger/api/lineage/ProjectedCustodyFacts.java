@@ -1,6 +1,7 @@
 package org.kpledger.api.lineage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.kpledger.api.registry.RegistryQueries;
@@ -26,6 +27,17 @@ public final class ProjectedCustodyFacts implements CustodyFacts {
     this.clock = clock;
   }
 
+  /**
+   * The same facts with the registry as the ledger knew it at {@code instant} ({@link
+   * RegistryQueries#asKnownAt}); custody items as they stand.
+   */
+  @Override
+  public ProjectedCustodyFacts asKnownAt(Instant instant) {
+    return instant == null
+        ? this
+        : new ProjectedCustodyFacts(registry.asKnownAt(instant), graph, clock);
+  }
+
   @Override
   public Optional<ZoneFacts> zone(String zoneId) {
     if (zoneId == null || !registry.zoneExists(zoneId)) {
@@ -33,6 +45,11 @@ public final class ProjectedCustodyFacts implements CustodyFacts {
     }
     return Optional.of(
         new ZoneFacts() {
+          @Override
+          public ZoneFacts asKnownAt(Instant instant) {
+            return ProjectedCustodyFacts.this.asKnownAt(instant).zone(zoneId).orElseThrow();
+          }
+
           @Override
           public String zoneId() {
             return zoneId;
@@ -56,6 +73,11 @@ public final class ProjectedCustodyFacts implements CustodyFacts {
     }
     return Optional.of(
         new LicenceFacts() {
+          @Override
+          public LicenceFacts asKnownAt(Instant instant) {
+            return ProjectedCustodyFacts.this.asKnownAt(instant).licence(number).orElseThrow();
+          }
+
           @Override
           public String licenceNumber() {
             return number;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.kpledger.api.paging.Page;
 import org.kpledger.api.refusal.RefusedProposal;
 import org.kpledger.api.registry.LicenceVerdict;
+import org.kpledger.api.shipment.GateStep;
 
 /**
  * Everything a shipment, certificate, parcel or lot came from. What the Monitoring Team reads first
@@ -23,6 +24,11 @@ import org.kpledger.api.registry.LicenceVerdict;
  * @param failingOrigins every origin with a failed check, in id order, whatever the page
  * @param origins one page of every origin, in id order
  * @param items the same page of every item of the lineage, in id order
+ * @param knownThen the shipment's last step that passed the export gate, the instant every origin's
+ *     {@code asKnownThen} refers to; null when each origin is judged as known at its own purchase
+ *     or declaration (an item in no shipment, a shipment id that exists only as refused proposals)
+ * @param reevaluatedOrigins every origin whose verdict as known then differs from as known now,
+ *     with the decisions that changed it, in id order, whatever the page
  * @param refusedProposals for a shipment id that exists only as refused proposals, those proposals
  *     (who, when, the rule, the parcels), the trace then covering the parcels they named as they
  *     stand now; empty otherwise
@@ -39,7 +45,9 @@ public record TraceBack(
     List<TracedOrigin> failingOrigins,
     Page<TracedOrigin> origins,
     Page<TracedItem> items,
-    List<RefusedProposal> refusedProposals) {
+    List<RefusedProposal> refusedProposals,
+    GateStep knownThen,
+    List<TracedOrigin> reevaluatedOrigins) {
 
   /** The same trace, told that it follows refused proposals. */
   public TraceBack withRefusedProposals(List<RefusedProposal> refused) {
@@ -55,7 +63,9 @@ public record TraceBack(
         failingOrigins,
         origins,
         items,
-        List.copyOf(refused));
+        List.copyOf(refused),
+        knownThen,
+        reevaluatedOrigins);
   }
 
   /** The trace without its pages, as the shipment dossier embeds it. */
@@ -68,7 +78,9 @@ public record TraceBack(
       boolean exportable,
       TraceSummary summary,
       Map<String, BigDecimal> caratsByZone,
-      List<TracedOrigin> failingOrigins) {}
+      List<TracedOrigin> failingOrigins,
+      GateStep knownThen,
+      List<TracedOrigin> reevaluatedOrigins) {}
 
   /**
    * An item of the lineage, who held it, and what it was made of.

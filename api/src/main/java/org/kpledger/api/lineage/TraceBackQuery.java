@@ -13,8 +13,10 @@ import org.kpledger.api.holdings.CustodyHistory;
 import org.kpledger.api.paging.Page;
 import org.kpledger.api.paging.PageRequest;
 import org.kpledger.api.registry.RegistryQueries;
+import org.kpledger.api.shipment.GateStep;
 import org.kpledger.custody.Actor;
 import org.kpledger.shipment.GateCheck;
+import org.kpledger.shipment.Reevaluation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,10 +51,11 @@ public class TraceBackQuery {
       String shipmentId,
       String certificate,
       List<String> start,
+      GateStep knownThen,
       Actor reader,
       PageRequest page) {
     TracedLineage l = walk(start);
-    TraceBack.Overview o = overview(kind, id, shipmentId, certificate, l, reader);
+    TraceBack.Overview o = overview(kind, id, shipmentId, certificate, l, knownThen, reader);
     OriginAssessor judge = assessor.over(l.registry());
     Page<TracedLineage.Judged> origins = Page.of(l.origins(), page);
     Page<String> items = Page.of(l.itemIds(), page);
@@ -68,13 +71,15 @@ public class TraceBackQuery {
         o.failingOrigins(),
         new Page<>(
             origins.items().stream()
-                .map(j -> judge.assess(j.origin(), j.checks(), reader))
+                .map(j -> judge.assess(j.origin(), j.checks(), knownThen, reader))
                 .toList(),
             page.page(),
             page.size(),
             origins.total()),
         new Page<>(traced(items.items(), l), page.page(), page.size(), items.total()),
-        List.of());
+        List.of(),
+        knownThen,
+        o.reevaluatedOrigins());
   }
 
   /** The summary and failing origins of a walked lineage, as {@code reader} may see them. */
@@ -84,14 +89,24 @@ public class TraceBackQuery {
       String shipmentId,
       String certificate,
       TracedLineage l,
+      GateStep knownThen,
       Actor reader) {
     OriginAssessor judge = assessor.over(l.registry());
     TraceSummary.Counter counter = new TraceSummary.Counter();
     List<TracedOrigin> failing = new ArrayList<>();
+    List<TracedOrigin> reevaluated = new ArrayList<>();
     for (TracedLineage.Judged j : l.origins()) {
       counter.add(j.origin(), j.verdict());
-      if (j.fails()) {
-        failing.add(judge.assess(j.origin(), j.checks(), reader));
+      GateStep then = OriginAssessor.then(j.origin(), knownThen);
+      Reevaluation.Judgement known = judge.judge(j.origin(), then);
+      if (j.fails() || known.changed().isPresent()) {
+        TracedOrigin shown = judge.assess(j.origin(), j.checks(), then, known, reader);
+        if (j.fails()) {
+          failing.add(shown);
+        }
+        if (known.changed().isPresent()) {
+          reevaluated.add(shown);
+        }
       }
     }
     return new TraceBack.Overview(
@@ -103,7 +118,9 @@ public class TraceBackQuery {
         l.origins().stream().allMatch(TracedLineage.Judged::exportable),
         counter.summary(l.itemIds().size()),
         counter.caratsByZone(),
-        failing);
+        failing,
+        knownThen,
+        reevaluated);
   }
 
   /**

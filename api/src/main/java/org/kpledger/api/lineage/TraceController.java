@@ -13,6 +13,7 @@ import org.kpledger.api.paging.PageRequest;
 import org.kpledger.api.refusal.RefusedAttemptQueries;
 import org.kpledger.api.refusal.RefusedProposal;
 import org.kpledger.api.registry.RegistryQueries;
+import org.kpledger.api.shipment.GateStep;
 import org.kpledger.api.shipment.ShipmentQueries;
 import org.kpledger.api.shipment.ShipmentRow;
 import org.kpledger.custody.Actor;
@@ -67,7 +68,9 @@ class TraceController {
           "Trace a shipment back to its lots, slips, miners, sites and zones: the summary and "
               + "failing origins whole, origins and items one page at a time; a shipment id that"
               + " exists only as refused proposals answers with them (refusedProposals) and the"
-              + " trace of the parcels they named")
+              + " trace of the parcels they named. Each origin shows its verdict asKnownThen (at"
+              + " the shipment's last gate step, knownThen) and asKnownNow, and a reevaluation"
+              + " naming the decisions recorded later when they differ (reevaluatedOrigins)")
   TraceBack fromShipment(
       Actor reader,
       @PathVariable String shipmentId,
@@ -84,13 +87,20 @@ class TraceController {
                 .filter(id -> policy.mayFollow(reader, id))
                 .sorted()
                 .toList();
-        return back.trace("SHIPMENT", shipmentId, shipmentId, null, traceable, reader, r)
+        return back.trace("SHIPMENT", shipmentId, shipmentId, null, traceable, null, reader, r)
             .withRefusedProposals(refused);
       }
     }
     ShipmentRow s = shipment(reader, shipmentId);
     return back.trace(
-        "SHIPMENT", shipmentId, shipmentId, s.certificateNumber(), s.parcelIds(), reader, r);
+        "SHIPMENT",
+        shipmentId,
+        shipmentId,
+        s.certificateNumber(),
+        s.parcelIds(),
+        shipments.gateStep(shipmentId).orElse(null),
+        reader,
+        r);
   }
 
   /** The refused proposals of a shipment id that the reader may see: all, or its own. */
@@ -121,7 +131,15 @@ class TraceController {
                         : QueryRefusedException.notVisible(
                             "number", "not a certificate of " + reader.party()));
     ShipmentRow s = shipment(reader, c.shipmentId());
-    return back.trace("CERTIFICATE", number, s.shipmentId(), number, s.parcelIds(), reader, r);
+    return back.trace(
+        "CERTIFICATE",
+        number,
+        s.shipmentId(),
+        number,
+        s.parcelIds(),
+        shipments.gateStep(s.shipmentId()).orElse(null),
+        reader,
+        r);
   }
 
   @GetMapping("/api/trace/back/items/{itemId}")
@@ -143,7 +161,11 @@ class TraceController {
           case "STOCKPILE" -> "STOCKPILE_ITEM";
           default -> "PARCEL";
         };
-    return back.trace(kind, itemId, item.shipmentId(), null, List.of(itemId), reader, r);
+    // an item in a shipment is judged as known at the shipment's last gate step, else each origin
+    // as known at its own purchase or declaration
+    GateStep then =
+        item.shipmentId() == null ? null : shipments.gateStep(item.shipmentId()).orElse(null);
+    return back.trace(kind, itemId, item.shipmentId(), null, List.of(itemId), then, reader, r);
   }
 
   @GetMapping("/api/trace/forward/{kind}/{id}")

@@ -7,6 +7,7 @@ import java.util.List;
 import org.kpledger.api.registry.LicenceVerdict;
 import org.kpledger.api.registry.ZoneVerdict;
 import org.kpledger.shipment.GateCheck;
+import org.kpledger.shipment.Reevaluation;
 
 /**
  * An origin of a trace (a purchase slip or a declared stockpile item) with what was in force on its
@@ -18,6 +19,12 @@ import org.kpledger.shipment.GateCheck;
  * @param lateEntry whether the ledger recorded it later than {@code kp.late-entry-hours} after it
  *     happened
  * @param exportable whether every gate check on this origin passed
+ * @param asKnownThen the same checks with only what the ledger had recorded when the command that
+ *     relied on them ran (the shipment's last gate step, or else the purchase or declaration)
+ * @param asKnownNow the checks with everything recorded now ({@code checks} again, with the
+ *     instant)
+ * @param reevaluation when the two differ: which rules changed and the zone decisions or licence
+ *     changes, recorded after the fact, that changed them; null otherwise
  */
 public record TracedOrigin(
     String lotId,
@@ -44,4 +51,27 @@ public record TracedOrigin(
     String quarantineReason,
     String auditClearance,
     List<GateCheck> checks,
-    boolean exportable) {}
+    boolean exportable,
+    Verdict asKnownThen,
+    Verdict asKnownNow,
+    Reevaluation reevaluation) {
+
+  /**
+   * The export gate's checks of an origin as known at one instant.
+   *
+   * @param knownAt the instant: what was recorded at or before it counts (null: everything recorded
+   *     so far)
+   * @param knownBy the command recorded at that instant (PROPOSED, APPROVED, CERTIFIED, EXPORTED,
+   *     PURCHASED, DECLARED), or NOW
+   * @param exportable whether every check passed
+   * @param checks the checks
+   */
+  public record Verdict(
+      Instant knownAt, String knownBy, boolean exportable, List<GateCheck> checks) {
+
+    /** The verdict of these checks. */
+    public static Verdict of(Instant knownAt, String knownBy, List<GateCheck> checks) {
+      return new Verdict(knownAt, knownBy, checks.stream().allMatch(GateCheck::passed), checks);
+    }
+  }
+}

@@ -99,9 +99,7 @@ public abstract class JdbcProjection implements Projection {
 
   /** The ledger's record time of an event (its command's recordedAt), else the event's time. */
   protected static OffsetDateTime recordedAt(MetaData meta, Instant timestamp) {
-    Object at = meta.get(LedgerMetaData.RECORDED_AT);
-    Instant i = at == null ? timestamp : Instant.parse(at.toString());
-    return i.atOffset(ZoneOffset.UTC);
+    return LedgerMetaData.recordedAt(meta, timestamp).atOffset(ZoneOffset.UTC);
   }
 
   /** An instant as a column value. */

@@ -1,5 +1,6 @@
 package org.kpledger.api.registry;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kpledger.api.projection.Columns;
 import org.kpledger.licence.LicenceHistory;
 import org.kpledger.licence.LicenceStatus;
@@ -22,30 +24,42 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * status changes, every licence of some holders), read in five statements instead of several per
  * origin, answering by the same rules as {@link RegistryQueries}; anything not preloaded is read
  * from the tables as before. A trace of a shipment carrying thousands of lots asks for the same
- * zones and licences over and over.
+ * zones and licences over and over. Views {@link #asKnownAt} share the rows read.
  */
 final class PreloadedRegistry extends RegistryQueries {
   private record Licence(String kind, String holder, LocalDate from, LocalDate until) {}
 
-  private record Change(LocalDate from, long id, String status) {}
+  /** The rows read once, shared by every view of them. */
+  private static final class Rows {
+    final Set<String> zonesLoaded = new HashSet<>();
+    final Map<String, String> zoneNames = new HashMap<>();
+    final Map<String, List<ZoneDecisions.Decision>> decisions = new HashMap<>();
+    final Set<String> licencesLoaded = new HashSet<>();
+    final Map<String, Licence> licences = new HashMap<>();
+    final Map<String, List<LicenceHistory.Change>> changes = new HashMap<>();
+    final Map<String, TreeSet<String>> holders = new HashMap<>();
+    // a cached trace's registry is read by concurrent requests, each maybe at another instant
+    final Map<Optional<Instant>, PreloadedRegistry> views = new ConcurrentHashMap<>();
+  }
 
-  private final Set<String> zonesLoaded = new HashSet<>();
-  private final Map<String, String> zoneNames = new HashMap<>();
-  private final Map<String, List<ZoneDecisions.Decision>> decisions = new HashMap<>();
-  // filled as zones are asked for; a cached trace's registry is read by concurrent requests
-  private final Map<String, ZoneDecisions> zoneRules =
-      new java.util.concurrent.ConcurrentHashMap<>();
-  private final Set<String> licencesLoaded = new HashSet<>();
-  private final Map<String, Licence> licences = new HashMap<>();
-  private final Map<String, List<Change>> changes = new HashMap<>();
-  private final Map<String, TreeSet<String>> holders = new HashMap<>();
+  private final Rows rows;
+  private final JdbcTemplate jdbc;
+  // filled as zones are asked for
+  private final Map<String, ZoneDecisions> zoneRules = new ConcurrentHashMap<>();
+
+  private PreloadedRegistry(JdbcTemplate jdbc, Rows rows, Instant knownAt) {
+    super(jdbc, knownAt);
+    this.jdbc = jdbc;
+    this.rows = rows;
+  }
 
   PreloadedRegistry(
       JdbcTemplate jdbc,
       Collection<String> zoneIds,
       Collection<String> licenceNumbers,
       Collection<String> holderIds) {
-    super(jdbc);
+    this(jdbc, new Rows(), null);
+    rows.views.put(Optional.empty(), this);
     NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
     Set<String> zones = nonNull(zoneIds);
     if (!zones.isEmpty()) {
@@ -54,20 +68,23 @@ final class PreloadedRegistry extends RegistryQueries {
           "SELECT zone_id, name FROM registry_zone WHERE zone_id IN (:ids)",
           p,
           rs -> {
-            zoneNames.put(rs.getString(1), rs.getString(2));
+            rows.zoneNames.put(rs.getString(1), rs.getString(2));
           });
       named.query(
-          "SELECT zone_id, effective_from, status, decision_ref FROM registry_zone_decision "
-              + "WHERE zone_id IN (:ids)",
+          "SELECT zone_id, effective_from, status, decision_ref, recorded_at "
+              + "FROM registry_zone_decision WHERE zone_id IN (:ids)",
           p,
           rs -> {
-            decisions
+            rows.decisions
                 .computeIfAbsent(rs.getString(1), z -> new ArrayList<>())
                 .add(
                     new ZoneDecisions.Decision(
-                        Columns.date(rs.getObject(2)), rs.getString(3), rs.getString(4)));
+                        Columns.date(rs.getObject(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Columns.instant(rs.getObject(5))));
           });
-      zonesLoaded.addAll(zones);
+      rows.zonesLoaded.addAll(zones);
     }
     Set<String> numbers = nonNull(licenceNumbers);
     Set<String> owners = nonNull(holderIds);
@@ -76,10 +93,12 @@ final class PreloadedRegistry extends RegistryQueries {
           "SELECT holder_id, licence_number FROM registry_licence WHERE holder_id IN (:ids)",
           Map.of("ids", owners),
           rs -> {
-            holders.computeIfAbsent(rs.getString(1), h -> new TreeSet<>()).add(rs.getString(2));
+            rows.holders
+                .computeIfAbsent(rs.getString(1), h -> new TreeSet<>())
+                .add(rs.getString(2));
             numbers.add(rs.getString(2));
           });
-      owners.forEach(h -> holders.putIfAbsent(h, new TreeSet<>()));
+      owners.forEach(h -> rows.holders.putIfAbsent(h, new TreeSet<>()));
     }
     if (!numbers.isEmpty()) {
       Map<String, Object> p = Map.of("ids", numbers);
@@ -88,7 +107,7 @@ final class PreloadedRegistry extends RegistryQueries {
               + "WHERE licence_number IN (:ids)",
           p,
           rs -> {
-            licences.put(
+            rows.licences.put(
                 rs.getString(1),
                 new Licence(
                     rs.getString(2),
@@ -97,31 +116,48 @@ final class PreloadedRegistry extends RegistryQueries {
                     rs.getObject(5, LocalDate.class)));
           });
       named.query(
-          "SELECT licence_number, effective_from, id, status FROM registry_licence_change "
+          "SELECT licence_number, effective_from, status, recorded_at FROM registry_licence_change "
               + "WHERE licence_number IN (:ids) ORDER BY licence_number, id",
           p,
           rs -> {
-            changes
+            rows.changes
                 .computeIfAbsent(rs.getString(1), n -> new ArrayList<>())
-                .add(new Change(rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getString(4)));
+                .add(
+                    new LicenceHistory.Change(
+                        rs.getObject(2, LocalDate.class),
+                        LicenceStatus.valueOf(rs.getString(3)),
+                        Columns.instant(rs.getObject(4))));
           });
-      licencesLoaded.addAll(numbers);
+      rows.licencesLoaded.addAll(numbers);
     }
   }
 
   @Override
+  public RegistryQueries asKnownAt(Instant instant) {
+    return rows.views.computeIfAbsent(
+        Optional.ofNullable(instant), i -> new PreloadedRegistry(jdbc, rows, instant));
+  }
+
+  @Override
+  public ZoneDecisions zoneDecisions(String zoneId) {
+    if (zoneId == null || !rows.zonesLoaded.contains(zoneId)) {
+      return super.zoneDecisions(zoneId);
+    }
+    // sorted once per zone and view, not once per origin
+    return zoneRules.computeIfAbsent(
+        zoneId,
+        z -> ZoneDecisions.of(rows.decisions.getOrDefault(z, List.of())).asKnownAt(knownAt()));
+  }
+
+  @Override
   public ZoneVerdict zoneOn(String zoneId, LocalDate day) {
-    if (zoneId == null || day == null || !zonesLoaded.contains(zoneId)) {
+    if (zoneId == null || day == null || !rows.zonesLoaded.contains(zoneId)) {
       return super.zoneOn(zoneId, day);
     }
-    // sorted once per zone, not once per origin
-    ZoneDecisions.Period p =
-        zoneRules
-            .computeIfAbsent(zoneId, z -> ZoneDecisions.of(decisions.getOrDefault(z, List.of())))
-            .on(day);
+    ZoneDecisions.Period p = zoneDecisions(zoneId).on(day);
     return new ZoneVerdict(
         zoneId,
-        zoneNames.get(zoneId),
+        rows.zoneNames.get(zoneId),
         day,
         p.status(),
         p.compliant(),
@@ -130,36 +166,47 @@ final class PreloadedRegistry extends RegistryQueries {
 
   @Override
   public Optional<String> zoneName(String zoneId) {
-    return zonesLoaded.contains(zoneId)
-        ? Optional.ofNullable(zoneNames.get(zoneId))
+    return rows.zonesLoaded.contains(zoneId)
+        ? Optional.ofNullable(rows.zoneNames.get(zoneId))
         : super.zoneName(zoneId);
   }
 
   @Override
   public boolean zoneExists(String zoneId) {
-    return zonesLoaded.contains(zoneId) ? zoneNames.containsKey(zoneId) : super.zoneExists(zoneId);
+    return rows.zonesLoaded.contains(zoneId)
+        ? rows.zoneNames.containsKey(zoneId)
+        : super.zoneExists(zoneId);
+  }
+
+  @Override
+  public Optional<LicenceHistory> licenceHistory(String number) {
+    if (number == null || !rows.licencesLoaded.contains(number)) {
+      return super.licenceHistory(number);
+    }
+    Licence l = rows.licences.get(number);
+    if (l == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new LicenceHistory(l.from(), l.until(), rows.changes.getOrDefault(number, List.of()))
+            .asKnownAt(knownAt()));
   }
 
   @Override
   public LicenceVerdict licenceOn(String number, LocalDate day) {
-    if (number == null || !licencesLoaded.contains(number)) {
+    if (number == null || !rows.licencesLoaded.contains(number)) {
       return super.licenceOn(number, day);
     }
-    Licence l = licences.get(number);
+    Licence l = rows.licences.get(number);
     if (l == null) {
       return new LicenceVerdict(number, null, null, day, "UNKNOWN", false);
     }
-    List<LicenceHistory.Change> dated =
-        changes.getOrDefault(number, List.of()).stream()
-            .map(c -> new LicenceHistory.Change(c.from(), LicenceStatus.valueOf(c.status())))
-            .toList();
-    return verdict(
-        number, l.kind(), l.holder(), new LicenceHistory(l.from(), l.until(), dated), day);
+    return verdict(number, l.kind(), l.holder(), licenceHistory(number).orElseThrow(), day);
   }
 
   @Override
   public List<LicenceVerdict> licencesOfHolderOn(String holderId, LocalDate day) {
-    TreeSet<String> numbers = holders.get(holderId);
+    TreeSet<String> numbers = rows.holders.get(holderId);
     if (numbers == null) {
       return super.licencesOfHolderOn(holderId, day);
     }

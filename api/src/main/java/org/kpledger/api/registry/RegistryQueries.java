@@ -1,5 +1,6 @@
 package org.kpledger.api.registry;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +16,36 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the registry projection: a zone's status and a licence's standing on a given day, by the
  * same rules as the aggregates, the ledger's {@link ZoneDecisions} and {@link LicenceHistory}: this
- * class only loads their rows.
+ * class only loads their rows. A view {@link #asKnownAt} answers with only the decisions and
+ * changes recorded by an instant (knowledge in two times, by the same ledger rules).
  */
 @Component
 public class RegistryQueries {
   private final JdbcTemplate jdbc;
+  private final Instant knownAt;
 
+  @org.springframework.beans.factory.annotation.Autowired
   RegistryQueries(JdbcTemplate jdbc) {
+    this(jdbc, null);
+  }
+
+  RegistryQueries(JdbcTemplate jdbc, Instant knownAt) {
     this.jdbc = jdbc;
+    this.knownAt = knownAt;
+  }
+
+  /** The instant this view knows the registry at, or null for now (everything recorded). */
+  public Instant knownAt() {
+    return knownAt;
+  }
+
+  /**
+   * The same queries answered with only the zone decisions and licence changes the ledger had
+   * recorded by {@code instant} ({@link ZoneDecisions#asKnownAt}, {@link
+   * LicenceHistory#asKnownAt}); null for now.
+   */
+  public RegistryQueries asKnownAt(Instant instant) {
+    return new RegistryQueries(jdbc, instant);
   }
 
   /**
@@ -33,7 +56,7 @@ public class RegistryQueries {
       java.util.Collection<String> zoneIds,
       java.util.Collection<String> licenceNumbers,
       java.util.Collection<String> holderIds) {
-    return new PreloadedRegistry(jdbc, zoneIds, licenceNumbers, holderIds);
+    return new PreloadedRegistry(jdbc, zoneIds, licenceNumbers, holderIds).asKnownAt(knownAt);
   }
 
   /** The zone's status in force on {@code day}, by the rule of {@link ZoneDecisions}. */
@@ -51,16 +74,55 @@ public class RegistryQueries {
         p.decision() == null ? null : p.decision().decisionRef());
   }
 
-  /** The zone's dated decisions as they stand now (none for an unknown zone). */
+  /**
+   * The zone's dated decisions with their record times, as known by this view (none for an unknown
+   * zone).
+   */
   public ZoneDecisions zoneDecisions(String zoneId) {
     return ZoneDecisions.of(
+            jdbc.query(
+                "SELECT effective_from, status, decision_ref, recorded_at "
+                    + "FROM registry_zone_decision WHERE zone_id = ?",
+                (rs, n) ->
+                    new ZoneDecisions.Decision(
+                        Columns.date(rs.getObject(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Columns.instant(rs.getObject(4))),
+                zoneId))
+        .asKnownAt(knownAt);
+  }
+
+  /**
+   * The licence's validity and status changes with their record times, as known by this view, if it
+   * was issued.
+   */
+  public Optional<LicenceHistory> licenceHistory(String number) {
+    if (number == null) {
+      return Optional.empty();
+    }
+    List<Map<String, Object>> l =
+        jdbc.queryForList(
+            "SELECT valid_from, valid_until FROM registry_licence WHERE licence_number = ?",
+            number);
+    if (l.isEmpty()) {
+      return Optional.empty();
+    }
+    List<LicenceHistory.Change> changes =
         jdbc.query(
-            "SELECT effective_from, status, decision_ref FROM registry_zone_decision "
-                + "WHERE zone_id = ?",
+            "SELECT effective_from, status, recorded_at FROM registry_licence_change "
+                + "WHERE licence_number = ? ORDER BY id",
             (rs, n) ->
-                new ZoneDecisions.Decision(
-                    Columns.date(rs.getObject(1)), rs.getString(2), rs.getString(3)),
-            zoneId));
+                new LicenceHistory.Change(
+                    Columns.date(rs.getObject(1)),
+                    LicenceStatus.valueOf(rs.getString(2)),
+                    Columns.instant(rs.getObject(3))),
+            number);
+    Map<String, Object> row = l.get(0);
+    return Optional.of(
+        new LicenceHistory(
+                Columns.date(row.get("VALID_FROM")), Columns.date(row.get("VALID_UNTIL")), changes)
+            .asKnownAt(knownAt));
   }
 
   /** The zone's name, if registered. */
@@ -97,32 +159,20 @@ public class RegistryQueries {
     return n != null && n > 0;
   }
 
-  /** The licence's standing on {@code day}. */
+  /** The licence's standing on {@code day}, as known by this view. */
   public LicenceVerdict licenceOn(String number, LocalDate day) {
     List<Map<String, Object>> l =
-        jdbc.queryForList(
-            "SELECT kind, holder_id, valid_from, "
-                + "valid_until FROM registry_licence WHERE licence_number = ?",
-            number);
-    if (number == null || l.isEmpty()) {
+        number == null
+            ? List.of()
+            : jdbc.queryForList(
+                "SELECT kind, holder_id FROM registry_licence WHERE licence_number = ?", number);
+    Optional<LicenceHistory> history = licenceHistory(number);
+    if (l.isEmpty() || history.isEmpty()) {
       return new LicenceVerdict(number, null, null, day, "UNKNOWN", false);
     }
     Map<String, Object> row = l.get(0);
-    List<LicenceHistory.Change> changes =
-        jdbc.query(
-            "SELECT effective_from, status FROM registry_licence_change WHERE licence_number = ? "
-                + "ORDER BY id",
-            (rs, n) ->
-                new LicenceHistory.Change(
-                    Columns.date(rs.getObject(1)), LicenceStatus.valueOf(rs.getString(2))),
-            number);
     return verdict(
-        number,
-        (String) row.get("KIND"),
-        (String) row.get("HOLDER_ID"),
-        new LicenceHistory(
-            Columns.date(row.get("VALID_FROM")), Columns.date(row.get("VALID_UNTIL")), changes),
-        day);
+        number, (String) row.get("KIND"), (String) row.get("HOLDER_ID"), history.get(), day);
   }
 
   /** The verdict of the ledger's {@link LicenceHistory} rule, with the licence's identity. */

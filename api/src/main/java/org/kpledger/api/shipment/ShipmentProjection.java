@@ -40,6 +40,12 @@ class ShipmentProjection extends JdbcProjection {
         "shipment_id VARCHAR(128) NOT NULL, lot_id VARCHAR(128) NOT NULL, "
             + "zone_id VARCHAR(128), site_id VARCHAR(128), miner_id VARCHAR(128), acquired_on DATE, "
             + "PRIMARY KEY (shipment_id, lot_id)");
+    // the last step whose export gate passed, and when the ledger recorded it: what a verdict "as
+    // known then" is read at (knowledge in two times, issue #15)
+    table(
+        "shipment_gate_step",
+        "shipment_id VARCHAR(128) PRIMARY KEY, step VARCHAR(16) NOT NULL, "
+            + "recorded_at TIMESTAMP WITH TIME ZONE NOT NULL");
     index("shipment_parcel_parcel ON shipment_parcel (parcel_id)");
     index("shipment_origin_zone ON shipment_origin (zone_id)");
     index("shipment_origin_site ON shipment_origin (site_id)");
@@ -60,6 +66,11 @@ class ShipmentProjection extends JdbcProjection {
         e.carats(),
         e.valueUsd(),
         e.proposedOn(),
+        recordedAt(meta, ts));
+    write(
+        "INSERT INTO shipment_gate_step (shipment_id, step, recorded_at) VALUES (?, ?, ?)",
+        e.shipmentId(),
+        "PROPOSED",
         recordedAt(meta, ts));
     for (String parcel : e.parcelIds()) {
       write(
@@ -86,7 +97,8 @@ class ShipmentProjection extends JdbcProjection {
   }
 
   @EventHandler
-  void on(ShipmentApprovedEvent e) {
+  void on(ShipmentApprovedEvent e, MetaData meta, @Timestamp Instant ts) {
+    gateStep(e.shipmentId(), "APPROVED", meta, ts);
     write(
         "UPDATE shipment SET status = 'APPROVED', decision_ref = ? WHERE shipment_id = ?",
         e.decisionRef(),
@@ -102,7 +114,8 @@ class ShipmentProjection extends JdbcProjection {
   }
 
   @EventHandler
-  void on(ShipmentCertifiedEvent e) {
+  void on(ShipmentCertifiedEvent e, MetaData meta, @Timestamp Instant ts) {
+    gateStep(e.shipmentId(), "CERTIFIED", meta, ts);
     write(
         "UPDATE shipment SET status = 'CERTIFIED', certificate_number = ? "
             + "WHERE shipment_id = ?",
@@ -111,10 +124,20 @@ class ShipmentProjection extends JdbcProjection {
   }
 
   @EventHandler
-  void on(ShipmentExportedEvent e) {
+  void on(ShipmentExportedEvent e, MetaData meta, @Timestamp Instant ts) {
+    gateStep(e.shipmentId(), "EXPORTED", meta, ts);
     write(
         "UPDATE shipment SET status = 'EXPORTED', exported_on = ? WHERE shipment_id = ?",
         e.exportedOn(),
         e.shipmentId());
+  }
+
+  /** A step that ran the export gate and passed it: the latest one is what was relied on. */
+  private void gateStep(String shipmentId, String step, MetaData meta, Instant ts) {
+    write(
+        "UPDATE shipment_gate_step SET step = ?, recorded_at = ? WHERE shipment_id = ?",
+        step,
+        recordedAt(meta, ts),
+        shipmentId);
   }
 }

@@ -36,6 +36,21 @@ public class ShipmentQueries {
         .findFirst();
   }
 
+  /**
+   * The shipment's last step that passed the export gate (PROPOSED, APPROVED, CERTIFIED or
+   * EXPORTED) and when the ledger recorded it: the instant its verdicts are shown "as known then".
+   * Empty for an unknown shipment.
+   */
+  public Optional<GateStep> gateStep(String shipmentId) {
+    return named
+        .query(
+            "SELECT step, recorded_at FROM shipment_gate_step WHERE shipment_id = :id",
+            Map.of("id", shipmentId),
+            (rs, n) -> new GateStep(rs.getString(1), Columns.instant(rs.getObject(2))))
+        .stream()
+        .findFirst();
+  }
+
   /** The shipments these parcels were put in, in id order. */
   public List<ShipmentRow> ofParcels(Collection<String> parcelIds) {
     if (parcelIds.isEmpty()) {

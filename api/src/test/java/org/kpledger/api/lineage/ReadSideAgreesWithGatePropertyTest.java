@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.FixedValueParameterResolver;
@@ -29,9 +30,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kpledger.api.registry.RegistryOverJdbc;
 import org.kpledger.api.registry.RegistryQueries;
+import org.kpledger.api.shipment.GateStep;
 import org.kpledger.custody.Actor;
 import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.LedgerCalendar;
+import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.licence.Licence;
 import org.kpledger.licence.LicenceIssuedEvent;
 import org.kpledger.licence.LicenceKind;
@@ -51,6 +54,7 @@ import org.kpledger.parcel.QuarantineClearedEvent;
 import org.kpledger.parcel.StockpileItemDeclaredEvent;
 import org.kpledger.shipment.ExportGate;
 import org.kpledger.shipment.GateCheck;
+import org.kpledger.shipment.Reevaluation;
 import org.kpledger.site.GeoPoint;
 import org.kpledger.site.SiteRegisteredEvent;
 import org.kpledger.zone.Zone;
@@ -72,7 +76,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the proposed parcels through {@link ProjectedCustodyFacts}, once with plain {@link
  * RegistryQueries} and once with its preloaded variant (the path traces of large shipments take).
  * Every verdict of the read side must equal the gate's verdict of the same rule on the same
- * subject. No node and no HTTP: the level is the projected rows and the functions that judge them,
+ * subject.
+ *
+ * <p>Knowledge in two times: every event carries a record time ({@code recordedAt} metadata, one
+ * hour after the previous one); after the proposal is judged (at its own record time, with the
+ * facts as known then, as {@code Shipment} does), some worlds record retroactive decisions: a zone
+ * decision or a patente change effective from a past day. The read side's verdict "as known then"
+ * (at the proposal's record time, {@link OriginAssessor#judge}) must equal what the gate decided
+ * when the command ran, its verdict "as known now" must equal the gate over every event, and a
+ * re-evaluation must be raised exactly when the two differ, naming causes recorded after the
+ * proposal. No node and no HTTP: the level is the projected rows and the functions that judge them,
  * so 1,000 worlds take seconds.
  *
  * <p>The worlds' seeds come from one base seed, printed at the start ({@code -Dkp.worlds.seed=N}
@@ -128,14 +141,19 @@ class ReadSideAgreesWithGatePropertyTest {
     World w = new World("w" + WORLD.incrementAndGet() + "-", new Random(seed));
     w.generate();
 
-    // the command: the gate over the aggregates, as the handler of the proposal runs it
+    // the command: the gate over the aggregates, as the handler of the proposal runs it, with the
+    // facts as known at the proposal's record time
     List<Origin> origins =
         w.proposed.stream().flatMap(id -> w.parcels.get(id).origins().stream()).toList();
+    Instant proposedAt = w.tick();
+    List<GateCheck> gateThen =
+        ExportGate.evaluate(w.shipmentId, w.proposed, origins, w.facts().asKnownAt(proposedAt));
+    // later, decisions recorded after the proposal with effective dates in the past
+    w.retroact();
     List<GateCheck> gate = ExportGate.evaluate(w.shipmentId, w.proposed, origins, w.facts());
 
     // the read side: the same events through the projections, then its judge
-    for (Object event : w.events) {
-      var message = GenericEventMessage.asEventMessage(event);
+    for (EventMessage<?> message : w.events) {
       for (AnnotationEventHandlerAdapter p : projections) {
         if (p.canHandle(message)) {
           p.handle(message);
@@ -154,6 +172,9 @@ class ReadSideAgreesWithGatePropertyTest {
             List.of());
     OriginAssessor preloaded = assessor.over(preloadedRegistry);
     // how often each rule refused, so a run shows the worlds were not all trivially clean
+    if (!gate.equals(gateThen)) {
+      REFUSED_BY.merge("(verdicts changed after the fact)", 1, Integer::sum);
+    }
     REFUSED_BY.merge(
         gate.stream()
             .filter(g -> !g.passed())
@@ -178,6 +199,22 @@ class ReadSideAgreesWithGatePropertyTest {
                   seed, read.subject(), read.rule(), read, decided)
               .isEqualTo(gatePassed);
         }
+        // as known then and now, and the re-evaluation between them
+        Reevaluation.Judgement j = judge.judge(o, new GateStep("PROPOSED", proposedAt));
+        assertAgree(seed, "as known then", j.asKnownThen(), gateThen);
+        assertAgree(seed, "as known now", j.asKnownNow(), gate);
+        boolean changed =
+            j.asKnownNow().stream().anyMatch(c -> verdict(gateThen, c) != verdict(gate, c));
+        assertThat(j.changed().isPresent())
+            .as("seed %d: re-evaluation of %s", seed, o.lotId())
+            .isEqualTo(changed);
+        j.changed()
+            .ifPresent(
+                r ->
+                    assertThat(r.causes())
+                        .as("seed %d: causes of %s", seed, o.lotId())
+                        .isNotEmpty()
+                        .allMatch(c -> c.recordedAt().isAfter(proposedAt)));
       }
       // the standings a trace shows beside the checks (TracedOrigin.zone and .patente)
       for (RegistryQueries shown : List.of(registry, preloadedRegistry)) {
@@ -195,6 +232,24 @@ class ReadSideAgreesWithGatePropertyTest {
     }
   }
 
+  private static void assertAgree(
+      long seed, String when, List<GateCheck> read, List<GateCheck> gate) {
+    for (GateCheck c : read) {
+      assertThat(c.passed())
+          .as("seed %d: %s %s %s read %s", seed, when, c.subject(), c.rule(), c)
+          .isEqualTo(verdict(gate, c));
+    }
+  }
+
+  /** The gate's verdict of {@code c}'s rule on its subject (passed when the gate did not ask). */
+  private static boolean verdict(List<GateCheck> gate, GateCheck c) {
+    return gate.stream()
+        .filter(g -> g.subject().equals(c.subject()) && g.rule().equals(c.rule()))
+        .findFirst()
+        .map(GateCheck::passed)
+        .orElse(true);
+  }
+
   private static boolean passed(List<GateCheck> gate, String subject, String rule) {
     return gate.stream()
         .filter(g -> g.subject().equals(subject) && g.rule().equals(rule))
@@ -207,7 +262,11 @@ class ReadSideAgreesWithGatePropertyTest {
   private static final class World {
     final String p;
     final Random r;
-    final List<Object> events = new ArrayList<>();
+    final List<EventMessage<?>> events = new ArrayList<>();
+    final Map<String, LocalDate> lastDecision = new HashMap<>();
+    final Map<String, LicenceStatus> patenteStatus = new HashMap<>();
+    final Map<String, LocalDate> lastChange = new HashMap<>();
+    Instant clock = Instant.parse("2013-07-01T00:00:00Z");
     final Map<String, Zone> zones = new LinkedHashMap<>();
     final Map<String, Licence> licences = new HashMap<>();
     final Map<String, Parcel> parcels = new LinkedHashMap<>();
@@ -228,6 +287,51 @@ class ReadSideAgreesWithGatePropertyTest {
       return START.plusDays(r.nextInt(DAYS));
     }
 
+    /** The next record time: one hour after the last. */
+    Instant tick() {
+      clock = clock.plusSeconds(3600);
+      return clock;
+    }
+
+    /**
+     * Decisions recorded after the proposal with effective dates in the past, as the aggregates
+     * allow them (after the zone's latest decision; not before the patente's latest change).
+     */
+    void retroact() throws Exception {
+      for (String zone : zoneIds) {
+        if (r.nextInt(3) == 0) {
+          continue;
+        }
+        LocalDate last = lastDecision.get(zone);
+        LocalDate d = START.plusDays(r.nextInt(DAYS));
+        if (last != null && !d.isAfter(last)) {
+          d = last.plusDays(1 + r.nextInt(5));
+        }
+        ZoneStatus s = r.nextBoolean() ? ZoneStatus.COMPLIANT : ZoneStatus.SUSPENDED;
+        on(zones, Zone.class, zone, new ZoneDecisionRecordedEvent(zone, s, d, "MT-RETRO"));
+        lastDecision.put(zone, d);
+      }
+      for (String[] m : miners) {
+        String patente = m[1];
+        LicenceStatus current = patenteStatus.get(patente);
+        if (current == null || current == LicenceStatus.REVOKED || r.nextInt(3) == 0) {
+          continue;
+        }
+        LicenceStatus s = LicenceStatus.values()[r.nextInt(3)];
+        if (s == current) {
+          continue;
+        }
+        LocalDate d = START.plusDays(r.nextInt(DAYS));
+        LocalDate last = lastChange.get(patente);
+        if (last != null && d.isBefore(last)) {
+          d = last;
+        }
+        on(licences, Licence.class, patente, new LicenceStatusChangedEvent(patente, s, d, "late"));
+        patenteStatus.put(patente, s);
+        lastChange.put(patente, d);
+      }
+    }
+
     void generate() throws Exception {
       for (int z = 0, n = 1 + r.nextInt(3); z < n; z++) {
         String zone = p + "Z" + z;
@@ -238,6 +342,7 @@ class ReadSideAgreesWithGatePropertyTest {
           d = d.plusDays(1 + r.nextInt(15));
           ZoneStatus s = r.nextBoolean() ? ZoneStatus.COMPLIANT : ZoneStatus.SUSPENDED;
           on(zones, Zone.class, zone, new ZoneDecisionRecordedEvent(zone, s, d, "MT-" + k));
+          lastDecision.put(zone, d);
         }
       }
       for (int m = 0, n = 1 + r.nextInt(3); m < n; m++) {
@@ -246,9 +351,11 @@ class ReadSideAgreesWithGatePropertyTest {
         String zone = pick(zoneIds);
         String site = p + "S" + m;
         events.add(
-            new SiteRegisteredEvent(
-                site, "site", zone, new GeoPoint(BigDecimal.ONE, BigDecimal.ONE)));
-        events.add(new MinerRegisteredEvent(miner, "name", "doc", patente, site, zone, null));
+            recorded(
+                new SiteRegisteredEvent(
+                    site, "site", zone, new GeoPoint(BigDecimal.ONE, BigDecimal.ONE))));
+        events.add(
+            recorded(new MinerRegisteredEvent(miner, "name", "doc", patente, site, zone, null)));
         miners.add(new String[] {miner, patente, site, zone});
         if (r.nextInt(8) == 0) {
           continue; // a patente never issued
@@ -270,7 +377,9 @@ class ReadSideAgreesWithGatePropertyTest {
           d = d.plusDays(r.nextInt(12)); // two changes may share a day: the later one counts
           on(licences, Licence.class, patente, new LicenceStatusChangedEvent(patente, s, d, "r"));
           current = s;
+          lastChange.put(patente, d);
         }
+        patenteStatus.put(patente, current);
       }
       for (int l = 0, n = 1 + r.nextInt(5); l < n; l++) {
         String[] m = pick(miners);
@@ -386,8 +495,15 @@ class ReadSideAgreesWithGatePropertyTest {
         aggregate = c.newInstance();
         store.put(id, aggregate);
       }
-      model(type).publish(GenericEventMessage.asEventMessage(event), aggregate);
-      events.add(event);
+      EventMessage<?> message = recorded(event);
+      model(type).publish(message, aggregate);
+      events.add(message);
+    }
+
+    /** The event as the node records it: with its command's record time. */
+    EventMessage<?> recorded(Object event) {
+      return GenericEventMessage.asEventMessage(event)
+          .andMetaData(Map.of(LedgerMetaData.RECORDED_AT, tick().toString()));
     }
 
     CustodyFacts facts() {
