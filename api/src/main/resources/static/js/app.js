@@ -218,8 +218,8 @@ async function shipmentPage(id) {
   if (dossier) {
     out.push(
       h("section", { "aria-labelledby": "gate-h" }, h("h2#gate-h", {}, `${t("gate")}: `, h("span", { class: dossier.gatePasses ? "pass" : "fail", id: "gate-verdict" }, dossier.gatePasses ? t("passes") : t("fails"))),
-        dossier.gate.length
-          ? table(t("gate"), [t("item"), t("gateCheck"), t("verdict"), t("detail")], dossier.gate.map((g) => [g.subject, g.rule, h("span", { class: g.passed ? "pass" : "fail" }, g.passed ? t("passes") : t("fails")), g.detail]))
+        gateChecks(dossier, trace).length
+          ? table(t("gate"), [t("item"), t("gateCheck"), t("verdict"), t("detail")], gateChecks(dossier, trace).map((g) => [g.subject, g.rule, h("span", { class: g.passed ? "pass" : "fail" }, g.passed ? t("passes") : t("fails")), g.detail]))
           : h("p", {}, t("noneRecorded"))),
     );
   }
@@ -261,6 +261,24 @@ async function shipmentPage(id) {
   return out;
 }
 
+/** The gate's checks; for a shipment that exists only as refused proposals, its failing origins'. */
+function gateChecks(dossier, trace) {
+  return dossier.gate.length ? dossier.gate : (trace.failingOrigins || []).flatMap((o) => o.checks || []);
+}
+
+/** Loads a node's signed history (every event on its id) into `box`. */
+async function history(id, box) {
+  try {
+    const page = await session.get(`/api/history/${encodeURIComponent(id)}`);
+    box.replaceChildren(
+      table(`${t("history")}: ${id}`, [t("command"), t("actor"), t("role"), t("recordedAt")],
+        page.items.map((e) => [e.eventType, `${e.actorId} (${e.organisationId})`, e.role, e.recordedAt])),
+    );
+  } catch (e) {
+    box.replaceChildren(problemBox(e));
+  }
+}
+
 function nodeDetails(n) {
   const parts = [h("h3", {}, `${n.kind} ${n.label}`)];
   const checks = n.origin?.checks || [];
@@ -273,9 +291,9 @@ function nodeDetails(n) {
     parts.push(table(`${t("custody")}: ${n.label}`, [t("holder"), t("acquiredBy"), t("from"), t("until")],
       custody.map((c) => [c.holder, c.acquiredBy, c.from, c.until ? `${c.until} (${c.endedBy})` : ""])));
   }
-  if (!checks.length && !custody.length) {
-    parts.push(h("pre", {}, JSON.stringify(n.data, null, 2)));
-  }
+  const box = h("div.history", {}, t("loading"));
+  parts.push(h("h4", {}, t("history")), box);
+  history(n.label, box);
   return h("div", {}, ...parts);
 }
 

@@ -4,9 +4,9 @@
 import { s } from "./dom.js";
 import { t } from "./i18n.js";
 
-const W = 160;
+const W = 130;
 const H = 40;
-const COL = 230;
+const COL = 180;
 const ROW = 58;
 
 /** Nodes and edges of a trace answer (its first page of items and origins). */

@@ -115,6 +115,7 @@ const TEXT = {
     occurredAt: "Occurred at",
     delayHours: "Delay (hours)",
     show: "show",
+    history: "History",
     close: "Close",
   },
   fr: {
@@ -232,6 +233,7 @@ const TEXT = {
     occurredAt: "Survenu le",
     delayHours: "Retard (heures)",
     show: "afficher",
+    history: "Historique",
     close: "Fermer",
   },
 };

@@ -133,6 +133,19 @@ class ConsoleBrowserIT {
                 + " s.current().key.type, s.current().key.algorithm.namedCurve].join(' '))");
     assertThat(extractable).as("the imported key").isEqualTo("false private P-256");
     shoot("sign-in");
+
+    reload();
+    assertThat(browser.findElements(By.id("signed-in-as")))
+        .as("a key not kept is gone with the page")
+        .isEmpty();
+    signIn("KP-MT", "mt-monitor", true);
+    reload();
+    assertThat(text(By.id("signed-in-as"))).as("a key kept on request").contains("mt-monitor");
+    signOut();
+    reload();
+    assertThat(browser.findElements(By.id("signed-in-as")))
+        .as("signing out forgets the kept key")
+        .isEmpty();
   }
 
   @Test
@@ -201,6 +214,13 @@ class ConsoleBrowserIT {
         ExpectedConditions.textToBePresentInElementLocated(By.id("node-details"), "LOT-005"));
     assertThat(text(By.id("node-details")))
         .contains("ZONE_NOT_COMPLIANT", "zone BRIA not compliant");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#node-details .history"), "LotPurchasedEvent"));
+    assertThat(text(By.id("gate-verdict"))).isEqualTo("fails");
+    assertThat(text(By.cssSelector("#gate-h + div table")))
+        .contains("LOT-005", "ZONE_NOT_COMPLIANT", "zone BRIA not compliant on");
+    js("document.activeElement.blur()");
     shoot("dossier");
   }
 
@@ -303,6 +323,10 @@ class ConsoleBrowserIT {
   }
 
   private void signIn(String org, String actor) {
+    signIn(org, actor, false);
+  }
+
+  private void signIn(String org, String actor, boolean remember) {
     open("#/sign-in");
     Path dir = DATA.resolve("demo").resolve(org).resolve("actors").resolve(actor);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("key-file")))
@@ -310,6 +334,9 @@ class ConsoleBrowserIT {
     browser
         .findElement(By.id("cert-file"))
         .sendKeys(dir.resolve("cert.pem").toAbsolutePath().toString());
+    if (remember) {
+      browser.findElement(By.id("remember")).click();
+    }
     browser.findElement(By.id("sign-in")).click();
     wait.until(
         ExpectedConditions.presenceOfElementLocated(
@@ -331,6 +358,16 @@ class ConsoleBrowserIT {
     wait.until(d -> js("return document.querySelector('main h1') !== null").equals(Boolean.TRUE));
     wait.until(
         d -> js("return document.querySelector('main .loading') === null").equals(Boolean.TRUE));
+  }
+
+  /** Loads the page again (a new document: only what the browser kept survives). */
+  private void reload() {
+    browser.navigate().refresh();
+    wait.until(d -> js("return document.querySelector('main h1') !== null").equals(Boolean.TRUE));
+    wait.until(
+        d ->
+            js("return document.querySelector('#sign-in-link, #signed-in-as') !== null")
+                .equals(Boolean.TRUE));
   }
 
   private String text(By by) {
