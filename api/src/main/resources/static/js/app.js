@@ -6,6 +6,7 @@ import * as session from "./session.js";
 import { graphSvg, carats } from "./graph.js";
 import { LogCheckError, readVerifierKey, verifyCheckpoint, verifyInclusion } from "./log.js";
 import { base64Decode } from "./signing.js";
+import { bars, timeline } from "./charts.js";
 
 const main = () => document.getElementById("main");
 
@@ -14,9 +15,10 @@ const routes = [
   [/^#\/sign-in$/, signInPage],
   [/^#\/review$/, reviewPage],
   [/^#\/shipments\/([^/]+)$/, shipmentPage],
-  [/^#\/custody$/, custodyPage],
+  [/^#\/custody(?:\/(\d{4}-\d{2}-\d{2}))?$/, custodyPage],
   [/^#\/certificate(?:\/([^/]+))?$/, certificatePage],
   [/^#\/audit(?:\/([^/]+))?$/, auditPage],
+  [/^#\/zones\/([^/]+)$/, zonePage],
 ];
 
 async function render() {
@@ -291,6 +293,9 @@ function nodeDetails(n) {
     parts.push(table(`${t("custody")}: ${n.label}`, [t("holder"), t("acquiredBy"), t("from"), t("until")],
       custody.map((c) => [c.holder, c.acquiredBy, c.from, c.until ? `${c.until} (${c.endedBy})` : ""])));
   }
+  if (n.kind === "ZONE") {
+    parts.push(h("p", {}, h("a#zone-link", { href: `#/zones/${encodeURIComponent(n.label)}` }, `${t("zonePage")} ${n.label}`)));
+  }
   const box = h("div.history", {}, t("loading"));
   parts.push(h("h4", {}, t("history")), box);
   history(n.label, box);
@@ -338,23 +343,68 @@ function decisionForm(id) {
   );
 }
 
-async function custodyPage() {
+async function zonePage(id) {
+  const missing = requireActor();
+  if (missing) return [h("h1", {}, `${t("zonePage")} ${id}`), ...missing];
+  const z = await session.get(`/api/zones/${encodeURIComponent(id)}/history`);
+  const today = z.inForce?.asOf || new Date().toISOString().slice(0, 10);
+  const p = z.purchases;
+  return [
+    h("h1", {}, `${t("zonePage")} ${z.name} (${z.zoneId}, ${z.prefecture})`),
+    h("p.big", {}, `${t("status")} ${today}: `, h("strong#zone-status", { class: z.inForce?.status === "COMPLIANT" ? "pass" : "fail" }, z.inForce?.status ?? "—"),
+      z.inForce?.since ? ` (${z.inForce.since})` : ""),
+    h("h2", {}, t("decisions")),
+    h("div.graph-wrap", {}, timeline(z.decisions, today, t("decisions"))),
+    table(t("decisions"), [t("status"), t("from"), t("until"), t("detail"), t("actor"), t("recordedAt"), t("retroactive"), t("purchasesCarats")],
+      z.decisions.map((d) => [d.status, d.effectiveFrom, d.until ?? "", d.decisionRef, `${d.signedBy} (${d.signerOrganisation})`, d.recordedAt, d.retroactive ? "✔" : "", `${d.purchases.purchases} · ${num(d.purchases.carats)} ct`])),
+    h("h2", {}, t("purchasesTitle")),
+    table(t("purchasesTitle"), [t("whileCompliant"), t("whileNotCompliant"), t("beforeFirstDecision")],
+      [[`${p.compliant.purchases} · ${num(p.compliant.carats)} ct`, `${p.nonCompliant.purchases} · ${num(p.nonCompliant.carats)} ct`, `${p.beforeFirstDecision.purchases} · ${num(p.beforeFirstDecision.carats)} ct`]]),
+  ];
+}
+
+async function custodyPage(asOf) {
   const missing = requireActor();
   if (missing) return [h("h1", {}, t("navCustody")), ...missing];
   const party = session.current().info.subject.O;
-  const today = new Date().toISOString().slice(0, 10);
+  const day = asOf || new Date().toISOString().slice(0, 10);
   const [holdings, shipments] = await Promise.all([
-    session.get(`/api/holdings?holder=${encodeURIComponent(party)}&asOf=${today}&size=500`),
+    session.get(`/api/holdings?holder=${encodeURIComponent(party)}&asOf=${day}&size=500`),
     session.get(`/api/shipments?size=200`),
   ]);
+  const stats = await session.get(`/api/statistics/offices?office=${encodeURIComponent(party)}`).catch(() => null);
+  const date = h("input#as-of", { type: "date", value: day, required: true });
   return [
     h("h1", {}, `${t("custodyTitle")} ${party}`),
-    h("h2", {}, t("holdings")),
+    h("form.inline", { onsubmit: (ev) => { ev.preventDefault(); location.hash = `#/custody/${date.value}`; } },
+      h("label", { for: "as-of" }, t("asOf")), date, h("button#show-holdings", { type: "submit" }, t("showHoldings"))),
+    h("h2", {}, `${t("holdingsOn")} ${holdings.asOf}`),
     h("p", {}, `${holdings.itemCount} · ${num(holdings.carats)} ct`),
-    table(t("holdings"), [t("item"), t("kind"), t("carats"), t("acquiredOn"), t("period")],
+    table(`${t("holdingsOn")} ${holdings.asOf}`, [t("item"), t("kind"), t("carats"), t("acquiredOn"), t("period")],
       holdings.items.items.map((i) => [i.itemId, i.kind, num(i.carats), i.acquiredOn, i.period])),
     h("h2", {}, t("shipments")),
     table(t("shipments"), SHIPMENT_HEADERS(), shipmentRows(shipments.items)),
+    ...(stats ? statistics(stats) : []),
+  ];
+}
+
+function statistics(stats) {
+  const rows = stats.rows.items;
+  const carats = [
+    { label: t("caratsAcquired"), colour: "#0b4f8a", value: (r) => r.caratsAcquired },
+    { label: t("caratsExported"), colour: "#b36b00", value: (r) => r.caratsExported },
+  ];
+  const usd = [
+    { label: t("valuePurchasedUsd"), colour: "#0b4f8a", value: (r) => r.valuePurchasedUsd },
+    { label: t("valueExportedUsd"), colour: "#b36b00", value: (r) => r.valueExportedUsd },
+  ];
+  return [
+    h("h2", {}, `${t("statistics")} ${stats.from} – ${stats.to}`),
+    h("div.charts", {},
+      h("figure", {}, h("div.graph-wrap", {}, bars(rows, carats, t("carats"))), h("figcaption", {}, t("carats"))),
+      h("figure", {}, h("div.graph-wrap", {}, bars(rows, usd, "US$")), h("figcaption", {}, "US$"))),
+    table(t("statistics"), [t("month"), t("caratsPurchased"), t("valuePurchasedUsd"), t("caratsReceived"), t("caratsAcquired"), t("caratsExported"), t("valueExportedUsd")],
+      rows.map((r) => [r.month, num(r.caratsPurchased), num(r.valuePurchasedUsd), num(r.caratsReceived), num(r.caratsAcquired), num(r.caratsExported), num(r.valueExportedUsd)])),
   ];
 }
 

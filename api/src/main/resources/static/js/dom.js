@@ -49,8 +49,17 @@ function append(el, children) {
   }
 }
 
-/** A table with a caption, headers and rows of cells (strings or nodes). */
-export function table(caption, headers, rows) {
+/** A table with a caption, headers and rows of cells (strings or nodes), and its CSV download. */
+export function table(caption, headers, rows, csvLabel = "CSV") {
+  const text = (c) => (c instanceof Node ? c.textContent : String(c ?? ""));
+  const download = h("a.csv", {
+    href: "#",
+    download: caption.replace(/[^A-Za-z0-9_.-]+/g, "-") + ".csv",
+    onclick: (ev) => {
+      const csv = [headers, ...rows].map((r) => r.map((c) => csvCell(text(c))).join(",")).join("\r\n");
+      ev.currentTarget.href = URL.createObjectURL(new Blob([csv + "\r\n"], { type: "text/csv" }));
+    },
+  }, `${csvLabel}: ${caption}`);
   return h(
     "div.table-wrap",
     { tabindex: 0, role: "region", "aria-label": caption },
@@ -65,5 +74,13 @@ export function table(caption, headers, rows) {
         rows.map((r) => h("tr", {}, r.map((c) => h("td", {}, c ?? "")))),
       ),
     ),
+    download,
   );
+}
+
+/** One CSV field (RFC 4180), with a leading = + - @ (a - not starting a number)
+ * neutralised so that a spreadsheet shows it as text. */
+function csvCell(v) {
+  const safe = /^([=+@]|-(?![0-9.]))/.test(v) ? "'" + v : v;
+  return /[",\r\n]/.test(safe) ? '"' + safe.replace(/"/g, '""') + '"' : safe;
 }

@@ -152,6 +152,16 @@ class ConsoleBrowserIT {
   @Order(2)
   void monitoringTeamApprovesWithASignatureMadeInTheBrowserAndATamperedOneIsRefused() {
     signIn("KP-MT", "mt-monitor");
+    Object lowS =
+        js(
+            "const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;"
+                + " const p = new Uint8Array(64); p[31] = 5;"
+                + " let s = n - 7n; for (let i = 63; i >= 32; i--) { p[i] = Number(s & 0xffn);"
+                + " s >>= 8n; }"
+                + " return import('/js/signing.js').then(m => Array.from(m.p1363ToLowSDer(p)).join(','))");
+    assertThat(lowS)
+        .as("a high S (n - 7) is sent as n - S (7), in DER")
+        .isEqualTo("48,6,2,1,5,2,1,7");
     open("#/review");
     WebElement link =
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("SH-ALPHA-002")));
@@ -222,6 +232,14 @@ class ConsoleBrowserIT {
         .contains("LOT-005", "ZONE_NOT_COMPLIANT", "zone BRIA not compliant on");
     js("document.activeElement.blur()");
     shoot("dossier");
+
+    node("Z:BRIA").click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("zone-link"))).click();
+    WebElement zone =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("zone-status")));
+    assertThat(zone.getText()).isEqualTo("SUSPENDED");
+    assertThat(browser.findElements(By.cssSelector("svg.timeline rect"))).hasSize(2);
+    shoot("zone");
   }
 
   @Test
@@ -231,7 +249,19 @@ class ConsoleBrowserIT {
     open("#/custody");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("SH-BETA-002")));
     assertThat(browser.findElements(By.linkText("SH-ALPHA-001"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("svg.bars"))).hasSize(2);
+    WebElement csv = browser.findElement(By.cssSelector("a.csv"));
+    csv.click();
+    wait.until(d -> csv.getAttribute("href").startsWith("blob:"));
     shoot("custody");
+    WebElement asOf = browser.findElement(By.id("as-of"));
+    js("arguments[0].value = '2013-05-23'", asOf);
+    browser.findElement(By.id("show-holdings")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "2013-05-23"));
+    assertThat(browser.findElements(By.cssSelector("main table")).get(0).getText())
+        .as("nothing held before the demo's first purchase")
+        .doesNotContain("LOT-");
     open("#/shipments/SH-ALPHA-001");
     WebElement refused =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .problem")));
