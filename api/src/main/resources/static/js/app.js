@@ -64,7 +64,7 @@ function renderHeader() {
       "ul",
       {},
       links.map(([href, key]) =>
-        h("li", {}, h("a", { href, "aria-current": here.startsWith(href) && href !== "#/" || here === href ? "page" : null }, t(key))),
+        h("li", {}, h("a", { href, "aria-current": current(href, here) ? "page" : null }, t(key))),
       ),
     ),
   );
@@ -81,6 +81,11 @@ function renderHeader() {
     " ",
     h("button#lang", { type: "button", lang: language() === "en" ? "fr" : "en", "aria-label": `${t("languageName")}: ${t("language")}`, onclick: () => { switchLanguage(); render(); } }, t("language")),
   );
+}
+
+/** Whether the nav link `href` is the page at `here` (home only for itself). */
+function current(href, here) {
+  return href === "#/" ? here === "#/" : here === href || here.startsWith(href + "/");
 }
 
 function problemBox(e) {
@@ -500,5 +505,10 @@ async function auditPage(eventId) {
   ];
 }
 
+// the skip link moves focus to the page's content; following its #main would change the route
+document.getElementById("skip").addEventListener("click", (ev) => {
+  ev.preventDefault();
+  main().focus();
+});
 window.addEventListener("hashchange", render);
 session.restore().then(render);

@@ -275,7 +275,15 @@ class ConsoleBrowserIT {
   void anyoneChecksACertificateWithoutSigningIn() {
     signOut();
     open("#/certificate");
-    browser.findElement(By.id("certificate-number")).sendKeys("CF-2026-0001", Keys.ENTER);
+    js("document.getElementById('skip').focus()");
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    wait.until(d -> "main".equals(js("return document.activeElement.id")));
+    assertThat(browser.getCurrentUrl()).endsWith("#/certificate");
+    new Actions(browser).sendKeys(Keys.TAB).perform();
+    assertThat(js("return document.activeElement.id"))
+        .as("from the content, Tab reaches the form")
+        .isEqualTo("certificate-number");
+    new Actions(browser).sendKeys("CF-2026-0001", Keys.ENTER).perform();
     WebElement status =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("certificate-status")));
     assertThat(status.getText()).isEqualTo("CONFIRMED");
