@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.kpledger.identity.OrganisationCa;
 import org.kpledger.identity.OrganisationType;
@@ -94,6 +96,23 @@ final class DemoOrganisations {
             now.plus(3650, ChronoUnit.DAYS));
     ca.save(dir);
     return ca;
+  }
+
+  /**
+   * One line per demo actor naming its key and certificate files under {@code demoDir}, the two
+   * files the web console signs in with, e.g. {@code mt-monitor (KP-MT, MONITOR):
+   * data/demo/KP-MT/actors/mt-monitor/key.pem + cert.pem}.
+   */
+  static List<String> keyFiles(Path demoDir) {
+    List<String> lines = new ArrayList<>();
+    for (String[] a : ACTORS) {
+      Path dir = demoDir.resolve(a[1]).resolve("actors").resolve(a[0]);
+      lines.add(
+          String.format(
+              "%s (%s, %s): %s + %s",
+              a[0], a[1], a[3], dir.resolve(ActorKey.KEY), dir.resolve(ActorKey.CERT)));
+    }
+    return lines;
   }
 
   /** The key of a demo actor. */

@@ -13,7 +13,7 @@ import org.kpledger.custody.LedgerCalendar;
  * transfers, merge and split, valuation and sealing, one shipment approved, certified, exported and
  * confirmed by the importing authority, one rejected by the Monitoring Team, one refused by the
  * export gate (a lot from a non-compliant eastern zone), a Bangui stockpile with quarantined items
- * and an audit clearance, and a confiscation.
+ * and an audit clearance, a confiscation, and a shipment awaiting the Monitoring Team's review.
  */
 final class DemoScenario {
   /** Submits one signed command as the named actor and returns the ledger's answer. */
@@ -42,6 +42,7 @@ final class DemoScenario {
     betaShipments();
     stockpile();
     confiscation();
+    awaitingReview();
   }
 
   private void seedZones(List<String[]> zones, List<String[]> decisions) {
@@ -318,6 +319,25 @@ final class DemoScenario {
         "DisposeConfiscation",
         Json.obj(
             "parcelId", "LOT-008", "disposition", "FORFEITED", "reason", "court order 2026/114"));
+  }
+
+  /** A shipment left proposed, for the Monitoring Team's review in the console. */
+  private void awaitingReview() {
+    purchase(
+        "alpha-buyer", "EXP-ALPHA-2026", "LOT-009", "M-002", "S-BERB-01", "6.40", "1650.00", -3);
+    valueAndSeal("LOT-009", "1650.00", "SEAL-A-0003");
+    ledger.submit(
+        "alpha-buyer",
+        "ProposeShipment",
+        Json.obj(
+            "shipmentId",
+            "SH-ALPHA-002",
+            "exporterLicence",
+            "EXP-ALPHA-2026",
+            "importer",
+            Json.obj("name", "Antwerp Rough Trading NV", "country", "BE"),
+            "parcelIds",
+            Json.arr("LOT-009")));
   }
 
   private void licence(String number, String kind, String holder, int fromDays, int untilDays) {

@@ -112,11 +112,16 @@ public class KpCli implements Callable<Integer> {
     @Override
     public void run() {
       context = LedgerApplication.start(springArgs);
+      String port = context.getEnvironment().getProperty("local.server.port", "8080");
       if (demo) {
-        String port = context.getEnvironment().getProperty("local.server.port", "8080");
-        new DemoLoader(context.getEnvironment().getProperty("kp.data-dir", "./data"))
-            .loadIfEmpty("http://localhost:" + port);
+        String dataDir = context.getEnvironment().getProperty("kp.data-dir", "./data");
+        new DemoLoader(dataDir).loadIfEmpty("http://localhost:" + port);
+        System.out.println(
+            "demo actors' keys (sign in to the web console with an actor's key.pem and cert.pem):");
+        DemoOrganisations.keyFiles(java.nio.file.Path.of(dataDir, "demo"))
+            .forEach(line -> System.out.println("  " + line));
       }
+      System.out.println("web console: http://localhost:" + port + "/");
     }
   }
 }

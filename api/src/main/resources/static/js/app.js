@@ -1,0 +1,514 @@
+// The console: a hash-routed page per task. Reads go to the node's JSON API, signed in the page
+// by the signed-in actor; commands are signed here too and sent as the exact envelope shown.
+import { h, table } from "./dom.js";
+import { t, language, switchLanguage } from "./i18n.js";
+import * as session from "./session.js";
+import { graphSvg, carats } from "./graph.js";
+import { LogCheckError, readVerifierKey, verifyCheckpoint, verifyInclusion } from "./log.js";
+import { base64Decode } from "./signing.js";
+import { bars, timeline } from "./charts.js";
+
+const main = () => document.getElementById("main");
+
+const routes = [
+  [/^#?\/?$/, home],
+  [/^#\/sign-in$/, signInPage],
+  [/^#\/review$/, reviewPage],
+  [/^#\/shipments\/([^/]+)$/, shipmentPage],
+  [/^#\/custody(?:\/(\d{4}-\d{2}-\d{2}))?$/, custodyPage],
+  [/^#\/certificate(?:\/([^/]+))?$/, certificatePage],
+  [/^#\/audit(?:\/([^/]+))?$/, auditPage],
+  [/^#\/zones\/([^/]+)$/, zonePage],
+];
+
+async function render() {
+  renderHeader();
+  const hash = location.hash || "#/";
+  const el = main();
+  el.replaceChildren(h("p.loading", { role: "status" }, t("loading")));
+  for (const [re, page] of routes) {
+    const m = re.exec(hash);
+    if (m) {
+      try {
+        el.replaceChildren(...[await page(...m.slice(1).map((x) => x && decodeURIComponent(x)))].flat());
+      } catch (e) {
+        el.replaceChildren(problemBox(e));
+      }
+      const heading = el.querySelector("h1");
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
+      document.title = `${heading ? heading.textContent + " · " : ""}${t("title")}`;
+      return;
+    }
+  }
+  el.replaceChildren(h("h1", {}, "404"));
+}
+
+function renderHeader() {
+  document.documentElement.lang = language();
+  document.getElementById("skip").textContent = t("skip");
+  document.getElementById("brand").textContent = t("title");
+  const actor = session.current();
+  const links = [
+    ["#/", "navHome"],
+    ["#/review", "navReview"],
+    ["#/custody", "navCustody"],
+    ["#/certificate", "navCertificate"],
+    ["#/audit", "navAudit"],
+  ];
+  const here = location.hash || "#/";
+  document.getElementById("nav").replaceChildren(
+    h(
+      "ul",
+      {},
+      links.map(([href, key]) =>
+        h("li", {}, h("a", { href, "aria-current": current(href, here) ? "page" : null }, t(key))),
+      ),
+    ),
+  );
+  document.getElementById("who").replaceChildren(
+    actor
+      ? h(
+          "span",
+          {},
+          h("span#signed-in-as", {}, `${t("signedInAs")} ${actor.info.subject.CN} (${actor.info.subject.O}, ${actor.info.subject.OU})`),
+          " ",
+          h("button#sign-out", { type: "button", onclick: async () => { await session.signOut(); location.hash = "#/"; render(); } }, t("signOut")),
+        )
+      : h("a#sign-in-link", { href: "#/sign-in" }, t("navSignIn")),
+    " ",
+    h("button#lang", { type: "button", lang: language() === "en" ? "fr" : "en", "aria-label": `${t("languageName")}: ${t("language")}`, onclick: () => { switchLanguage(); render(); } }, t("language")),
+  );
+}
+
+/** Whether the nav link `href` is the page at `here` (home only for itself). */
+function current(href, here) {
+  return href === "#/" ? here === "#/" : here === href || here.startsWith(href + "/");
+}
+
+function problemBox(e) {
+  const rule = e instanceof session.Problem || e instanceof LogCheckError ? e.rule : "ERROR";
+  return h(
+    "div.problem",
+    { role: "alert", "data-rule": rule },
+    h("strong", {}, `${t("refused")}: ${rule}`),
+    e.status ? ` (HTTP ${e.status})` : "",
+    h("p", {}, e.message),
+  );
+}
+
+function requireActor() {
+  if (!session.current()) {
+    return [h("p.notice", { role: "alert" }, t("needSignIn"), " ", h("a", { href: "#/sign-in" }, t("navSignIn")))];
+  }
+  return null;
+}
+
+function num(v) {
+  return v === null || v === undefined ? "" : carats(v);
+}
+
+function home() {
+  const card = (href, nav, text) => h("li.card", {}, h("h2", {}, h("a", { href }, t(nav))), h("p", {}, t(text)));
+  return [
+    h("h1", {}, t("title")),
+    h("p", {}, t("homeIntro")),
+    h(
+      "ul.cards",
+      {},
+      card("#/review", "navReview", "homeReview"),
+      card("#/custody", "navCustody", "homeCustody"),
+      card("#/certificate", "navCertificate", "homeCertificate"),
+      card("#/audit", "navAudit", "homeAudit"),
+    ),
+  ];
+}
+
+function readFile(input) {
+  const file = input.files[0];
+  if (!file) {
+    return Promise.reject(new Error(`${input.labels[0].textContent}: ?`));
+  }
+  return file.text();
+}
+
+function signInPage() {
+  const status = h("div#sign-in-status", { role: "status", "aria-live": "polite" });
+  const key = h("input#key-file", { type: "file", accept: ".pem", required: true });
+  const cert = h("input#cert-file", { type: "file", accept: ".pem", required: true });
+  const remember = h("input#remember", { type: "checkbox" });
+  const form = h(
+    "form.stack",
+    {
+      onsubmit: async (ev) => {
+        ev.preventDefault();
+        try {
+          const actor = await session.signIn(await readFile(key), await readFile(cert), remember.checked);
+          renderHeader();
+          const who = actor.info.subject;
+          status.replaceChildren(
+            h(
+              "div.ok",
+              { "data-actor": who.CN },
+              h("strong", {}, `${t("signedIn")}: ${who.CN}`),
+              h("p", {}, `${t("organisation")}: ${who.O} · ${t("role")}: ${who.OU} · ${t("validUntil")}: ${actor.info.notAfter.toISOString().slice(0, 10)}`),
+            ),
+          );
+        } catch (e) {
+          status.replaceChildren(problemBox(e));
+        }
+      },
+    },
+    h("label", { for: "key-file" }, t("keyFile")),
+    key,
+    h("label", { for: "cert-file" }, t("certFile")),
+    cert,
+    h("label.check", {}, remember, " ", t("remember")),
+    h("button#sign-in", { type: "submit" }, t("signInButton")),
+  );
+  return [h("h1", {}, t("signInTitle")), h("p", {}, t("signInIntro")), form, status];
+}
+
+function shipmentRows(items) {
+  return items.map((r) => [
+    h("a", { href: `#/shipments/${encodeURIComponent(r.shipmentId)}` }, r.shipmentId),
+    r.exporter,
+    `${r.importerName} (${r.importerCountry})`,
+    num(r.carats),
+    num(r.valueUsd),
+    r.proposedOn,
+    h("span", { class: "status status-" + r.status }, r.status),
+  ]);
+}
+
+const SHIPMENT_HEADERS = () => [t("shipment"), t("exporter"), t("importer"), t("carats"), t("valueUsd"), t("proposedOn"), t("status")];
+
+async function reviewPage() {
+  const missing = requireActor();
+  if (missing) return [h("h1", {}, t("reviewTitle")), ...missing];
+  const page = await session.get("/api/shipments?status=PROPOSED&size=200");
+  return [
+    h("h1", {}, t("reviewTitle")),
+    page.items.length
+      ? table(t("reviewTitle"), SHIPMENT_HEADERS(), shipmentRows(page.items))
+      : h("p", {}, t("noneAwaiting")),
+  ];
+}
+
+/** Roles whose organisations read dossiers: the Monitoring Team, the KP authority, auditors. */
+const REVIEWERS = ["MONITOR", "AUDITOR", "REGISTRAR", "VALUER", "CERTIFYING_OFFICER", "INSPECTOR"];
+
+async function shipmentPage(id) {
+  const missing = requireActor();
+  if (missing) return [h("h1", {}, `${t("dossierTitle")} ${id}`), ...missing];
+  const role = session.current().info.subject.OU;
+  const reviewer = REVIEWERS.includes(role);
+  const out = [h("h1", {}, `${t("dossierTitle")} ${id}`)];
+  let trace;
+  let dossier = null;
+  try {
+    // the dossier (reviewers only) carries the trace's overview; the graph needs its pages
+    const path = encodeURIComponent(id);
+    [dossier, trace] = await Promise.all([
+      reviewer ? session.get(`/api/shipments/${path}/dossier`) : null,
+      session.get(`/api/trace/back/shipments/${path}?size=500`),
+    ]);
+  } catch (e) {
+    out.push(problemBox(e));
+    return out;
+  }
+  if (dossier?.shipment) {
+    out.push(table(t("shipment"), SHIPMENT_HEADERS(), shipmentRows([dossier.shipment])));
+  }
+  if (dossier) {
+    out.push(
+      h("section", { "aria-labelledby": "gate-h" }, h("h2#gate-h", {}, `${t("gate")}: `, h("span", { class: dossier.gatePasses ? "pass" : "fail", id: "gate-verdict" }, dossier.gatePasses ? t("passes") : t("fails"))),
+        gateChecks(dossier, trace).length
+          ? table(t("gate"), [t("item"), t("gateCheck"), t("verdict"), t("detail")], gateChecks(dossier, trace).map((g) => [g.subject, g.rule, h("span", { class: g.passed ? "pass" : "fail" }, g.passed ? t("passes") : t("fails")), g.detail]))
+          : h("p", {}, t("noneRecorded"))),
+    );
+  }
+  const details = h("div#node-details.details", { role: "region", "aria-live": "polite", "aria-label": t("details") });
+  out.push(
+    h(
+      "section",
+      { "aria-labelledby": "graph-h" },
+      h("h2#graph-h", {}, t("graphTitle"), " ", h("span", { class: trace.exportable ? "pass" : "fail" }, trace.summary?.verdict || "")),
+      h("p.help", {}, t("graphHelp")),
+      h("div.graph-wrap", {}, graphSvg(trace, (n) => details.replaceChildren(nodeDetails(n)))),
+      details,
+    ),
+  );
+  if (dossier) {
+    out.push(
+      h("section", {}, h("h2", {}, t("refusedAttempts")),
+        dossier.refusedAttempts.length
+          ? table(t("refusedAttempts"), [t("command"), t("actor"), t("rule"), t("detail"), t("recordedAt")], dossier.refusedAttempts.map((r) => [r.commandType, `${r.actorId} (${r.organisationId})`, r.reasonCode, r.message, r.refusedAt]))
+          : h("p", {}, t("noneRecorded"))),
+      h("section", {}, h("h2", {}, t("refusedProposals")),
+        dossier.refusedProposals?.length
+          ? table(t("refusedProposals"), [t("actor"), t("rule"), t("importer"), t("items"), t("recordedAt")], dossier.refusedProposals.map((r) => [`${r.actorId ?? ""} (${r.organisationId ?? ""})`, r.rule, r.importer?.name ?? "", (r.parcelIds || []).join(", "), r.refusedAt]))
+          : h("p", {}, t("noneRecorded"))),
+      h("section", {}, h("h2", {}, t("lateEntries")),
+        dossier.lateEntries?.length
+          ? table(t("lateEntries"), [t("item"), t("occurredAt"), t("recordedAt"), t("delayHours")], dossier.lateEntries.map((r) => [r.lotId, r.occurredAt, r.recordedAt, r.delayHours]))
+          : h("p", {}, t("noneRecorded"))),
+      h("section", {}, h("h2", {}, t("signers")),
+        dossier.signatures.length
+          ? table(t("signers"), [t("item"), t("command"), t("actor"), t("role"), t("recordedAt"), t("envelope")], dossier.signatures.map((r) => [r.aggregateId, r.eventType, `${r.actorId} (${r.organisationId})`, r.role, r.recordedAt,
+              r.envelope ? h("details", {}, h("summary", {}, t("show")), h("pre", {}, r.envelope)) : ""]))
+          : h("p", {}, t("noneRecorded"))),
+    );
+    if (dossier.shipment?.status === "PROPOSED" && role === "MONITOR") {
+      out.push(decisionForm(id));
+    }
+  }
+  return out;
+}
+
+/** The gate's checks; for a shipment that exists only as refused proposals, its failing origins'. */
+function gateChecks(dossier, trace) {
+  return dossier.gate.length ? dossier.gate : (trace.failingOrigins || []).flatMap((o) => o.checks || []);
+}
+
+/** Loads a node's signed history (every event on its id) into `box`. */
+async function history(id, box) {
+  try {
+    const page = await session.get(`/api/history/${encodeURIComponent(id)}`);
+    box.replaceChildren(
+      table(`${t("history")}: ${id}`, [t("command"), t("actor"), t("role"), t("recordedAt")],
+        page.items.map((e) => [e.eventType, `${e.actorId} (${e.organisationId})`, e.role, e.recordedAt])),
+    );
+  } catch (e) {
+    box.replaceChildren(problemBox(e));
+  }
+}
+
+function nodeDetails(n) {
+  const parts = [h("h3", {}, `${n.kind} ${n.label}`)];
+  const checks = n.origin?.checks || [];
+  if (checks.length) {
+    parts.push(table(`${t("gate")}: ${n.label}`, [t("gateCheck"), t("verdict"), t("detail")],
+      checks.map((c) => [c.rule, h("span", { class: c.passed ? "pass" : "fail" }, c.passed ? t("passes") : t("fails")), c.detail])));
+  }
+  const custody = n.data?.custody || [];
+  if (custody.length) {
+    parts.push(table(`${t("custody")}: ${n.label}`, [t("holder"), t("acquiredBy"), t("from"), t("until")],
+      custody.map((c) => [c.holder, c.acquiredBy, c.from, c.until ? `${c.until} (${c.endedBy})` : ""])));
+  }
+  if (n.kind === "ZONE") {
+    parts.push(h("p", {}, h("a#zone-link", { href: `#/zones/${encodeURIComponent(n.label)}` }, `${t("zonePage")} ${n.label}`)));
+  }
+  const box = h("div.history", {}, t("loading"));
+  parts.push(h("h4", {}, t("history")), box);
+  history(n.label, box);
+  return h("div", {}, ...parts);
+}
+
+function decisionForm(id) {
+  const reason = h("textarea#reason", { rows: 2, required: true });
+  const envelope = h("textarea#envelope", { rows: 8, readonly: true, spellcheck: "false" });
+  const result = h("div#decision-result", { role: "status", "aria-live": "polite" });
+  const send = h("button#send", { type: "button", disabled: true, onclick: async () => {
+    send.disabled = true;
+    try {
+      const answer = await session.submit(envelope.value);
+      result.replaceChildren(
+        h("div.ok", { "data-outcome": "accepted" }, h("strong", {}, t("accepted")), " ", answer.commandType,
+          h("p", {}, `${t("events")}: `, ...(answer.eventIds || []).flatMap((e) => [h("a.event", { href: `#/audit/${e}` }, e), " "]))),
+      );
+    } catch (e) {
+      result.replaceChildren(problemBox(e));
+    }
+  } }, t("send"));
+  const sign = (type, field) => async () => {
+    if (!reason.value.trim()) {
+      reason.focus();
+      return;
+    }
+    envelope.value = await session.envelope(type, { shipmentId: id, [field]: reason.value.trim() });
+    send.disabled = false;
+    send.focus();
+  };
+  return h(
+    "section.decision",
+    { "aria-labelledby": "decision-h" },
+    h("h2#decision-h", {}, t("decisionTitle")),
+    h("label", { for: "reason" }, t("reason")),
+    reason,
+    h("div.buttons", {},
+      h("button#approve", { type: "button", onclick: sign("ApproveShipment", "decisionRef") }, t("approve")),
+      h("button#reject", { type: "button", onclick: sign("RejectShipment", "reason") }, t("reject"))),
+    h("label", { for: "envelope" }, t("envelope")),
+    envelope,
+    send,
+    result,
+  );
+}
+
+async function zonePage(id) {
+  const missing = requireActor();
+  if (missing) return [h("h1", {}, `${t("zonePage")} ${id}`), ...missing];
+  const z = await session.get(`/api/zones/${encodeURIComponent(id)}/history`);
+  const today = z.inForce?.asOf || new Date().toISOString().slice(0, 10);
+  const p = z.purchases;
+  return [
+    h("h1", {}, `${t("zonePage")} ${z.name} (${z.zoneId}, ${z.prefecture})`),
+    h("p.big", {}, `${t("status")} ${today}: `, h("strong#zone-status", { class: z.inForce?.status === "COMPLIANT" ? "pass" : "fail" }, z.inForce?.status ?? "—"),
+      z.inForce?.since ? ` (${z.inForce.since})` : ""),
+    h("h2", {}, t("decisions")),
+    h("div.graph-wrap", {}, timeline(z.decisions, today, t("decisions"))),
+    table(t("decisions"), [t("status"), t("from"), t("until"), t("detail"), t("actor"), t("recordedAt"), t("retroactive"), t("purchasesCarats")],
+      z.decisions.map((d) => [d.status, d.effectiveFrom, d.until ?? "", d.decisionRef, `${d.signedBy} (${d.signerOrganisation})`, d.recordedAt, d.retroactive ? "✔" : "", `${d.purchases.purchases} · ${num(d.purchases.carats)} ct`])),
+    h("h2", {}, t("purchasesTitle")),
+    table(t("purchasesTitle"), [t("whileCompliant"), t("whileNotCompliant"), t("beforeFirstDecision")],
+      [[`${p.compliant.purchases} · ${num(p.compliant.carats)} ct`, `${p.nonCompliant.purchases} · ${num(p.nonCompliant.carats)} ct`, `${p.beforeFirstDecision.purchases} · ${num(p.beforeFirstDecision.carats)} ct`]]),
+  ];
+}
+
+async function custodyPage(asOf) {
+  const missing = requireActor();
+  if (missing) return [h("h1", {}, t("navCustody")), ...missing];
+  const party = session.current().info.subject.O;
+  const day = asOf || new Date().toISOString().slice(0, 10);
+  const [holdings, shipments] = await Promise.all([
+    session.get(`/api/holdings?holder=${encodeURIComponent(party)}&asOf=${day}&size=500`),
+    session.get(`/api/shipments?size=200`),
+  ]);
+  const stats = await session.get(`/api/statistics/offices?office=${encodeURIComponent(party)}`).catch(() => null);
+  const date = h("input#as-of", { type: "date", value: day, required: true });
+  return [
+    h("h1", {}, `${t("custodyTitle")} ${party}`),
+    h("form.inline", { onsubmit: (ev) => { ev.preventDefault(); location.hash = `#/custody/${date.value}`; } },
+      h("label", { for: "as-of" }, t("asOf")), date, h("button#show-holdings", { type: "submit" }, t("showHoldings"))),
+    h("h2", {}, `${t("holdingsOn")} ${holdings.asOf}`),
+    h("p", {}, `${holdings.itemCount} · ${num(holdings.carats)} ct`),
+    table(`${t("holdingsOn")} ${holdings.asOf}`, [t("item"), t("kind"), t("carats"), t("acquiredOn"), t("period")],
+      holdings.items.items.map((i) => [i.itemId, i.kind, num(i.carats), i.acquiredOn, i.period])),
+    h("h2", {}, t("shipments")),
+    table(t("shipments"), SHIPMENT_HEADERS(), shipmentRows(shipments.items)),
+    ...(stats ? statistics(stats) : []),
+  ];
+}
+
+function statistics(stats) {
+  const rows = stats.rows.items;
+  const carats = [
+    { label: t("caratsAcquired"), colour: "#0b4f8a", value: (r) => r.caratsAcquired },
+    { label: t("caratsExported"), colour: "#b36b00", value: (r) => r.caratsExported },
+  ];
+  const usd = [
+    { label: t("valuePurchasedUsd"), colour: "#0b4f8a", value: (r) => r.valuePurchasedUsd },
+    { label: t("valueExportedUsd"), colour: "#b36b00", value: (r) => r.valueExportedUsd },
+  ];
+  return [
+    h("h2", {}, `${t("statistics")} ${stats.from} – ${stats.to}`),
+    h("div.charts", {},
+      h("figure", {}, h("div.graph-wrap", {}, bars(rows, carats, t("carats"))), h("figcaption", {}, t("carats"))),
+      h("figure", {}, h("div.graph-wrap", {}, bars(rows, usd, "US$")), h("figcaption", {}, "US$"))),
+    table(t("statistics"), [t("month"), t("caratsPurchased"), t("valuePurchasedUsd"), t("caratsReceived"), t("caratsAcquired"), t("caratsExported"), t("valueExportedUsd")],
+      rows.map((r) => [r.month, num(r.caratsPurchased), num(r.valuePurchasedUsd), num(r.caratsReceived), num(r.caratsAcquired), num(r.caratsExported), num(r.valueExportedUsd)])),
+  ];
+}
+
+async function certificatePage(number) {
+  const input = h("input#certificate-number", { type: "text", required: true, value: number || "", autocomplete: "off" });
+  const out = [
+    h("h1", {}, t("certificateTitle")),
+    h("form.inline", { onsubmit: (ev) => { ev.preventDefault(); location.hash = `#/certificate/${encodeURIComponent(input.value.trim())}`; } },
+      h("label", { for: "certificate-number" }, t("certificateNumber")), input, h("button#check", { type: "submit" }, t("check"))),
+  ];
+  if (number) {
+    try {
+      const c = await fetch(`/api/public/certificates/${encodeURIComponent(number)}`, { headers: { Accept: "application/json" } });
+      const body = await c.json();
+      if (!c.ok) throw new session.Problem(c.status, body);
+      out.push(
+        h("div#certificate-result", { class: "result status-" + body.status },
+          h("p.big", {}, `${t("status")}: `, h("strong#certificate-status", {}, body.status)),
+          table(body.certificateNumber, [t("status"), t("validity"), t("mismatches"), t("issuedOn"), t("expiresOn"), t("carats"), t("parcelCount"), t("importerCountry")],
+            [[body.status, body.validity, h("span#mismatches", {}, (body.mismatchedFields || []).join(", ") || "—"), body.issuedOn, body.expiresOn, num(body.carats), body.parcelCount, body.importerCountry]])),
+      );
+    } catch (e) {
+      out.push(problemBox(e));
+    }
+  }
+  return out;
+}
+
+async function auditPage(eventId) {
+  const key = h("input#verifier-key", { type: "text", value: localStorage.getItem("kp-pinned-log-key") || "", spellcheck: "false" });
+  const checkpoint = h("textarea#checkpoint", { rows: 6, readonly: true, spellcheck: "false" });
+  const cpResult = h("div#checkpoint-result", { role: "status", "aria-live": "polite" });
+  const event = h("input#event-id", { type: "text", value: eventId || "" });
+  const proof = h("textarea#proof", { rows: 10, spellcheck: "false" });
+  const proofResult = h("div#proof-result", { role: "status", "aria-live": "polite" });
+  const fail = (box, e) => box.replaceChildren(h("div.problem", { role: "alert", "data-rule": e.rule || "ERROR" }, h("strong", {}, `${t("verificationFailed")}: ${e.rule || "ERROR"}`), h("p", {}, e.message)));
+  const pinned = async () => {
+    localStorage.setItem("kp-pinned-log-key", key.value.trim());
+    return readVerifierKey(key.value);
+  };
+  const verifyCp = async () => {
+    try {
+      checkpoint.value = await (await fetch("/api/log/checkpoint")).text();
+      const head = await verifyCheckpoint(checkpoint.value, await pinned());
+      cpResult.replaceChildren(h("div.ok", { "data-outcome": "verified" }, h("strong", {}, t("checkpointOk")),
+        h("p", {}, `${t("treeSize")}: ${head.size} · ${t("signedAt")}: ${head.signedAt.toISOString()}`)));
+    } catch (e) {
+      fail(cpResult, e);
+    }
+  };
+  const fetchProof = async () => {
+    proofResult.replaceChildren();
+    try {
+      proof.value = JSON.stringify(await session.get(`/api/log/events/${encodeURIComponent(event.value.trim())}/inclusion`), null, 2);
+    } catch (e) {
+      fail(proofResult, e);
+    }
+  };
+  const verifyProof = async () => {
+    try {
+      const p = JSON.parse(proof.value);
+      const head = await verifyCheckpoint(p.checkpoint, await pinned());
+      if (head.size !== BigInt(p.treeSize)) {
+        throw new LogCheckError("TREE_SIZE_MISMATCH", "the proof's tree size is not the checkpoint's");
+      }
+      await verifyInclusion(p.leafIndex, head.size, base64Decode(p.leafHash), p.proof.map(base64Decode), head.root);
+      proofResult.replaceChildren(h("div.ok", { "data-outcome": "verified" }, h("strong", {}, t("proofOk", p.leafIndex, p.treeSize))));
+    } catch (e) {
+      fail(proofResult, e instanceof SyntaxError ? new LogCheckError("MALFORMED_PROOF", e.message) : e);
+    }
+  };
+  return [
+    h("h1", {}, t("auditTitle")),
+    h("p", {}, t("auditIntro")),
+    h("section.stack", { "aria-labelledby": "cp-h" },
+      h("h2#cp-h", {}, t("checkpoint")),
+      h("label", { for: "verifier-key" }, t("pinnedKey")),
+      key,
+      h("div.buttons", {},
+        h("button#load-key", { type: "button", onclick: async () => { key.value = (await (await fetch("/api/log/verifier-key")).text()).trim(); } }, t("loadKey")),
+        h("button#verify-checkpoint", { type: "button", onclick: verifyCp }, t("verifyCheckpoint"))),
+      checkpoint,
+      cpResult),
+    h("section.stack", { "aria-labelledby": "proof-h" },
+      h("h2#proof-h", {}, t("verifyProof")),
+      h("label", { for: "event-id" }, t("eventId")),
+      event,
+      h("button#fetch-proof", { type: "button", onclick: fetchProof }, t("fetchProof")),
+      h("label", { for: "proof" }, t("proof")),
+      proof,
+      h("button#verify-proof", { type: "button", onclick: verifyProof }, t("verifyProof")),
+      proofResult),
+  ];
+}
+
+// the skip link moves focus to the page's content; following its #main would change the route
+document.getElementById("skip").addEventListener("click", (ev) => {
+  ev.preventDefault();
+  main().focus();
+});
+window.addEventListener("hashchange", render);
+session.restore().then(render);

@@ -1,0 +1,438 @@
+package org.kpledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The web console in a real headless Chromium (Debian's chromium and chromedriver, named by path so
+ * that Selenium never downloads a browser) against a node loaded with the demo: signing in with the
+ * demo's key files, the Monitoring Team approving a shipment with a signature made in the page (and
+ * a tampered envelope refused), the provenance graph marking the failing origin, an exporter
+ * refused another exporter's shipment, the public certificate check, and the auditor's in-page
+ * proof verification failing on a tampered proof. Each page is saved as a screenshot at 1280 and
+ * 390 px under {@code target/screenshots}. Skipped without chromium, unless {@code
+ * KP_REQUIRE_BROWSER=1} (set by {@code .ci/run}), which makes its absence a failure. The system
+ * properties {@code kp.test.chromium} and {@code kp.test.chromedriver} name other paths.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    classes = org.kpledger.api.LedgerApplication.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+  private static final Path CHROMIUM =
+      Path.of(System.getProperty("kp.test.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("kp.test.chromedriver", "/usr/bin/chromedriver"));
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final Path DATA;
+
+  static {
+    try {
+      DATA = Files.createTempDirectory("kp-console-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("kp.data-dir", DATA::toString);
+    org.kpledger.api.TestDatabase.forDataDir(DATA).forEach((k, v) -> registry.add(k, () -> v));
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeAll
+  void startBrowserAndLoadDemo() throws IOException {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!present && "1".equals(System.getenv("KP_REQUIRE_BROWSER"))) {
+      throw new AssertionError(
+          "KP_REQUIRE_BROWSER=1 but "
+              + CHROMIUM
+              + " or "
+              + CHROMEDRIVER
+              + " is missing (apt-get install chromium chromium-driver)");
+    }
+    Assumptions.assumeTrue(present, "no chromium and chromedriver: the browser tests are skipped");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, PATIENCE);
+    Files.createDirectories(SCREENSHOTS);
+    assertThat(new DemoLoader(DATA.toString()).load("http://localhost:" + port)).isTrue();
+  }
+
+  @AfterAll
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void signsInWithTheActorsKeyFilesAndTheKeyStaysInTheBrowser() {
+    Path demo = DATA.resolve("demo");
+    Path monitorDir = demo.resolve("KP-MT").resolve("actors").resolve("mt-monitor");
+    assertThat(DemoOrganisations.keyFiles(demo))
+        .as("kp serve --demo names the key files the console signs in with")
+        .contains(
+            "mt-monitor (KP-MT, MONITOR): "
+                + monitorDir.resolve("key.pem")
+                + " + "
+                + monitorDir.resolve("cert.pem"));
+    open("#/");
+    shoot("home");
+    signIn("KP-MT", "mt-monitor");
+    assertThat(text(By.id("signed-in-as"))).contains("mt-monitor", "KP-MT", "MONITOR");
+    Object extractable =
+        js(
+            "return import('/js/session.js').then(s => [s.current().key.extractable,"
+                + " s.current().key.type, s.current().key.algorithm.namedCurve].join(' '))");
+    assertThat(extractable).as("the imported key").isEqualTo("false private P-256");
+    shoot("sign-in");
+
+    reload();
+    assertThat(browser.findElements(By.id("signed-in-as")))
+        .as("a key not kept is gone with the page")
+        .isEmpty();
+    signIn("KP-MT", "mt-monitor", true);
+    reload();
+    assertThat(text(By.id("signed-in-as"))).as("a key kept on request").contains("mt-monitor");
+    signOut();
+    reload();
+    assertThat(browser.findElements(By.id("signed-in-as")))
+        .as("signing out forgets the kept key")
+        .isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void monitoringTeamApprovesWithASignatureMadeInTheBrowserAndATamperedOneIsRefused() {
+    signIn("KP-MT", "mt-monitor");
+    Object lowS =
+        js(
+            "const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;"
+                + " const p = new Uint8Array(64); p[31] = 5;"
+                + " let s = n - 7n; for (let i = 63; i >= 32; i--) { p[i] = Number(s & 0xffn);"
+                + " s >>= 8n; }"
+                + " return import('/js/signing.js').then(m => Array.from(m.p1363ToLowSDer(p)).join(','))");
+    assertThat(lowS)
+        .as("a high S (n - 7) is sent as n - S (7), in DER")
+        .isEqualTo("48,6,2,1,5,2,1,7");
+    open("#/review");
+    WebElement link =
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("SH-ALPHA-002")));
+    shoot("review");
+    link.click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("approve")));
+    browser.findElement(By.id("reason")).sendKeys("MT review: Berberati footprint, price in range");
+    browser.findElement(By.id("approve")).click();
+    wait.until(d -> !d.findElement(By.id("envelope")).getAttribute("value").isEmpty());
+    String signed = browser.findElement(By.id("envelope")).getAttribute("value");
+    assertThat(signed).contains("\"commandType\":\"ApproveShipment\"", "\"signature\":\"");
+    js(
+        "const e = document.getElementById('envelope');"
+            + " e.value = e.value.replace('price in range', 'price checked');");
+    browser.findElement(By.id("send")).click();
+    WebElement refused =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#decision-result .problem")));
+    assertThat(refused.getAttribute("data-rule")).isEqualTo("BAD_SIGNATURE");
+    assertThat(approvals()).as("the tampered approval is recorded nowhere").isEqualTo(1);
+
+    browser.findElement(By.id("approve")).click();
+    wait.until(d -> !d.findElement(By.id("envelope")).getAttribute("value").equals(signed));
+    browser.findElement(By.id("send")).click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#decision-result [data-outcome=accepted]")));
+    assertThat(approvals()).isEqualTo(2);
+    byte[] approval =
+        jdbc.queryForObject(
+            "SELECT payload FROM domain_event_entry WHERE payload_type LIKE"
+                + " '%ShipmentApprovedEvent' ORDER BY global_index DESC LIMIT 1",
+            byte[].class);
+    assertThat(new String(approval, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("SH-ALPHA-002", "MT review: Berberati footprint, price in range");
+    shoot("decision");
+  }
+
+  @Test
+  @Order(3)
+  void provenanceGraphOfADemoShipmentMarksTheFailingOrigin() {
+    signIn("KP-MT", "mt-monitor");
+    open("#/shipments/SH-BETA-001");
+    WebElement failing =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("svg.graph .failing-origin")));
+    assertThat(failing.getAttribute("data-key")).isEqualTo("I:LOT-005");
+    assertThat(browser.findElements(By.cssSelector("svg.graph .failing-origin"))).hasSize(1);
+    assertThat(node("I:LOT-004").getAttribute("data-verdict")).isEqualTo("PASSES");
+    assertThat(node("Z:BRIA").getAttribute("data-verdict")).isEqualTo("FAILS");
+    assertThat(node("Z:NOLA").getAttribute("data-verdict")).isEqualTo("PASSES");
+    assertThat(node("I:P-BETA-001").getAttribute("data-verdict")).isEqualTo("FAILS");
+    assertThat(text(By.cssSelector("svg.graph"))).contains("4.20 ct", "6.30 ct", "10.50 ct");
+    assertThat(text(By.cssSelector(".problem, table"))).isNotEmpty();
+    js("arguments[0].focus()", failing);
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("node-details"), "LOT-005"));
+    assertThat(text(By.id("node-details")))
+        .contains("ZONE_NOT_COMPLIANT", "zone BRIA not compliant");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#node-details .history"), "LotPurchasedEvent"));
+    assertThat(text(By.id("gate-verdict"))).isEqualTo("fails");
+    assertThat(text(By.cssSelector("#gate-h + div table")))
+        .contains("LOT-005", "ZONE_NOT_COMPLIANT", "zone BRIA not compliant on");
+    js("document.activeElement.blur()");
+    shoot("dossier");
+
+    node("Z:BRIA").click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("zone-link"))).click();
+    WebElement zone =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("zone-status")));
+    assertThat(zone.getText()).isEqualTo("SUSPENDED");
+    assertThat(browser.findElements(By.cssSelector("svg.timeline rect"))).hasSize(2);
+    shoot("zone");
+  }
+
+  @Test
+  @Order(4)
+  void exporterSeesItsCustodyAndIsRefusedAnotherExportersShipment() {
+    signIn("BO-BETA", "beta-buyer");
+    open("#/custody");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("SH-BETA-002")));
+    assertThat(browser.findElements(By.linkText("SH-ALPHA-001"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("svg.bars"))).hasSize(2);
+    WebElement csv = browser.findElement(By.cssSelector("a.csv"));
+    csv.click();
+    wait.until(d -> csv.getAttribute("href").startsWith("blob:"));
+    shoot("custody");
+    WebElement asOf = browser.findElement(By.id("as-of"));
+    js("arguments[0].value = '2013-05-23'", asOf);
+    browser.findElement(By.id("show-holdings")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "2013-05-23"));
+    assertThat(browser.findElements(By.cssSelector("main table")).get(0).getText())
+        .as("nothing held before the demo's first purchase")
+        .doesNotContain("LOT-");
+    open("#/shipments/SH-ALPHA-001");
+    WebElement refused =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .problem")));
+    assertThat(refused.getAttribute("data-rule")).isEqualTo("NOT_VISIBLE");
+    assertThat(browser.findElements(By.cssSelector("svg.graph"))).isEmpty();
+    shoot("refused");
+  }
+
+  @Test
+  @Order(5)
+  void anyoneChecksACertificateWithoutSigningIn() {
+    signOut();
+    open("#/certificate");
+    js("document.getElementById('skip').focus()");
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    wait.until(d -> "main".equals(js("return document.activeElement.id")));
+    assertThat(browser.getCurrentUrl()).endsWith("#/certificate");
+    new Actions(browser).sendKeys(Keys.TAB).perform();
+    assertThat(js("return document.activeElement.id"))
+        .as("from the content, Tab reaches the form")
+        .isEqualTo("certificate-number");
+    new Actions(browser).sendKeys("CF-2026-0001", Keys.ENTER).perform();
+    WebElement status =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("certificate-status")));
+    assertThat(status.getText()).isEqualTo("CONFIRMED");
+    assertThat(text(By.id("mismatches"))).isEqualTo("—");
+    shoot("certificate");
+    browser.findElement(By.id("lang")).click();
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Vérifier un certificat KP"));
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+    shoot("certificate-fr");
+    browser.findElement(By.id("lang")).click();
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Check a KP certificate"));
+    open("#/certificate/CF-NONE");
+    WebElement unknown =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .problem")));
+    assertThat(unknown.getAttribute("data-rule")).isEqualTo("UNKNOWN_ID");
+  }
+
+  @Test
+  @Order(6)
+  void auditorVerifiesCheckpointAndInclusionInThePageAndATamperedProofFails() {
+    String eventId =
+        jdbc.queryForObject(
+            "SELECT event_identifier FROM domain_event_entry ORDER BY global_index LIMIT 1",
+            String.class);
+    open("#/audit/" + eventId);
+    browser.findElement(By.id("load-key")).click();
+    wait.until(d -> d.findElement(By.id("verifier-key")).getAttribute("value").contains("+"));
+    browser.findElement(By.id("verify-checkpoint")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#checkpoint-result [data-outcome=verified]")));
+    wait.until(
+        d -> {
+          d.findElement(By.id("fetch-proof")).click();
+          return !d.findElement(By.id("proof")).getAttribute("value").isEmpty();
+        });
+    browser.findElement(By.id("verify-proof")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#proof-result [data-outcome=verified]")));
+    assertThat(text(By.id("proof-result"))).contains("leaf 0");
+    shoot("audit");
+
+    js(
+        "const p = document.getElementById('proof'); const j = JSON.parse(p.value);"
+            + " const h = j.proof[0]; j.proof[0] = (h[0] === 'A' ? 'B' : 'A') + h.slice(1);"
+            + " p.value = JSON.stringify(j, null, 2);");
+    browser.findElement(By.id("verify-proof")).click();
+    WebElement failed =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#proof-result .problem")));
+    assertThat(failed.getAttribute("data-rule")).isEqualTo("INCLUSION_PROOF_INVALID");
+    shoot("audit-tampered");
+
+    js(
+        "const k = document.getElementById('verifier-key');"
+            + " k.value = k.value.replace(/\\+[0-9a-f]{8}\\+/, '+00000000+');");
+    browser.findElement(By.id("verify-checkpoint")).click();
+    WebElement badKey =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#checkpoint-result .problem")));
+    assertThat(badKey.getAttribute("data-rule")).isEqualTo("MALFORMED_KEY");
+  }
+
+  private long approvals() {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE '%ShipmentApprovedEvent'",
+        Long.class);
+  }
+
+  private WebElement node(String key) {
+    return browser.findElement(By.cssSelector("svg.graph [data-key='" + key + "']"));
+  }
+
+  private void signIn(String org, String actor) {
+    signIn(org, actor, false);
+  }
+
+  private void signIn(String org, String actor, boolean remember) {
+    open("#/sign-in");
+    Path dir = DATA.resolve("demo").resolve(org).resolve("actors").resolve(actor);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("key-file")))
+        .sendKeys(dir.resolve("key.pem").toAbsolutePath().toString());
+    browser
+        .findElement(By.id("cert-file"))
+        .sendKeys(dir.resolve("cert.pem").toAbsolutePath().toString());
+    if (remember) {
+      browser.findElement(By.id("remember")).click();
+    }
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#sign-in-status [data-actor='" + actor + "']")));
+  }
+
+  private void signOut() {
+    open("#/");
+    List<WebElement> out = browser.findElements(By.id("sign-out"));
+    if (!out.isEmpty()) {
+      out.get(0).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-link")));
+    }
+  }
+
+  /** Opens a console route and waits until the page has rendered it. */
+  private void open(String route) {
+    browser.get("http://localhost:" + port + "/" + route);
+    wait.until(d -> js("return document.querySelector('main h1') !== null").equals(Boolean.TRUE));
+    wait.until(
+        d -> js("return document.querySelector('main .loading') === null").equals(Boolean.TRUE));
+  }
+
+  /** Loads the page again (a new document: only what the browser kept survives). */
+  private void reload() {
+    browser.navigate().refresh();
+    wait.until(d -> js("return document.querySelector('main h1') !== null").equals(Boolean.TRUE));
+    wait.until(
+        d ->
+            js("return document.querySelector('#sign-in-link, #signed-in-as') !== null")
+                .equals(Boolean.TRUE));
+  }
+
+  private String text(By by) {
+    return browser.findElement(by).getText();
+  }
+
+  private Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+
+  /** Saves the page at 1280 and 390 px wide, as tall as its content. */
+  private void shoot(String name) {
+    for (int width : new int[] {1280, 390}) {
+      browser.manage().window().setSize(new Dimension(width, 900));
+      long height = (Long) js("return document.documentElement.scrollHeight");
+      browser.manage().window().setSize(new Dimension(width, (int) Math.min(height + 100, 4000)));
+      js("window.scrollTo(0, 0)");
+      File shot = browser.getScreenshotAs(OutputType.FILE);
+      try {
+        Files.copy(
+            shot.toPath(),
+            SCREENSHOTS.resolve(name + "-" + width + ".png"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    browser.manage().window().setSize(new Dimension(1280, 900));
+  }
+}
