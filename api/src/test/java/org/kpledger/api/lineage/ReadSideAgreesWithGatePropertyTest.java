@@ -292,7 +292,8 @@ class ReadSideAgreesWithGatePropertyTest {
                 3,
                 BigDecimal.ONE,
                 at,
-                r.nextBoolean());
+                r.nextBoolean(),
+                false);
         on(parcels, Parcel.class, lot, e);
         movable.add(lot);
       }
