@@ -50,6 +50,14 @@ public class CustodyRuleViolation extends RuntimeException {
   }
 
   /**
+   * The refusal of a command naming, at {@code field}, an item the ledger never created ({@code
+   * UNKNOWN_ITEM}, as the node answers a command whose own target does not exist).
+   */
+  public static CustodyRuleViolation unknownItem(String id, String field) {
+    return new CustodyRuleViolation("UNKNOWN_ITEM", field, "no item " + id + " exists");
+  }
+
+  /**
    * Throws a violation with the given code, field and message when {@code condition} is false.
    *
    * @param field the payload member at fault, or {@link #NO_FIELD}

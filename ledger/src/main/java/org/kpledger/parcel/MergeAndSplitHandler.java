@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.kpledger.custody.ActorParameterResolverFactory;
 import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.custody.InternalCommands;
@@ -38,6 +39,8 @@ public class MergeAndSplitHandler {
         given.add(internal.send(new GiveUpToMergeCommand(source, c.parcelId())));
       } catch (CustodyRuleViolation e) {
         throw e.at("sourceParcelIds[" + i + "]");
+      } catch (AggregateNotFoundException e) {
+        throw CustodyRuleViolation.unknownItem(source, "sourceParcelIds[" + i + "]");
       }
     }
     internal.send(new CreateMergedParcelCommand(c.parcelId(), given, c.carats()));

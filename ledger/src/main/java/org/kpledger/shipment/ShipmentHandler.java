@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.kpledger.certificate.RecordCertificateExportCommand;
 import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.custody.FieldDate;
@@ -47,6 +48,8 @@ public class ShipmentHandler {
         parcels.add(internal.send(assign));
       } catch (CustodyRuleViolation e) {
         throw FieldDate.FIELD.equals(e.field()) ? e : e.at("parcelIds[" + i + "]");
+      } catch (AggregateNotFoundException e) {
+        throw CustodyRuleViolation.unknownItem(assign.parcelId(), "parcelIds[" + i + "]");
       }
     }
     internal.send(

@@ -113,7 +113,7 @@ class ReadSideAgreesWithGatePropertyTest {
             new AnnotationEventHandlerAdapter(new ItemStateProjector(jdbc)));
     registry = RegistryOverJdbc.queries(jdbc);
     graph = new LineageGraph(jdbc);
-    assessor = new OriginAssessor(registry, graph, null, 48, java.time.Clock.systemUTC());
+    assessor = new OriginAssessor(registry, graph, null, java.time.Clock.systemUTC());
   }
 
   @AfterAll
@@ -179,6 +179,14 @@ class ReadSideAgreesWithGatePropertyTest {
               .isEqualTo(gatePassed);
         }
       }
+      // the late-entry flag the ledger decided when it recorded the slip, never re-decided
+      if (w.lateEntries.containsKey(o.lotId())) {
+        for (OriginAssessor judge : List.of(assessor, preloaded)) {
+          assertThat(judge.isLate(o))
+              .as("seed %d: late entry of %s", seed, o.lotId())
+              .isEqualTo(w.lateEntries.get(o.lotId()));
+        }
+      }
       // the standings a trace shows beside the checks (TracedOrigin.zone and .patente)
       for (RegistryQueries shown : List.of(registry, preloadedRegistry)) {
         if (o.auditClearance() == null && o.zoneId() != null && o.acquiredOn() != null) {
@@ -215,6 +223,7 @@ class ReadSideAgreesWithGatePropertyTest {
     final List<String[]> miners = new ArrayList<>(); // miner, patente, site, zone
     final List<String> movable = new ArrayList<>();
     final List<String> proposed = new ArrayList<>();
+    final Map<String, Boolean> lateEntries = new HashMap<>(); // as the ledger decided per slip
     final String shipmentId;
     int next;
 
@@ -293,7 +302,8 @@ class ReadSideAgreesWithGatePropertyTest {
                 BigDecimal.ONE,
                 at,
                 r.nextBoolean(),
-                false);
+                r.nextInt(4) == 0);
+        lateEntries.put(lot, e.lateEntry());
         on(parcels, Parcel.class, lot, e);
         movable.add(lot);
       }
