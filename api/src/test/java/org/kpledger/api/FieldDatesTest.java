@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
  * rules judge on it, and a late entry is decided when the command runs and kept on its event.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FieldDatesTest extends LedgerTestBase {
+class FieldDatesTest extends ReadTestBase {
   private CarFixture car;
 
   @BeforeAll
@@ -93,6 +93,20 @@ class FieldDatesTest extends LedgerTestBase {
         .contains("\"lateEntry\":true");
     assertThat(storedPayload(car.p + "LOT-1", "TransferOfferedEvent"))
         .contains("\"fieldDate\":\"" + daysAgo(6) + "\"");
+
+    // holdings as of a day follow custody on the field date, not the record day
+    awaitProjections();
+    assertThat(heldBy("BO-BETA", daysAgo(5))).contains(car.p + "LOT-1");
+    assertThat(heldBy("BO-BETA", daysAgo(6))).doesNotContain(car.p + "LOT-1");
+  }
+
+  private java.util.List<String> heldBy(String holder, LocalDate day) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    read("mt-monitor", "/api/holdings?holder=" + holder + "&asOf=" + day + "&size=500")
+        .path("items")
+        .path("items")
+        .forEach(i -> ids.add(i.path("itemId").asText()));
+    return ids;
   }
 
   @Test
