@@ -142,7 +142,7 @@ class CommandBatchTest extends LedgerTestBase {
     assertThat(a.status()).as(a.body().toString()).isEqualTo(422);
     assertThat(a.contentType()).startsWith("application/problem+json");
     assertThat(a.body().path("index").asInt()).isEqualTo(2);
-    assertThat(a.body().path("field").asText()).isEqualTo("commands[2].payload");
+    assertThat(a.body().path("field").asText()).isEqualTo("commands[2].payload.minerId");
     assertThat(a.body().path("rule").asText()).isEqualTo("PATENTE_NOT_VALID");
     assertThat(a.body().path("commandId").asText())
         .isEqualTo(json(refusedPurchase).path("commandId").asText());

@@ -101,7 +101,7 @@ class ProblemModelTest extends ReadTestBase {
                 car.purchase("X-1", "M-EXP", "S-W", "1.00", "AGR-1", 2)));
     assertProblem(a, 422, "PATENTE_NOT_VALID");
     assertThat(a.body().path("instance").asText()).isEqualTo("/api/commands");
-    assertThat(a.body().path("field").asText()).isEqualTo("payload");
+    assertThat(a.body().path("field").asText()).isEqualTo("payload.minerId");
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.kpledger.custody.Actor;
 import org.kpledger.custody.Carats;
+import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.identity.OrganisationType;
 
 /** A KP certificate, from issue to import confirmation or voiding. */
@@ -41,14 +42,17 @@ public class Certificate {
     require(
         c.certificateNumber() != null && c.certificateNumber().matches("CF[A-Z0-9/-]{3,40}"),
         "CERTIFICATE_NUMBER_INVALID",
+        "certificateNumber",
         "a CAR KP certificate number starts with the ISO 3166-1 prefix CF");
     require(
         c.hsCode() != null && HS_CODES.contains(c.hsCode()),
         "HS_CODE_INVALID",
+        "hsCode",
         "the HS code must be one of " + HS_CODES + ", not " + c.hsCode());
     require(
         c.expiresOn().isAfter(c.issuedOn()),
         "EXPIRY_BEFORE_ISSUE",
+        "expiresOn",
         "a certificate must expire after it is issued");
     var s = c.shipment();
     apply(
@@ -75,6 +79,7 @@ public class Certificate {
     require(
         c.shipmentId().equals(issued.shipmentId()),
         "CERTIFICATE_SHIPMENT_MISMATCH",
+        CustodyRuleViolation.NO_FIELD,
         "certificate "
             + certificateNumber
             + " covers shipment "
@@ -84,10 +89,12 @@ public class Certificate {
     require(
         !exported,
         "CERTIFICATE_ALREADY_USED",
+        CustodyRuleViolation.NO_FIELD,
         "certificate " + certificateNumber + " has already covered an export");
     require(
         !c.exportedOn().isAfter(expiresOn),
         "CERTIFICATE_EXPIRED",
+        "fieldDate",
         "certificate " + certificateNumber + " expired on " + expiresOn);
     apply(new CertificateUsedForExportEvent(certificateNumber, c.shipmentId(), c.exportedOn()));
   }
@@ -101,10 +108,15 @@ public class Certificate {
   public void handle(ConfirmImportCommand c, Actor actor, ImportingAuthorities authorities) {
     requireDestinationAuthority(actor, authorities);
     requireNotVoid();
-    require(exported, "NOT_EXPORTED", "certificate " + certificateNumber + " covers no export yet");
+    require(
+        exported,
+        "NOT_EXPORTED",
+        "certificateNumber",
+        "certificate " + certificateNumber + " covers no export yet");
     require(
         !confirmed,
         "IMPORT_ALREADY_CONFIRMED",
+        "certificateNumber",
         "receipt of " + certificateNumber + " is already confirmed");
     List<String> mismatches = new ArrayList<>();
     if (!Carats.same(c.carats(), issued.carats())) {
@@ -148,6 +160,7 @@ public class Certificate {
     require(
         contentHash.equals(c.contentHash()),
         "CHANNEL_CONTENT_HASH_MISMATCH",
+        CustodyRuleViolation.NO_FIELD,
         "transaction "
             + c.txId()
             + " confirmed content "
@@ -159,6 +172,7 @@ public class Certificate {
     require(
         channelTxId == null,
         "ALREADY_CONFIRMED_ON_CHANNEL",
+        CustodyRuleViolation.NO_FIELD,
         "certificate "
             + certificateNumber
             + " was confirmed on the channel by transaction "
@@ -197,6 +211,7 @@ public class Certificate {
       require(
           !exported,
           "CERTIFICATE_ALREADY_USED",
+          "field",
           "the expiry of "
               + certificateNumber
               + " cannot be corrected after the export it covered");
@@ -204,12 +219,14 @@ public class Certificate {
       require(
           corrected.isAfter(issued.issuedOn()),
           "EXPIRY_BEFORE_ISSUE",
+          "correctedValue",
           "a certificate must expire after it is issued");
     }
     if (c.field() == EndorsableField.IMPORTER_COUNTRY) {
       require(
           c.correctedValue().matches("[A-Z]{2}"),
           "COUNTRY_INVALID",
+          "correctedValue",
           "a country is an ISO 3166-1 alpha-2 code");
     }
     apply(
@@ -222,7 +239,7 @@ public class Certificate {
       return LocalDate.parse(text);
     } catch (java.time.format.DateTimeParseException e) {
       throw new org.kpledger.custody.CustodyRuleViolation(
-          "DATE_INVALID", "correctedValue must be an ISO-8601 date");
+          "DATE_INVALID", "correctedValue", "correctedValue must be an ISO-8601 date");
     }
   }
 
@@ -235,11 +252,13 @@ public class Certificate {
     require(
         actor.organisationType() == OrganisationType.IMPORTING_AUTHORITY,
         "NOT_IMPORTING_AUTHORITY",
+        CustodyRuleViolation.NO_FIELD,
         actor.organisationId() + " is not an importing authority and may not confirm receipt");
     String country = authorities.countryOf(actor.organisationId()).orElse(null);
     require(
         country != null,
         "IMPORTING_AUTHORITY_WITHOUT_COUNTRY",
+        CustodyRuleViolation.NO_FIELD,
         "the CA of importing authority "
             + actor.organisationId()
             + " names no country (C=), so it confirms receipt for none; enrol a CA made with"
@@ -247,6 +266,7 @@ public class Certificate {
     require(
         country.equals(importerCountry),
         "NOT_DESTINATION_COUNTRY",
+        CustodyRuleViolation.NO_FIELD,
         actor.organisationId()
             + " is an importing authority of "
             + country
@@ -257,7 +277,11 @@ public class Certificate {
   }
 
   private void requireNotVoid() {
-    require(!voided, "CERTIFICATE_VOID", "certificate " + certificateNumber + " is void");
+    require(
+        !voided,
+        "CERTIFICATE_VOID",
+        "certificateNumber",
+        "certificate " + certificateNumber + " is void");
   }
 
   @EventSourcingHandler

@@ -35,6 +35,7 @@ public class Licence implements CustodyFacts.LicenceFacts {
     require(
         command.validUntil().isAfter(command.validFrom()),
         "LICENCE_VALIDITY_INVALID",
+        "validUntil",
         "a licence must end after it begins (validFrom "
             + command.validFrom()
             + ", validUntil "
@@ -59,16 +60,19 @@ public class Licence implements CustodyFacts.LicenceFacts {
     require(
         current != LicenceStatus.REVOKED,
         "LICENCE_REVOKED",
+        "licenceNumber",
         "licence " + licenceNumber + " is revoked; a revocation is final");
     require(
         command.status() != current,
         "LICENCE_STATUS_UNCHANGED",
+        "status",
         "licence " + licenceNumber + " is already " + current);
     if (!changes.isEmpty()) {
       LocalDate last = changes.get(changes.size() - 1).effectiveFrom();
       require(
           !command.effectiveFrom().isBefore(last),
           "LICENCE_CHANGE_OUT_OF_ORDER",
+          "effectiveFrom",
           "licence " + licenceNumber + " already changed status on " + last);
     }
     apply(

@@ -34,11 +34,13 @@ public class Miner {
                 () ->
                     new CustodyRuleViolation(
                         "UNKNOWN_LICENCE",
+                        "patenteNumber",
                         "no licence " + command.patenteNumber() + " was issued"));
     require(
         LicenceKind.PATENTE.name().equals(patente.kind())
             && patente.holderId().equals(command.minerId()),
         "LICENCE_NOT_HELD",
+        "patenteNumber",
         "licence " + command.patenteNumber() + " is not a patente issued to " + command.minerId());
     CustodyFacts.SiteFacts site =
         facts
@@ -46,7 +48,9 @@ public class Miner {
             .orElseThrow(
                 () ->
                     new CustodyRuleViolation(
-                        "UNKNOWN_SITE", "no site " + command.siteId() + " is registered"));
+                        "UNKNOWN_SITE",
+                        "siteId",
+                        "no site " + command.siteId() + " is registered"));
     apply(
         new MinerRegisteredEvent(
             command.minerId(),
@@ -64,6 +68,7 @@ public class Miner {
     require(
         !command.patenteNumber().equals(patenteNumber),
         "PATENTE_UNCHANGED",
+        "patenteNumber",
         "miner " + minerId + " already works under " + patenteNumber);
     requirePatenteOf(minerId, command.patenteNumber(), facts);
     apply(new PatenteRenewedEvent(minerId, patenteNumber, command.patenteNumber()));
@@ -76,10 +81,13 @@ public class Miner {
             .orElseThrow(
                 () ->
                     new CustodyRuleViolation(
-                        "UNKNOWN_LICENCE", "no licence " + number + " was issued"));
+                        "UNKNOWN_LICENCE",
+                        "patenteNumber",
+                        "no licence " + number + " was issued"));
     require(
         LicenceKind.PATENTE.name().equals(patente.kind()) && patente.holderId().equals(minerId),
         "LICENCE_NOT_HELD",
+        "patenteNumber",
         "licence " + number + " is not a patente issued to " + minerId);
   }
 

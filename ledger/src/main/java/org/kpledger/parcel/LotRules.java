@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.kpledger.custody.Actor;
 import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.CustodyRuleViolation;
+import org.kpledger.custody.FieldDate;
 import org.kpledger.custody.LedgerCalendar;
 import org.kpledger.identity.Role;
 import org.kpledger.licence.LicenceKind;
@@ -19,24 +20,28 @@ import org.kpledger.licence.LicenceKind;
 final class LotRules {
   private LotRules() {}
 
-  static LotPurchasedEvent purchase(CreateLotCommand c, Actor buyer, CustodyFacts facts) {
-    LocalDate day = LedgerCalendar.dateOf(c.occurredAt());
+  static LotPurchasedEvent purchase(
+      CreateLotCommand c, Actor buyer, CustodyFacts facts, LocalDate recordDay) {
+    FieldDate bought = FieldDate.of(LedgerCalendar.dateOf(c.occurredAt()), recordDay, "occurredAt");
+    LocalDate day = bought.day();
     CustodyFacts.MinerFacts miner =
         facts
             .miner(c.minerId())
             .orElseThrow(
                 () ->
                     new CustodyRuleViolation(
-                        "UNKNOWN_MINER", "no miner " + c.minerId() + " is registered"));
+                        "UNKNOWN_MINER", "minerId", "no miner " + c.minerId() + " is registered"));
     require(
         miner.siteId().equals(c.siteId()),
         "MINER_NOT_AT_SITE",
+        "siteId",
         "miner " + c.minerId() + " is registered at " + miner.siteId() + ", not " + c.siteId());
     boolean patenteValid =
         facts.licence(miner.patenteNumber()).map(l -> l.validOn(day)).orElse(false);
     require(
         patenteValid,
         "PATENTE_NOT_VALID",
+        "minerId",
         "miner "
             + c.minerId()
             + " had no patente in force on "
@@ -59,7 +64,8 @@ final class LotRules {
         c.stoneCount(),
         c.priceUsd(),
         c.occurredAt(),
-        compliant);
+        compliant,
+        bought.lateEntry());
   }
 
   private static void requireBuyerLicensed(
@@ -72,14 +78,18 @@ final class LotRules {
             .orElseThrow(
                 () ->
                     new CustodyRuleViolation(
-                        "UNKNOWN_LICENCE", "no licence " + c.buyerLicence() + " was issued"));
+                        "UNKNOWN_LICENCE",
+                        "buyerLicence",
+                        "no licence " + c.buyerLicence() + " was issued"));
     require(
         licence.kind().equals(needed.name()) && licence.holderId().equals(buyer.party()),
         "BUYER_NOT_LICENSED",
+        "buyerLicence",
         "licence " + c.buyerLicence() + " is not an " + needed + " held by " + buyer.party());
     require(
         licence.validOn(day),
         "BUYER_NOT_LICENSED",
+        "buyerLicence",
         "licence " + c.buyerLicence() + " of " + buyer.party() + " was not in force on " + day);
   }
 

@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.kpledger.custody.ActorParameterResolverFactory;
+import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.custody.InternalCommands;
 
 /**
@@ -22,16 +24,24 @@ public class MergeAndSplitHandler {
     this.internal = internal;
   }
 
-  /** Returns the merged parcel's id. */
+  /** Returns the merged parcel's id; a source's refusal names its place in the list. */
   @CommandHandler
   public String handle(MergeParcelsCommand c) {
     require(
         new HashSet<>(c.sourceParcelIds()).size() == c.sourceParcelIds().size(),
         "DUPLICATE_SOURCE",
+        "sourceParcelIds",
         "a merge names each source once");
     List<ParcelContribution> given = new ArrayList<>();
-    for (String source : c.sourceParcelIds()) {
-      given.add(internal.send(new GiveUpToMergeCommand(source, c.parcelId())));
+    for (int i = 0; i < c.sourceParcelIds().size(); i++) {
+      String source = c.sourceParcelIds().get(i);
+      try {
+        given.add(internal.send(new GiveUpToMergeCommand(source, c.parcelId())));
+      } catch (CustodyRuleViolation e) {
+        throw e.at("sourceParcelIds[" + i + "]");
+      } catch (AggregateNotFoundException e) {
+        throw CustodyRuleViolation.unknownItem(source, "sourceParcelIds[" + i + "]");
+      }
     }
     internal.send(new CreateMergedParcelCommand(c.parcelId(), given, c.carats()));
     return c.parcelId();
@@ -43,6 +53,7 @@ public class MergeAndSplitHandler {
     require(
         c.parts().stream().map(SplitPart::parcelId).distinct().count() == c.parts().size(),
         "DUPLICATE_PART",
+        "parts",
         "each part of a split has its own id");
     ParcelContribution given = internal.send(new GiveUpToSplitCommand(c.parcelId(), c.parts()));
     String holder = ActorParameterResolverFactory.actorOf(meta).party();

@@ -17,6 +17,7 @@ import org.kpledger.custody.Actor;
 import org.kpledger.custody.Carats;
 import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.CustodyRuleViolation;
+import org.kpledger.custody.FieldDate;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.licence.LicenceKind;
 import org.kpledger.licence.LicenceStanding;
@@ -46,13 +47,19 @@ public class Parcel {
   private boolean quarantined;
   private String shipmentId;
 
+  /**
+   * The field day of the item's latest custody step: the latest acquisition day of its stones, then
+   * each transfer's; no later act may be dated before it ({@link FieldDate#notBefore}).
+   */
+  private LocalDate lastCustodyDay;
+
   /** For Axon. */
   protected Parcel() {}
 
   /** A purchase slip creates a lot (see {@link LotRules}). */
   @CommandHandler
-  public Parcel(CreateLotCommand command, Actor actor, CustodyFacts facts) {
-    apply(LotRules.purchase(command, actor, facts));
+  public Parcel(CreateLotCommand command, Actor actor, CustodyFacts facts, MetaData meta) {
+    apply(LotRules.purchase(command, actor, facts, LedgerMetaData.recordDay(meta)));
   }
 
   /** A declared stockpile item enters custody, quarantined where the rules say so. */
@@ -69,6 +76,7 @@ public class Parcel {
     require(
         Carats.same(sum, command.declaredCarats()),
         "CARATS_NOT_CONSERVED",
+        "carats",
         "a merge must conserve carats: the sources hold "
             + sum
             + " ct but the merged parcel declares "
@@ -118,6 +126,7 @@ public class Parcel {
     require(
         Carats.same(sum, carats),
         "CARATS_NOT_CONSERVED",
+        "parts",
         "a split must conserve carats: "
             + parcelId
             + " holds "
@@ -148,6 +157,7 @@ public class Parcel {
     require(
         drift.compareTo(bound) <= 0,
         "WEIGHING_DIFFERENCE_TOO_LARGE",
+        "measuredCarats",
         "re-weighing "
             + parcelId
             + " at "
@@ -164,27 +174,42 @@ public class Parcel {
             parcelId, carats, command.measuredCarats(), command.reason()));
   }
 
-  /** Only the holder offers a transfer, one at a time, naming the seal the item travels in. */
+  /**
+   * Only the holder offers a transfer, one at a time, naming the seal the item travels in, on a
+   * field date not before the item's previous custody step.
+   */
   @CommandHandler
-  public void handle(OfferTransferCommand command, Actor actor) {
+  public void handle(OfferTransferCommand command, Actor actor, MetaData meta) {
     requireMovableBy(actor);
+    FieldDate handedOver =
+        FieldDate.of(command.fieldDate(), meta, FieldDate.FIELD)
+            .notBefore(lastCustodyDay, "the previous custody step of " + parcelId, FieldDate.FIELD);
     require(
         !command.toParty().equals(holder),
         "TRANSFER_TO_SELF",
+        "toParty",
         "the holder cannot transfer " + parcelId + " to itself");
     require(
         sealId == null || sealId.equals(command.sealId()),
         "SEAL_MISMATCH",
+        "sealId",
         parcelId + " is sealed under " + sealId + ", not " + command.sealId());
     apply(
         new TransferOfferedEvent(
-            parcelId, command.transferId(), holder, command.toParty(), command.sealId()));
+            parcelId,
+            command.transferId(),
+            holder,
+            command.toParty(),
+            command.sealId(),
+            handedOver.day(),
+            handedOver.lateEntry()));
   }
 
   /**
    * Only the named receiver accepts a pending transfer, under its own licence of the kind its role
    * requires (an agrément for a collector, an export licence for a buying office), in force on the
-   * day custody passes (kp-facts rule 1; CAR Ordonnance 83-024 art. 2).
+   * field date custody passes (kp-facts rule 1; CAR Ordonnance 83-024 art. 2), which is not before
+   * the offer's.
    */
   @CommandHandler
   public void handle(
@@ -193,25 +218,32 @@ public class Parcel {
     require(
         pendingTransfer.toParty().equals(actor.party()),
         "NOT_TRANSFER_RECIPIENT",
+        "transferId",
         "transfer "
             + command.transferId()
             + " is offered to "
             + pendingTransfer.toParty()
             + ", not to "
             + actor.party());
-    LocalDate day = LedgerMetaData.recordDay(meta);
+    FieldDate taken =
+        FieldDate.of(command.fieldDate(), meta, FieldDate.FIELD)
+            .notBefore(
+                offeredOn(), "the offer of transfer " + command.transferId(), FieldDate.FIELD);
+    LocalDate day = taken.day();
     LicenceKind kind =
         LicenceStanding.requiredFor(actor.role())
             .orElseThrow(
                 () ->
                     new CustodyRuleViolation(
                         "RECEIVER_NOT_LICENSED",
+                        "receiverLicence",
                         "a " + actor.role() + " holds no trading licence and cannot take custody"));
     LicenceStanding.failure(facts, command.receiverLicence(), kind, actor.party(), day)
         .ifPresent(
             why -> {
               throw new CustodyRuleViolation(
                   "RECEIVER_NOT_LICENSED",
+                  "receiverLicence",
                   actor.party()
                       + " cannot take custody of "
                       + parcelId
@@ -226,7 +258,9 @@ public class Parcel {
             pendingTransfer.transferId(),
             pendingTransfer.fromParty(),
             pendingTransfer.toParty(),
-            pendingTransfer.sealId()));
+            pendingTransfer.sealId(),
+            day,
+            taken.lateEntry()));
   }
 
   /** The offering holder withdraws a pending transfer. */
@@ -252,8 +286,16 @@ public class Parcel {
     requireActive();
     requireUnsealed();
     requireNotInShipment();
-    require(valueUsd != null, "NOT_VALUED", parcelId + " must be valued before it is sealed");
-    require(pendingTransfer == null, "TRANSFER_PENDING", parcelId + " has a transfer pending");
+    require(
+        valueUsd != null,
+        "NOT_VALUED",
+        "parcelId",
+        parcelId + " must be valued before it is sealed");
+    require(
+        pendingTransfer == null,
+        "TRANSFER_PENDING",
+        "parcelId",
+        parcelId + " has a transfer pending");
     apply(new ParcelSealedEvent(parcelId, command.sealId()));
   }
 
@@ -263,6 +305,7 @@ public class Parcel {
     require(
         sealId != null && sealId.equals(command.sealId()),
         "SEAL_MISMATCH",
+        "sealId",
         parcelId + " is not sealed under " + command.sealId());
     apply(new SealOpenedEvent(parcelId, command.sealId(), command.reason()));
   }
@@ -271,8 +314,13 @@ public class Parcel {
   @CommandHandler
   public void handle(ConfiscateParcelCommand command, Actor actor) {
     requireActive();
-    require(confiscation == null, "ALREADY_CONFISCATED", parcelId + " is already confiscated");
-    require(shipmentId == null, "IN_SHIPMENT", parcelId + " is in shipment " + shipmentId);
+    require(
+        confiscation == null,
+        "ALREADY_CONFISCATED",
+        "parcelId",
+        parcelId + " is already confiscated");
+    require(
+        shipmentId == null, "IN_SHIPMENT", "parcelId", parcelId + " is in shipment " + shipmentId);
     apply(
         new ParcelConfiscatedEvent(
             parcelId, command.confiscationRef(), command.reason(), holder, actor.organisationId()));
@@ -284,6 +332,7 @@ public class Parcel {
     require(
         confiscation != null && !forfeited,
         "NOT_CONFISCATED",
+        "parcelId",
         parcelId + " is not under a confiscation awaiting disposition");
     String newHolder =
         command.disposition() == Disposition.RETURNED
@@ -297,15 +346,24 @@ public class Parcel {
   /** A forensic auditor releases a quarantined item. */
   @CommandHandler
   public void handle(ClearQuarantineCommand command) {
-    require(quarantined, "NOT_QUARANTINED", parcelId + " is not quarantined");
+    require(quarantined, "NOT_QUARANTINED", "parcelId", parcelId + " is not quarantined");
     apply(new QuarantineClearedEvent(parcelId, command.auditReference(), command.criteria()));
   }
 
-  /** The exporter puts a sealed, valued item it holds into a shipment. */
+  /**
+   * The exporter puts a sealed, valued item it holds into a shipment proposed on a field date not
+   * before the item's previous custody step.
+   */
   @CommandHandler
   public ParcelContribution handle(AssignToShipmentCommand command, Actor actor) {
     requireMovableBy(actor);
-    require(sealId != null, "NOT_SEALED", parcelId + " must be valued and sealed to be shipped");
+    FieldDate.on(command.proposedOn())
+        .notBefore(lastCustodyDay, "the previous custody step of " + parcelId, FieldDate.FIELD);
+    require(
+        sealId != null,
+        "NOT_SEALED",
+        "parcelId",
+        parcelId + " must be valued and sealed to be shipped");
     apply(new ParcelAssignedToShipmentEvent(parcelId, command.shipmentId()));
     return contribution();
   }
@@ -316,6 +374,7 @@ public class Parcel {
     require(
         command.shipmentId().equals(shipmentId),
         "NOT_IN_SHIPMENT",
+        "parcelId",
         parcelId + " is not in shipment " + command.shipmentId());
     apply(new ParcelReleasedFromShipmentEvent(parcelId, shipmentId));
   }
@@ -326,37 +385,50 @@ public class Parcel {
     require(
         command.shipmentId().equals(shipmentId) && !exported,
         "NOT_IN_SHIPMENT",
+        "parcelId",
         parcelId + " is not awaiting export in shipment " + command.shipmentId());
-    require(sealId != null, "NOT_SEALED", parcelId + " lost its seal and cannot be exported");
+    require(
+        sealId != null,
+        "NOT_SEALED",
+        "parcelId",
+        parcelId + " lost its seal and cannot be exported");
     apply(new ParcelExportedEvent(parcelId, shipmentId, command.certificateNumber()));
   }
 
   private void requireActive() {
-    require(!consumed, "PARCEL_CONSUMED", parcelId + " was merged or split and holds nothing");
-    require(!exported, "PARCEL_EXPORTED", parcelId + " has been exported");
+    require(
+        !consumed,
+        "PARCEL_CONSUMED",
+        "parcelId",
+        parcelId + " was merged or split and holds nothing");
+    require(!exported, "PARCEL_EXPORTED", "parcelId", parcelId + " has been exported");
   }
 
   private void requireHolder(Actor actor) {
     require(
         holder.equals(actor.party()),
         "NOT_HOLDER",
+        "parcelId",
         "only the holder of " + parcelId + " (" + holder + ") may move it, not " + actor.party());
   }
 
   /** An item moves only when its holder moves it and nothing holds it in place. */
   private void requireMovableBy(Actor actor) {
     requireActive();
-    require(confiscation == null, "PARCEL_CONFISCATED", parcelId + " is confiscated");
+    require(confiscation == null, "PARCEL_CONFISCATED", "parcelId", parcelId + " is confiscated");
     require(
         !quarantined,
         "STOCKPILE_QUARANTINED",
+        "parcelId",
         parcelId + " is a quarantined stockpile item; only an audit clearance releases it");
     requireHolder(actor);
     require(
         pendingTransfer == null,
         "TRANSFER_PENDING",
+        "parcelId",
         parcelId + " already has transfer " + transferIdPending() + " pending");
-    require(shipmentId == null, "IN_SHIPMENT", parcelId + " is in shipment " + shipmentId);
+    require(
+        shipmentId == null, "IN_SHIPMENT", "parcelId", parcelId + " is in shipment " + shipmentId);
   }
 
   /**
@@ -367,6 +439,7 @@ public class Parcel {
     require(
         shipmentId == null,
         "IN_SHIPMENT",
+        "parcelId",
         parcelId
             + " is in shipment "
             + shipmentId
@@ -374,14 +447,20 @@ public class Parcel {
   }
 
   private void requireUnsealed() {
-    require(sealId == null, "PARCEL_SEALED", parcelId + " is sealed under " + sealId);
+    require(sealId == null, "PARCEL_SEALED", "parcelId", parcelId + " is sealed under " + sealId);
   }
 
   private void requirePending(String transferId) {
     require(
         pendingTransfer != null && pendingTransfer.transferId().equals(transferId),
         "NO_PENDING_TRANSFER",
+        "transferId",
         "no transfer " + transferId + " is pending for " + parcelId);
+  }
+
+  /** The pending offer's field date, or the last custody day for an offer that carries none. */
+  private LocalDate offeredOn() {
+    return pendingTransfer.fieldDate() == null ? lastCustodyDay : pendingTransfer.fieldDate();
   }
 
   private String transferIdPending() {
@@ -423,6 +502,7 @@ public class Parcel {
     carats = e.carats();
     createdCarats = e.carats();
     origins = List.of(LotRules.originOf(e));
+    lastCustodyDay = latestAcquisition(origins);
   }
 
   @EventSourcingHandler
@@ -433,6 +513,7 @@ public class Parcel {
     createdCarats = e.carats();
     origins = List.of(StockpileRules.originOf(e));
     quarantined = e.quarantineReason() != null;
+    lastCustodyDay = latestAcquisition(origins);
   }
 
   @EventSourcingHandler
@@ -442,6 +523,7 @@ public class Parcel {
     carats = e.carats();
     createdCarats = e.carats();
     origins = e.origins();
+    lastCustodyDay = latestAcquisition(origins);
   }
 
   @EventSourcingHandler
@@ -451,6 +533,7 @@ public class Parcel {
     carats = e.carats();
     createdCarats = e.carats();
     origins = e.origins();
+    lastCustodyDay = latestAcquisition(origins);
   }
 
   @EventSourcingHandler
@@ -472,6 +555,21 @@ public class Parcel {
   void on(TransferAcceptedEvent e) {
     holder = e.toParty();
     pendingTransfer = null;
+    if (e.fieldDate() != null) {
+      lastCustodyDay = e.fieldDate();
+    }
+  }
+
+  /**
+   * The latest day on which any of the item's stones was acquired (a merged or split item's
+   * transfers before the merge are not carried over: its stones' acquisition days are).
+   */
+  private static LocalDate latestAcquisition(List<Origin> origins) {
+    return origins.stream()
+        .map(Origin::acquiredOn)
+        .filter(java.util.Objects::nonNull)
+        .max(LocalDate::compareTo)
+        .orElse(null);
   }
 
   @EventSourcingHandler

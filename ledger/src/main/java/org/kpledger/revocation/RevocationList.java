@@ -26,6 +26,7 @@ public class RevocationList {
     require(
         c.crlNumber() != null && c.crlNumber() > lastNumber,
         "STALE_CRL",
+        "crl",
         "CRL number " + c.crlNumber() + " is not newer than " + lastNumber);
     apply(new RevocationListPublishedEvent(c.organisationId(), c.crlNumber(), c.crl()));
   }

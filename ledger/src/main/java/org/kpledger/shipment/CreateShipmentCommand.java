@@ -1,14 +1,18 @@
 package org.kpledger.shipment;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.kpledger.custody.FieldDate;
 import org.kpledger.parcel.ParcelContribution;
 
-/** Internal: records a proposal once its parcels are assigned to it. */
+/**
+ * Internal: records a proposal once its parcels are assigned to it.
+ *
+ * @param proposed the proposal's field date and record day
+ */
 public record CreateShipmentCommand(
     @TargetAggregateIdentifier String shipmentId,
     String exporterLicence,
     Importer importer,
     List<ParcelContribution> parcels,
-    LocalDate proposedOn) {}
+    FieldDate proposed) {}

@@ -74,13 +74,17 @@ public final class ExportGate {
     return checks;
   }
 
-  /** Refuses with the first failed verdict's rule, if any failed. */
+  /**
+   * Refuses with the first failed verdict's rule, if any failed; the refusal's field is the subject
+   * of the verdict (the parcel or lot id), for the caller to place in its own payload.
+   */
   public static void require(
       String shipmentId, List<String> parcelIds, List<Origin> origins, CustodyFacts facts) {
     for (GateCheck c : evaluate(shipmentId, parcelIds, origins, facts)) {
       if (!c.passed()) {
         throw new CustodyRuleViolation(
             c.rule(),
+            c.subject(),
             "export gate refuses shipment " + shipmentId + ": " + c.subject() + ": " + c.detail());
       }
     }

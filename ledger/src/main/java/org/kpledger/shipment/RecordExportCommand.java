@@ -1,8 +1,12 @@
 package org.kpledger.shipment;
 
-import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.kpledger.custody.FieldDate;
 
-/** Internal: records the export; returns the shipment's details. */
+/**
+ * Internal: records the export; returns the shipment's details.
+ *
+ * @param exported the export's field date and record day
+ */
 public record RecordExportCommand(
-    @TargetAggregateIdentifier String shipmentId, LocalDate exportedOn) {}
+    @TargetAggregateIdentifier String shipmentId, FieldDate exported) {}

@@ -15,6 +15,7 @@ import org.kpledger.custody.Actor;
 import org.kpledger.custody.Carats;
 import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.CustodyRuleViolation;
+import org.kpledger.custody.FieldDate;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.licence.LicenceKind;
 import org.kpledger.licence.LicenceStanding;
@@ -39,18 +40,33 @@ public class Shipment {
   private BigDecimal carats;
   private BigDecimal valueUsd;
   private String certificateNumber;
+  private LocalDate proposedOn;
 
   /** For Axon. */
   protected Shipment() {}
 
-  /** A licensed buying office proposes; the gate must pass already. */
+  /**
+   * A buying office licensed on the proposal's field date proposes; the gate must pass already. A
+   * refusal of the gate names the parcel at fault, or the parcel that carries the origin at fault,
+   * by its place in {@code parcelIds}.
+   */
   @CommandHandler
   public Shipment(CreateShipmentCommand c, Actor actor, CustodyFacts facts, MetaData meta) {
+    LocalDate day = c.proposed().day();
     requireExporterLicensed(
-        facts, c.exporterLicence(), actor.party(), c.proposedOn(), "propose " + c.shipmentId());
+        facts,
+        c.exporterLicence(),
+        actor.party(),
+        day,
+        "propose " + c.shipmentId(),
+        "exporterLicence");
     List<String> ids = c.parcels().stream().map(ParcelContribution::parcelId).toList();
     List<Origin> all = c.parcels().stream().flatMap(p -> p.origins().stream()).toList();
-    ExportGate.require(c.shipmentId(), ids, all, knownWhenRecorded(facts, meta));
+    try {
+      ExportGate.require(c.shipmentId(), ids, all, knownWhenRecorded(facts, meta));
+    } catch (CustodyRuleViolation e) {
+      throw e.at(parcelField(c.parcels(), e.field()));
+    }
     apply(
         new ShipmentProposedEvent(
             c.shipmentId(),
@@ -63,7 +79,8 @@ public class Shipment {
                 .map(ParcelContribution::valueUsd)
                 .reduce(BigDecimal.ZERO, BigDecimal::add),
             all,
-            c.proposedOn()));
+            day,
+            c.proposed().lateEntry()));
   }
 
   /** The Monitoring Team approves a proposed shipment that still passes the gate. */
@@ -72,7 +89,7 @@ public class Shipment {
     requireStatus(ShipmentStatus.PROPOSED, "approved");
     requireExporterLicensed(
         facts, LedgerMetaData.recordDay(meta), "have " + shipmentId + " approved");
-    ExportGate.require(shipmentId, parcelIds, origins, knownWhenRecorded(facts, meta));
+    requireGate(knownWhenRecorded(facts, meta));
     apply(new ShipmentApprovedEvent(shipmentId, c.decisionRef()));
   }
 
@@ -82,6 +99,7 @@ public class Shipment {
     require(
         status == ShipmentStatus.PROPOSED || status == ShipmentStatus.APPROVED,
         "SHIPMENT_OUT_OF_ORDER",
+        CustodyRuleViolation.NO_FIELD,
         "shipment "
             + shipmentId
             + " is "
@@ -102,12 +120,15 @@ public class Shipment {
     LocalDate day = LedgerMetaData.recordDay(meta);
     requireCertifiableUnder(ExportRegime.on(day), day);
     requireExporterLicensed(facts, day, "have " + shipmentId + " certified");
-    ExportGate.require(shipmentId, parcelIds, origins, knownWhenRecorded(facts, meta));
+    requireGate(knownWhenRecorded(facts, meta));
     apply(new ShipmentCertifiedEvent(shipmentId, c.certificateNumber()));
     return details();
   }
 
-  /** The exporter ships a certified shipment that still passes the gate. */
+  /**
+   * The exporter ships a certified shipment that still passes the gate, on a field date not before
+   * the proposal's, with its export licence in force that day.
+   */
   @CommandHandler
   public ShipmentDetails handle(
       RecordExportCommand c, Actor actor, CustodyFacts facts, MetaData meta) {
@@ -115,10 +136,13 @@ public class Shipment {
     require(
         exporter.equals(actor.party()),
         "NOT_EXPORTER",
+        CustodyRuleViolation.NO_FIELD,
         "only the exporter " + exporter + " ships " + shipmentId);
-    requireExporterLicensed(facts, c.exportedOn(), "export " + shipmentId);
-    ExportGate.require(shipmentId, parcelIds, origins, knownWhenRecorded(facts, meta));
-    apply(new ShipmentExportedEvent(shipmentId, certificateNumber, c.exportedOn()));
+    c.exported().notBefore(proposedOn, "the proposal of " + shipmentId, FieldDate.FIELD);
+    LocalDate day = c.exported().day();
+    requireExporterLicensed(facts, day, "export " + shipmentId);
+    requireGate(knownWhenRecorded(facts, meta));
+    apply(new ShipmentExportedEvent(shipmentId, certificateNumber, day, c.exported().lateEntry()));
     return details();
   }
 
@@ -141,17 +165,41 @@ public class Shipment {
     require(
         exporterLicence != null,
         "EXPORTER_NOT_LICENSED",
+        CustodyRuleViolation.NO_FIELD,
         "shipment " + shipmentId + " names no export licence");
-    requireExporterLicensed(facts, exporterLicence, exporter, day, step);
+    requireExporterLicensed(
+        facts, exporterLicence, exporter, day, step, CustodyRuleViolation.NO_FIELD);
+  }
+
+  /** The place in {@code parcelIds} of the parcel that is, or carries, the gate's subject. */
+  private static String parcelField(List<ParcelContribution> parcels, String subject) {
+    for (int i = 0; i < parcels.size(); i++) {
+      ParcelContribution p = parcels.get(i);
+      if (p.parcelId().equals(subject)
+          || p.origins().stream().anyMatch(o -> o.lotId().equals(subject))) {
+        return "parcelIds[" + i + "]";
+      }
+    }
+    return "parcelIds";
+  }
+
+  /** The gate after the proposal: the payload names only the shipment, so no member is at fault. */
+  private void requireGate(CustodyFacts facts) {
+    try {
+      ExportGate.require(shipmentId, parcelIds, origins, facts);
+    } catch (CustodyRuleViolation e) {
+      throw e.at(CustodyRuleViolation.NO_FIELD);
+    }
   }
 
   private static void requireExporterLicensed(
-      CustodyFacts facts, String licence, String party, LocalDate day, String step) {
+      CustodyFacts facts, String licence, String party, LocalDate day, String step, String field) {
     LicenceStanding.failure(facts, licence, LicenceKind.EXPORT_LICENCE, party, day)
         .ifPresent(
             why -> {
               throw new CustodyRuleViolation(
                   "EXPORTER_NOT_LICENSED",
+                  field,
                   party
                       + " holds no export licence "
                       + licence
@@ -169,6 +217,7 @@ public class Shipment {
       require(
           status == ShipmentStatus.APPROVED,
           "SHIPMENT_OUT_OF_ORDER",
+          CustodyRuleViolation.NO_FIELD,
           "shipment "
               + shipmentId
               + " is "
@@ -182,6 +231,7 @@ public class Shipment {
       require(
           status == ShipmentStatus.PROPOSED || status == ShipmentStatus.APPROVED,
           "SHIPMENT_OUT_OF_ORDER",
+          CustodyRuleViolation.NO_FIELD,
           "shipment "
               + shipmentId
               + " is "
@@ -198,6 +248,7 @@ public class Shipment {
     require(
         status == expected,
         "SHIPMENT_OUT_OF_ORDER",
+        CustodyRuleViolation.NO_FIELD,
         "shipment "
             + shipmentId
             + " is "
@@ -224,6 +275,7 @@ public class Shipment {
     origins = e.origins();
     carats = e.carats();
     valueUsd = e.valueUsd();
+    proposedOn = e.proposedOn();
   }
 
   @EventSourcingHandler

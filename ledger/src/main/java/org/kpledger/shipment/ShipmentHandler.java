@@ -1,15 +1,16 @@
 package org.kpledger.shipment;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.kpledger.certificate.RecordCertificateExportCommand;
 import org.kpledger.custody.CustodyRuleViolation;
+import org.kpledger.custody.FieldDate;
 import org.kpledger.custody.InternalCommands;
-import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.parcel.AssignToShipmentCommand;
 import org.kpledger.parcel.MarkExportedCommand;
 import org.kpledger.parcel.ParcelContribution;
@@ -24,20 +25,36 @@ public class ShipmentHandler {
     this.internal = internal;
   }
 
-  /** Assigns each parcel, then records the proposal; returns the shipment id. */
+  /**
+   * Assigns each parcel, then records the proposal on its field date; returns the shipment id. A
+   * parcel's refusal names its place in {@code parcelIds}.
+   */
   @CommandHandler
   public String handle(ProposeShipmentCommand c, MetaData meta) {
-    CustodyRuleViolation.require(
-        new HashSet<>(c.parcelIds()).size() == c.parcelIds().size(),
-        "DUPLICATE_PARCEL",
-        "a shipment names each parcel once");
+    Set<String> named = new HashSet<>();
+    for (int i = 0; i < c.parcelIds().size(); i++) {
+      CustodyRuleViolation.require(
+          named.add(c.parcelIds().get(i)),
+          "DUPLICATE_PARCEL",
+          "parcelIds[" + i + "]",
+          "a shipment names each parcel once: " + c.parcelIds().get(i));
+    }
+    FieldDate proposed = FieldDate.of(c.fieldDate(), meta, FieldDate.FIELD);
     List<ParcelContribution> parcels = new ArrayList<>();
-    for (String id : c.parcelIds()) {
-      parcels.add(internal.send(new AssignToShipmentCommand(id, c.shipmentId())));
+    for (int i = 0; i < c.parcelIds().size(); i++) {
+      AssignToShipmentCommand assign =
+          new AssignToShipmentCommand(c.parcelIds().get(i), c.shipmentId(), proposed.day());
+      try {
+        parcels.add(internal.send(assign));
+      } catch (CustodyRuleViolation e) {
+        throw FieldDate.FIELD.equals(e.field()) ? e : e.at("parcelIds[" + i + "]");
+      } catch (AggregateNotFoundException e) {
+        throw CustodyRuleViolation.unknownItem(assign.parcelId(), "parcelIds[" + i + "]");
+      }
     }
     internal.send(
         new CreateShipmentCommand(
-            c.shipmentId(), c.exporterLicence(), c.importer(), parcels, recordDay(meta)));
+            c.shipmentId(), c.exporterLicence(), c.importer(), parcels, proposed));
     return c.shipmentId();
   }
 
@@ -54,17 +71,13 @@ public class ShipmentHandler {
   /** Records the export on the shipment, its certificate and each parcel. */
   @CommandHandler
   public String handle(ExportShipmentCommand c, MetaData meta) {
-    LocalDate day = recordDay(meta);
-    ShipmentDetails d = internal.send(new RecordExportCommand(c.shipmentId(), day));
-    internal.send(new RecordCertificateExportCommand(d.certificateNumber(), c.shipmentId(), day));
+    FieldDate exported = FieldDate.of(c.fieldDate(), meta, FieldDate.FIELD);
+    ShipmentDetails d = internal.send(new RecordExportCommand(c.shipmentId(), exported));
+    internal.send(
+        new RecordCertificateExportCommand(d.certificateNumber(), c.shipmentId(), exported.day()));
     for (String id : d.parcelIds()) {
       internal.send(new MarkExportedCommand(id, c.shipmentId(), d.certificateNumber()));
     }
     return c.shipmentId();
-  }
-
-  /** The ledger's record day (Bangui) of the command being handled. */
-  static LocalDate recordDay(MetaData meta) {
-    return LedgerMetaData.recordDay(meta);
   }
 }

@@ -6,8 +6,18 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 import org.kpledger.parcel.Origin;
 
-/** A shipment was proposed with these parcels, totals and origins. */
-@Revision("1")
+/**
+ * A shipment was proposed with these parcels, totals and origins.
+ *
+ * <p>Revision 2: {@code proposedOn} is the proposal's field date (the record day when the signer
+ * gave none, and in every revision 1 event) and {@code lateEntry} is decided when the command ran
+ * ({@link org.kpledger.custody.FieldDate}); a revision 1 event is not late.
+ *
+ * @param proposedOn the proposal's field date (Bangui)
+ * @param lateEntry recorded more than {@link org.kpledger.custody.FieldDate#LATE_AFTER_DAYS} days
+ *     after {@code proposedOn}
+ */
+@Revision("2")
 public record ShipmentProposedEvent(
     String shipmentId,
     String exporter,
@@ -17,4 +27,5 @@ public record ShipmentProposedEvent(
     BigDecimal carats,
     BigDecimal valueUsd,
     List<Origin> origins,
-    LocalDate proposedOn) {}
+    LocalDate proposedOn,
+    boolean lateEntry) {}

@@ -71,6 +71,7 @@ public class Site {
     require(
         facts.zone(command.zoneId()).isPresent(),
         "UNKNOWN_ZONE",
+        "zoneId",
         "no zone " + command.zoneId() + " is registered");
     apply(
         new SiteRegisteredEvent(command.siteId(), command.name(), command.zoneId(), command.gps()));
@@ -82,6 +83,7 @@ public class Site {
     require(
         !entries.containsKey(command.entryId()),
         "DUPLICATE_PRODUCTION_ENTRY",
+        "entryId",
         "production entry " + command.entryId() + " is already in the register of " + siteId);
     CustodyFacts.MinerFacts miner =
         facts
@@ -89,10 +91,13 @@ public class Site {
             .orElseThrow(
                 () ->
                     new CustodyRuleViolation(
-                        "UNKNOWN_MINER", "no miner " + command.minerId() + " is registered"));
+                        "UNKNOWN_MINER",
+                        "minerId",
+                        "no miner " + command.minerId() + " is registered"));
     require(
         siteId.equals(miner.siteId()),
         "MINER_NOT_AT_SITE",
+        "minerId",
         "miner " + command.minerId() + " is registered at " + miner.siteId() + ", not " + siteId);
     apply(
         new ProductionRecordedEvent(
@@ -125,7 +130,9 @@ public class Site {
             .orElseThrow(
                 () ->
                     new CustodyRuleViolation(
-                        "UNKNOWN_ZONE", "no zone " + zoneId + " is registered"));
+                        "UNKNOWN_ZONE",
+                        CustodyRuleViolation.NO_FIELD,
+                        "no zone " + zoneId + " is registered"));
     boolean compliantPurchase = zone.compliantOn(day);
     List<Entry> owned =
         entries.values().stream()
@@ -145,6 +152,7 @@ public class Site {
       require(
           total(owned).compareTo(command.carats()) < 0,
           "PRODUCTION_FROM_NON_COMPLIANT_PERIOD",
+          "carats",
           "miner "
               + command.minerId()
               + " has "
@@ -160,6 +168,7 @@ public class Site {
               + " was compliant; a purchase on a compliant day cannot draw on the rest");
       throw new CustodyRuleViolation(
           "SALES_EXCEED_PRODUCTION",
+          "carats",
           "miner "
               + command.minerId()
               + " has "

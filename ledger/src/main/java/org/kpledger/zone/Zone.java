@@ -43,6 +43,7 @@ public class Zone implements CustodyFacts.ZoneFacts {
       require(
           command.effectiveFrom().isAfter(last),
           "ZONE_DECISION_OUT_OF_ORDER",
+          "effectiveFrom",
           "zone "
               + zoneId
               + " already has a decision effective "

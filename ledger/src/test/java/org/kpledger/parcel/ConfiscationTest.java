@@ -84,7 +84,9 @@ class ConfiscationTest {
   void rejectsMovingAConfiscatedParcelEvenByTheAuthority() {
     fixture
         .given(BOUGHT, CONFISCATED)
-        .when(new OfferTransferCommand(LOT, "TR-0001", BUYER.party(), BAG), as(INSPECTOR))
+        .when(
+            new OfferTransferCommand(LOT, "TR-0001", BUYER.party(), BAG, null),
+            as(INSPECTOR, "2016-07-15"))
         .expectException(violates("PARCEL_CONFISCATED"))
         .expectNoEvents();
   }
@@ -93,7 +95,8 @@ class ConfiscationTest {
   void confiscationLapsesAPendingTransfer() {
     fixture
         .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER), CONFISCATED)
-        .when(new AcceptTransferCommand(LOT, "TR-0001", BUYER_LICENCE), as(BUYER, "2016-07-20"))
+        .when(
+            new AcceptTransferCommand(LOT, "TR-0001", BUYER_LICENCE, null), as(BUYER, "2016-07-20"))
         .expectException(violates("NO_PENDING_TRANSFER"))
         .expectNoEvents();
   }
@@ -112,7 +115,9 @@ class ConfiscationTest {
   void returnedParcelMovesAgainByItsHolder() {
     fixture
         .given(BOUGHT, CONFISCATED, disposed(Disposition.RETURNED, COLLECTOR.party()))
-        .when(new OfferTransferCommand(LOT, "TR-0002", BUYER.party(), BAG), as(COLLECTOR))
+        .when(
+            new OfferTransferCommand(LOT, "TR-0002", BUYER.party(), BAG, null),
+            as(COLLECTOR, "2016-07-15"))
         .expectEvents(offered(LOT, "TR-0002", COLLECTOR, BUYER));
   }
 
@@ -130,7 +135,9 @@ class ConfiscationTest {
   void rejectsMovingAForfeitedParcel() {
     fixture
         .given(BOUGHT, CONFISCATED, disposed(Disposition.FORFEITED, AUTHORITY))
-        .when(new OfferTransferCommand(LOT, "TR-0003", BUYER.party(), BAG), as(INSPECTOR))
+        .when(
+            new OfferTransferCommand(LOT, "TR-0003", BUYER.party(), BAG, null),
+            as(INSPECTOR, "2016-07-15"))
         .expectException(violates("PARCEL_CONFISCATED"))
         .expectNoEvents();
   }

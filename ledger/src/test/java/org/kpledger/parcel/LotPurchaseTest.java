@@ -27,11 +27,13 @@ import static org.kpledger.custody.RuleViolations.violates;
 import static org.kpledger.parcel.ParcelEvents.LOT;
 
 import java.time.Instant;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpledger.custody.Actor;
 import org.kpledger.custody.InMemoryCustodyFacts;
+import org.kpledger.custody.LedgerMetaData;
 
 /** The purchase-slip rules of {@link LotRules} (kp-facts rule 1, licence at event time). */
 class LotPurchaseTest {
@@ -43,6 +45,11 @@ class LotPurchaseTest {
     facts = carFacts();
     fixture = new AggregateTestFixture<>(Parcel.class);
     fixture.registerInjectableResource(facts);
+  }
+
+  /** The metadata of a slip the node records at the moment it happened. */
+  private static MetaData recordedAt(Actor buyer, Instant at) {
+    return as(buyer).and(LedgerMetaData.RECORDED_AT, at.toString());
   }
 
   private static CreateLotCommand slip(String miner, String site, String licence, Instant at) {
@@ -72,7 +79,8 @@ class LotPurchaseTest {
         7,
         usd("520.00"),
         at,
-        compliant);
+        compliant,
+        false);
   }
 
   @Test
@@ -80,7 +88,9 @@ class LotPurchaseTest {
     Instant at = utc("2016-07-14T09:30");
     fixture
         .givenNoPriorActivity()
-        .when(slip(BERBERATI_MINER, BERBERATI_SITE, COLLECTOR_AGREMENT, at), as(COLLECTOR))
+        .when(
+            slip(BERBERATI_MINER, BERBERATI_SITE, COLLECTOR_AGREMENT, at),
+            recordedAt(COLLECTOR, at))
         .expectEvents(
             lot(
                 BERBERATI_MINER,
@@ -99,7 +109,7 @@ class LotPurchaseTest {
         .givenNoPriorActivity()
         .when(
             slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, utc("2017-01-10T10:00")),
-            as(BUYER))
+            recordedAt(BUYER, utc("2017-01-10T10:00")))
         .expectException(violates("PATENTE_NOT_VALID"))
         .expectNoEvents();
   }
@@ -112,7 +122,7 @@ class LotPurchaseTest {
         .givenNoPriorActivity()
         .when(
             slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, utc("2016-08-10T10:00")),
-            as(BUYER))
+            recordedAt(BUYER, utc("2016-08-10T10:00")))
         .expectException(violates("PATENTE_NOT_VALID"))
         .expectNoEvents();
   }
@@ -123,7 +133,7 @@ class LotPurchaseTest {
         .givenNoPriorActivity()
         .when(
             slip("MIN-BBT-UNKNOWN", BERBERATI_SITE, COLLECTOR_AGREMENT, utc("2016-07-14T09:30")),
-            as(COLLECTOR))
+            recordedAt(COLLECTOR, utc("2016-07-14T09:30")))
         .expectException(violates("UNKNOWN_MINER"))
         .expectNoEvents();
   }
@@ -134,7 +144,7 @@ class LotPurchaseTest {
         .givenNoPriorActivity()
         .when(
             slip(BRIA_MINER, BERBERATI_SITE, COLLECTOR_AGREMENT, utc("2016-07-14T09:30")),
-            as(COLLECTOR))
+            recordedAt(COLLECTOR, utc("2016-07-14T09:30")))
         .expectException(violates("MINER_NOT_AT_SITE"))
         .expectNoEvents();
   }
@@ -144,7 +154,7 @@ class LotPurchaseTest {
     Instant at = utc("2016-07-14T09:30");
     fixture
         .givenNoPriorActivity()
-        .when(slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, at), as(BUYER))
+        .when(slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, at), recordedAt(BUYER, at))
         .expectEvents(
             lot(
                 BERBERATI_MINER,
@@ -163,7 +173,7 @@ class LotPurchaseTest {
         .givenNoPriorActivity()
         .when(
             slip(BERBERATI_MINER, BERBERATI_SITE, "AGR/2016/999", utc("2016-07-14T09:30")),
-            as(COLLECTOR))
+            recordedAt(COLLECTOR, utc("2016-07-14T09:30")))
         .expectException(violates("UNKNOWN_LICENCE"))
         .expectNoEvents();
   }
@@ -177,7 +187,7 @@ class LotPurchaseTest {
         .givenNoPriorActivity()
         .when(
             slip(BERBERATI_MINER, BERBERATI_SITE, "EXP/2016/031", utc("2016-07-14T09:30")),
-            as(COLLECTOR))
+            recordedAt(COLLECTOR, utc("2016-07-14T09:30")))
         .expectException(violates("BUYER_NOT_LICENSED"))
         .expectNoEvents();
   }
@@ -188,7 +198,7 @@ class LotPurchaseTest {
         .givenNoPriorActivity()
         .when(
             slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, utc("2016-07-14T09:30")),
-            as(OTHER_BUYER))
+            recordedAt(OTHER_BUYER, utc("2016-07-14T09:30")))
         .expectException(violates("BUYER_NOT_LICENSED"))
         .expectNoEvents();
   }
@@ -201,7 +211,7 @@ class LotPurchaseTest {
         .givenNoPriorActivity()
         .when(
             slip(BERBERATI_MINER, BERBERATI_SITE, COLLECTOR_AGREMENT, utc("2016-07-14T09:30")),
-            as(COLLECTOR))
+            recordedAt(COLLECTOR, utc("2016-07-14T09:30")))
         .expectException(violates("BUYER_NOT_LICENSED"))
         .expectNoEvents();
   }
@@ -211,7 +221,7 @@ class LotPurchaseTest {
     Instant at = utc("2016-07-14T09:30");
     fixture
         .givenNoPriorActivity()
-        .when(slip(BRIA_MINER, BRIA_SITE, COLLECTOR_AGREMENT, at), as(COLLECTOR))
+        .when(slip(BRIA_MINER, BRIA_SITE, COLLECTOR_AGREMENT, at), recordedAt(COLLECTOR, at))
         .expectEvents(
             lot(
                 BRIA_MINER,
@@ -230,7 +240,7 @@ class LotPurchaseTest {
     Instant at = utc("2016-09-18T23:30");
     fixture
         .givenNoPriorActivity()
-        .when(slip(NOLA_MINER, NOLA_SITE, BUYER_LICENCE, at), as(BUYER))
+        .when(slip(NOLA_MINER, NOLA_SITE, BUYER_LICENCE, at), recordedAt(BUYER, at))
         .expectEvents(
             lot(NOLA_MINER, NOLA_PATENTE, NOLA_SITE, NOLA, BUYER, BUYER_LICENCE, at, true));
   }
@@ -241,7 +251,7 @@ class LotPurchaseTest {
     Instant at = utc("2016-09-18T22:59");
     fixture
         .givenNoPriorActivity()
-        .when(slip(NOLA_MINER, NOLA_SITE, BUYER_LICENCE, at), as(BUYER))
+        .when(slip(NOLA_MINER, NOLA_SITE, BUYER_LICENCE, at), recordedAt(BUYER, at))
         .expectEvents(
             lot(NOLA_MINER, NOLA_PATENTE, NOLA_SITE, NOLA, BUYER, BUYER_LICENCE, at, false));
   }
@@ -251,7 +261,7 @@ class LotPurchaseTest {
     Instant at = utc("2016-12-31T22:30");
     fixture
         .givenNoPriorActivity()
-        .when(slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, at), as(BUYER))
+        .when(slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, at), recordedAt(BUYER, at))
         .expectEvents(
             lot(
                 BERBERATI_MINER,
@@ -270,8 +280,45 @@ class LotPurchaseTest {
         .givenNoPriorActivity()
         .when(
             slip(BERBERATI_MINER, BERBERATI_SITE, BUYER_LICENCE, utc("2016-12-31T23:30")),
-            as(BUYER))
+            recordedAt(BUYER, utc("2016-12-31T23:30")))
         .expectException(violates("PATENTE_NOT_VALID"))
         .expectNoEvents();
+  }
+
+  @Test
+  void flagsASlipRecordedMoreThanTwoDaysAfterThePurchaseAsALateEntry() {
+    Instant at = utc("2016-07-14T09:30");
+    MetaData threeDaysLater =
+        as(COLLECTOR).and(LedgerMetaData.RECORDED_AT, utc("2016-07-17T09:30").toString());
+    LotPurchasedEvent onTime =
+        lot(
+            BERBERATI_MINER,
+            BERBERATI_PATENTE,
+            BERBERATI_SITE,
+            BERBERATI,
+            COLLECTOR,
+            COLLECTOR_AGREMENT,
+            at,
+            true);
+
+    fixture
+        .givenNoPriorActivity()
+        .when(slip(BERBERATI_MINER, BERBERATI_SITE, COLLECTOR_AGREMENT, at), threeDaysLater)
+        .expectEvents(
+            new LotPurchasedEvent(
+                onTime.lotId(),
+                onTime.slipNumber(),
+                onTime.minerId(),
+                onTime.patenteNumber(),
+                onTime.siteId(),
+                onTime.zoneId(),
+                onTime.buyerParty(),
+                onTime.buyerLicence(),
+                onTime.carats(),
+                onTime.stoneCount(),
+                onTime.priceUsd(),
+                onTime.occurredAt(),
+                true,
+                true));
   }
 }

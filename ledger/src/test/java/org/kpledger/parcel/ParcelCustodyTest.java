@@ -42,18 +42,18 @@ class ParcelCustodyTest {
   }
 
   private static AcceptTransferCommand acceptUnder(String receiverLicence) {
-    return new AcceptTransferCommand(LOT, "TR-0001", receiverLicence);
+    return new AcceptTransferCommand(LOT, "TR-0001", receiverLicence, null);
   }
 
   private static OfferTransferCommand offerTo(String transferId, String party) {
-    return new OfferTransferCommand(LOT, transferId, party, BAG);
+    return new OfferTransferCommand(LOT, transferId, party, BAG, null);
   }
 
   @Test
   void acceptsTransferOfferedByTheHolder() {
     fixture
         .given(BOUGHT)
-        .when(offerTo("TR-0001", BUYER.party()), as(COLLECTOR))
+        .when(offerTo("TR-0001", BUYER.party()), as(COLLECTOR, "2016-07-15"))
         .expectEvents(offered(LOT, "TR-0001", COLLECTOR, BUYER));
   }
 
@@ -61,7 +61,7 @@ class ParcelCustodyTest {
   void rejectsTransferByNonHolder() {
     fixture
         .given(BOUGHT)
-        .when(offerTo("TR-0001", BUYER.party()), as(OTHER_COLLECTOR))
+        .when(offerTo("TR-0001", BUYER.party()), as(OTHER_COLLECTOR, "2016-07-15"))
         .expectException(violates("NOT_HOLDER"))
         .expectNoEvents();
   }
@@ -70,7 +70,7 @@ class ParcelCustodyTest {
   void rejectsSecondTransferWhilePending() {
     fixture
         .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER))
-        .when(offerTo("TR-0002", OTHER_BUYER.party()), as(COLLECTOR))
+        .when(offerTo("TR-0002", OTHER_BUYER.party()), as(COLLECTOR, "2016-07-15"))
         .expectException(violates("TRANSFER_PENDING"))
         .expectNoEvents();
   }
@@ -79,7 +79,7 @@ class ParcelCustodyTest {
   void rejectsTransferToTheHolderItself() {
     fixture
         .given(BOUGHT)
-        .when(offerTo("TR-0001", COLLECTOR.party()), as(COLLECTOR))
+        .when(offerTo("TR-0001", COLLECTOR.party()), as(COLLECTOR, "2016-07-15"))
         .expectException(violates("TRANSFER_TO_SELF"))
         .expectNoEvents();
   }
@@ -88,7 +88,7 @@ class ParcelCustodyTest {
   void acceptsTransferOfSealedParcelUnderItsOwnSeal() {
     fixture
         .given(BOUGHT, valued(LOT, "1860.00", "12.40"), sealed(LOT))
-        .when(offerTo("TR-0001", BUYER.party()), as(COLLECTOR))
+        .when(offerTo("TR-0001", BUYER.party()), as(COLLECTOR, "2016-07-15"))
         .expectEvents(offered(LOT, "TR-0001", COLLECTOR, BUYER));
   }
 
@@ -97,7 +97,8 @@ class ParcelCustodyTest {
     fixture
         .given(BOUGHT, valued(LOT, "1860.00", "12.40"), sealed(LOT))
         .when(
-            new OfferTransferCommand(LOT, "TR-0001", BUYER.party(), "BAG-FORGED-1"), as(COLLECTOR))
+            new OfferTransferCommand(LOT, "TR-0001", BUYER.party(), "BAG-FORGED-1", null),
+            as(COLLECTOR, "2016-07-15"))
         .expectException(violates("SEAL_MISMATCH"))
         .expectNoEvents();
   }
@@ -108,7 +109,8 @@ class ParcelCustodyTest {
         .given(BOUGHT, offered(LOT, "TR-0001", COLLECTOR, BUYER))
         .when(acceptUnder(BUYER_LICENCE), as(BUYER, "2016-07-20"))
         .expectEvents(
-            new TransferAcceptedEvent(LOT, "TR-0001", COLLECTOR.party(), BUYER.party(), BAG));
+            new TransferAcceptedEvent(
+                LOT, "TR-0001", COLLECTOR.party(), BUYER.party(), BAG, day("2016-07-20"), false));
   }
 
   @Test
@@ -150,7 +152,8 @@ class ParcelCustodyTest {
         .given(lotBought(LOT, BUYER, "12.40"), offered(LOT, "TR-0001", BUYER, COLLECTOR))
         .when(acceptUnder(COLLECTOR_AGREMENT), as(COLLECTOR, "2016-07-20"))
         .expectEvents(
-            new TransferAcceptedEvent(LOT, "TR-0001", BUYER.party(), COLLECTOR.party(), BAG));
+            new TransferAcceptedEvent(
+                LOT, "TR-0001", BUYER.party(), COLLECTOR.party(), BAG, day("2016-07-20"), false));
   }
 
   @Test
@@ -224,8 +227,9 @@ class ParcelCustodyTest {
         .given(
             BOUGHT,
             offered(LOT, "TR-0001", COLLECTOR, BUYER),
-            new TransferAcceptedEvent(LOT, "TR-0001", COLLECTOR.party(), BUYER.party(), BAG))
-        .when(offerTo("TR-0002", OTHER_BUYER.party()), as(BUYER))
+            new TransferAcceptedEvent(
+                LOT, "TR-0001", COLLECTOR.party(), BUYER.party(), BAG, null, false))
+        .when(offerTo("TR-0002", OTHER_BUYER.party()), as(BUYER, "2016-07-15"))
         .expectEvents(offered(LOT, "TR-0002", BUYER, OTHER_BUYER));
   }
 
@@ -235,8 +239,9 @@ class ParcelCustodyTest {
         .given(
             BOUGHT,
             offered(LOT, "TR-0001", COLLECTOR, BUYER),
-            new TransferAcceptedEvent(LOT, "TR-0001", COLLECTOR.party(), BUYER.party(), BAG))
-        .when(offerTo("TR-0002", OTHER_BUYER.party()), as(COLLECTOR))
+            new TransferAcceptedEvent(
+                LOT, "TR-0001", COLLECTOR.party(), BUYER.party(), BAG, null, false))
+        .when(offerTo("TR-0002", OTHER_BUYER.party()), as(COLLECTOR, "2016-07-15"))
         .expectException(violates("NOT_HOLDER"))
         .expectNoEvents();
   }
@@ -245,7 +250,7 @@ class ParcelCustodyTest {
   void rejectsTransferOfALotMergedIntoAParcel() {
     fixture
         .given(BOUGHT, mergedInto(LOT, "12.40", "PCL-BAIE-0001"))
-        .when(offerTo("TR-0001", BUYER.party()), as(COLLECTOR))
+        .when(offerTo("TR-0001", BUYER.party()), as(COLLECTOR, "2016-07-15"))
         .expectException(violates("PARCEL_CONSUMED"))
         .expectNoEvents();
   }
@@ -259,7 +264,7 @@ class ParcelCustodyTest {
             sealed(LOT),
             new ParcelAssignedToShipmentEvent(LOT, SHIPMENT),
             new ParcelExportedEvent(LOT, SHIPMENT, "CF000117"))
-        .when(offerTo("TR-0001", OTHER_BUYER.party()), as(BUYER))
+        .when(offerTo("TR-0001", OTHER_BUYER.party()), as(BUYER, "2016-07-15"))
         .expectException(violates("PARCEL_EXPORTED"))
         .expectNoEvents();
   }
@@ -272,7 +277,7 @@ class ParcelCustodyTest {
             valued(LOT, "1860.00", "12.40"),
             sealed(LOT),
             new ParcelAssignedToShipmentEvent(LOT, SHIPMENT))
-        .when(offerTo("TR-0001", OTHER_BUYER.party()), as(BUYER))
+        .when(offerTo("TR-0001", OTHER_BUYER.party()), as(BUYER, "2016-07-15"))
         .expectException(violates("IN_SHIPMENT"))
         .expectNoEvents();
   }

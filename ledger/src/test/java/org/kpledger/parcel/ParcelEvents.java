@@ -25,6 +25,7 @@ final class ParcelEvents {
   static final Instant BOUGHT_AT = utc("2016-07-14T09:30");
   static final String BAG = "BAG-BECDOR-004417";
   static final String SHIPMENT = "SHP-2016-08";
+  static final LocalDate OFFERED_ON = LocalDate.of(2016, 7, 15);
 
   private ParcelEvents() {}
 
@@ -58,7 +59,8 @@ final class ParcelEvents {
         9,
         usd("1860.00"),
         BOUGHT_AT,
-        true);
+        true,
+        false);
   }
 
   /** The origin a lot carries into every merge and split. */
@@ -88,8 +90,10 @@ final class ParcelEvents {
     return new ParcelSealedEvent(id, BAG);
   }
 
+  /** A transfer offered on {@link #OFFERED_ON}, recorded that day. */
   static TransferOfferedEvent offered(String id, String transferId, Actor from, Actor to) {
-    return new TransferOfferedEvent(id, transferId, from.party(), to.party(), BAG);
+    return new TransferOfferedEvent(
+        id, transferId, from.party(), to.party(), BAG, OFFERED_ON, false);
   }
 
   static ParcelConsumedEvent mergedInto(String id, String carats, String mergedId) {

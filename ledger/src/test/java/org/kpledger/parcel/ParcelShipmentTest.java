@@ -39,7 +39,9 @@ class ParcelShipmentTest {
   void acceptsAssignmentOfASealedValuedParcelByItsHolder() {
     fixture
         .given(BOUGHT, VALUED, sealed(LOT))
-        .when(new AssignToShipmentCommand(LOT, SHIPMENT), as(BUYER))
+        .when(
+            new AssignToShipmentCommand(LOT, SHIPMENT, java.time.LocalDate.of(2016, 8, 1)),
+            as(BUYER))
         .expectEvents(ASSIGNED)
         .expectResultMessagePayload(
             new ParcelContribution(LOT, ct("12.40"), usd("1860.00"), List.of(originOf(BOUGHT))));
@@ -72,7 +74,9 @@ class ParcelShipmentTest {
   void rejectsAssignmentOfAnUnsealedParcel() {
     fixture
         .given(BOUGHT, VALUED)
-        .when(new AssignToShipmentCommand(LOT, SHIPMENT), as(BUYER))
+        .when(
+            new AssignToShipmentCommand(LOT, SHIPMENT, java.time.LocalDate.of(2016, 8, 1)),
+            as(BUYER))
         .expectException(violates("NOT_SEALED"))
         .expectNoEvents();
   }
@@ -81,7 +85,9 @@ class ParcelShipmentTest {
   void rejectsAssignmentByAnotherBuyingOffice() {
     fixture
         .given(BOUGHT, VALUED, sealed(LOT))
-        .when(new AssignToShipmentCommand(LOT, SHIPMENT), as(OTHER_BUYER))
+        .when(
+            new AssignToShipmentCommand(LOT, SHIPMENT, java.time.LocalDate.of(2016, 8, 1)),
+            as(OTHER_BUYER))
         .expectException(violates("NOT_HOLDER"))
         .expectNoEvents();
   }
@@ -90,7 +96,9 @@ class ParcelShipmentTest {
   void rejectsAssignmentToASecondShipment() {
     fixture
         .given(BOUGHT, VALUED, sealed(LOT), ASSIGNED)
-        .when(new AssignToShipmentCommand(LOT, "SHP-2016-09"), as(BUYER))
+        .when(
+            new AssignToShipmentCommand(LOT, "SHP-2016-09", java.time.LocalDate.of(2016, 8, 1)),
+            as(BUYER))
         .expectException(violates("IN_SHIPMENT"))
         .expectNoEvents();
   }

@@ -135,7 +135,9 @@ class StockpileItemTest {
             declared(BERBERATI, day("2014-03-10"), "ACQUIRED_DURING_SUSPENSION"),
             valued(ITEM, "18400.00", "153.20"),
             sealed(ITEM))
-        .when(new AssignToShipmentCommand(ITEM, SHIPMENT), as(BUYER))
+        .when(
+            new AssignToShipmentCommand(ITEM, SHIPMENT, java.time.LocalDate.of(2016, 8, 1)),
+            as(BUYER))
         .expectException(violates("STOCKPILE_QUARANTINED"))
         .expectNoEvents();
   }
@@ -144,7 +146,9 @@ class StockpileItemTest {
   void rejectsTransferOfQuarantinedStockpileItem() {
     fixture
         .given(declared(BERBERATI, day("2014-03-10"), "ACQUIRED_DURING_SUSPENSION"))
-        .when(new OfferTransferCommand(ITEM, "TR-0009", OTHER_BUYER.party(), BAG), as(BUYER))
+        .when(
+            new OfferTransferCommand(ITEM, "TR-0009", OTHER_BUYER.party(), BAG, null),
+            as(BUYER, "2016-07-15"))
         .expectException(violates("STOCKPILE_QUARANTINED"))
         .expectNoEvents();
   }
@@ -180,7 +184,9 @@ class StockpileItemTest {
             new QuarantineClearedEvent(ITEM, AUDIT, "MT criteria 2016"),
             valued(ITEM, "18400.00", "153.20"),
             sealed(ITEM))
-        .when(new AssignToShipmentCommand(ITEM, SHIPMENT), as(BUYER))
+        .when(
+            new AssignToShipmentCommand(ITEM, SHIPMENT, java.time.LocalDate.of(2016, 8, 1)),
+            as(BUYER))
         .expectEvents(new ParcelAssignedToShipmentEvent(ITEM, SHIPMENT))
         .expectResultMessagePayload(
             new ParcelContribution(ITEM, ct("153.20"), usd("18400.00"), List.of(cleared)));

@@ -153,8 +153,10 @@ class ExportRegimeTest {
   void exportsAShipmentCertifiedWithoutApprovalUnderTheCertificateFirstRegime() {
     fixture
         .given(proposed(), CERTIFIED)
-        .when(new RecordExportCommand(SHIPMENT, day("2019-12-05")), as(BUYER))
-        .expectEvents(new ShipmentExportedEvent(SHIPMENT, CERT, day("2019-12-05")))
+        .when(
+            new RecordExportCommand(SHIPMENT, org.kpledger.custody.FieldDate.on(day("2019-12-05"))),
+            as(BUYER))
+        .expectEvents(new ShipmentExportedEvent(SHIPMENT, CERT, day("2019-12-05"), false))
         .expectResultMessagePayload(details());
   }
 }

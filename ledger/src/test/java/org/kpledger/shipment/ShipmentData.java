@@ -85,7 +85,11 @@ final class ShipmentData {
   /** The buying office proposes the given parcels under its export licence. */
   static CreateShipmentCommand proposal(ParcelContribution... parcels) {
     return new CreateShipmentCommand(
-        SHIPMENT, BUYER_LICENCE, IMPORTER, List.of(parcels), PROPOSED_ON);
+        SHIPMENT,
+        BUYER_LICENCE,
+        IMPORTER,
+        List.of(parcels),
+        org.kpledger.custody.FieldDate.on(PROPOSED_ON));
   }
 
   /** The proposal of {@link #BERBERATI_PARCEL} as recorded. */
@@ -99,6 +103,7 @@ final class ShipmentData {
         ct("12.40"),
         usd("1860.00"),
         List.of(BERBERATI_LOT),
-        PROPOSED_ON);
+        PROPOSED_ON,
+        false);
   }
 }

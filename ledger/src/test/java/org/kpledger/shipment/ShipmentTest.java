@@ -57,7 +57,11 @@ class ShipmentTest {
 
   private static CreateShipmentCommand proposalUnder(String licence) {
     return new CreateShipmentCommand(
-        SHIPMENT, licence, IMPORTER, List.of(BERBERATI_PARCEL), day("2016-08-02"));
+        SHIPMENT,
+        licence,
+        IMPORTER,
+        List.of(BERBERATI_PARCEL),
+        org.kpledger.custody.FieldDate.on(day("2016-08-02")));
   }
 
   private static ShipmentDetails details() {
@@ -140,7 +144,9 @@ class ShipmentTest {
 
     fixture
         .given(proposed(), APPROVED, CERTIFIED)
-        .when(new RecordExportCommand(SHIPMENT, day("2016-08-20")), as(BUYER))
+        .when(
+            new RecordExportCommand(SHIPMENT, org.kpledger.custody.FieldDate.on(day("2016-08-20"))),
+            as(BUYER))
         .expectException(violates("EXPORTER_NOT_LICENSED"))
         .expectNoEvents();
   }
@@ -150,7 +156,9 @@ class ShipmentTest {
     // The licence runs to 31 December 2017; the certified shipment leaves on 3 January 2018.
     fixture
         .given(proposed(), APPROVED, CERTIFIED)
-        .when(new RecordExportCommand(SHIPMENT, day("2018-01-03")), as(BUYER))
+        .when(
+            new RecordExportCommand(SHIPMENT, org.kpledger.custody.FieldDate.on(day("2018-01-03"))),
+            as(BUYER))
         .expectException(violates("EXPORTER_NOT_LICENSED"))
         .expectNoEvents();
   }
@@ -195,7 +203,9 @@ class ShipmentTest {
 
     fixture
         .given(proposed(), APPROVED, CERTIFIED)
-        .when(new RecordExportCommand(SHIPMENT, day("2016-08-20")), as(BUYER))
+        .when(
+            new RecordExportCommand(SHIPMENT, org.kpledger.custody.FieldDate.on(day("2016-08-20"))),
+            as(BUYER))
         .expectException(violates("ZONE_NOT_COMPLIANT"))
         .expectNoEvents();
   }
@@ -271,8 +281,10 @@ class ShipmentTest {
   void recordsExportOfACertifiedShipmentByItsExporter() {
     fixture
         .given(proposed(), APPROVED, CERTIFIED)
-        .when(new RecordExportCommand(SHIPMENT, day("2016-08-20")), as(BUYER))
-        .expectEvents(new ShipmentExportedEvent(SHIPMENT, CERT, day("2016-08-20")))
+        .when(
+            new RecordExportCommand(SHIPMENT, org.kpledger.custody.FieldDate.on(day("2016-08-20"))),
+            as(BUYER))
+        .expectEvents(new ShipmentExportedEvent(SHIPMENT, CERT, day("2016-08-20"), false))
         .expectResultMessagePayload(details());
   }
 
@@ -280,7 +292,9 @@ class ShipmentTest {
   void rejectsExportByAnotherBuyingOffice() {
     fixture
         .given(proposed(), APPROVED, CERTIFIED)
-        .when(new RecordExportCommand(SHIPMENT, day("2016-08-20")), as(OTHER_BUYER))
+        .when(
+            new RecordExportCommand(SHIPMENT, org.kpledger.custody.FieldDate.on(day("2016-08-20"))),
+            as(OTHER_BUYER))
         .expectException(violates("NOT_EXPORTER"))
         .expectNoEvents();
   }
@@ -289,7 +303,9 @@ class ShipmentTest {
   void rejectsExportBeforeCertification() {
     fixture
         .given(proposed(), APPROVED)
-        .when(new RecordExportCommand(SHIPMENT, day("2016-08-20")), as(BUYER))
+        .when(
+            new RecordExportCommand(SHIPMENT, org.kpledger.custody.FieldDate.on(day("2016-08-20"))),
+            as(BUYER))
         .expectException(violates("SHIPMENT_OUT_OF_ORDER"))
         .expectNoEvents();
   }
@@ -301,8 +317,10 @@ class ShipmentTest {
             proposed(),
             APPROVED,
             CERTIFIED,
-            new ShipmentExportedEvent(SHIPMENT, CERT, day("2016-08-20")))
-        .when(new RecordExportCommand(SHIPMENT, day("2016-08-21")), as(BUYER))
+            new ShipmentExportedEvent(SHIPMENT, CERT, day("2016-08-20"), false))
+        .when(
+            new RecordExportCommand(SHIPMENT, org.kpledger.custody.FieldDate.on(day("2016-08-21"))),
+            as(BUYER))
         .expectException(violates("SHIPMENT_OUT_OF_ORDER"))
         .expectNoEvents();
   }
@@ -311,7 +329,8 @@ class ShipmentTest {
   void rejectsShipmentNamingTheSameParcelTwice() {
     ShipmentHandler handler = new ShipmentHandler(new InternalCommands(null));
     ProposeShipmentCommand twice =
-        new ProposeShipmentCommand(SHIPMENT, BUYER_LICENCE, IMPORTER, List.of(PARCEL, PARCEL));
+        new ProposeShipmentCommand(
+            SHIPMENT, BUYER_LICENCE, IMPORTER, List.of(PARCEL, PARCEL), null);
 
     assertThatThrownBy(() -> handler.handle(twice, as(BUYER)))
         .isInstanceOfSatisfying(

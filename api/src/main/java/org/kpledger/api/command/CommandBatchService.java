@@ -222,7 +222,7 @@ public class CommandBatchService {
           commands.get(i),
           HttpStatus.UNPROCESSABLE_ENTITY,
           e.reasonCode(),
-          "payload",
+          CommandService.fieldOf(e),
           e.getMessage());
     } catch (AggregateNotFoundException e) {
       rollBack(batch, e);
@@ -231,7 +231,7 @@ public class CommandBatchService {
           commands.get(i),
           HttpStatus.UNPROCESSABLE_ENTITY,
           "UNKNOWN_ITEM",
-          "payload",
+          CommandService.unknownField(commands.get(i).payload(), e),
           CommandService.unknown(e));
     } catch (ConcurrencyException
         | AggregateStreamCreationException

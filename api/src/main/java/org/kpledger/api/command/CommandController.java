@@ -31,7 +31,10 @@ class CommandController {
           "Body: UTF-8 JSON (no byte order mark, no other charset). Payload members must have"
               + " exactly the JSON type the command declares (a string is never read as a number,"
               + " nor the reverse). Errors are problem+json with type, title, status, detail,"
-              + " instance, rule and field; see the README's error model.")
+              + " instance, rule and field; see the README's error model. OfferTransfer,"
+              + " AcceptTransfer, ProposeShipment and ExportShipment take an optional fieldDate"
+              + " (ISO date, Bangui): the day the act happened in the field, the record day when"
+              + " absent, judged on by every rule of the act; see the README's field dates.")
   @ApiResponse(responseCode = "200", description = "the ids of the events it caused")
   @ApiResponse(responseCode = "400", description = "malformed envelope, payload or body (rule)")
   @ApiResponse(responseCode = "401", description = "signature or certificate does not hold")
@@ -41,7 +44,12 @@ class CommandController {
       description = "COMMAND_ID_REUSED, ALREADY_EXISTS (an id the command creates is taken)")
   @ApiResponse(responseCode = "413", description = "BODY_TOO_LARGE")
   @ApiResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_CHARSET")
-  @ApiResponse(responseCode = "422", description = "a custody rule refused it (rule)")
+  @ApiResponse(
+      responseCode = "422",
+      description =
+          "a custody rule refused it (rule); field names the payload member at fault"
+              + " (payload.receiverLicence, payload.parcelIds[2], payload.fieldDate), or payload"
+              + " when the rule blames the command as a whole")
   @ApiResponse(responseCode = "503", description = "RETRY: send the same envelope again")
   @PostMapping(
       path = "/api/commands",
@@ -74,7 +82,12 @@ class CommandController {
           "COMMAND_ID_REUSED, ALREADY_EXISTS (an id the command creates is taken), COMMAND_ALREADY_RECORDED")
   @ApiResponse(responseCode = "413", description = "BODY_TOO_LARGE")
   @ApiResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_CHARSET")
-  @ApiResponse(responseCode = "422", description = "a custody rule refused it (rule)")
+  @ApiResponse(
+      responseCode = "422",
+      description =
+          "a custody rule refused it (rule); field names the payload member at fault"
+              + " (payload.receiverLicence, payload.parcelIds[2], payload.fieldDate), or payload"
+              + " when the rule blames the command as a whole")
   @ApiResponse(responseCode = "503", description = "RETRY: send the same envelope again")
   @PostMapping(
       path = "/api/commands/batch",

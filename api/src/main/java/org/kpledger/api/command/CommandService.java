@@ -3,6 +3,7 @@ package org.kpledger.api.command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.RecordComponent;
 import java.security.cert.X509CRL;
 import java.time.Clock;
 import java.util.List;
@@ -104,10 +105,14 @@ public class CommandService {
       return new Submission(200, write(outcome), false);
     } catch (CustodyRuleViolation e) {
       return refuse(
-          command, HttpStatus.UNPROCESSABLE_ENTITY, e.reasonCode(), "payload", e.getMessage());
+          command, HttpStatus.UNPROCESSABLE_ENTITY, e.reasonCode(), fieldOf(e), e.getMessage());
     } catch (AggregateNotFoundException e) {
       return refuse(
-          command, HttpStatus.UNPROCESSABLE_ENTITY, "UNKNOWN_ITEM", "payload", unknown(e));
+          command,
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "UNKNOWN_ITEM",
+          unknownField(payload, e),
+          unknown(e));
     } catch (ConcurrencyException
         | AggregateStreamCreationException
         | DataIntegrityViolationException e) {
@@ -124,6 +129,34 @@ public class CommandService {
           null,
           "the command met a concurrent one; retry it with the same envelope");
     }
+  }
+
+  /**
+   * The payload member a custody rule blamed ({@code payload.receiverLicence}, {@code
+   * payload.parcelIds[2]}), or {@code payload} when the rule blames the command as a whole.
+   */
+  static String fieldOf(CustodyRuleViolation e) {
+    return e.field().isEmpty() ? "payload" : "payload." + e.field();
+  }
+
+  /**
+   * The payload member that names the aggregate nobody created ({@code payload.parcelId}), or
+   * {@code payload} when no top-level member holds that id.
+   */
+  static String unknownField(Object payload, AggregateNotFoundException e) {
+    Object id = e.getAggregateIdentifier();
+    if (id != null && payload != null && payload.getClass().isRecord()) {
+      for (RecordComponent c : payload.getClass().getRecordComponents()) {
+        try {
+          if (id.toString().equals(String.valueOf(c.getAccessor().invoke(payload)))) {
+            return "payload." + c.getName();
+          }
+        } catch (ReflectiveOperationException ignored) {
+          // an accessor of a record is public; nothing to name if it is not
+        }
+      }
+    }
+    return "payload";
   }
 
   /** The field naming an id of the command that the store holds now, or {@code payload}. */

@@ -2,11 +2,14 @@ package org.kpledger.api.holdings;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
+import org.kpledger.api.projection.Columns;
 import org.kpledger.api.projection.JdbcProjection;
 import org.kpledger.custody.LedgerCalendar;
 import org.kpledger.parcel.ConfiscationDisposedEvent;
@@ -26,8 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Custody over time: one row per period during which a party held an item, so "what did this buying
  * office hold on 23 May 2013?" is answered from history. A purchase starts on its field date
- * ({@code occurredAt}), a stockpile item on its documented acquisition date; every other change on
- * the ledger's record time. Days are Bangui days.
+ * ({@code occurredAt}), a stockpile item on its documented acquisition date, a transfer on its
+ * acceptance's field date; every other change on the ledger's record time. Days are Bangui days.
  */
 @Component
 @ProcessingGroup(CustodyProjection.NAME)
@@ -85,20 +88,25 @@ class CustodyProjection extends JdbcProjection {
     close(e.parcelId(), e.operation(), recordedAt(meta, ts));
   }
 
+  /**
+   * Custody passes on the acceptance's field date (its record day for an event that carries none),
+   * never before the day the giver's own period began (a merged parcel's period begins on the
+   * merge's record day, which the ledger does not compare field dates with).
+   */
   @EventHandler
   void on(TransferAcceptedEvent e, MetaData meta, @Timestamp Instant ts) {
-    handOver(e.parcelId(), e.toParty(), "TRANSFER", recordedAt(meta, ts));
+    handOver(e.parcelId(), e.toParty(), "TRANSFER", recordedAt(meta, ts), e.fieldDate());
   }
 
   @EventHandler
   void on(ParcelConfiscatedEvent e, MetaData meta, @Timestamp Instant ts) {
-    handOver(e.parcelId(), e.authority(), "CONFISCATION", recordedAt(meta, ts));
+    handOver(e.parcelId(), e.authority(), "CONFISCATION", recordedAt(meta, ts), null);
   }
 
   @EventHandler
   void on(ConfiscationDisposedEvent e, MetaData meta, @Timestamp Instant ts) {
     if (e.disposition() == Disposition.RETURNED) {
-      handOver(e.parcelId(), e.holder(), "RETURN", recordedAt(meta, ts));
+      handOver(e.parcelId(), e.holder(), "RETURN", recordedAt(meta, ts), null);
     }
   }
 
@@ -123,25 +131,45 @@ class CustodyProjection extends JdbcProjection {
         e.parcelId());
   }
 
-  private void handOver(String itemId, String to, String how, OffsetDateTime at) {
-    BigDecimal carats =
+  /**
+   * Closes the open period and opens the receiver's, at {@code at} (record time, which orders the
+   * periods) on {@code fieldDay} when the act carries one, else on the Bangui day of {@code at}.
+   */
+  private void handOver(
+      String itemId, String to, String how, OffsetDateTime at, LocalDate fieldDay) {
+    Map<String, Object> held =
         jdbc
             .queryForList(
-                "SELECT carats FROM custody_holding WHERE item_id = ? " + "AND until_at IS NULL",
-                BigDecimal.class,
+                "SELECT carats, from_date FROM custody_holding WHERE item_id = ? "
+                    + "AND until_at IS NULL",
                 itemId)
             .stream()
             .findFirst()
             .orElse(null);
-    if (carats == null) {
+    if (held == null) {
       return;
     }
-    close(itemId, how, at);
-    open(itemId, to, carats, how, at);
+    LocalDate day = fieldDay == null ? LedgerCalendar.dateOf(at.toInstant()) : fieldDay;
+    LocalDate since = Columns.date(held.get("from_date"));
+    if (since != null && day.isBefore(since)) {
+      day = since;
+    }
+    close(itemId, how, at, day);
+    open(itemId, to, (BigDecimal) held.get("carats"), how, at, day);
   }
 
   private void open(
       String itemId, String holder, BigDecimal carats, String how, OffsetDateTime at) {
+    open(itemId, holder, carats, how, at, LedgerCalendar.dateOf(at.toInstant()));
+  }
+
+  private void open(
+      String itemId,
+      String holder,
+      BigDecimal carats,
+      String how,
+      OffsetDateTime at,
+      LocalDate day) {
     write(
         "INSERT INTO custody_holding (item_id, holder, carats_in, carats, acquired_by, "
             + "from_at, from_date) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -151,15 +179,19 @@ class CustodyProjection extends JdbcProjection {
         carats,
         how,
         at,
-        LedgerCalendar.dateOf(at.toInstant()));
+        day);
   }
 
   private void close(String itemId, String how, OffsetDateTime at) {
+    close(itemId, how, at, LedgerCalendar.dateOf(at.toInstant()));
+  }
+
+  private void close(String itemId, String how, OffsetDateTime at, LocalDate day) {
     write(
         "UPDATE custody_holding SET until_at = ?, until_date = ?, ended_by = ? "
             + "WHERE item_id = ? AND until_at IS NULL",
         at,
-        LedgerCalendar.dateOf(at.toInstant()),
+        day,
         how,
         itemId);
   }

@@ -2,6 +2,7 @@ package org.kpledger.api.lineage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kpledger.api.projection.Columns;
+import org.kpledger.custody.FieldDate;
+import org.kpledger.custody.LedgerCalendar;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -220,6 +223,22 @@ public class LineageGraph {
         Columns.instant(rs.getObject("created_at")));
   }
 
+  /**
+   * The late-entry flag the slip's event carries; a row projected before the flag was kept (null)
+   * gets the ledger's same rule on the slip's two dates.
+   */
+  private static boolean lateEntry(ResultSet rs) throws SQLException {
+    Boolean kept = (Boolean) rs.getObject("late_entry");
+    if (kept != null) {
+      return kept;
+    }
+    Instant occurred = Columns.instant(rs.getObject("occurred_at"));
+    Instant recorded = Columns.instant(rs.getObject("recorded_at"));
+    return occurred != null
+        && recorded != null
+        && FieldDate.isLate(LedgerCalendar.dateOf(occurred), LedgerCalendar.dateOf(recorded));
+  }
+
   private static LineageRows.Origin origin(ResultSet rs) throws SQLException {
     return new LineageRows.Origin(
         rs.getString("lot_id"),
@@ -232,6 +251,7 @@ public class LineageGraph {
         Columns.date(rs.getObject("acquired_on")),
         Columns.instant(rs.getObject("occurred_at")),
         Columns.instant(rs.getObject("recorded_at")),
+        lateEntry(rs),
         rs.getBigDecimal("carats"),
         (Integer) rs.getObject("stone_count"),
         rs.getBigDecimal("price_usd"),

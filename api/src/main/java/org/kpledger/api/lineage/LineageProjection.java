@@ -53,7 +53,7 @@ class LineageProjection extends JdbcProjection {
             + "carats DECIMAL(19,2) NOT NULL, stone_count INT, price_usd DECIMAL(19,2), "
             + "buyer_party VARCHAR(128), buyer_licence VARCHAR(128), zone_compliant_recorded BOOLEAN, "
             + "stockpile_id VARCHAR(128), quarantine_reason VARCHAR(1000), "
-            + "audit_clearance VARCHAR(200)");
+            + "audit_clearance VARCHAR(200), late_entry BOOLEAN");
     table(
         "lineage_item_origin",
         "item_id VARCHAR(128) NOT NULL, lot_id VARCHAR(128) NOT NULL, "
@@ -67,6 +67,9 @@ class LineageProjection extends JdbcProjection {
     index("lineage_origin_zone ON lineage_origin (zone_id)");
     index("lineage_origin_buyer ON lineage_origin (buyer_party)");
     create();
+    // a table created before slips carried their late-entry flag gains the column; its rows keep
+    // null, which LineageGraph reads with the ledger's rule until the projection is replayed
+    jdbc.execute("ALTER TABLE lineage_origin ADD COLUMN IF NOT EXISTS late_entry BOOLEAN");
   }
 
   @EventHandler
@@ -75,8 +78,8 @@ class LineageProjection extends JdbcProjection {
     write(
         "INSERT INTO lineage_origin (lot_id, kind, slip_number, miner_id, patente_number, "
             + "site_id, zone_id, acquired_on, occurred_at, recorded_at, carats, stone_count, price_usd, "
-            + "buyer_party, buyer_licence, zone_compliant_recorded) "
-            + "VALUES (?, 'LOT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "buyer_party, buyer_licence, zone_compliant_recorded, late_entry) "
+            + "VALUES (?, 'LOT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         e.lotId(),
         e.slipNumber(),
         e.minerId(),
@@ -91,7 +94,8 @@ class LineageProjection extends JdbcProjection {
         e.priceUsd(),
         e.buyerParty(),
         e.buyerLicence(),
-        e.zoneCompliantOnPurchaseDay());
+        e.zoneCompliantOnPurchaseDay(),
+        e.lateEntry());
     carries(e.lotId(), List.of(e.lotId()));
   }
 

@@ -27,7 +27,12 @@ public final class LineageRows {
   public record Edge(
       String fromItem, String toItem, BigDecimal carats, String operation, Instant recordedAt) {}
 
-  /** A purchase slip or a declared stockpile item: where stones entered the ledger. */
+  /**
+   * A purchase slip or a declared stockpile item: where stones entered the ledger.
+   *
+   * @param lateEntry whether the slip was a late entry, as the ledger decided when it recorded it
+   *     ({@link org.kpledger.custody.FieldDate#isLate}); false for a stockpile item
+   */
   public record Origin(
       String lotId,
       String kind,
@@ -39,6 +44,7 @@ public final class LineageRows {
       LocalDate acquiredOn,
       Instant occurredAt,
       Instant recordedAt,
+      boolean lateEntry,
       BigDecimal carats,
       Integer stoneCount,
       BigDecimal priceUsd,

@@ -1,7 +1,6 @@
 package org.kpledger.api.lineage;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.kpledger.api.access.ReadPolicy;
 import org.kpledger.api.registry.LicenceVerdict;
@@ -11,7 +10,6 @@ import org.kpledger.custody.Actor;
 import org.kpledger.shipment.ExportGate;
 import org.kpledger.shipment.GateCheck;
 import org.kpledger.shipment.Reevaluation;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,37 +21,20 @@ public class OriginAssessor {
   private final RegistryQueries registry;
   private final ProjectedCustodyFacts facts;
   private final ReadPolicy policy;
-  private final Duration lateAfter;
   private final LineageGraph graph;
   private final Clock clock;
 
-  @org.springframework.beans.factory.annotation.Autowired
-  OriginAssessor(
-      RegistryQueries registry,
-      LineageGraph graph,
-      ReadPolicy policy,
-      @Value("${kp.late-entry-hours:48}") long lateEntryHours,
-      Clock clock) {
-    this(registry, graph, policy, Duration.ofHours(lateEntryHours), clock);
-  }
-
-  private OriginAssessor(
-      RegistryQueries registry,
-      LineageGraph graph,
-      ReadPolicy policy,
-      Duration lateAfter,
-      Clock clock) {
+  OriginAssessor(RegistryQueries registry, LineageGraph graph, ReadPolicy policy, Clock clock) {
     this.registry = registry;
     this.graph = graph;
     this.clock = clock;
     this.facts = new ProjectedCustodyFacts(registry, graph, clock);
     this.policy = policy;
-    this.lateAfter = lateAfter;
   }
 
   /** The same judge reading the registry through {@code preloaded} (see RegistryQueries). */
   public OriginAssessor over(RegistryQueries preloaded) {
-    return new OriginAssessor(preloaded, graph, policy, lateAfter, clock);
+    return new OriginAssessor(preloaded, graph, policy, clock);
   }
 
   /** The custody facts as the projections hold them, for the export gate. */
@@ -151,10 +132,11 @@ public class OriginAssessor {
     return registry.zoneOn(o.zoneId(), o.acquiredOn());
   }
 
-  /** Whether the origin was recorded long after it happened. */
+  /**
+   * Whether the origin was a late entry, as the ledger decided when it recorded the slip ({@link
+   * org.kpledger.custody.FieldDate#isLate}); no setting of the node changes it afterwards.
+   */
   public boolean isLate(LineageRows.Origin o) {
-    return o.occurredAt() != null
-        && o.recordedAt() != null
-        && Duration.between(o.occurredAt(), o.recordedAt()).compareTo(lateAfter) > 0;
+    return o.lateEntry();
   }
 }

@@ -16,8 +16,9 @@ import org.kpledger.shipment.Reevaluation;
  * origin checks.
  *
  * @param priceUsd the slip's price, null when the reader may not see it
- * @param lateEntry whether the ledger recorded it later than {@code kp.late-entry-hours} after it
- *     happened
+ * @param lateEntry whether the ledger recorded it more than {@link
+ *     org.kpledger.custody.FieldDate#LATE_AFTER_DAYS} Bangui days after it happened, as decided
+ *     when it was recorded
  * @param exportable whether every gate check on this origin passed
  * @param asKnownThen the same checks with only what the ledger had recorded when the command that
  *     relied on them ran (the shipment's last gate step, or else the purchase or declaration)

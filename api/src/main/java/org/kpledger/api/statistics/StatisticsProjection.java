@@ -132,7 +132,10 @@ class StatisticsProjection extends JdbcProjection {
         jdbc.queryForList(
             "SELECT carats FROM stat_item WHERE item_id = ?", BigDecimal.class, e.parcelId());
     if (!carats.isEmpty()) {
-      LocalDate day = LedgerCalendar.dateOf(recordedAt(meta, ts).toInstant());
+      LocalDate day =
+          e.fieldDate() != null
+              ? e.fieldDate()
+              : LedgerCalendar.dateOf(recordedAt(meta, ts).toInstant());
       addTo(
           "stat_office",
           columns("party", e.toParty(), "month_start", month(day)),

@@ -62,7 +62,8 @@ final class StoredPurchaseEvent {
             p.get("stoneCount").intValue(),
             p.get("priceUsd").decimalValue(),
             Instant.parse(p.get("occurredAt").textValue()),
-            true);
+            true,
+            false);
     Instant recordedAt = Clock.systemUTC().instant();
     MetaData metaData =
         MetaData.from(

@@ -126,7 +126,7 @@ class ReadSideAgreesWithGatePropertyTest {
             new AnnotationEventHandlerAdapter(new ItemStateProjector(jdbc)));
     registry = RegistryOverJdbc.queries(jdbc);
     graph = new LineageGraph(jdbc);
-    assessor = new OriginAssessor(registry, graph, null, 48, java.time.Clock.systemUTC());
+    assessor = new OriginAssessor(registry, graph, null, java.time.Clock.systemUTC());
   }
 
   @AfterAll
@@ -216,6 +216,14 @@ class ReadSideAgreesWithGatePropertyTest {
                         .isNotEmpty()
                         .allMatch(c -> c.recordedAt().isAfter(proposedAt)));
       }
+      // the late-entry flag the ledger decided when it recorded the slip, never re-decided
+      if (w.lateEntries.containsKey(o.lotId())) {
+        for (OriginAssessor judge : List.of(assessor, preloaded)) {
+          assertThat(judge.isLate(o))
+              .as("seed %d: late entry of %s", seed, o.lotId())
+              .isEqualTo(w.lateEntries.get(o.lotId()));
+        }
+      }
       // the standings a trace shows beside the checks (TracedOrigin.zone and .patente)
       for (RegistryQueries shown : List.of(registry, preloadedRegistry)) {
         if (o.auditClearance() == null && o.zoneId() != null && o.acquiredOn() != null) {
@@ -274,6 +282,7 @@ class ReadSideAgreesWithGatePropertyTest {
     final List<String[]> miners = new ArrayList<>(); // miner, patente, site, zone
     final List<String> movable = new ArrayList<>();
     final List<String> proposed = new ArrayList<>();
+    final Map<String, Boolean> lateEntries = new HashMap<>(); // as the ledger decided per slip
     final String shipmentId;
     int next;
 
@@ -401,7 +410,9 @@ class ReadSideAgreesWithGatePropertyTest {
                 3,
                 BigDecimal.ONE,
                 at,
-                r.nextBoolean());
+                r.nextBoolean(),
+                r.nextInt(4) == 0);
+        lateEntries.put(lot, e.lateEntry());
         on(parcels, Parcel.class, lot, e);
         movable.add(lot);
       }

@@ -37,7 +37,8 @@ class TracedLineageCacheTest {
   void givenAJudgedLineageWhenAnEventThatCanChangeItCommitsThenItIsWalkedAgain() {
     TracedLineageCache cache = new TracedLineageCache(epoch, 4, clock);
     cache.get(List.of("P-1"), this::walk);
-    handleAndCommit(new TransferAcceptedEvent("P-9", "T-1", "A", "B", null), ReplayStatus.REGULAR);
+    handleAndCommit(
+        new TransferAcceptedEvent("P-9", "T-1", "A", "B", null, null, false), ReplayStatus.REGULAR);
     cache.get(List.of("P-1"), this::walk);
     assertThat(walks).as("a transfer cannot change a judged lineage").hasValue(1);
     handleAndCommit(new ParcelConsumedEvent("P-0", "MERGE", List.of()), ReplayStatus.REGULAR);
@@ -46,7 +47,8 @@ class TracedLineageCacheTest {
     handleAndCommit(confiscation(), ReplayStatus.REGULAR);
     cache.get(List.of("P-1"), this::walk);
     assertThat(walks).as("a confiscation changes verdicts").hasValue(2);
-    handleAndCommit(new TransferAcceptedEvent("P-9", "T-1", "A", "B", null), ReplayStatus.REPLAY);
+    handleAndCommit(
+        new TransferAcceptedEvent("P-9", "T-1", "A", "B", null, null, false), ReplayStatus.REPLAY);
     cache.get(List.of("P-1"), this::walk);
     assertThat(walks).as("during a replay every batch moves it").hasValue(3);
     epoch.reset();
