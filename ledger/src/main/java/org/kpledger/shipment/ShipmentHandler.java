@@ -7,12 +7,10 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.kpledger.certificate.RecordCertificateExportCommand;
 import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.custody.FieldDate;
 import org.kpledger.custody.InternalCommands;
 import org.kpledger.parcel.AssignToShipmentCommand;
-import org.kpledger.parcel.MarkExportedCommand;
 import org.kpledger.parcel.ParcelContribution;
 import org.kpledger.parcel.ReleaseFromShipmentCommand;
 
@@ -64,19 +62,6 @@ public class ShipmentHandler {
     List<String> parcelIds = internal.send(new RecordRejectionCommand(c.shipmentId(), c.reason()));
     for (String id : parcelIds) {
       internal.send(new ReleaseFromShipmentCommand(id, c.shipmentId()));
-    }
-    return c.shipmentId();
-  }
-
-  /** Records the export on the shipment, its certificate and each parcel. */
-  @CommandHandler
-  public String handle(ExportShipmentCommand c, MetaData meta) {
-    FieldDate exported = FieldDate.of(c.fieldDate(), meta, FieldDate.FIELD);
-    ShipmentDetails d = internal.send(new RecordExportCommand(c.shipmentId(), exported));
-    internal.send(
-        new RecordCertificateExportCommand(d.certificateNumber(), c.shipmentId(), exported.day()));
-    for (String id : d.parcelIds()) {
-      internal.send(new MarkExportedCommand(id, c.shipmentId(), d.certificateNumber()));
     }
     return c.shipmentId();
   }

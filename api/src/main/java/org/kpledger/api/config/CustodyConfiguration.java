@@ -18,6 +18,7 @@ import org.kpledger.certificate.ImportingAuthorities;
 import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.InternalCommands;
 import org.kpledger.custody.LedgerMetaData;
+import org.kpledger.export.ExportHandler;
 import org.kpledger.licence.Licence;
 import org.kpledger.lot.PurchaseSlipHandler;
 import org.kpledger.miner.Miner;
@@ -135,5 +136,10 @@ class CustodyConfiguration {
   @Bean
   CertificateHandler certificateHandler(InternalCommands internal) {
     return new CertificateHandler(internal);
+  }
+
+  @Bean
+  ExportHandler exportHandler(InternalCommands internal) {
+    return new ExportHandler(internal);
   }
 }
