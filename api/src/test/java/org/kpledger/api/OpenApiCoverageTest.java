@@ -60,7 +60,13 @@ class OpenApiCoverageTest extends ReadTestBase {
                   "GET /api/zones/{zoneId}/history", "ZoneHistoryTest, BadQueryParametersTest"),
               Map.entry("GET /api/statistics/production", "StatisticsTest, BadQueryParametersTest"),
               Map.entry("GET /api/statistics/offices", "StatisticsTest, BadQueryParametersTest"),
-              Map.entry("GET /api/statistics/exports", "StatisticsTest, BadQueryParametersTest")));
+              Map.entry("GET /api/statistics/exports", "StatisticsTest, BadQueryParametersTest"),
+              Map.entry(
+                  "GET /api/epcis/events",
+                  "EpcisGeneratedYearTest, EpcisDemoTest, CustodyEventMapperTest"),
+              Map.entry(
+                  "GET /api/epcis/shipments/{shipmentId}",
+                  "EpcisGeneratedYearTest, EpcisDemoTest")));
 
   @Test
   void everyDocumentedOperationHasATest() {

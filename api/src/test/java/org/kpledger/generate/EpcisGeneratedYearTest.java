@@ -75,6 +75,22 @@ class EpcisGeneratedYearTest extends ReadTestBase {
     }
   }
 
+  @Test
+  void refusesBadParametersUnknownShipmentsAndTraders() {
+    problem(get("auditor-1", "/api/epcis/events?limit=0"), 400, "INVALID_PARAMETER", "limit");
+    problem(
+        get("auditor-1", "/api/epcis/events?fromLeaf=-1"), 400, "INVALID_PARAMETER", "fromLeaf");
+    problem(get("auditor-1", "/api/epcis/events?from=2019-13"), 400, "INVALID_PARAMETER", "from");
+    problem(
+        get("auditor-1", "/api/epcis/events?from=2020-01-01T00:00:00Z&to=2019-01-01T00:00:00Z"),
+        400,
+        "INVALID_PARAMETER",
+        "to");
+    assertThat(get("auditor-1", "/api/epcis/shipments/NO-SUCH").status()).isEqualTo(404);
+    assertThat(get("alpha-buyer", "/api/epcis/events").status()).isEqualTo(403);
+    assertThat(get("alpha-buyer", "/api/epcis/shipments/NO-SUCH").status()).isEqualTo(403);
+  }
+
   /** Every page of the range export, each validated; the ledger event ids in order. */
   private List<String> rangeExport(Map<String, Long> leaves) {
     List<String> ids = new ArrayList<>();
