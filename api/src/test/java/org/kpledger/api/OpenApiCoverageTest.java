@@ -61,6 +61,8 @@ class OpenApiCoverageTest extends ReadTestBase {
               Map.entry("GET /api/statistics/production", "StatisticsTest, BadQueryParametersTest"),
               Map.entry("GET /api/statistics/offices", "StatisticsTest, BadQueryParametersTest"),
               Map.entry("GET /api/statistics/exports", "StatisticsTest, BadQueryParametersTest"),
+              Map.entry("GET /api/statistics/kp/trade", "KpStatisticsGeneratedYearTest"),
+              Map.entry("GET /api/statistics/kp/production", "KpStatisticsGeneratedYearTest"),
               Map.entry(
                   "GET /api/epcis/events",
                   "EpcisGeneratedYearTest, EpcisDemoTest, CustodyEventMapperTest"),
