@@ -96,6 +96,30 @@ class KpStatisticsGeneratedYearTest extends ReadTestBase {
       assertCsvHoldsTheJsonRows(
           "/api/statistics/kp/production?period=" + period + range, production);
     }
+    anomaliesOf(from, to);
+  }
+
+  /** The anomaly list over the same year: every flag explained; the counts go to the README. */
+  private void anomaliesOf(YearMonth from, YearMonth to) {
+    JsonNode a =
+        read("auditor-1", "/api/anomalies?from=" + from.atDay(1) + "&to=" + to.atEndOfMonth());
+    assertThat(a.path("thresholds").path("outlierZ").asDouble()).isEqualTo(3.5);
+    Map<String, Integer> kinds = new TreeMap<>();
+    for (JsonNode f : a.path("flags")) {
+      assertThat(f.path("explanation").asText()).isNotBlank();
+      assertThat(f.path("subject").asText()).isNotBlank();
+      kinds.merge(f.path("kind").asText(), 1, Integer::sum);
+    }
+    long slips =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM lineage_origin WHERE slip_number IS NOT NULL", Long.class);
+    System.out.println("generated year: " + slips + " purchase slips, anomaly flags " + kinds);
+    assertThat(get("alpha-buyer", "/api/anomalies").status()).isEqualTo(403);
+    problem(
+        get("auditor-1", "/api/anomalies?from=2020-01-01&to=2019-01-01"),
+        400,
+        "INVALID_PERIOD",
+        "to");
   }
 
   @Test
