@@ -114,6 +114,23 @@ class KpStatisticsGeneratedYearTest extends ReadTestBase {
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM lineage_origin WHERE slip_number IS NOT NULL", Long.class);
     System.out.println("generated year: " + slips + " purchase slips, anomaly flags " + kinds);
+    String range = "&from=" + from + "&to=" + to;
+    for (String period : List.of("MONTH", "QUARTER", "HALF_YEAR")) {
+      assertThat(
+              read("auditor-1", "/api/statistics/kp/production?period=" + period + range)
+                  .path("total")
+                  .path("anomalyFlags")
+                  .asLong())
+          .as("flagged purchases in the production statistics per " + period)
+          .isEqualTo((long) kinds.getOrDefault("VALUE_PER_CARAT_OUTLIER", 0));
+      assertThat(
+              read("auditor-1", "/api/statistics/kp/trade?period=" + period + range)
+                  .path("total")
+                  .path("unconfirmedCertificates")
+                  .asLong())
+          .as("unconfirmed certificates in the trade statistics per " + period)
+          .isEqualTo((long) kinds.getOrDefault("CERTIFICATE_UNCONFIRMED", 0));
+    }
     assertThat(get("alpha-buyer", "/api/anomalies").status()).isEqualTo(403);
     problem(
         get("auditor-1", "/api/anomalies?from=2020-01-01&to=2019-01-01"),

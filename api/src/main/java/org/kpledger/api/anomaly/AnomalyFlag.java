@@ -1,6 +1,7 @@
 package org.kpledger.api.anomaly;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * One anomaly flag.
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
  *     CERTIFICATE_UNCONFIRMED}
  * @param subject what is flagged: a lot, a miner or a certificate number
  * @param period the quarter ({@code 2019-Q1}) or, for a certificate, its day of export
+ * @param day the purchase's or the export's day; null for a jump (a whole quarter)
  * @param group the comparison group: the zone, the miner, the importer's country
  * @param value the flagged figure (US$/ct, carats in the quarter, days since export)
  * @param reference what it was compared with (the group's median, the miner's median quarter, the
@@ -19,6 +21,7 @@ public record AnomalyFlag(
     String kind,
     String subject,
     String period,
+    LocalDate day,
     String group,
     BigDecimal value,
     BigDecimal reference,

@@ -91,6 +91,7 @@ public class AnomalyQueries {
               "CERTIFICATE_UNCONFIRMED",
               c.certificateNumber(),
               c.exportedOn().toString(),
+              c.exportedOn(),
               c.importerCountry(),
               BigDecimal.valueOf(days),
               BigDecimal.valueOf(confirmationDays),

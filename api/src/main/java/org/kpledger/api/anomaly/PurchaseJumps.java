@@ -53,6 +53,7 @@ final class PurchaseJumps {
         KIND,
         miner,
         quarter,
+        null,
         miner,
         carats,
         reference,

@@ -54,6 +54,7 @@ final class ValuePerCaratOutliers {
         KIND,
         p.lotId(),
         p.quarter(),
+        p.day(),
         p.zoneId(),
         value,
         usd(median),

@@ -4,9 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.kpledger.api.anomaly.AnomalyFlag;
+import org.kpledger.api.anomaly.AnomalyQueries;
 import org.kpledger.api.projection.Columns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -23,10 +27,12 @@ import org.springframework.stereotype.Component;
 class KpStatisticsQueries {
   private final NamedParameterJdbcTemplate named;
   private final StatisticsQueries monthly;
+  private final AnomalyQueries anomalies;
 
-  KpStatisticsQueries(JdbcTemplate jdbc, StatisticsQueries monthly) {
+  KpStatisticsQueries(JdbcTemplate jdbc, StatisticsQueries monthly, AnomalyQueries anomalies) {
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.monthly = monthly;
+    this.anomalies = anomalies;
   }
 
   /** Trade rows of the months, per period, partner country and HS code; of one exporter if set. */
@@ -38,8 +44,12 @@ class KpStatisticsQueries {
             .addValue("exporter", exporter);
     String mine = exporter == null ? "" : " AND exporter = :exporter";
     Map<List<String>, Tally> tallies = new TreeMap<>(KpStatisticsQueries::compare);
+    // the flags are the overseers' list: a trader's own rows count none
+    Set<String> unconfirmed =
+        exporter == null ? flagged("CERTIFICATE_UNCONFIRMED", range) : Set.of();
     named.query(
-        "SELECT exported_on, importer_country, hs_code, carats, value_usd FROM certificate"
+        "SELECT exported_on, importer_country, hs_code, carats, value_usd, certificate_number"
+            + " FROM certificate"
             + " WHERE exported_on BETWEEN :first AND :last"
             + mine,
         args,
@@ -49,6 +59,9 @@ class KpStatisticsQueries {
           t.shipments++;
           t.carats = t.carats.add(amount(rs.getBigDecimal(4)));
           t.value = t.value.add(amount(rs.getBigDecimal(5)));
+          if (unconfirmed.contains(rs.getString(6))) {
+            t.flags++;
+          }
         });
     named.query(
         "SELECT issued_on, importer_country, hs_code FROM certificate"
@@ -71,7 +84,8 @@ class KpStatisticsQueries {
                     t.carats,
                     t.value,
                     perCarat(t.value, t.carats),
-                    t.certificates)));
+                    t.certificates,
+                    t.flags)));
     return rows;
   }
 
@@ -85,6 +99,16 @@ class KpStatisticsQueries {
       t.carats = t.carats.add(r.carats());
       t.value = t.value.add(r.valueUsd());
     }
+    List<AnomalyFlag> outliers =
+        buyer == null ? flags("VALUE_PER_CARAT_OUTLIER", range) : List.of();
+    for (AnomalyFlag f : outliers) {
+      if (zone == null || zone.equals(f.group())) {
+        Tally t = tallies.get(List.of(period.of(f.day()), f.group(), ""));
+        if (t != null) {
+          t.flags++;
+        }
+      }
+    }
     List<ProductionPeriodRow> rows = new ArrayList<>();
     tallies.forEach(
         (k, t) ->
@@ -95,7 +119,8 @@ class KpStatisticsQueries {
                     t.shipments,
                     t.carats,
                     t.value,
-                    perCarat(t.value, t.carats))));
+                    perCarat(t.value, t.carats),
+                    t.flags)));
     return rows;
   }
 
@@ -110,7 +135,8 @@ class KpStatisticsQueries {
         carats,
         value,
         perCarat(value, carats),
-        rows.stream().mapToLong(TradeRow::certificatesIssued).sum());
+        rows.stream().mapToLong(TradeRow::certificatesIssued).sum(),
+        rows.stream().mapToLong(TradeRow::unconfirmedCertificates).sum());
   }
 
   static ProductionPeriodRow productionTotal(List<ProductionPeriodRow> rows) {
@@ -122,7 +148,8 @@ class KpStatisticsQueries {
         rows.stream().mapToLong(ProductionPeriodRow::purchases).sum(),
         carats,
         value,
-        perCarat(value, carats));
+        perCarat(value, carats),
+        rows.stream().mapToLong(ProductionPeriodRow::anomalyFlags).sum());
   }
 
   static BigDecimal perCarat(BigDecimal usd, BigDecimal carats) {
@@ -152,10 +179,23 @@ class KpStatisticsQueries {
     return 0;
   }
 
+  private List<AnomalyFlag> flags(String kind, MonthRange range) {
+    return anomalies.flags(range.firstMonthStart(), range.to().atEndOfMonth()).stream()
+        .filter(f -> f.kind().equals(kind))
+        .toList();
+  }
+
+  private Set<String> flagged(String kind, MonthRange range) {
+    Set<String> out = new HashSet<>();
+    flags(kind, range).forEach(f -> out.add(f.subject()));
+    return out;
+  }
+
   /** Running sums of one row. */
   private static final class Tally {
     long shipments;
     long certificates;
+    long flags;
     BigDecimal carats = BigDecimal.ZERO.setScale(2);
     BigDecimal value = BigDecimal.ZERO.setScale(2);
   }

@@ -12,6 +12,8 @@ import java.math.BigDecimal;
  * @param carats their carats
  * @param valueUsd what the buyers paid, US$
  * @param usdPerCarat value per carat, 2 decimals (null without carats)
+ * @param anomalyFlags purchases of the period and zone flagged {@code VALUE_PER_CARAT_OUTLIER}
+ *     ({@code /api/anomalies}, judged over the months asked for); 0 in a trader's own rows
  */
 public record ProductionPeriodRow(
     String period,
@@ -19,4 +21,5 @@ public record ProductionPeriodRow(
     long purchases,
     BigDecimal carats,
     BigDecimal valueUsd,
-    BigDecimal usdPerCarat) {}
+    BigDecimal usdPerCarat,
+    long anomalyFlags) {}

@@ -20,7 +20,7 @@ final class StatisticsCsv {
   static String trade(KpStatistics<TradeRow> s) {
     return csv(
         "period,partner_country,hs_code,shipments_exported,carats_exported,value_exported_usd,"
-            + "usd_per_carat,certificates_issued",
+            + "usd_per_carat,certificates_issued,unconfirmed_certificates",
         s.rows(),
         s.total(),
         r ->
@@ -32,17 +32,24 @@ final class StatisticsCsv {
                 r.caratsExported(),
                 r.valueExportedUsd(),
                 r.usdPerCarat(),
-                r.certificatesIssued()));
+                r.certificatesIssued(),
+                r.unconfirmedCertificates()));
   }
 
   static String production(KpStatistics<ProductionPeriodRow> s) {
     return csv(
-        "period,zone_id,purchases,carats,value_usd,usd_per_carat",
+        "period,zone_id,purchases,carats,value_usd,usd_per_carat,anomaly_flags",
         s.rows(),
         s.total(),
         r ->
             Stream.of(
-                r.period(), r.zoneId(), r.purchases(), r.carats(), r.valueUsd(), r.usdPerCarat()));
+                r.period(),
+                r.zoneId(),
+                r.purchases(),
+                r.carats(),
+                r.valueUsd(),
+                r.usdPerCarat(),
+                r.anomalyFlags()));
   }
 
   private static <R> String csv(

@@ -14,6 +14,8 @@ import java.math.BigDecimal;
  * @param valueExportedUsd their value, US$, as certified
  * @param usdPerCarat value per carat, 2 decimals (null without carats)
  * @param certificatesIssued KP certificates issued in the period (day of issue), void ones included
+ * @param unconfirmedCertificates of the certificates exported in the period, those flagged {@code
+ *     CERTIFICATE_UNCONFIRMED} today ({@code /api/anomalies}); 0 in a trader's own rows
  */
 public record TradeRow(
     String period,
@@ -23,4 +25,5 @@ public record TradeRow(
     BigDecimal caratsExported,
     BigDecimal valueExportedUsd,
     BigDecimal usdPerCarat,
-    long certificatesIssued) {}
+    long certificatesIssued,
+    long unconfirmedCertificates) {}
