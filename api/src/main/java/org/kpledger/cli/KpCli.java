@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
       GenerateCommand.class,
       BenchCommand.class,
       AuditCommands.class,
+      ExportCommands.class,
       CertificateCommands.class,
       NodeCommands.class,
       VerifyCommand.class

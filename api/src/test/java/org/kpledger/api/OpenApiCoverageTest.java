@@ -61,7 +61,19 @@ class OpenApiCoverageTest extends ReadTestBase {
                   "GET /api/zones/{zoneId}/history", "ZoneHistoryTest, BadQueryParametersTest"),
               Map.entry("GET /api/statistics/production", "StatisticsTest, BadQueryParametersTest"),
               Map.entry("GET /api/statistics/offices", "StatisticsTest, BadQueryParametersTest"),
-              Map.entry("GET /api/statistics/exports", "StatisticsTest, BadQueryParametersTest")));
+              Map.entry("GET /api/statistics/exports", "StatisticsTest, BadQueryParametersTest"),
+              Map.entry("GET /api/certificates/{number}/pdf", "TradeFormatsDemoTest"),
+              Map.entry("GET /api/shipments/{shipmentId}/dossier/pdf", "TradeFormatsDemoTest"),
+              Map.entry(
+                  "GET /api/anomalies", "KpStatisticsGeneratedYearTest, PlantedAnomaliesTest"),
+              Map.entry("GET /api/statistics/kp/trade", "KpStatisticsGeneratedYearTest"),
+              Map.entry("GET /api/statistics/kp/production", "KpStatisticsGeneratedYearTest"),
+              Map.entry(
+                  "GET /api/epcis/events",
+                  "EpcisGeneratedYearTest, TradeFormatsDemoTest, CustodyEventMapperTest"),
+              Map.entry(
+                  "GET /api/epcis/shipments/{shipmentId}",
+                  "EpcisGeneratedYearTest, TradeFormatsDemoTest")));
 
   @Test
   void everyDocumentedOperationHasATest() {

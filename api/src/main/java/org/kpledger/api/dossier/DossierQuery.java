@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 
 /** Assembles a shipment dossier from the projections, the event store and the refused attempts. */
 @Component
-class DossierQuery {
+public class DossierQuery {
   private final TraceBackQuery traces;
   private final LineageGraph graph;
   private final ProjectedCustodyFacts facts;
@@ -65,7 +65,8 @@ class DossierQuery {
     this.clock = clock;
   }
 
-  ShipmentDossier assemble(ShipmentRow s, Actor reader) {
+  /** The dossier of a shipment as {@code reader} may see it (also printed as a PDF report). */
+  public ShipmentDossier assemble(ShipmentRow s, Actor reader) {
     var certificate = certificates.ofShipment(s.shipmentId()).orElse(null);
     TracedLineage lineage = traces.walk(s.parcelIds());
     GateStep then = shipments.gateStep(s.shipmentId()).orElse(null);
