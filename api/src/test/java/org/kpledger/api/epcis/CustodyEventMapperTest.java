@@ -79,16 +79,17 @@ class CustodyEventMapperTest {
     Map<Object, String> m = new LinkedHashMap<>();
     m.put(
         new LotPurchasedEvent(
-            "L-1", "S-1", "M-1", "PAT-1", "SITE-1", "Z-1", "BO-A", "LIC-1", CT, 3, CT, AT, true),
+            "L-1", "S-1", "M-1", "PAT-1", "SITE-1", "Z-1", "BO-A", "LIC-1", CT, 3, CT, AT, true,
+            false),
         "ObjectEvent ADD commissioning");
     m.put(
         new StockpileItemDeclaredEvent("P-S", "ST-1", "BO-A", CT, "Z-1", DAY, "bag", "pre-2013"),
         "ObjectEvent ADD commissioning");
     m.put(
-        new TransferOfferedEvent("P-1", "T-1", "BO-A", "BO-B", "SEAL-1"),
+        new TransferOfferedEvent("P-1", "T-1", "BO-A", "BO-B", "SEAL-1", DAY, false),
         "ObjectEvent OBSERVE shipping");
     m.put(
-        new TransferAcceptedEvent("P-1", "T-1", "BO-A", "BO-B", null),
+        new TransferAcceptedEvent("P-1", "T-1", "BO-A", "BO-B", null, DAY, false),
         "ObjectEvent OBSERVE receiving");
     m.put(new TransferCancelledEvent("P-1", "T-1"), "ObjectEvent OBSERVE void_shipping");
     m.put(new ParcelConsumedEvent("P-1", "MERGE", merge), "TransformationEvent - repackaging");
@@ -129,7 +130,8 @@ class CustodyEventMapperTest {
             CT,
             CT,
             List.of(),
-            DAY),
+            DAY,
+            false),
         "AggregationEvent ADD packing");
     m.put(
         new ParcelAssignedToShipmentEvent("P-2", "SH-1"),
@@ -161,7 +163,7 @@ class CustodyEventMapperTest {
         new CertificateEndorsedEvent("CF-1", EndorsableField.values()[0], "a", "b", "typo"),
         "ObjectEvent OBSERVE inspecting");
     m.put(new ParcelExportedEvent("P-2", "SH-1", "CF-1"), "ObjectEvent OBSERVE departing");
-    m.put(new ShipmentExportedEvent("SH-1", "CF-1", DAY), "ObjectEvent OBSERVE departing");
+    m.put(new ShipmentExportedEvent("SH-1", "CF-1", DAY, false), "ObjectEvent OBSERVE departing");
     m.put(new CertificateUsedForExportEvent("CF-1", "SH-1", DAY), "ObjectEvent OBSERVE departing");
     m.put(
         new ImportConfirmedEvent(
