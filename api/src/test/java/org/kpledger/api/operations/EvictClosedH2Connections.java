@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * handing out after the server is back.
  */
 public class EvictClosedH2Connections implements SQLExceptionOverride {
-  @Override
+  @java.lang.Override
   public Override adjudicate(SQLException e) {
     int code = e.getErrorCode();
     return code == 90121 || code == 90067 ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
