@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.kpledger.api.Envelopes;
 import org.kpledger.api.TestPki;
 import org.kpledger.identity.OrganisationType;
@@ -33,6 +34,7 @@ import org.kpledger.identity.Role;
  * line (Elastic Common Schema), the access log's facts as fields of their own. The node runs as its
  * own process (the logging system is the JVM's), started as {@code kp serve} is.
  */
+@DisabledIfSystemProperty(named = "kp.test.postgres", matches = ".+")
 class StructuredLogTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PORT = Pattern.compile("Tomcat started on port ([0-9]+)");
