@@ -70,6 +70,27 @@ class MutualTlsProfileTest {
         .isInstanceOf(IOException.class);
   }
 
+  @Test
+  void anOrganisationEnrolledWhileTheNodeRunsConnectsWithoutARestart() throws Exception {
+    org.kpledger.identity.OrganisationCa late =
+        NODE.pki.organisation(
+            "BO-LATE", org.kpledger.identity.OrganisationType.BUYING_OFFICE, false);
+    NODE.pki.actor("BO-LATE", "late-buyer", org.kpledger.identity.Role.BUYER);
+    assertThatThrownBy(() -> TlsClients.get(NODE.as("late-buyer", late), url("/api/status")))
+        .isInstanceOf(IOException.class);
+    NODE.pki.enrol(late);
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+    Integer status = null;
+    while (status == null && java.time.Instant.now().isBefore(deadline)) {
+      try {
+        status = TlsClients.get(NODE.as("late-buyer", late), url("/api/status")).statusCode();
+      } catch (IOException refused) {
+        Thread.sleep(200);
+      }
+    }
+    assertThat(status).as("connected after the CA was enrolled").isEqualTo(200);
+  }
+
   private String url(String path) {
     return "https://localhost:" + port + path;
   }
