@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 /** {@code kp node}: the ledger node's tree-head key, certified and registered on Fabric. */
 @Command(
     name = "node",
-    description = "The ledger node's tree-head key on the Fabric channel.",
-    subcommands = {NodeCommands.Certify.class, NodeCommands.Register.class},
+    description =
+        "The ledger node's keys: its tree-head key on the Fabric channel, its TLS certificate.",
+    subcommands = {NodeCommands.Certify.class, NodeCommands.Register.class, NodeCommands.Tls.class},
     mixinStandardHelpOptions = true)
 class NodeCommands {
 
@@ -140,6 +141,65 @@ class NodeCommands {
                 .orElse("the network did not answer: " + e.getMessage()));
         return 1;
       }
+    }
+  }
+
+  /** {@code kp node tls}: the node's TLS key and a server certificate from a CA folder. */
+  @Command(
+      name = "tls",
+      description = {
+        "Make the node's TLS key (<data-dir>/node/tls-key.pem, owner-only) and have the"
+            + " organisation's CA certify it for the names the node is reached by"
+            + " (<data-dir>/node/tls-cert.pem: the certificate, then the CA's).",
+        "Serve it with: kp serve --spring.profiles.active=tls (or mtls for client certificates)."
+      },
+      mixinStandardHelpOptions = true)
+  static class Tls implements Callable<Integer> {
+    @Option(names = "--ca", required = true, description = "The organisation's CA directory")
+    Path caDir;
+
+    @Option(names = "--data-dir", defaultValue = "./data", description = "The node's data dir")
+    Path dataDir;
+
+    @Option(names = "--node-id", defaultValue = "ledger-node", description = "CN of the node")
+    String nodeId;
+
+    @Option(
+        names = "--dns",
+        split = ",",
+        defaultValue = "localhost",
+        description = "DNS names clients call the node by")
+    java.util.List<String> dnsNames;
+
+    @Option(
+        names = "--ip",
+        split = ",",
+        defaultValue = "127.0.0.1",
+        description = "IP addresses clients call the node by")
+    java.util.List<String> ipAddresses;
+
+    @Option(names = "--days", defaultValue = "365", description = "Validity in days")
+    int days;
+
+    @Override
+    public Integer call() {
+      OrganisationCa ca = OrganisationCa.load(caDir);
+      X509Certificate cert =
+          org.kpledger.api.tls.NodeTls.issue(
+              ca, dataDir, nodeId, dnsNames, ipAddresses, Instant.now(), Duration.ofDays(days));
+      System.out.println(
+          "TLS certificate of "
+              + nodeId
+              + " for "
+              + String.join(", ", dnsNames)
+              + (ipAddresses.isEmpty() ? "" : ", " + String.join(", ", ipAddresses))
+              + " from "
+              + ca.organisationId()
+              + "'s CA until "
+              + cert.getNotAfter().toInstant()
+              + ": "
+              + org.kpledger.api.tls.NodeTls.certificateFile(dataDir));
+      return 0;
     }
   }
 }

@@ -13,7 +13,11 @@ import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v2CRLBuilder;
@@ -23,6 +27,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.util.IPAddress;
 
 /** The Bouncy Castle builder calls behind {@link OrganisationCa}; arguments are already checked. */
 final class CertificateBuilders {
@@ -75,6 +80,50 @@ final class CertificateBuilders {
           .getCertificate(builder.build(new LowSContentSigner(caKey)));
     } catch (CertIOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot build the actor certificate", e);
+    }
+  }
+
+  static X509Certificate tlsServer(
+      X509Certificate ca,
+      PrivateKey caKey,
+      X500Name subject,
+      PublicKey nodeKey,
+      java.util.List<String> dnsNames,
+      java.util.List<String> ipAddresses,
+      Instant notBefore,
+      Instant notAfter) {
+    java.util.List<GeneralName> names = new java.util.ArrayList<>();
+    dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
+    for (String ip : ipAddresses) {
+      if (!IPAddress.isValid(ip)) {
+        throw new IllegalArgumentException("not an IP address: " + ip);
+      }
+      names.add(new GeneralName(GeneralName.iPAddress, ip));
+    }
+    X509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            ca, randomSerial(), Date.from(notBefore), Date.from(notAfter), subject, nodeKey);
+    try {
+      JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+      builder
+          .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+          .addExtension(
+              Extension.extendedKeyUsage,
+              false,
+              new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+          .addExtension(
+              Extension.subjectAlternativeName,
+              false,
+              new GeneralNames(names.toArray(GeneralName[]::new)))
+          .addExtension(
+              Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(nodeKey))
+          .addExtension(
+              Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca));
+      return new JcaX509CertificateConverter()
+          .getCertificate(builder.build(new LowSContentSigner(caKey)));
+    } catch (CertIOException | GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build the TLS server certificate", e);
     }
   }
 

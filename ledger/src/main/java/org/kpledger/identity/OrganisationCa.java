@@ -147,6 +147,58 @@ public final class OrganisationCa {
   }
 
   /**
+   * Issues a TLS server certificate for a ledger node, {@code CN=<nodeId>, O=<organisationId>,
+   * OU=LEDGER_NODE}, with keyUsage digitalSignature, extendedKeyUsage serverAuth only (so the key
+   * cannot pass for a TLS client) and the node's DNS names and IP addresses as subjectAltName,
+   * which TLS clients match the host they called against (RFC 6125 §6.4). Clients that pin the
+   * organisation's CA certificate then reach the node without any public CA.
+   *
+   * @param nodeId the node's name (same character rules as actor ids)
+   * @param dnsNames the DNS names the node is reached by, e.g. {@code localhost}
+   * @param ipAddresses the IP addresses it is reached by, e.g. {@code 127.0.0.1}
+   * @param nodeKey the TLS key's public half, EC P-256
+   * @param notBefore start of validity, not before the CA's
+   * @param notAfter end of validity, not after the CA's
+   * @return the certificate
+   * @throws IllegalArgumentException if an argument breaks these rules or names no host
+   */
+  public X509Certificate issueTlsServerCertificate(
+      String nodeId,
+      java.util.List<String> dnsNames,
+      java.util.List<String> ipAddresses,
+      PublicKey nodeKey,
+      Instant notBefore,
+      Instant notAfter) {
+    DistinguishedNames.requireId("nodeId", nodeId);
+    if (dnsNames.isEmpty() && ipAddresses.isEmpty()) {
+      throw new IllegalArgumentException("a TLS server certificate names at least one host");
+    }
+    if (!EcdsaP256.isP256(nodeKey)) {
+      throw new IllegalArgumentException("node key must be an EC P-256 public key");
+    }
+    Instant from = seconds(notBefore);
+    Instant to = seconds(notAfter);
+    requireOrder(from, to);
+    if (from.isBefore(certificate.getNotBefore().toInstant())
+        || to.isAfter(certificate.getNotAfter().toInstant())) {
+      throw new IllegalArgumentException(
+          "the certificate's validity must lie within the CA's validity "
+              + certificate.getNotBefore().toInstant()
+              + " .. "
+              + certificate.getNotAfter().toInstant());
+    }
+    return CertificateBuilders.tlsServer(
+        certificate,
+        key,
+        DistinguishedNames.of(nodeId, organisationId, Role.LEDGER_NODE.name()),
+        nodeKey,
+        dnsNames,
+        ipAddresses,
+        from,
+        to);
+  }
+
+  /**
    * Issues a CRL. Its CRL number is greater than any this CA issued before and at least {@code
    * thisUpdate}'s epoch second, so numbers keep rising even across a restored backup. Call {@link
    * #save(Path)} afterwards to persist the counter.

@@ -214,4 +214,40 @@ class OrganisationCaTest {
                 crl.getExtensionValue(Extension.cRLNumber.getId())))
         .getValue();
   }
+
+  @Test
+  void tlsServerCertificateNamesItsHostsAndServesOnlyAsAServer() throws Exception {
+    OrganisationCa ca = botswana();
+    X509Certificate tls =
+        ca.issueTlsServerCertificate(
+            "node-1",
+            java.util.List.of("localhost", "ledger.example"),
+            java.util.List.of("127.0.0.1"),
+            EcdsaP256.generateKeyPair().getPublic(),
+            T0,
+            T0.plus(Duration.ofDays(30)));
+    tls.verify(ca.certificate().getPublicKey());
+    assertThat(tls.getSubjectX500Principal().getName()).contains("OU=LEDGER_NODE", "CN=node-1");
+    assertThat(tls.getSubjectAlternativeNames())
+        .extracting(n -> (Object) n.get(1))
+        .containsExactly("localhost", "ledger.example", "127.0.0.1");
+    assertThat(tls.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
+    assertThat(tls.getBasicConstraints()).isEqualTo(-1);
+  }
+
+  @Test
+  void tlsServerCertificateRefusesNoHostAndABadAddress() {
+    OrganisationCa ca = botswana();
+    var key = EcdsaP256.generateKeyPair().getPublic();
+    assertThatThrownBy(
+            () ->
+                ca.issueTlsServerCertificate(
+                    "node-1", java.util.List.of(), java.util.List.of(), key, T0, T1))
+        .hasMessageContaining("at least one host");
+    assertThatThrownBy(
+            () ->
+                ca.issueTlsServerCertificate(
+                    "node-1", java.util.List.of(), java.util.List.of("300.1.1.1"), key, T0, T1))
+        .hasMessageContaining("not an IP address");
+  }
 }

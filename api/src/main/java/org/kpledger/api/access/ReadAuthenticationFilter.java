@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kpledger.api.command.ProblemTypes;
+import org.kpledger.api.operations.RequestFacts;
 import org.kpledger.api.problem.Instances;
 import org.kpledger.custody.Actor;
 import org.springframework.http.HttpStatus;
@@ -61,7 +62,8 @@ class ReadAuthenticationFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private Actor authenticate(HttpServletRequest request) {
+  /** The reader of a request: its TLS client certificate, or its signed-request headers. */
+  Actor authenticate(HttpServletRequest request) {
     if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
       throw QueryRefusedException.badParameter(
           "BODY_NOT_ALLOWED",
@@ -85,10 +87,11 @@ class ReadAuthenticationFilter extends OncePerRequestFilter {
         request.getHeader(SignedRequest.SIGNATURE));
   }
 
-  private void write(
-      HttpServletRequest request, HttpServletResponse response, QueryRefusedException e)
+  /** Answers a refused request with problem+json (and the challenge on a 401). */
+  void write(HttpServletRequest request, HttpServletResponse response, QueryRefusedException e)
       throws IOException {
     HttpStatus status = e.status();
+    RequestFacts.rule(request, e.rule());
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("type", ProblemTypes.uri(e.rule()));
     p.put("title", ProblemTypes.queryTitle(status, e.rule()));

@@ -62,10 +62,18 @@ public class ReadPolicy {
     }
   }
 
+  /**
+   * Whether the reader may administer the node: rebuild projections, see health details and
+   * metrics. The KP authority runs the node; auditors check it.
+   */
+  public boolean isOperator(Actor reader) {
+    OrganisationType t = reader.organisationType();
+    return t == OrganisationType.KP_AUTHORITY || t == OrganisationType.AUDITOR;
+  }
+
   /** Refuses all but the KP authority and auditors (projection administration). */
   public void requireAdministrator(Actor reader) {
-    OrganisationType t = reader.organisationType();
-    if (t != OrganisationType.KP_AUTHORITY && t != OrganisationType.AUDITOR) {
+    if (!isOperator(reader)) {
       throw QueryRefusedException.notVisible(
           null, "only the KP authority and auditors may rebuild projections");
     }

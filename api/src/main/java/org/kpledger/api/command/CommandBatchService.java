@@ -18,6 +18,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.kpledger.api.operations.RequestFacts;
 import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.revocation.PublishRevocationListCommand;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -46,6 +47,7 @@ public class CommandBatchService {
   private final TakenIds takenIds;
   private final TransactionManager transactions;
   private final ObjectMapper json;
+  private final CommandMeter meter;
 
   /**
    * Batches run one at a time. A batch holds the lock of every aggregate it touched until it
@@ -61,7 +63,9 @@ public class CommandBatchService {
       CommandGateway gateway,
       TakenIds takenIds,
       TransactionManager transactions,
-      ObjectMapper json) {
+      ObjectMapper json,
+      CommandMeter meter) {
+    this.meter = meter;
     this.verifier = verifier;
     this.receipts = receipts;
     this.single = single;
@@ -75,7 +79,9 @@ public class CommandBatchService {
    * Verifies and executes a batch body. Refusals before Axon throw {@link CommandRefusedException}.
    */
   public Submission submit(String body) {
-    List<VerifiedCommand> commands = verified(BatchBody.envelopes(body, MAX_COMMANDS));
+    List<String> envelopes = BatchBody.envelopes(body, MAX_COMMANDS);
+    RequestFacts.batch(envelopes.size());
+    List<VerifiedCommand> commands = verified(envelopes);
     CreatedIds.firstRepeat(commands)
         .ifPresent(
             r -> {
@@ -255,6 +261,7 @@ public class CommandBatchService {
       rollBack(batch, e);
       throw e;
     }
+    commands.forEach(c -> meter.accepted(c.commandType()));
     List<String> written = new ArrayList<>(outcomes.size());
     outcomes.forEach(o -> written.add(single.write(o)));
     return accepted(written);
@@ -293,6 +300,7 @@ public class CommandBatchService {
   }
 
   private static Submission accepted(List<String> outcomes) {
+    RequestFacts.batchAccepted();
     return new Submission(200, "{\"commands\":[" + String.join(",", outcomes) + "]}", false);
   }
 

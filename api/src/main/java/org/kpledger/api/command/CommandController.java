@@ -3,6 +3,8 @@ package org.kpledger.api.command;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.function.Supplier;
+import org.kpledger.api.operations.RequestFacts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,10 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CommandController {
   private final CommandService service;
   private final CommandBatchService batches;
+  private final CommandMeter meter;
 
-  CommandController(CommandService service, CommandBatchService batches) {
+  CommandController(CommandService service, CommandBatchService batches, CommandMeter meter) {
     this.service = service;
     this.batches = batches;
+    this.meter = meter;
   }
 
   @Operation(
@@ -58,7 +62,7 @@ class CommandController {
   ResponseEntity<String> submit(
       @RequestBody byte[] body,
       @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
-    return answer(service.submit(Utf8Body.decode(body, type)));
+    return answer(metered(() -> service.submit(Utf8Body.decode(body, type)), true));
   }
 
   /**
@@ -96,7 +100,29 @@ class CommandController {
   ResponseEntity<String> submitBatch(
       @RequestBody byte[] body,
       @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
-    return answer(batches.submit(Utf8Body.decode(body, type)));
+    return answer(metered(() -> batches.submit(Utf8Body.decode(body, type)), false));
+  }
+
+  /**
+   * Counts the outcome in {@link CommandMeter}: a refusal under the command type and rule the
+   * request path noted ({@link RequestFacts}); an accepted single command here, a batch's members
+   * where the batch commits.
+   */
+  private Submission metered(Supplier<Submission> submission, boolean single) {
+    try {
+      Submission s = submission.get();
+      if (RequestFacts.isReplayed()) {
+        meter.replayed(RequestFacts.commandType());
+      } else if (s.problem()) {
+        meter.refused(RequestFacts.commandType(), RequestFacts.rule());
+      } else if (single) {
+        meter.accepted(RequestFacts.commandType());
+      }
+      return s;
+    } catch (CommandRefusedException e) {
+      meter.refused(RequestFacts.commandType(), e.rule());
+      throw e;
+    }
   }
 
   private static ResponseEntity<String> answer(Submission s) {

@@ -15,6 +15,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.kpledger.api.operations.RequestFacts;
 import org.kpledger.custody.ActorParameterResolverFactory;
 import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.custody.LedgerMetaData;
@@ -192,6 +193,7 @@ public class CommandService {
   }
 
   Submission replay(CommandReceipts.Receipt receipt, VerifiedCommand command) {
+    RequestFacts.command(command.commandType(), command.commandId());
     if (!receipt.bodyHash().equals(command.bodyHash())) {
       throw new CommandRefusedException(
           HttpStatus.CONFLICT,
@@ -199,11 +201,14 @@ public class CommandService {
           "commandId",
           "commandId " + command.commandId() + " was already used for a different command");
     }
+    RequestFacts.replayed();
     return new Submission(receipt.httpStatus(), receipt.outcome(), receipt.httpStatus() >= 400);
   }
 
   Submission refuse(
       VerifiedCommand c, HttpStatus status, String rule, String field, String detail) {
+    RequestFacts.command(c.commandType(), c.commandId());
+    RequestFacts.rule(rule);
     String problem = write(problem(c, status, rule, field, detail));
     try {
       tx.executeWithoutResult(

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.kpledger.api.config.LedgerProperties;
+import org.kpledger.api.operations.RequestFacts;
 import org.kpledger.custody.Actor;
 import org.kpledger.identity.ActorIdentity;
 import org.kpledger.identity.CertificateAuthenticator;
@@ -43,13 +44,16 @@ public class EnvelopeVerifier {
   private final Clock clock;
   private final Duration window;
   private final ObjectMapper payloadMapper;
+  private final CommandMeter meter;
 
   EnvelopeVerifier(
       TrustRoot trust,
       Validator validator,
       Clock clock,
       LedgerProperties props,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      CommandMeter meter) {
+    this.meter = meter;
     this.trust = trust;
     this.validator = validator;
     this.clock = clock;
@@ -77,9 +81,11 @@ public class EnvelopeVerifier {
                         "UNKNOWN_COMMAND_TYPE",
                         "commandType",
                         "unknown command type " + envelope.commandType()));
+    RequestFacts.command(entry.type(), envelope.commandId());
     Instant now = clock.instant();
     ActorIdentity identity = authenticate(envelope, now);
-    if (!EnvelopeSignatureVerifier.verify(envelope, identity.certificate())) {
+    if (!meter.timeVerify(
+        () -> EnvelopeSignatureVerifier.verify(envelope, identity.certificate()))) {
       throw refused(
           HttpStatus.UNAUTHORIZED,
           "BAD_SIGNATURE",

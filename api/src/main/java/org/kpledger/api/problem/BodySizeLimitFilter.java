@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.kpledger.api.command.ProblemTypes;
 import org.kpledger.api.config.LedgerProperties;
+import org.kpledger.api.operations.RequestFacts;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -51,6 +52,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
   private void tooLarge(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    RequestFacts.rule(request, "BODY_TOO_LARGE");
     response.setStatus(413);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(

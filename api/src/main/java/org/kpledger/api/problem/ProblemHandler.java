@@ -5,6 +5,7 @@ import java.net.URI;
 import org.kpledger.api.access.QueryRefusedException;
 import org.kpledger.api.command.CommandRefusedException;
 import org.kpledger.api.command.ProblemTypes;
+import org.kpledger.api.operations.RequestFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -163,6 +164,7 @@ class ProblemHandler {
 
   static ResponseEntity<ProblemDetail> problem(
       HttpServletRequest request, HttpStatus status, String rule, String field, String detail) {
+    RequestFacts.rule(request, rule);
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setType(URI.create(ProblemTypes.uri(rule)));
     String path = request.getRequestURI();

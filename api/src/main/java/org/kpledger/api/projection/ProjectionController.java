@@ -23,7 +23,11 @@ class ProjectionController {
   }
 
   @GetMapping("/api/projections")
-  @Operation(summary = "Every projection with its processor position and lag behind the store")
+  @Operation(
+      summary = "Every projection with its processor position and lag behind the store",
+      description =
+          "A signed read (KP-Certificate, KP-Date, KP-Signature) or a client certificate over"
+              + " mutual TLS, by any enrolled reader; 401 MISSING_CREDENTIALS without.")
   List<ProjectionStatus> status(Actor reader) {
     return projections.status();
   }
