@@ -56,6 +56,36 @@ class ZoneHistoryQueries {
   }
 
   /**
+   * Every registered site with its coordinates and its zone's status on {@code asOf}, filtered by
+   * zone and prefecture; site id order.
+   */
+  List<SiteSummary> sites(LocalDate asOf, String zone, String prefecture) {
+    Map<String, ZoneSummary> zones = new LinkedHashMap<>();
+    list(asOf, null, null).forEach(z -> zones.put(z.zoneId(), z));
+    return jdbc
+        .query(
+            "SELECT site_id, name, zone_id, latitude, longitude FROM zone_history_site"
+                + " ORDER BY site_id",
+            (rs, n) -> {
+              ZoneSummary z = zones.get(rs.getString(3));
+              return new SiteSummary(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  z == null ? null : z.name(),
+                  z == null ? null : z.prefecture(),
+                  rs.getBigDecimal(4).stripTrailingZeros(),
+                  rs.getBigDecimal(5).stripTrailingZeros(),
+                  asOf,
+                  z == null ? null : z.status());
+            })
+        .stream()
+        .filter(site -> zone == null || zone.equals(site.zoneId()))
+        .filter(site -> prefecture == null || prefecture.equals(site.prefecture()))
+        .toList();
+  }
+
+  /**
    * The zone's history; purchases counted for every buyer ({@code buyer} null), for one buyer, or
    * not at all ({@code count} false).
    */
