@@ -101,6 +101,19 @@ class ZoneHistoryTest extends ReadTestBase {
             CarFixture.obj(
                 "latitude", CarFixture.num("8.4109"), "longitude", CarFixture.num("-20.6473"))));
     ok(
+        "kp-registrar",
+        "RegisterSite",
+        CarFixture.obj(
+            "siteId",
+            "ZS-S-2",
+            "name",
+            "Ndélé north",
+            "zoneId",
+            "ZS-NDELE",
+            "gps",
+            CarFixture.obj(
+                "latitude", CarFixture.num("10.000"), "longitude", CarFixture.num("20.5"))));
+    ok(
         "mt-monitor",
         "RecordZoneDecision",
         CarFixture.obj(
@@ -114,8 +127,11 @@ class ZoneHistoryTest extends ReadTestBase {
             "MT-ZS"));
     awaitProjections();
     JsonNode page = read("alpha-buyer", "/api/sites?zone=ZS-NDELE");
-    assertThat(page.path("total").asInt()).isEqualTo(1);
+    assertThat(page.path("total").asInt()).isEqualTo(2);
     JsonNode site = page.path("items").get(0);
+    assertThat(page.path("items").get(1).path("latitude").toString())
+        .as("whole degrees as a plain number")
+        .isEqualTo("10");
     assertThat(
             site.path("siteId").asText()
                 + " "

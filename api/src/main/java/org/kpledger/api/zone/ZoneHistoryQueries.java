@@ -1,5 +1,6 @@
 package org.kpledger.api.zone;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,8 +75,8 @@ class ZoneHistoryQueries {
                   rs.getString(3),
                   z == null ? null : z.name(),
                   z == null ? null : z.prefecture(),
-                  rs.getBigDecimal(4).stripTrailingZeros(),
-                  rs.getBigDecimal(5).stripTrailingZeros(),
+                  degrees(rs.getBigDecimal(4)),
+                  degrees(rs.getBigDecimal(5)),
                   asOf,
                   z == null ? null : z.status());
             })
@@ -83,6 +84,12 @@ class ZoneHistoryQueries {
         .filter(site -> zone == null || zone.equals(site.zoneId()))
         .filter(site -> prefecture == null || prefecture.equals(site.prefecture()))
         .toList();
+  }
+
+  /** Degrees as registered: the column's trailing zeros dropped, never in exponent form. */
+  private static BigDecimal degrees(BigDecimal stored) {
+    BigDecimal d = stored.stripTrailingZeros();
+    return d.scale() < 0 ? d.setScale(0) : d;
   }
 
   /**
