@@ -4,9 +4,10 @@ import { h, table } from "./dom.js";
 import { t, language, switchLanguage } from "./i18n.js";
 import * as session from "./session.js";
 import { graphSvg, carats } from "./graph.js";
-import { LogCheckError, readVerifierKey, verifyCheckpoint, verifyInclusion } from "./log.js";
+import { LogCheckError, eventLeafHash, hex, readVerifierKey, sameBytes, verifyCheckpoint, verifyInclusion } from "./log.js";
 import { base64Decode } from "./signing.js";
 import { bars, timeline } from "./charts.js";
+import { siteSchematic } from "./schematic.js";
 
 const main = () => document.getElementById("main");
 
@@ -19,6 +20,8 @@ const routes = [
   [/^#\/certificate(?:\/([^/]+))?$/, certificatePage],
   [/^#\/audit(?:\/([^/]+))?$/, auditPage],
   [/^#\/zones\/([^/]+)$/, zonePage],
+  [/^#\/re-evaluations$/, reevaluationsPage],
+  [/^#\/sites(?:\/(\d{4}-\d{2}-\d{2}))?$/, sitesPage],
 ];
 
 async function render() {
@@ -54,6 +57,8 @@ function renderHeader() {
   const links = [
     ["#/", "navHome"],
     ["#/review", "navReview"],
+    ["#/re-evaluations", "navReevaluations"],
+    ["#/sites", "navSites"],
     ["#/custody", "navCustody"],
     ["#/certificate", "navCertificate"],
     ["#/audit", "navAudit"],
@@ -119,6 +124,8 @@ function home() {
       "ul.cards",
       {},
       card("#/review", "navReview", "homeReview"),
+      card("#/re-evaluations", "navReevaluations", "homeReevaluations"),
+      card("#/sites", "navSites", "homeSites"),
       card("#/custody", "navCustody", "homeCustody"),
       card("#/certificate", "navCertificate", "homeCertificate"),
       card("#/audit", "navAudit", "homeAudit"),
@@ -230,6 +237,24 @@ async function shipmentPage(id) {
           : h("p", {}, t("noneRecorded"))),
     );
   }
+  if (dossier?.gateKnownThen) {
+    const then = dossier.gateKnownThen;
+    const passed = dossier.gatePassedAsKnownThen;
+    out.push(
+      h("section#gate-then", { "aria-labelledby": "gate-then-h" },
+        h("h2#gate-then-h", {}, t("gateThenTitle", then.step, then.recordedAt), ": ",
+          h("span", { class: passed ? "pass" : "fail", id: "gate-then-verdict" }, passed ? t("passes") : t("fails"))),
+        table(t("asKnownThen"), [t("item"), t("gateCheck"), t("verdict"), t("detail")],
+          (dossier.gateAsKnownThen || []).map((g) => [g.subject, g.rule, verdictCell(g.passed), g.detail]))),
+    );
+  }
+  if (dossier) {
+    out.push(
+      h("section#reevaluations", { "aria-labelledby": "reeval-h" },
+        h("h2#reeval-h", {}, t("reevaluationsTitle")),
+        dossier.reevaluations?.length ? reevaluationTable(dossier.reevaluations) : h("p", {}, t("noReevaluations"))),
+    );
+  }
   const details = h("div#node-details.details", { role: "region", "aria-live": "polite", "aria-label": t("details") });
   out.push(
     h(
@@ -286,8 +311,41 @@ async function history(id, box) {
   }
 }
 
+function verdictCell(passed) {
+  return h("span", { class: passed ? "pass" : "fail", "data-verdict": passed ? "PASSES" : "FAILS" }, passed ? t("passes") : t("fails"));
+}
+
+function causeText(c) {
+  return `${c.kind} ${c.aggregateId}${c.reference ? " " + c.reference : ""}: ${c.status} ${t("effectiveFrom").toLowerCase()} ${c.effectiveFrom} (${t("recordedAt").toLowerCase()} ${c.recordedAt})`;
+}
+
+/** A dossier's re-evaluations: each changed origin, its checks then and now, and the causes. */
+function reevaluationTable(list) {
+  return table(t("reevaluationsTitle"), [t("item"), t("knownThen"), t("changedRules"), t("asKnownThen"), t("asKnownNow"), t("causes")],
+    list.map((r) => [r.subject, r.knownAt, r.changedRules.join(", "),
+      verdictCell(r.asKnownThen.every((c) => c.passed)), verdictCell(r.asKnownNow.every((c) => c.passed)),
+      h("ul.causes", {}, r.causes.map((c) => h("li", {}, causeText(c))))]));
+}
+
+/** Both judgements of an origin, side by side, when they differ. */
+function twoTimes(o) {
+  const r = o.reevaluation;
+  const rows = r.asKnownNow.map((now) => {
+    const then = r.asKnownThen.find((c) => c.rule === now.rule);
+    return [now.rule, then ? verdictCell(then.passed) : "", verdictCell(now.passed), now.detail];
+  });
+  return h("div.two-times", { "data-reevaluated": "true" },
+    h("p", {}, h("strong", {}, t("reevaluatedOrigin")), ": ", t("reevaluatedHelp")),
+    table(`${t("asKnownThen")} / ${t("asKnownNow")}: ${o.lotId}`,
+      [t("gateCheck"), `${t("asKnownThen")} (${o.asKnownThen?.knownBy ?? ""} ${o.asKnownThen?.knownAt ?? ""})`, t("asKnownNow"), t("detail")], rows),
+    h("ul.causes", {}, r.causes.map((c) => h("li", {}, causeText(c)))));
+}
+
 function nodeDetails(n) {
   const parts = [h("h3", {}, `${n.kind} ${n.label}`)];
+  if (n.origin?.reevaluation) {
+    parts.push(twoTimes(n.origin));
+  }
   const checks = n.origin?.checks || [];
   if (checks.length) {
     parts.push(table(`${t("gate")}: ${n.label}`, [t("gateCheck"), t("verdict"), t("detail")],
@@ -348,10 +406,75 @@ function decisionForm(id) {
   );
 }
 
+async function reevaluationsPage() {
+  const missing = requireActor();
+  if (missing) return [h("h1", {}, t("reevaluationsTitle")), ...missing];
+  const page = await session.get("/api/re-evaluations?size=200");
+  const link = (id) => (id ? h("a", { href: `#/shipments/${encodeURIComponent(id)}` }, id) : "");
+  return [
+    h("h1", {}, t("reevaluationsTitle")),
+    h("p", {}, t("reevaluationsIntro")),
+    page.items.length
+      ? table(t("reevaluationsTitle"),
+          [t("raisedAt"), t("kind"), t("shipment"), t("item"), t("zone"), t("knownThen"), t("asKnownThen"), t("asKnownNow"), t("changedRules"), t("causes")],
+          page.items.map((r) => [r.raisedAt, r.kind, link(r.shipmentId), r.lotId,
+            h("a", { href: `#/zones/${encodeURIComponent(r.zoneId)}` }, r.zoneId),
+            `${r.knownThen.step} ${r.knownThen.recordedAt}`,
+            verdictCell(r.exportableAsKnownThen), verdictCell(r.exportableAsKnownNow),
+            r.reevaluation.changedRules.join(", "),
+            h("ul.causes", {}, r.reevaluation.causes.map((c) => h("li", {}, causeText(c))))]))
+      : h("p#no-reevaluations", {}, t("noReevaluations")),
+  ];
+}
+
+const statusText = (status) => (status ? t(status) : "—");
+
+function siteTable(caption, sites) {
+  return table(caption, [t("site"), t("name"), t("zone"), t("prefecture"), t("latitude"), t("longitude"), t("zoneStatus")],
+    sites.map((x) => [x.siteId, x.name, h("a", { href: `#/zones/${encodeURIComponent(x.zoneId)}` }, x.zoneId), x.prefecture ?? "",
+      String(x.latitude), String(x.longitude), h("span", { class: x.zoneStatus === "COMPLIANT" ? "pass" : "fail" }, statusText(x.zoneStatus))]));
+}
+
+async function sitesPage(asOf) {
+  const missing = requireActor();
+  if (missing) return [h("h1", {}, t("sitesTitle")), ...missing];
+  // without a day the node reads today in Bangui
+  const page = await session.get(`/api/sites?size=500${asOf ? "&asOf=" + asOf : ""}`);
+  const sites = page.items;
+  const day = asOf || sites[0]?.asOf || new Date().toISOString().slice(0, 10);
+  const date = h("input#sites-as-of", { type: "date", value: day, required: true });
+  const out = [
+    h("h1", {}, t("sitesTitle")),
+    h("p", {}, t("sitesIntro")),
+    h("form.inline", { onsubmit: (ev) => { ev.preventDefault(); location.hash = `#/sites/${date.value}`; } },
+      h("label", { for: "sites-as-of" }, t("sitesOn")), date, h("button#show-sites", { type: "submit" }, t("showHoldings"))),
+  ];
+  if (!sites.length) {
+    out.push(h("p", {}, t("noSites")));
+    return out;
+  }
+  out.push(h("h2", {}, `${t("allSites")} · ${t("sitesOn")} ${day}`),
+    h("div.graph-wrap#schematic-all", {}, siteSchematic(sites, `${t("allSites")} ${day}`, statusText)));
+  const byPrefecture = new Map();
+  for (const x of sites) {
+    const key = x.prefecture ?? "—";
+    (byPrefecture.get(key) || byPrefecture.set(key, []).get(key)).push(x);
+  }
+  const panels = [...byPrefecture].map(([prefecture, members]) =>
+    h("figure.prefecture", { "data-prefecture": prefecture },
+      h("div.graph-wrap", {}, siteSchematic(members, `${t("prefecture")} ${prefecture}`, statusText, 420, 260)),
+      h("figcaption", {}, `${t("prefecture")} ${prefecture}`)));
+  out.push(h("h2", {}, t("prefecture")), h("div.panels", {}, panels), siteTable(t("sitesTitle"), sites));
+  return out;
+}
+
 async function zonePage(id) {
   const missing = requireActor();
   if (missing) return [h("h1", {}, `${t("zonePage")} ${id}`), ...missing];
-  const z = await session.get(`/api/zones/${encodeURIComponent(id)}/history`);
+  const [z, sites] = await Promise.all([
+    session.get(`/api/zones/${encodeURIComponent(id)}/history`),
+    session.get(`/api/sites?zone=${encodeURIComponent(id)}&size=500`),
+  ]);
   const today = z.inForce?.asOf || new Date().toISOString().slice(0, 10);
   const p = z.purchases;
   return [
@@ -365,6 +488,10 @@ async function zonePage(id) {
     h("h2", {}, t("purchasesTitle")),
     table(t("purchasesTitle"), [t("whileCompliant"), t("whileNotCompliant"), t("beforeFirstDecision")],
       [[`${p.compliant.purchases} · ${num(p.compliant.carats)} ct`, `${p.nonCompliant.purchases} · ${num(p.nonCompliant.carats)} ct`, `${p.beforeFirstDecision.purchases} · ${num(p.beforeFirstDecision.carats)} ct`]]),
+    h("h2", {}, t("sitesTitle")),
+    ...(sites.items.length
+      ? [h("div.graph-wrap#schematic-zone", {}, siteSchematic(sites.items, `${t("sitesTitle")} ${z.zoneId}`, statusText)), siteTable(`${t("sitesTitle")} ${z.zoneId}`, sites.items)]
+      : [h("p", {}, t("noSites"))]),
   ];
 }
 
@@ -444,6 +571,7 @@ async function auditPage(eventId) {
   const cpResult = h("div#checkpoint-result", { role: "status", "aria-live": "polite" });
   const event = h("input#event-id", { type: "text", value: eventId || "" });
   const proof = h("textarea#proof", { rows: 10, spellcheck: "false" });
+  const leaf = h("textarea#leaf", { rows: 6, spellcheck: "false" });
   const proofResult = h("div#proof-result", { role: "status", "aria-live": "polite" });
   const fail = (box, e) => box.replaceChildren(h("div.problem", { role: "alert", "data-rule": e.rule || "ERROR" }, h("strong", {}, `${t("verificationFailed")}: ${e.rule || "ERROR"}`), h("p", {}, e.message)));
   const pinned = async () => {
@@ -462,10 +590,20 @@ async function auditPage(eventId) {
   };
   const fetchProof = async () => {
     proofResult.replaceChildren();
+    const id = encodeURIComponent(event.value.trim());
     try {
-      proof.value = JSON.stringify(await session.get(`/api/log/events/${encodeURIComponent(event.value.trim())}/inclusion`), null, 2);
+      proof.value = JSON.stringify(await session.get(`/api/log/events/${id}/inclusion`), null, 2);
     } catch (e) {
       fail(proofResult, e);
+      return;
+    }
+    // the event's own bytes, to recompute its leaf hash here rather than take the node's word
+    if (session.current()) {
+      try {
+        leaf.value = await session.getText(`/api/audit/events/${id}/leaf`);
+      } catch (e) {
+        fail(proofResult, e);
+      }
     }
   };
   const verifyProof = async () => {
@@ -475,10 +613,66 @@ async function auditPage(eventId) {
       if (head.size !== BigInt(p.treeSize)) {
         throw new LogCheckError("TREE_SIZE_MISMATCH", "the proof's tree size is not the checkpoint's");
       }
-      await verifyInclusion(p.leafIndex, head.size, base64Decode(p.leafHash), p.proof.map(base64Decode), head.root);
-      proofResult.replaceChildren(h("div.ok", { "data-outcome": "verified" }, h("strong", {}, t("proofOk", p.leafIndex, p.treeSize))));
+      const stated = base64Decode(p.leafHash);
+      // with the event's bytes, the proof is checked for the hash of those bytes, not the node's
+      const recomputed = leaf.value ? await eventLeafHash(leaf.value, p.eventId) : null;
+      try {
+        await verifyInclusion(p.leafIndex, head.size, recomputed || stated, p.proof.map(base64Decode), head.root);
+      } catch (e) {
+        if (recomputed && !sameBytes(recomputed, stated)) {
+          throw new LogCheckError("LEAF_HASH_MISMATCH", t("leafMismatch", hex(recomputed), hex(stated)));
+        }
+        throw e;
+      }
+      proofResult.replaceChildren(h("div.ok", { "data-outcome": "verified", "data-leaf": recomputed ? "recomputed" : "stated" },
+        h("strong", {}, t("proofOk", p.leafIndex, p.treeSize)),
+        h("p.hash", {}, recomputed ? t("leafRecomputed", hex(recomputed)) : t("leafStated", hex(stated)))));
     } catch (e) {
       fail(proofResult, e instanceof SyntaxError ? new LogCheckError("MALFORMED_PROOF", e.message) : e);
+    }
+  };
+  const bundleShipment = h("input#bundle-shipment", { type: "text", autocomplete: "off" });
+  const bundleFrom = h("input#bundle-from", { type: "date" });
+  const bundleTo = h("input#bundle-to", { type: "date" });
+  const progress = h("progress#bundle-progress", { hidden: true });
+  const bundleResult = h("div#bundle-result", { role: "status", "aria-live": "polite" });
+  const exportBundle = async () => {
+    const shipment = bundleShipment.value.trim();
+    const query = shipment
+      ? `shipmentId=${encodeURIComponent(shipment)}`
+      : [bundleFrom.value && `from=${bundleFrom.value}T00:00:00Z`, bundleTo.value && `to=${bundleTo.value}T00:00:00Z`].filter(Boolean).join("&") || "from=1970-01-01T00:00:00Z";
+    bundleResult.replaceChildren();
+    progress.hidden = false;
+    progress.removeAttribute("value");
+    try {
+      const response = await session.open(`/api/audit/bundle?${query}`);
+      const total = Number(response.headers.get("Content-Length")) || 0;
+      if (total) progress.max = total;
+      const reader = response.body.getReader();
+      const chunks = [];
+      let received = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        received += value.length;
+        if (total) progress.value = received;
+        bundleResult.replaceChildren(h("p", {}, t("bundleProgress", received)));
+      }
+      const blob = new Blob(chunks, { type: "application/zip" });
+      const first = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
+      if (first[0] !== 0x50 || first[1] !== 0x4b || first[2] !== 0x03 || first[3] !== 0x04) {
+        throw new LogCheckError("BUNDLE_NOT_ZIP", "the answer does not begin as a zip file does");
+      }
+      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "")?.[1] || "kp-audit.zip";
+      const url = URL.createObjectURL(blob);
+      progress.max = 1;
+      progress.value = 1;
+      bundleResult.replaceChildren(h("div.ok", { "data-outcome": "exported", "data-bytes": received },
+        h("strong", {}, t("bundleDone", received)), " ", h("a#bundle-link", { href: url, download: name }, t("bundleSave", name))));
+    } catch (e) {
+      progress.hidden = true;
+      fail(bundleResult, e);
     }
   };
   return [
@@ -500,8 +694,23 @@ async function auditPage(eventId) {
       h("button#fetch-proof", { type: "button", onclick: fetchProof }, t("fetchProof")),
       h("label", { for: "proof" }, t("proof")),
       proof,
+      h("label", { for: "leaf" }, t("eventLeaf")),
+      session.current() ? null : h("p.help", {}, t("leafNeedsOverseer")),
+      leaf,
       h("button#verify-proof", { type: "button", onclick: verifyProof }, t("verifyProof")),
       proofResult),
+    h("section.stack", { "aria-labelledby": "bundle-h" },
+      h("h2#bundle-h", {}, t("bundleTitle")),
+      h("p.help", {}, t("bundleIntro")),
+      h("label", { for: "bundle-shipment" }, t("bundleShipment")),
+      bundleShipment,
+      h("label", { for: "bundle-from" }, t("bundleFrom")),
+      bundleFrom,
+      h("label", { for: "bundle-to" }, t("bundleTo")),
+      bundleTo,
+      h("button#export-bundle", { type: "button", onclick: exportBundle }, t("exportBundle")),
+      progress,
+      bundleResult),
   ];
 }
 

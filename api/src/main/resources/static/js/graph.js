@@ -42,6 +42,7 @@ export function lineage(trace) {
   for (const o of trace.origins?.items || []) {
     const lot = node("I:" + o.lotId, o.lotId, o.kind, items.get(o.lotId) || o);
     lot.origin = o;
+    lot.reevaluated = Boolean(o.reevaluation);
     const chain = [];
     if (o.minerId) {
       chain.push(node("M:" + o.minerId, o.minerId, "MINER", o));
@@ -152,12 +153,13 @@ export function graphSvg(trace, onSelect) {
   }
   for (const n of nodes) {
     const verdict = n.failing ? t("fails") : t("passes");
-    const label = `${n.kind} ${n.label}, ${verdict}${n.failingOrigin ? ", " + t("failingOrigin") : ""}`;
+    const label = `${n.kind} ${n.label}, ${verdict}${n.failingOrigin ? ", " + t("failingOrigin") : ""}${n.reevaluated ? ", " + t("reevaluatedOrigin") : ""}`;
     const g = s(
       "g",
       {
-        class: "node" + (n.failing ? " failing" : " passing") + (n.failingOrigin ? " failing-origin" : ""),
+        class: "node" + (n.failing ? " failing" : " passing") + (n.failingOrigin ? " failing-origin" : "") + (n.reevaluated ? " reevaluated" : ""),
         "data-key": n.key,
+        "data-reevaluated": n.reevaluated ? "true" : null,
         "data-verdict": n.failing ? "FAILS" : "PASSES",
         tabindex: 0,
         role: "button",
@@ -175,6 +177,7 @@ export function graphSvg(trace, onSelect) {
       s("rect", { width: W, height: H, rx: 6 }),
       s("text", { x: 8, y: 16, class: "kind" }, n.kind.replace("_", " ").toLowerCase()),
       s("text", { x: 8, y: 32, class: "id" }, (n.failingOrigin ? "\u2716 " : "") + n.label),
+      n.reevaluated ? s("text", { x: W - 8, y: 16, class: "then-now", "text-anchor": "end" }, `\u27f2 ${n.origin.asKnownThen?.exportable ? "\u2714" : "\u2716"}\u2192${n.origin.exportable ? "\u2714" : "\u2716"}`) : null,
     );
     svg.append(g);
   }

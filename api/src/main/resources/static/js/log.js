@@ -116,6 +116,36 @@ export async function verifyCheckpoint(note, pinned) {
   return { origin, size, root, signedAt };
 }
 
+/** The RFC 9162 leaf hash of leaf bytes: SHA-256(0x00 || bytes). */
+export function leafHash(bytes) {
+  return sha256(Uint8Array.of(0), bytes);
+}
+
+/**
+ * Reads an event's leaf (its `kp-ledger/leaf/v1` RFC 8785 line, exactly as the node answers it or
+ * an audit bundle lists it) and returns its leaf hash, recomputed from these bytes alone; refuses a
+ * leaf of another format or another event.
+ */
+export async function eventLeafHash(text, eventId) {
+  let leaf;
+  try {
+    leaf = JSON.parse(text);
+  } catch (e) {
+    throw new LogCheckError("MALFORMED_LEAF", `the event is not JSON: ${e.message}`);
+  }
+  if (leaf?.format !== "kp-ledger/leaf/v1") {
+    throw new LogCheckError("MALFORMED_LEAF", "not a kp-ledger/leaf/v1 leaf");
+  }
+  if (leaf.eventId !== eventId) {
+    throw new LogCheckError("LEAF_EVENT_MISMATCH", `the leaf is event ${leaf.eventId}, the proof is about ${eventId}`);
+  }
+  return leafHash(new TextEncoder().encode(text));
+}
+
+export function sameBytes(a, b) {
+  return equal(a, b);
+}
+
 /**
  * Checks an RFC 9162 §2.1.3.2 inclusion proof: that the leaf hash at `index` is in the tree of
  * `size` leaves whose root is `root`.

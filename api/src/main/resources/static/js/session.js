@@ -88,6 +88,32 @@ export async function get(target) {
   return answer(await fetch(target, { headers }));
 }
 
+/** GET `target` like `get`, answering the body's exact text (not parsed). */
+export async function getText(target) {
+  const headers = { Accept: "application/json, text/plain" };
+  if (actor) {
+    Object.assign(headers, await readHeaders(actor, "GET", target));
+  }
+  const response = await fetch(target, { headers });
+  if (!response.ok) {
+    return answer(response);
+  }
+  return response.text();
+}
+
+/** GET `target` signed like `get`, answering the response itself (to read its body as a stream). */
+export async function open(target) {
+  const headers = { Accept: "application/zip, application/json" };
+  if (actor) {
+    Object.assign(headers, await readHeaders(actor, "GET", target));
+  }
+  const response = await fetch(target, { headers });
+  if (!response.ok) {
+    return answer(response);
+  }
+  return response;
+}
+
 /** A signed envelope for a command by the signed-in actor (not yet sent). */
 export function envelope(commandType, payload) {
   return signCommand(actor, commandType, payload);

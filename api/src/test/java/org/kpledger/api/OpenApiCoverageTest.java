@@ -23,6 +23,7 @@ class OpenApiCoverageTest extends ReadTestBase {
               Map.entry("GET /api/status", "OpenApiCoverageTest, KillNineIT, StorageStatusTest"),
               Map.entry("GET /api/log/checkpoint", "VerifiableLogTest"),
               Map.entry("GET /api/audit/bundle", "AuditTamperTest, AuditConcurrencyTest"),
+              Map.entry("GET /api/audit/events/{eventId}/leaf", "EventLeafTest, ConsoleBrowserIT"),
               Map.entry("GET /api/log/verifier-key", "VerifiableLogTest"),
               Map.entry("GET /api/log/heads", "VerifiableLogTest"),
               Map.entry("GET /api/log/status", "VerifiableLogTest"),
@@ -57,6 +58,7 @@ class OpenApiCoverageTest extends ReadTestBase {
               Map.entry("GET /api/balance/sites/{siteId}", "MassBalanceTest"),
               Map.entry("GET /api/balance/parties/{party}", "MassBalanceTest"),
               Map.entry("GET /api/zones", "ZoneHistoryTest, BadQueryParametersTest"),
+              Map.entry("GET /api/sites", "ZoneHistoryTest, ConsoleBrowserIT"),
               Map.entry(
                   "GET /api/zones/{zoneId}/history", "ZoneHistoryTest, BadQueryParametersTest"),
               Map.entry("GET /api/statistics/production", "StatisticsTest, BadQueryParametersTest"),

@@ -82,6 +82,86 @@ class ZoneHistoryTest extends ReadTestBase {
   }
 
   @Test
+  void sitesCarryTheirRegisteredCoordinatesAndTheirZonesStatusOnADay() {
+    ok(
+        "kp-registrar",
+        "RegisterZone",
+        CarFixture.obj("zoneId", "ZS-NDELE", "name", "Ndélé", "prefecture", "ZS-Bamingui"));
+    ok(
+        "kp-registrar",
+        "RegisterSite",
+        CarFixture.obj(
+            "siteId",
+            "ZS-S-1",
+            "name",
+            "Ndélé pits",
+            "zoneId",
+            "ZS-NDELE",
+            "gps",
+            CarFixture.obj(
+                "latitude", CarFixture.num("8.4109"), "longitude", CarFixture.num("-20.6473"))));
+    ok(
+        "kp-registrar",
+        "RegisterSite",
+        CarFixture.obj(
+            "siteId",
+            "ZS-S-2",
+            "name",
+            "Ndélé north",
+            "zoneId",
+            "ZS-NDELE",
+            "gps",
+            CarFixture.obj(
+                "latitude", CarFixture.num("10.000"), "longitude", CarFixture.num("20.5"))));
+    ok(
+        "mt-monitor",
+        "RecordZoneDecision",
+        CarFixture.obj(
+            "zoneId",
+            "ZS-NDELE",
+            "status",
+            "COMPLIANT",
+            "effectiveFrom",
+            "2020-01-01",
+            "decisionRef",
+            "MT-ZS"));
+    awaitProjections();
+    JsonNode page = read("alpha-buyer", "/api/sites?zone=ZS-NDELE");
+    assertThat(page.path("total").asInt()).isEqualTo(2);
+    JsonNode site = page.path("items").get(0);
+    assertThat(page.path("items").get(1).path("latitude").toString())
+        .as("whole degrees as a plain number")
+        .isEqualTo("10");
+    assertThat(
+            site.path("siteId").asText()
+                + " "
+                + site.path("name").asText()
+                + " "
+                + site.path("zoneName").asText()
+                + " "
+                + site.path("prefecture").asText()
+                + " "
+                + site.path("latitude").decimalValue().toPlainString()
+                + " "
+                + site.path("longitude").decimalValue().toPlainString()
+                + " "
+                + site.path("zoneStatus").asText())
+        .isEqualTo("ZS-S-1 Ndélé pits Ndélé ZS-Bamingui 8.4109 -20.6473 COMPLIANT");
+    assertThat(
+            read("mt-monitor", "/api/sites?prefecture=ZS-Bamingui&asOf=2019-12-31")
+                .path("items")
+                .get(0)
+                .path("zoneStatus")
+                .asText())
+        .as("before the first decision")
+        .isEqualTo("SUSPENDED");
+    assertThat(read("mt-monitor", "/api/sites?zone=ZS-NONE").path("total").asInt()).isZero();
+    assertThat(send("GET", "/api/sites", java.util.Map.of()).status())
+        .as("an unsigned read")
+        .isEqualTo(401);
+  }
+
+  @Test
   void aTraderCountsOnlyItsOwnPurchasesAndOthersNone() {
     JsonNode gamma = read("gamma-buyer", "/api/zones/KS-BRIA/history");
     assertThat(gamma.path("purchasesOf").asText()).isEqualTo("BO-GAMMA");

@@ -308,6 +308,7 @@ class ConsoleBrowserIT {
         jdbc.queryForObject(
             "SELECT event_identifier FROM domain_event_entry ORDER BY global_index LIMIT 1",
             String.class);
+    signIn("AUD-FORENSIC", "auditor-1");
     open("#/audit/" + eventId);
     browser.findElement(By.id("load-key")).click();
     wait.until(d -> d.findElement(By.id("verifier-key")).getAttribute("value").contains("+"));
@@ -320,12 +321,48 @@ class ConsoleBrowserIT {
           d.findElement(By.id("fetch-proof")).click();
           return !d.findElement(By.id("proof")).getAttribute("value").isEmpty();
         });
+    wait.until(d -> !d.findElement(By.id("leaf")).getAttribute("value").isEmpty());
+    String leaf = browser.findElement(By.id("leaf")).getAttribute("value");
+    assertThat(leaf).startsWith("{").contains("\"eventId\":\"" + eventId + "\"");
     browser.findElement(By.id("verify-proof")).click();
-    wait.until(
-        ExpectedConditions.presenceOfElementLocated(
-            By.cssSelector("#proof-result [data-outcome=verified]")));
-    assertThat(text(By.id("proof-result"))).contains("leaf 0");
+    WebElement verified =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#proof-result [data-outcome=verified]")));
+    assertThat(verified.getAttribute("data-leaf"))
+        .as("the leaf hash is recomputed from the event's bytes")
+        .isEqualTo("recomputed");
+    byte[] stored =
+        jdbc.queryForObject(
+            "SELECT leaf_hash FROM merkle_leaf WHERE event_id = ?", byte[].class, eventId);
+    assertThat(text(By.id("proof-result")))
+        .contains("leaf 0", java.util.HexFormat.of().formatHex(stored));
     shoot("audit");
+
+    // one byte of the event's content edited (its timestamp's last digit); the proof and the
+    // node's stored leaf hash are as they were
+    String proofText = browser.findElement(By.id("proof")).getAttribute("value");
+    js(
+        "const l = document.getElementById('leaf');"
+            + " l.value = l.value.replace(/(\"timestamp\":\"[^\"]*)(\\d)Z\"/,"
+            + " (m, a, d) => a + ((Number(d) + 1) % 10) + 'Z\"');");
+    String edited = browser.findElement(By.id("leaf")).getAttribute("value");
+    assertThat(edited).hasSameSizeAs(leaf).isNotEqualTo(leaf);
+    browser.findElement(By.id("verify-proof")).click();
+    WebElement mismatch =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#proof-result .problem")));
+    assertThat(mismatch.getAttribute("data-rule")).isEqualTo("LEAF_HASH_MISMATCH");
+    assertThat(browser.findElement(By.id("proof")).getAttribute("value")).isEqualTo(proofText);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT leaf_hash FROM merkle_leaf WHERE event_id = ?", byte[].class, eventId))
+        .as("the node's stored leaf hash is unchanged")
+        .isEqualTo(stored);
+    assertThat(mismatch.getText()).contains(java.util.HexFormat.of().formatHex(stored));
+    shoot("audit-leaf-edited");
+    js("arguments[0].value = arguments[1]", browser.findElement(By.id("leaf")), leaf);
 
     js(
         "const p = document.getElementById('proof'); const j = JSON.parse(p.value);"
@@ -348,6 +385,140 @@ class ConsoleBrowserIT {
             ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#checkpoint-result .problem")));
     assertThat(badKey.getAttribute("data-rule")).isEqualTo("MALFORMED_KEY");
+
+    browser.findElement(By.id("bundle-shipment")).sendKeys("SH-BETA-001");
+    browser.findElement(By.id("export-bundle")).click();
+    WebElement exported =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#bundle-result [data-outcome=exported]")));
+    assertThat(Long.parseLong(exported.getAttribute("data-bytes"))).isGreaterThan(1000);
+    WebElement link = browser.findElement(By.id("bundle-link"));
+    assertThat(link.getAttribute("download")).isEqualTo("kp-audit-shipment-SH-BETA-001.zip");
+    assertThat(link.getAttribute("href")).startsWith("blob:");
+    assertThat(
+            js(
+                "const p = document.getElementById('bundle-progress'); return p.value + '/' +"
+                    + " p.max"))
+        .isEqualTo("1/1");
+    shoot("audit-bundle");
+  }
+
+  @Test
+  @Order(7)
+  void aRetroactiveZoneDecisionShowsAsKnownThenAndNowAndInTheReevaluations() {
+    signIn("KP-MT", "mt-monitor");
+    open("#/re-evaluations");
+    assertThat(browser.findElements(By.id("no-reevaluations")))
+        .as("the demo has no verdict changed after the fact")
+        .hasSize(1);
+    // SH-ALPHA-002 was approved (test 2) with LOT-009, bought in Berberati three days ago; the
+    // Monitoring Team now suspends Berberati from four days ago, signing in this page
+    String from =
+        org.kpledger.custody.LedgerCalendar.dateOf(java.time.Instant.now()).minusDays(4).toString();
+    Object answer =
+        js(
+            "return import('/js/session.js').then(async s => JSON.stringify(await s.submit("
+                + "await s.envelope('RecordZoneDecision', {zoneId: 'BERBERATI', status:"
+                + " 'SUSPENDED', effectiveFrom: arguments[0], decisionRef: 'MT-RETRO-7'}))))",
+            from);
+    assertThat(answer.toString()).contains("eventIds");
+
+    open("#/shipments/SH-ALPHA-002");
+    WebElement then =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gate-then-verdict")));
+    assertThat(then.getText()).as("the approval relied on a passing gate").isEqualTo("passes");
+    assertThat(text(By.id("gate-verdict"))).as("as known now").isEqualTo("fails");
+    assertThat(text(By.id("gate-then-h"))).contains("APPROVED");
+    assertThat(text(By.id("reevaluations")))
+        .contains("LOT-009", "ZONE_NOT_COMPLIANT", "MT-RETRO-7", "SUSPENDED", from);
+    WebElement lot = node("I:LOT-009");
+    assertThat(lot.getAttribute("data-reevaluated")).isEqualTo("true");
+    assertThat(lot.getAttribute("data-verdict")).isEqualTo("FAILS");
+    assertThat(browser.findElements(By.cssSelector("svg.graph [data-reevaluated]"))).hasSize(1);
+    lot.click();
+    WebElement twoTimes =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#node-details .two-times")));
+    assertThat(
+            twoTimes.findElements(By.cssSelector("[data-verdict]")).stream()
+                .map(e -> e.getAttribute("data-verdict"))
+                .toList())
+        .as("ZONE_NOT_COMPLIANT passed then and fails now")
+        .containsSubsequence("PASSES", "FAILS");
+    js("document.activeElement.blur()");
+    shoot("dossier-then-now");
+
+    open("#/re-evaluations");
+    WebElement list =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main table tbody")));
+    assertThat(list.getText()).contains("SH-ALPHA-002", "LOT-009", "BERBERATI", "MT-RETRO-7");
+    assertThat(browser.findElements(By.linkText("SH-ALPHA-002"))).isNotEmpty();
+    shoot("re-evaluations");
+    browser.findElement(By.id("lang")).click();
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Verdicts réévalués après coup"));
+    shoot("re-evaluations-fr");
+    browser.findElement(By.id("lang")).click();
+    wait.until(
+        ExpectedConditions.textToBe(By.tagName("h1"), "Verdicts re-evaluated after the fact"));
+  }
+
+  @Test
+  @Order(8)
+  void theSitesSchematicPlotsEachSiteAtItsCoordinatesColouredByItsZonesStatus() {
+    signIn("BO-BETA", "beta-buyer");
+    open("#/sites");
+    List<WebElement> all =
+        wait.until(
+            ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#schematic-all svg.schematic .site"), 4));
+    assertThat(site("S-BRIA-01").getAttribute("data-status")).isEqualTo("SUSPENDED");
+    assertThat(site("S-NOLA-01").getAttribute("data-status")).isEqualTo("COMPLIANT");
+    assertThat(circle("S-BRIA-01", "cx"))
+        .as("Bria (21.99 E) east of Nola (16.07 E)")
+        .isGreaterThan(circle("S-NOLA-01", "cx"));
+    assertThat(circle("S-BRIA-01", "cy"))
+        .as("Bria (6.54 N) north of Nola (3.53 N): higher on the page")
+        .isLessThan(circle("S-NOLA-01", "cy"));
+    assertThat(circle("S-BERB-01", "cx")).isLessThan(circle("S-NOLA-01", "cx"));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#schematic-all [data-zone=BRIA] rect"))
+                .getAttribute("stroke"))
+        .isEqualTo("#a1121b");
+    assertThat(
+            browser.findElements(
+                By.cssSelector("figure.prefecture[data-prefecture='Mambéré-Kadéï'] .site")))
+        .as("Berberati and Carnot share a prefecture")
+        .hasSize(2);
+    assertThat(all).hasSize(4);
+    shoot("sites");
+
+    open("#/sites/2013-05-22");
+    wait.until(
+        ExpectedConditions.numberOfElementsToBe(
+            By.cssSelector("#schematic-all svg.schematic .site"), 4));
+    assertThat(site("S-BRIA-01").getAttribute("data-status"))
+        .as("the day before the 2013 suspension")
+        .isEqualTo("COMPLIANT");
+
+    open("#/zones/BRIA");
+    WebElement onZone =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#schematic-zone [data-site='S-BRIA-01']")));
+    assertThat(onZone.getAttribute("data-status")).isEqualTo("SUSPENDED");
+    assertThat(browser.findElements(By.cssSelector("#schematic-zone .site"))).hasSize(1);
+  }
+
+  private WebElement site(String id) {
+    return browser.findElement(By.cssSelector("#schematic-all [data-site='" + id + "']"));
+  }
+
+  private double circle(String id, String attribute) {
+    return Double.parseDouble(site(id).findElement(By.tagName("circle")).getAttribute(attribute));
   }
 
   private long approvals() {

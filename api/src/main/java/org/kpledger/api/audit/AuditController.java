@@ -1,14 +1,17 @@
 package org.kpledger.api.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
 import org.kpledger.anchoring.AnchoredHead;
 import org.kpledger.anchoring.CheckpointVerifier;
 import org.kpledger.anchoring.local.LocalAnchorSink;
+import org.kpledger.api.access.QueryRefusedException;
 import org.kpledger.api.access.ReadPolicy;
 import org.kpledger.api.command.CommandRefusedException;
 import org.kpledger.api.command.TrustRoot;
@@ -21,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -30,13 +34,16 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * ?shipmentId=} (one shipment's custody chain), optionally {@code &previousSize=} (the size of the
  * auditor's last checkpoint, to include the consistency proof from it) and {@code
  * &inclusionProofs=false} (a range bundle without per-leaf proofs): an {@code application/zip}
- * audit bundle.
+ * audit bundle; {@code GET /api/audit/events/{eventId}/leaf}: one event's leaf bytes, its line of
+ * the bundle's {@code events.jsonl}.
  */
 @RestController
 class AuditController {
   private final BundleExporter exporter;
 
   private final ReadPolicy policy;
+
+  private final StoredEvents events;
 
   AuditController(
       ReadPolicy policy,
@@ -50,10 +57,11 @@ class AuditController {
       FabricEvidence fabric,
       Clock clock) {
     this.policy = policy;
+    this.events = new StoredEvents(jdbc, axon.eventSerializer());
     this.exporter =
         new BundleExporter(
             jdbc,
-            new StoredEvents(jdbc, axon.eventSerializer()),
+            events,
             new JdbcNodeStore(dataSource::getConnection),
             sink,
             trust,
@@ -100,6 +108,27 @@ class AuditController {
             HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"kp-audit-" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".zip\"")
         .body(body);
+  }
+
+  @GetMapping(path = "/api/audit/events/{eventId}/leaf", produces = "application/json")
+  @Operation(
+      summary =
+          "One event's leaf bytes as the event store holds it: the RFC 8785 canonical UTF-8 JSON"
+              + " object of format kp-ledger/leaf/v1 (its line in an audit bundle's events.jsonl),"
+              + " so that SHA-256(0x00 || body) is the event's leaf hash, to be checked against"
+              + " GET /api/log/events/{eventId}/inclusion; the Monitoring Team, the KP authority"
+              + " and auditors only (it holds the whole signed envelope); 404 UNKNOWN_ID for an"
+              + " event the store does not hold")
+  ResponseEntity<byte[]> leaf(
+      @Parameter(description = "the event's identifier (eventId of a leaf)") @PathVariable
+          String eventId,
+      @Parameter(hidden = true) Actor reader) {
+    policy.requireOverseer(reader, "an event's leaf bytes");
+    byte[] leaf = events.leafBytes(List.of(eventId)).get(eventId);
+    if (leaf == null) {
+      throw QueryRefusedException.notFound("eventId", "event " + eventId + " in the event store");
+    }
+    return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "application/json").body(leaf);
   }
 
   private static Instant instant(String field, String text, Instant otherwise) {

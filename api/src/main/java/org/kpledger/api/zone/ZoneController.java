@@ -1,6 +1,7 @@
 package org.kpledger.api.zone;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -51,6 +52,33 @@ class ZoneController {
           "INVALID_PARAMETER", "status", "status must be one of " + STATUSES);
     }
     return Page.of(zones.list(day(asOf), status, prefecture), r);
+  }
+
+  @GetMapping("/api/sites")
+  @Operation(
+      summary =
+          "Mining sites with their registered coordinates (WGS 84) and their zone's status on a"
+              + " day (today by default), by zone and prefecture; site id order; every"
+              + " authenticated reader")
+  Page<SiteSummary> sites(
+      Actor reader,
+      @Parameter(description = "only the sites of this zone") @RequestParam(required = false)
+          String zone,
+      @Parameter(description = "only the sites of this prefecture's zones")
+          @RequestParam(required = false)
+          String prefecture,
+      @Parameter(description = "the day the zones' status is read for (ISO date, Bangui)")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate asOf,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    PageRequest r = PageRequest.of(page, size);
+    return Page.of(zones.sites(day(asOf), blankToNull(zone), blankToNull(prefecture)), r);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   @GetMapping("/api/zones/{zoneId}/history")

@@ -9,6 +9,7 @@ import org.kpledger.api.projection.JdbcProjection;
 import org.kpledger.custody.LedgerCalendar;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.parcel.LotPurchasedEvent;
+import org.kpledger.site.SiteRegisteredEvent;
 import org.kpledger.zone.ZoneDecisionRecordedEvent;
 import org.kpledger.zone.ZoneRegisteredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * registry keeps only what the export gate needs) and purchase counters per zone, Bangui day of
  * purchase and buyer, with how many were recorded while the zone's history then showed it not
  * compliant. Counting by day lets a query split purchases at any decision, including one recorded
- * late.
+ * late. The sites of each zone, with their coordinates, for the console's schematic.
  */
 @Component
 @ProcessingGroup(ZoneHistoryProjection.NAME)
@@ -44,6 +45,10 @@ class ZoneHistoryProjection extends JdbcProjection {
             + "buyer_party VARCHAR(128) NOT NULL, purchases INT NOT NULL, "
             + "carats DECIMAL(19,2) NOT NULL, recorded_non_compliant INT NOT NULL, "
             + "PRIMARY KEY (zone_id, purchase_day, buyer_party)");
+    table(
+        "zone_history_site",
+        "site_id VARCHAR(128) PRIMARY KEY, name VARCHAR(200), zone_id VARCHAR(128) NOT NULL, "
+            + "latitude DECIMAL(12,8) NOT NULL, longitude DECIMAL(12,8) NOT NULL");
     create();
   }
 
@@ -71,6 +76,18 @@ class ZoneHistoryProjection extends JdbcProjection {
         text(meta, LedgerMetaData.ROLE),
         text(meta, LedgerMetaData.COMMAND_ID),
         recordedAt(meta, ts));
+  }
+
+  @EventHandler
+  void on(SiteRegisteredEvent e) {
+    write(
+        "INSERT INTO zone_history_site (site_id, name, zone_id, latitude, longitude) "
+            + "VALUES (?, ?, ?, ?, ?)",
+        e.siteId(),
+        e.name(),
+        e.zoneId(),
+        e.gps().latitude(),
+        e.gps().longitude());
   }
 
   @EventHandler

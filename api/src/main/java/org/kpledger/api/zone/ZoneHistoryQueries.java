@@ -1,5 +1,6 @@
 package org.kpledger.api.zone;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,6 +54,42 @@ class ZoneHistoryQueries {
         .filter(z -> status == null || status.equals(z.status()))
         .filter(z -> prefecture == null || prefecture.equals(z.prefecture()))
         .toList();
+  }
+
+  /**
+   * Every registered site with its coordinates and its zone's status on {@code asOf}, filtered by
+   * zone and prefecture; site id order.
+   */
+  List<SiteSummary> sites(LocalDate asOf, String zone, String prefecture) {
+    Map<String, ZoneSummary> zones = new LinkedHashMap<>();
+    list(asOf, null, null).forEach(z -> zones.put(z.zoneId(), z));
+    return jdbc
+        .query(
+            "SELECT site_id, name, zone_id, latitude, longitude FROM zone_history_site"
+                + " ORDER BY site_id",
+            (rs, n) -> {
+              ZoneSummary z = zones.get(rs.getString(3));
+              return new SiteSummary(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  z == null ? null : z.name(),
+                  z == null ? null : z.prefecture(),
+                  degrees(rs.getBigDecimal(4)),
+                  degrees(rs.getBigDecimal(5)),
+                  asOf,
+                  z == null ? null : z.status());
+            })
+        .stream()
+        .filter(site -> zone == null || zone.equals(site.zoneId()))
+        .filter(site -> prefecture == null || prefecture.equals(site.prefecture()))
+        .toList();
+  }
+
+  /** Degrees as registered: the column's trailing zeros dropped, never in exponent form. */
+  private static BigDecimal degrees(BigDecimal stored) {
+    BigDecimal d = stored.stripTrailingZeros();
+    return d.scale() < 0 ? d.setScale(0) : d;
   }
 
   /**
