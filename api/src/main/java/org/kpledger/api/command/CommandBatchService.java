@@ -18,6 +18,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.kpledger.api.problem.CommandRefusedException;
 import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.revocation.PublishRevocationListCommand;
 import org.springframework.dao.DataIntegrityViolationException;
