@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
+import org.kpledger.api.problem.QueryRefusedException;
 import org.kpledger.custody.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;

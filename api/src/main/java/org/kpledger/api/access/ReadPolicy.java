@@ -2,7 +2,7 @@ package org.kpledger.api.access;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.kpledger.api.holdings.CustodyHistory;
+import org.kpledger.api.problem.QueryRefusedException;
 import org.kpledger.custody.Actor;
 import org.kpledger.identity.OrganisationType;
 import org.springframework.stereotype.Component;
@@ -37,9 +37,9 @@ public class ReadPolicy {
   private static final Set<OrganisationType> TRADERS =
       EnumSet.of(OrganisationType.BUYING_OFFICE, OrganisationType.COLLECTORS_ASSOCIATION);
 
-  private final CustodyHistory custody;
+  private final PastHolders custody;
 
-  ReadPolicy(CustodyHistory custody) {
+  ReadPolicy(PastHolders custody) {
     this.custody = custody;
   }
 

@@ -1,6 +1,7 @@
 package org.kpledger.api.access;
 
 import java.util.List;
+import org.kpledger.api.problem.QueryRefusedException;
 import org.kpledger.custody.Actor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;

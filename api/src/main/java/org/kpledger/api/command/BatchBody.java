@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.kpledger.api.problem.CommandRefusedException;
 import org.springframework.http.HttpStatus;
 
 /**

@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.kpledger.api.operations.RequestFacts;
+import org.kpledger.api.problem.CommandRefusedException;
 import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.revocation.PublishRevocationListCommand;
 import org.springframework.dao.DataIntegrityViolationException;

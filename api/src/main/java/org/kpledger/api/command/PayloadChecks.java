@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import org.kpledger.api.problem.CommandRefusedException;
 import org.springframework.http.HttpStatus;
 
 /**

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.Temporal;
 import java.util.Collection;
+import org.kpledger.api.problem.CommandRefusedException;
 import org.springframework.http.HttpStatus;
 
 /**

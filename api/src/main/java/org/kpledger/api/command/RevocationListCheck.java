@@ -6,6 +6,8 @@ import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.Extension;
+import org.kpledger.api.problem.CommandRefusedException;
+import org.kpledger.api.trust.TrustRoot;
 import org.kpledger.custody.Actor;
 import org.kpledger.revocation.PublishRevocationListCommand;
 import org.springframework.http.HttpStatus;

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.kpledger.api.problem.CommandRefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 

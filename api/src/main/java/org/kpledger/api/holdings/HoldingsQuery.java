@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.kpledger.api.custody.CustodyHistory;
 import org.kpledger.api.lineage.LineageGraph;
 import org.kpledger.api.lineage.LineageRows;
 import org.kpledger.api.paging.Page;

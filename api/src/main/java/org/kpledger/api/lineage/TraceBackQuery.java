@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.kpledger.api.holdings.CustodyHistory;
+import org.kpledger.api.custody.CustodyHistory;
 import org.kpledger.api.paging.Page;
 import org.kpledger.api.paging.PageRequest;
 import org.kpledger.api.registry.RegistryQueries;

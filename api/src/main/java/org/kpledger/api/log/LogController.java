@@ -11,7 +11,7 @@ import org.kpledger.anchoring.JdbcLeafIndex;
 import org.kpledger.anchoring.LeafRecord;
 import org.kpledger.anchoring.TreeHeadPublisher;
 import org.kpledger.anchoring.local.LocalAnchorSink;
-import org.kpledger.api.command.CommandRefusedException;
+import org.kpledger.api.problem.CommandRefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

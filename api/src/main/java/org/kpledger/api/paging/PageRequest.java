@@ -1,6 +1,6 @@
 package org.kpledger.api.paging;
 
-import org.kpledger.api.access.QueryRefusedException;
+import org.kpledger.api.problem.QueryRefusedException;
 
 /**
  * A validated page of a list: {@code page} from 0, {@code size} from 1 to {@value #MAX_SIZE}.

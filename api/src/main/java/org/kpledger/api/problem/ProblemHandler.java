@@ -2,9 +2,6 @@ package org.kpledger.api.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import org.kpledger.api.access.QueryRefusedException;
-import org.kpledger.api.command.CommandRefusedException;
-import org.kpledger.api.command.ProblemTypes;
 import org.kpledger.api.operations.RequestFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,6 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.kpledger.api.command.ProblemTypes;
 import org.springframework.http.HttpStatus;
 
 /**

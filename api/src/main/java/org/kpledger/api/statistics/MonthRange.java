@@ -2,7 +2,7 @@ package org.kpledger.api.statistics;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import org.kpledger.api.access.QueryRefusedException;
+import org.kpledger.api.problem.QueryRefusedException;
 
 /**
  * The months a statistics query covers, both ends included: by default the twelve months up to the

@@ -2,7 +2,7 @@ package org.kpledger.api.statistics;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import org.kpledger.api.access.QueryRefusedException;
+import org.kpledger.api.problem.QueryRefusedException;
 
 /**
  * The KP's reporting periods (Core Document Annex III; kp-facts §1.2): trade is reported per

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpledger.api.LedgerTestBase;
+import org.kpledger.api.problem.CommandRefusedException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -5,7 +5,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.kpledger.anchoring.EcdsaP256TreeHeadSigner;
 import org.kpledger.anchoring.fabric.AnchorTransactionTable;
 import org.kpledger.api.fabric.FabricConnection;
-import org.kpledger.api.log.AnchoringProperties;
+import org.kpledger.api.settings.AnchoringProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

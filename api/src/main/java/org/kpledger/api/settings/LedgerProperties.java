@@ -1,4 +1,4 @@
-package org.kpledger.api.config;
+package org.kpledger.api.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;

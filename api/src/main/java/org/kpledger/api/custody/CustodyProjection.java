@@ -1,4 +1,4 @@
-package org.kpledger.api.holdings;
+package org.kpledger.api.custody;
 
 import java.math.BigDecimal;
 import java.time.Instant;

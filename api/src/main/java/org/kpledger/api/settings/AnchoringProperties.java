@@ -1,4 +1,4 @@
-package org.kpledger.api.log;
+package org.kpledger.api.settings;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package org.kpledger.api.holdings;
+package org.kpledger.api.custody;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.kpledger.api.access.PastHolders;
 import org.kpledger.api.projection.Columns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads the custody projection: who held what, from when until when. */
 @Component
-public class CustodyHistory {
+public class CustodyHistory implements PastHolders {
   private static final RowMapper<Period> PERIOD =
       (rs, n) ->
           new Period(
@@ -59,6 +60,7 @@ public class CustodyHistory {
       String endedBy) {}
 
   /** Whether {@code party} ever held the item. */
+  @Override
   public boolean everHeldBy(String itemId, String party) {
     Integer n =
         jdbc.queryForObject(

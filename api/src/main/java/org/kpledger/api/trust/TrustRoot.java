@@ -1,4 +1,4 @@
-package org.kpledger.api.command;
+package org.kpledger.api.trust;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.kpledger.api.config.LedgerProperties;
+import org.kpledger.api.settings.LedgerProperties;
 import org.kpledger.identity.ActorIdentity;
 import org.kpledger.identity.CertificateAuthenticator;
 import org.kpledger.identity.IdentityRejectedException;

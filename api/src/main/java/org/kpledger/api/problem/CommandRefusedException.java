@@ -1,4 +1,4 @@
-package org.kpledger.api.command;
+package org.kpledger.api.problem;
 
 import org.springframework.http.HttpStatus;
 
