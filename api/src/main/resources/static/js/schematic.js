@@ -14,7 +14,14 @@ const BOTTOM = 30;
  * A schematic of `sites` (answers of /api/sites) titled `label`, `W` by `H` units; `statusText`
  * names a status in the page's language.
  */
-export function siteSchematic(sites, label, statusText, W = 640, H = 400) {
+export function siteSchematic(allSites, label, statusText, W = 640, H = 400) {
+  // a site registered without coordinates is listed in the table, not drawn
+  const sites = allSites.filter((x) => x.latitude != null && x.longitude != null);
+  if (sites.length === 0) {
+    const empty = s("svg", { class: "schematic", viewBox: `0 0 ${W} 60`, width: W, role: "group", "aria-label": label });
+    empty.append(s("text", { x: 12, y: 34 }, "—"));
+    return empty;
+  }
   const lon = sites.map((x) => Number(x.longitude));
   const lat = sites.map((x) => Number(x.latitude));
   const [x0, x1] = [Math.min(...lon), Math.max(...lon)];

@@ -117,12 +117,23 @@ public class KpCli implements Callable<Integer> {
       if (demo) {
         String dataDir = context.getEnvironment().getProperty("kp.data-dir", "./data");
         new DemoLoader(dataDir).loadIfEmpty("http://localhost:" + port);
-        System.out.println(
-            "demo actors' keys (sign in to the web console with an actor's key.pem and cert.pem):");
+        say("demo actors' keys (sign in to the web console with an actor's key.pem and cert.pem):");
         DemoOrganisations.keyFiles(java.nio.file.Path.of(dataDir, "demo"))
-            .forEach(line -> System.out.println("  " + line));
+            .forEach(line -> say("  " + line));
       }
-      System.out.println("web console: http://localhost:" + port + "/");
+      say("web console: http://localhost:" + port + "/");
+    }
+
+    /**
+     * A line for the person who started the node: on the console as it is, or, when the logs are
+     * structured (one JSON object per line, for a log shipper), as a log event like the others.
+     */
+    private void say(String line) {
+      if (context.getEnvironment().containsProperty("logging.structured.format.console")) {
+        org.slf4j.LoggerFactory.getLogger(KpCli.class).info(line.strip());
+      } else {
+        System.out.println(line);
+      }
     }
   }
 }

@@ -38,7 +38,7 @@ class KpStatisticsGeneratedYearTest extends ReadTestBase {
 
   @Test
   void kpStatisticsReconcileToTheCustodyEventsOfAGeneratedYear() {
-    TinyYear year = new TinyYear("KS", DATA, port);
+    TinyYear year = new TinyYear("YS", DATA, port);
     assertThat(year.run(0).complete()).isTrue();
     awaitProjections();
     Country c = year.plan().country;

@@ -48,7 +48,7 @@ class ZoneHistoryProjection extends JdbcProjection {
     table(
         "zone_history_site",
         "site_id VARCHAR(128) PRIMARY KEY, name VARCHAR(200), zone_id VARCHAR(128) NOT NULL, "
-            + "latitude DECIMAL(12,8) NOT NULL, longitude DECIMAL(12,8) NOT NULL");
+            + "latitude DECIMAL(12,8), longitude DECIMAL(12,8)");
     create();
   }
 
@@ -78,6 +78,7 @@ class ZoneHistoryProjection extends JdbcProjection {
         recordedAt(meta, ts));
   }
 
+  /** A site registered without coordinates (they may be unknown) is kept without them. */
   @EventHandler
   void on(SiteRegisteredEvent e) {
     write(
@@ -86,8 +87,8 @@ class ZoneHistoryProjection extends JdbcProjection {
         e.siteId(),
         e.name(),
         e.zoneId(),
-        e.gps().latitude(),
-        e.gps().longitude());
+        e.gps() == null ? null : e.gps().latitude(),
+        e.gps() == null ? null : e.gps().longitude());
   }
 
   @EventHandler

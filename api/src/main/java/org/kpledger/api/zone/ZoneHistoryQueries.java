@@ -86,8 +86,14 @@ class ZoneHistoryQueries {
         .toList();
   }
 
-  /** Degrees as registered: the column's trailing zeros dropped, never in exponent form. */
+  /**
+   * Degrees as registered: the column's trailing zeros dropped, never in exponent form; null for a
+   * site registered without coordinates.
+   */
   private static BigDecimal degrees(BigDecimal stored) {
+    if (stored == null) {
+      return null;
+    }
     BigDecimal d = stored.stripTrailingZeros();
     return d.scale() < 0 ? d.setScale(0) : d;
   }
