@@ -8,8 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,8 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +45,16 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * line naming both versions. On H2, or on PostgreSQL when {@link TestDatabase} names a server.
  */
 class SchemaMigrationTest {
+  /** The tables of Axon's JPA entities, the schema that Hibernate validates. */
+  private static final List<String> JPA_TABLES =
+      List.of(
+          "domain_event_entry",
+          "snapshot_event_entry",
+          "token_entry",
+          "saga_entry",
+          "association_value_entry",
+          "dead_letter_entry");
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, String> database = TestDatabase.fresh().orElse(Map.of());
 
@@ -100,6 +114,36 @@ class SchemaMigrationTest {
   void givenAnEmptyDatabaseWhenTheNodeStartsThenEveryMigrationRuns() throws Exception {
     start().close();
     assertThat(history()).isEqualTo(expectedFreshHistory());
+  }
+
+  @Test
+  void givenTheNodesMappingWhenHibernateUpdatesAnEmptyDatabaseThenTheMigrationsCreateTheSame()
+      throws Exception {
+    start().close();
+    Path other = Files.createDirectories(dataDir.resolve("by-hibernate"));
+    Map<String, String> otherDatabase = TestDatabase.fresh().orElse(Map.of());
+    List<String> args = new ArrayList<>();
+    args.add("--kp.data-dir=" + other);
+    args.add("--kp.trust-dir=" + dataDir.resolve("trust"));
+    args.add("--server.port=0");
+    args.add("--logging.level.root=WARN");
+    args.add("--spring.flyway.enabled=false");
+    // as the releases before migrations made them (ddl-auto=create orders the columns of a
+    // composite primary key differently, which V1 does not follow)
+    args.add("--spring.jpa.hibernate.ddl-auto=update");
+    args.addAll(List.of(TestDatabase.arguments(otherDatabase)));
+    LedgerApplication.start(args.toArray(String[]::new)).close();
+
+    List<String> migrated;
+    List<String> byHibernate;
+    try (Connection c = connect()) {
+      migrated = jpaTables(c);
+    }
+    try (Connection c = connect(other, otherDatabase)) {
+      byHibernate = jpaTables(c);
+    }
+    assertThat(migrated).as("the JPA tables' columns and indexes").isNotEmpty();
+    assertThat(migrated).isEqualTo(byHibernate);
   }
 
   @Test
@@ -195,10 +239,63 @@ class SchemaMigrationTest {
   }
 
   private Connection connect() throws SQLException {
-    return database.isEmpty()
-        ? DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("ledger"), "sa", "")
+    return connect(dataDir, database);
+  }
+
+  private static Connection connect(Path dir, Map<String, String> db) throws SQLException {
+    return db.isEmpty()
+        ? DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("ledger"), "sa", "")
         : DriverManager.getConnection(
-            database.get("spring.datasource.url"), database.get("spring.datasource.username"), "");
+            db.get("spring.datasource.url"), db.get("spring.datasource.username"), "");
+  }
+
+  /**
+   * The shape of the JPA tables as the database reports it: every column with its type, size and
+   * nullability, every index by its columns and uniqueness (names left out: the databases name
+   * primary keys their own way).
+   */
+  private static List<String> jpaTables(Connection c) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
+    List<String> shape = new ArrayList<>();
+    for (String table : JPA_TABLES) {
+      String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+      try (ResultSet r = meta.getColumns(c.getCatalog(), c.getSchema(), name, null)) {
+        while (r.next()) {
+          shape.add(
+              (table
+                      + "."
+                      + r.getString("COLUMN_NAME")
+                      + " "
+                      + r.getString("TYPE_NAME")
+                      + "("
+                      + r.getInt("COLUMN_SIZE")
+                      + ") "
+                      + r.getString("IS_NULLABLE"))
+                  .toLowerCase(Locale.ROOT));
+        }
+      }
+      Map<String, List<String>> indexes = new TreeMap<>();
+      try (ResultSet r = meta.getIndexInfo(c.getCatalog(), c.getSchema(), name, false, false)) {
+        while (r.next()) {
+          if (r.getString("INDEX_NAME") != null) {
+            indexes
+                .computeIfAbsent(
+                    r.getString("INDEX_NAME") + (r.getBoolean("NON_UNIQUE") ? "" : " unique"),
+                    k -> new ArrayList<>())
+                .add(r.getShort("ORDINAL_POSITION") + ":" + r.getString("COLUMN_NAME"));
+          }
+        }
+      }
+      indexes.forEach(
+          (index, columns) -> {
+            columns.sort(null);
+            shape.add(
+                (table + " index " + columns + (index.endsWith(" unique") ? " unique" : ""))
+                    .toLowerCase(Locale.ROOT));
+          });
+    }
+    shape.sort(null);
+    return shape;
   }
 
   private void sql(String statement) throws SQLException {
