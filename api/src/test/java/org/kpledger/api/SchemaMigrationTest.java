@@ -1,0 +1,366 @@
+package org.kpledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.kpledger.api.CarFixture.obj;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kpledger.api.access.SignedRequest;
+import org.kpledger.api.storage.NewerSchemaFailureAnalyzer;
+import org.kpledger.api.storage.SchemaMigrations.NewerSchemaException;
+import org.kpledger.audit.AuditReport;
+import org.kpledger.identity.OrganisationType;
+import org.kpledger.identity.Role;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The node's schema is Flyway's: a database written by the release before migrations (its schema
+ * created by Hibernate's {@code ddl-auto=update}, no history table) is baselined and opened with
+ * its events and its log intact, and a database migrated by a newer release is refused with one
+ * line naming both versions. On H2, or on PostgreSQL when {@link TestDatabase} names a server.
+ */
+class SchemaMigrationTest {
+  /** The tables of Axon's JPA entities, the schema that Hibernate validates. */
+  private static final List<String> JPA_TABLES =
+      List.of(
+          "domain_event_entry",
+          "snapshot_event_entry",
+          "token_entry",
+          "saga_entry",
+          "association_value_entry",
+          "dead_letter_entry");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Map<String, String> database = TestDatabase.fresh().orElse(Map.of());
+
+  @TempDir Path dataDir;
+  private TestPki pki;
+
+  @BeforeEach
+  void enrol() throws Exception {
+    pki = new TestPki(dataDir.resolve("trust"));
+    pki.organisation("CAR-KP", OrganisationType.KP_AUTHORITY, true);
+    pki.organisation("KP-MT", OrganisationType.MONITORING_TEAM, true);
+    pki.organisation("AUD-FA", OrganisationType.AUDITOR, true);
+    pki.actor("CAR-KP", "kp-registrar", Role.REGISTRAR);
+    pki.actor("KP-MT", "mt-monitor", Role.MONITOR);
+    pki.actor("AUD-FA", "auditor-1", Role.AUDITOR);
+  }
+
+  @Test
+  void givenADatabaseOfThePreviousReleaseWhenTheNodeStartsThenItIsBaselinedAndServesTheOldLog()
+      throws Exception {
+    // the previous release: no Flyway, the schema created by Hibernate's ddl-auto=update
+    ConfigurableApplicationContext old =
+        start("--spring.flyway.enabled=false", "--spring.jpa.hibernate.ddl-auto=update");
+    String oldCheckpoint;
+    try {
+      zones(port(old), "OLD", 3);
+      oldCheckpoint = audit(port(old)).awaitCheckpoint(6);
+    } finally {
+      old.close();
+    }
+    assertThat(history()).as("no migration history before").isNull();
+    List<String> oldEvents = eventIds();
+    assertThat(oldEvents).hasSize(6);
+
+    ConfigurableApplicationContext node = start();
+    try {
+      assertThat(history())
+          .as("baselined at version 1, the schema V1 writes down, then the later migrations")
+          .startsWith("1:BASELINE:true")
+          .doesNotContain("1:SQL");
+      zones(port(node), "NEW", 1);
+      AuditBundles audit = audit(port(node));
+      audit.awaitCheckpoint(8);
+      Path bundle = audit.export("from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z");
+      AuditReport report = audit.verify(bundle, Optional.of(oldCheckpoint));
+      assertThat(report.findings())
+          .as("the whole log, consistent with the head signed before the upgrade")
+          .isEmpty();
+      assertThat(eventIds()).hasSize(8).containsAll(oldEvents);
+      assertThat(get(port(node), "/api/zones")).contains("\"OLD-2\"");
+    } finally {
+      node.close();
+    }
+  }
+
+  @Test
+  void givenAnEmptyDatabaseWhenTheNodeStartsThenEveryMigrationRuns() throws Exception {
+    start().close();
+    assertThat(history()).isEqualTo(expectedFreshHistory());
+  }
+
+  @Test
+  void givenTheNodesMappingWhenHibernateUpdatesAnEmptyDatabaseThenTheMigrationsCreateTheSame()
+      throws Exception {
+    start().close();
+    Path other = Files.createDirectories(dataDir.resolve("by-hibernate"));
+    Map<String, String> otherDatabase = TestDatabase.fresh().orElse(Map.of());
+    List<String> args = new ArrayList<>();
+    args.add("--kp.data-dir=" + other);
+    args.add("--kp.trust-dir=" + dataDir.resolve("trust"));
+    args.add("--server.port=0");
+    args.add("--logging.level.root=WARN");
+    args.add("--spring.flyway.enabled=false");
+    // as the releases before migrations made them (ddl-auto=create orders the columns of a
+    // composite primary key differently, which V1 does not follow)
+    args.add("--spring.jpa.hibernate.ddl-auto=update");
+    args.addAll(List.of(TestDatabase.arguments(otherDatabase)));
+    LedgerApplication.start(args.toArray(String[]::new)).close();
+
+    List<String> migrated;
+    List<String> byHibernate;
+    try (Connection c = connect()) {
+      migrated = jpaTables(c);
+    }
+    try (Connection c = connect(other, otherDatabase)) {
+      byHibernate = jpaTables(c);
+    }
+    assertThat(migrated).as("the JPA tables' columns and indexes").isNotEmpty();
+    assertThat(migrated).isEqualTo(byHibernate);
+  }
+
+  @Test
+  void givenASchemaNewerThanTheNodeKnowsWhenTheNodeStartsThenItRefusesNamingBothVersions()
+      throws Exception {
+    start().close();
+    sql(
+        "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
+            + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\","
+            + " \"success\") VALUES (100, '9999', 'from a newer release', 'SQL',"
+            + " 'V9999__from_a_newer_release.sql', 0, 'test', 1, TRUE)");
+
+    assertThatThrownBy(this::start)
+        .rootCause()
+        .isInstanceOf(NewerSchemaException.class)
+        .hasMessage(
+            "database schema is at version 9999, newer than version "
+                + latestKnown()
+                + " that this node knows: run a node of the release that wrote it, or restore a"
+                + " backup taken before that upgrade")
+        .satisfies(
+            e -> {
+              FailureAnalysis analysis = new NewerSchemaFailureAnalyzer().analyze(e);
+              assertThat(analysis.getDescription()).isEqualTo(e.getMessage()).doesNotContain("\n");
+            });
+  }
+
+  private ConfigurableApplicationContext start(String... extra) {
+    List<String> args = new ArrayList<>();
+    args.add("--kp.data-dir=" + dataDir);
+    args.add("--server.port=0");
+    args.add("--logging.level.root=WARN");
+    args.addAll(List.of(TestDatabase.arguments(database)));
+    args.addAll(List.of(extra));
+    return LedgerApplication.start(args.toArray(String[]::new));
+  }
+
+  private static int port(ConfigurableApplicationContext node) {
+    return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+  }
+
+  private AuditBundles audit(int port) throws Exception {
+    return new AuditBundles(port, dataDir.resolve("trust"), pki.get("auditor-1"));
+  }
+
+  /** Registers {@code count} zones and records a decision on each: two events per zone. */
+  private void zones(int port, String prefix, int count) throws Exception {
+    for (int i = 0; i < count; i++) {
+      String zone = prefix + "-" + i;
+      send(
+          port,
+          "kp-registrar",
+          "RegisterZone",
+          obj("zoneId", zone, "name", zone, "prefecture", "Haute-Kotto"));
+      send(
+          port,
+          "mt-monitor",
+          "RecordZoneDecision",
+          obj(
+              "zoneId",
+              zone,
+              "status",
+              "COMPLIANT",
+              "effectiveFrom",
+              "2016-05-01",
+              "decisionRef",
+              "MT-" + zone));
+    }
+  }
+
+  private void send(int port, String actor, String type, com.fasterxml.jackson.databind.JsonNode p)
+      throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/commands"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Envelopes.sign(pki.get(actor), type, p)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(type + ": " + r.body()).isEqualTo(200);
+  }
+
+  /** A query signed by the auditor, as the read policy asks. */
+  private String get(int port, String path) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    TestPki.TestActor reader = pki.get("auditor-1");
+    SignedRequest.headers("GET", path, Instant.now(), reader.certificate(), reader.key())
+        .forEach(request::header);
+    HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+    return r.body();
+  }
+
+  private Connection connect() throws SQLException {
+    return connect(dataDir, database);
+  }
+
+  private static Connection connect(Path dir, Map<String, String> db) throws SQLException {
+    return db.isEmpty()
+        ? DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("ledger"), "sa", "")
+        : DriverManager.getConnection(
+            db.get("spring.datasource.url"), db.get("spring.datasource.username"), "");
+  }
+
+  /**
+   * The shape of the JPA tables as the database reports it: every column with its type, size and
+   * nullability, every index by its columns and uniqueness (names left out: the databases name
+   * primary keys their own way).
+   */
+  private static List<String> jpaTables(Connection c) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
+    List<String> shape = new ArrayList<>();
+    for (String table : JPA_TABLES) {
+      String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+      try (ResultSet r = meta.getColumns(c.getCatalog(), c.getSchema(), name, null)) {
+        while (r.next()) {
+          shape.add(
+              (table
+                      + "."
+                      + r.getString("COLUMN_NAME")
+                      + " "
+                      + r.getString("TYPE_NAME")
+                      + "("
+                      + r.getInt("COLUMN_SIZE")
+                      + ") "
+                      + r.getString("IS_NULLABLE"))
+                  .toLowerCase(Locale.ROOT));
+        }
+      }
+      Map<String, List<String>> indexes = new TreeMap<>();
+      try (ResultSet r = meta.getIndexInfo(c.getCatalog(), c.getSchema(), name, false, false)) {
+        while (r.next()) {
+          if (r.getString("INDEX_NAME") != null) {
+            indexes
+                .computeIfAbsent(
+                    r.getString("INDEX_NAME") + (r.getBoolean("NON_UNIQUE") ? "" : " unique"),
+                    k -> new ArrayList<>())
+                .add(r.getShort("ORDINAL_POSITION") + ":" + r.getString("COLUMN_NAME"));
+          }
+        }
+      }
+      indexes.forEach(
+          (index, columns) -> {
+            columns.sort(null);
+            shape.add(
+                (table + " index " + columns + (index.endsWith(" unique") ? " unique" : ""))
+                    .toLowerCase(Locale.ROOT));
+          });
+    }
+    shape.sort(null);
+    return shape;
+  }
+
+  private void sql(String statement) throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute(statement);
+    }
+  }
+
+  private List<String> eventIds() throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (Connection c = connect();
+        ResultSet r =
+            c.createStatement().executeQuery("SELECT event_identifier FROM domain_event_entry")) {
+      while (r.next()) {
+        ids.add(r.getString(1));
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Flyway's history as "version:type:success" rows in order (its own row for creating the table
+   * left out), or null without a history table.
+   */
+  private String history() throws SQLException {
+    try (Connection c = connect()) {
+      // Flyway quotes the name, lower case on both databases
+      try (ResultSet t = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+        if (!t.next()) {
+          return null;
+        }
+      }
+      List<String> rows = new ArrayList<>();
+      try (ResultSet r =
+          c.createStatement()
+              .executeQuery(
+                  "SELECT \"version\", \"type\", \"success\" FROM \"flyway_schema_history\""
+                      + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+        while (r.next()) {
+          rows.add(r.getString(1) + ":" + r.getString(2) + ":" + r.getBoolean(3));
+        }
+      }
+      return String.join(",", rows);
+    }
+  }
+
+  private String expectedFreshHistory() throws Exception {
+    return String.join(",", Arrays.stream(migrations()).mapToObj(v -> v + ":SQL:true").toList());
+  }
+
+  private int latestKnown() throws Exception {
+    return Arrays.stream(migrations()).max().orElseThrow();
+  }
+
+  /** The versions of this node's migrations for the database under test, in order. */
+  private int[] migrations() throws Exception {
+    String vendor = database.isEmpty() ? "h2" : "postgresql";
+    Resource[] files =
+        new PathMatchingResourcePatternResolver()
+            .getResources("classpath:db/migration/" + vendor + "/V*__*.sql");
+    assertThat(files).isNotEmpty();
+    return Arrays.stream(files)
+        .mapToInt(f -> Integer.parseInt(f.getFilename().substring(1).split("__")[0]))
+        .sorted()
+        .toArray();
+  }
+}
