@@ -45,6 +45,37 @@ class KpScriptTest {
   }
 
   @Test
+  void shortCommandsStartWithQuickJvmFlagsAndTheNodeWithTheJvmDefaults() throws Exception {
+    Path stubs = Files.createDirectories(dir.resolve("stubs"));
+    stub(stubs.resolve("java"), "for a in \"$@\"; do echo \"arg=$a\"; done");
+    stub(stubs.resolve("mvn"), "exit 0");
+    String sign = runKp(stubs, "sign", "--template", "RecordPurchase");
+    assertThat(sign)
+        .contains("arg=-XX:TieredStopAtLevel=1", "arg=-XX:+UseSerialGC", "arg=-Xshare:auto")
+        .contains("arg=sign\narg=--template\narg=RecordPurchase");
+    for (String longRun : new String[] {"serve", "bench", "generate"}) {
+      String out = runKp(stubs, "--debug", longRun, "--help");
+      assertThat(out)
+          .as(longRun)
+          .contains("arg=--debug\narg=" + longRun + "\narg=--help")
+          .doesNotContain("TieredStopAtLevel", "UseSerialGC", "SharedArchiveFile");
+    }
+  }
+
+  private String runKp(Path stubs, String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>();
+    command.add("bash");
+    command.add(REPOSITORY.resolve("bin/kp").toString());
+    command.addAll(java.util.List.of(args));
+    ProcessBuilder kp =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    kp.environment().put("PATH", stubs + ":" + System.getenv("PATH"));
+    Process p = kp.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  @Test
   void theNetworkDescriptionDefaultIsFoundInTheRepositoryKpHomeNames() {
     String before = System.getProperty("kp.home");
     System.setProperty("kp.home", "/opt/kp-ledger");
