@@ -15,6 +15,7 @@ import java.util.List;
 /** Loads the demo scenario into a node through signed commands over HTTP. */
 final class DemoLoader {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.time.Duration PROGRESS_INTERVAL = java.time.Duration.ofSeconds(2);
   private final Path dataDir;
 
   DemoLoader(String dataDir) {
@@ -32,6 +33,7 @@ final class DemoLoader {
 
   /** Loads the demo; returns whether every step went as scripted. */
   boolean load(String url) {
+    ProgressLine progress = ProgressLine.onStderr("demo", PROGRESS_INTERVAL);
     try {
       DemoOrganisations orgs =
           DemoOrganisations.prepare(dataDir.resolve("demo"), dataDir.resolve("trust"));
@@ -46,6 +48,7 @@ final class DemoLoader {
                 throw new IllegalStateException(type + " by " + actor + " refused: " + r.body());
               }
               count[0]++;
+              progress.update("loading: " + count[0] + " signed commands");
               return read(r.body());
             }
 
@@ -59,15 +62,18 @@ final class DemoLoader {
                     type + " should be refused with " + rule + ": " + r.body());
               }
               count[0]++;
+              progress.update("loading: " + count[0] + " signed commands");
               return problem;
             }
           };
       new DemoScenario(ledger, Instant.now())
           .run(csv("seed/car-sub-prefectures.csv"), csv("seed/zone-decisions.csv"));
       Files.writeString(marker(), Instant.now() + "\n");
+      progress.close(); // ends the in-place line before the summary
       System.out.println("demo loaded: " + count[0] + " signed commands submitted to " + url);
       return true;
     } catch (IOException | RuntimeException e) {
+      progress.close();
       System.err.println("demo failed: " + e.getMessage());
       return false;
     }

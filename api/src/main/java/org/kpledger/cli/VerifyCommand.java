@@ -72,7 +72,10 @@ class VerifyCommand implements Callable<Integer> {
             threads == null ? Runtime.getRuntime().availableProcessors() : threads,
             Set.copyOf(requiredAnchors));
     AuditReport report;
-    try {
+    long start = System.nanoTime();
+    try (ProgressLine progress = ProgressLine.onStderr("verify", java.time.Duration.ofSeconds(5))) {
+      progress.tickEvery(
+          () -> "verifying " + bundle + ", " + (System.nanoTime() - start) / 1_000_000_000L + " s");
       report = new BundleVerifier(options).verify(bundle);
     } catch (java.io.IOException e) {
       System.err.println("cannot read " + bundle + ": " + OneLineFailure.describe(e));

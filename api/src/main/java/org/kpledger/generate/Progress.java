@@ -1,14 +1,17 @@
 package org.kpledger.generate;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.kpledger.cli.ProgressLine;
 
 /**
- * Progress of a long run on stderr every few seconds: phase, steps answered out of the plan's
- * total, commands per second over the last interval, and the time left at this run's pace.
+ * Progress of a long run on stderr every few seconds (in place on a terminal, see {@link
+ * ProgressLine}): phase, steps answered out of the plan's total, commands per second over the last
+ * interval, and the time left at this run's pace.
  */
 final class Progress implements AutoCloseable {
-  private final PrintStream out;
+  private final ProgressLine out;
   private final long total;
   private final long startDone;
   private final AtomicLong done;
@@ -20,7 +23,7 @@ final class Progress implements AutoCloseable {
   private final Thread reporter;
 
   Progress(PrintStream out, long total, long alreadyDone, double everySeconds) {
-    this.out = out;
+    this.out = ProgressLine.on(out, "generate", Duration.ofMillis((long) (everySeconds * 1000)));
     this.total = total;
     this.startDone = alreadyDone;
     this.done = new AtomicLong(alreadyDone);
@@ -66,7 +69,7 @@ final class Progress implements AutoCloseable {
       double rate = (d - lastDone) / ((now - lastAt) / 1e9);
       lastDone = d;
       lastAt = now;
-      out.println(line(d, rate));
+      out.update(line(d, rate));
     }
   }
 
@@ -74,7 +77,7 @@ final class Progress implements AutoCloseable {
     double pace = thisRun() / Math.max(1e-9, seconds());
     long eta = pace > 0 ? (long) ((total - d) / pace) : -1;
     return String.format(
-        "[generate] %s: %,d/%,d steps (%.1f%%), %.0f cmd/s, ETA %s",
+        "%s: %,d/%,d steps (%.1f%%), %.0f cmd/s, ETA %s",
         phase,
         d,
         total,
@@ -86,5 +89,6 @@ final class Progress implements AutoCloseable {
   @Override
   public void close() {
     reporter.interrupt();
+    out.close();
   }
 }

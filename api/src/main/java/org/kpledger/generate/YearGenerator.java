@@ -116,7 +116,10 @@ public final class YearGenerator {
               progress.refused.get(),
               progress.alreadyRecorded.get(),
               progress.seconds());
-      err.println(progress.line(journal.done(), r.answeredThisRun() / Math.max(1e-9, r.seconds())));
+      progress.close(); // ends an in-place progress line before the summary
+      err.println(
+          "[generate] "
+              + progress.line(journal.done(), r.answeredThisRun() / Math.max(1e-9, r.seconds())));
       err.printf(
           "[generate] %s: %,d answered in this run (%,d accepted, %,d refused as planned, %,d"
               + " recorded before) in %.1f s%n",
