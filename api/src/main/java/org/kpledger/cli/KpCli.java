@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
       ExportCommands.class,
       CertificateCommands.class,
       NodeCommands.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      CompletionCommand.class
     })
 public class KpCli implements Callable<Integer> {
 

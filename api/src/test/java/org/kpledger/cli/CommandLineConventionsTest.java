@@ -258,4 +258,28 @@ class CommandLineConventionsTest {
   private static void assertNoStackTrace(Run run) {
     assertThat(run.err()).doesNotContain("\tat ", "Exception in thread");
   }
+
+  @Test
+  void completionPrintsABashAndZshScriptNamingEveryCommandAndSubcommand() {
+    Run run = kp("completion");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("complete -F", "bashcompinit", "--url", "--actor");
+    java.util.List<String> names = new java.util.ArrayList<>();
+    collectNames(KpCli.commandLine(Map.of()), names);
+    assertThat(names).contains("serve", "query", "verify", "completion", "export");
+    for (String name : names) {
+      assertThat(run.out())
+          .as(name)
+          .containsPattern("\\b" + java.util.regex.Pattern.quote(name) + "\\b");
+    }
+  }
+
+  private static void collectNames(CommandLine cli, java.util.List<String> names) {
+    cli.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              names.add(name);
+              collectNames(sub, names);
+            });
+  }
 }
