@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kpledger.api.access.SignedRequest;
+import org.kpledger.audit.AuditBundle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code kp audit export}: fetches an audit bundle from a node. */
 @Command(
@@ -65,6 +68,8 @@ class AuditCommands {
     @Option(names = "--out", required = true, description = "Where to write the zip")
     Path out;
 
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
       List<String> query = new ArrayList<>();
@@ -90,19 +95,65 @@ class AuditCommands {
       HttpRequest request = builder.build();
       Path part = out.resolveSibling(out.getFileName() + ".part");
       HttpResponse<Path> r;
-      try {
+      long start = System.nanoTime();
+      try (ProgressLine progress = ProgressLine.onStderr("audit export", Duration.ofSeconds(5))) {
+        progress.tickEvery(() -> downloaded(part, start));
         r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofFile(part));
       } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
         throw new NodeUnreachableException(base, e);
       }
       if (r.statusCode() != 200) {
-        System.err.println("export refused (" + r.statusCode() + "): " + Files.readString(part));
+        spec.commandLine()
+            .getErr()
+            .println("export refused (" + r.statusCode() + "): " + Files.readString(part));
         Files.deleteIfExists(part);
         return 1;
       }
       Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
-      System.out.println("wrote " + out + " (" + Files.size(out) + " bytes)");
+      spec.commandLine()
+          .getOut()
+          .println(
+              "wrote "
+                  + out
+                  + " ("
+                  + Files.size(out)
+                  + " bytes): "
+                  + contents(out, shipment == null ? "range" : "shipment"));
       return 0;
+    }
+
+    /** What the node is doing while the bundle downloads: the bytes received so far. */
+    private static String downloaded(Path part, long start) {
+      long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+      long bytes = 0;
+      try {
+        bytes = Files.exists(part) ? Files.size(part) : 0;
+      } catch (java.io.IOException e) {
+        // the file is being moved or written; the next tick reads it again
+      }
+      return bytes == 0
+          ? "waiting for the node to assemble the bundle, " + seconds + " s"
+          : String.format("%,d bytes received, %d s", bytes, seconds);
+    }
+
+    /**
+     * What the bundle holds, so that an empty range is seen at once instead of after {@code kp
+     * verify}: events, signed heads, proofs (inclusion and consistency).
+     */
+    static String contents(Path bundle, String scope) throws java.io.IOException {
+      try (AuditBundle b = AuditBundle.open(bundle)) {
+        long events;
+        try (var lines =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(b.events(), StandardCharsets.UTF_8))) {
+          events = lines.lines().filter(line -> !line.isEmpty()).count();
+        }
+        String held =
+            String.format(
+                "%,d events, %,d signed heads, %,d inclusion proofs, %,d consistency proofs",
+                events, b.heads().size(), b.inclusion().size(), b.consistency().size());
+        return events == 0 ? held + "; empty: the " + scope + " holds no events" : held;
+      }
     }
 
     private static String enc(String s) {

@@ -230,6 +230,46 @@ class DemoAndCommandLineTest {
         .startsWith("urn:kp-ledger:problem:");
   }
 
+  @Test
+  @Order(4)
+  void auditExportSaysWhatTheBundleHoldsAndThatAnEmptyRangeIsEmpty() throws Exception {
+    String auditor = DATA.resolve("demo/AUD-FORENSIC/actors/auditor-1").toString();
+    Path out = Files.createTempDirectory("kp-export");
+    Map<String, String> environment = Map.of("KP_URL", url());
+
+    CommandLineConventionsTest.Run empty =
+        CommandLineConventionsTest.kp(
+            environment,
+            "audit",
+            "export",
+            "--actor",
+            auditor,
+            "--from",
+            "1990-01-01T00:00:00Z",
+            "--to",
+            "1990-02-01T00:00:00Z",
+            "--out",
+            out.resolve("jan.zip").toString());
+    assertThat(empty.exit()).as(empty.err()).isZero();
+    assertThat(empty.out())
+        .contains("wrote " + out.resolve("jan.zip"), "0 events", "signed heads")
+        .contains("empty: the range holds no events");
+
+    CommandLineConventionsTest.Run all =
+        CommandLineConventionsTest.kp(
+            environment,
+            "audit",
+            "export",
+            "--actor",
+            auditor,
+            "--out",
+            out.resolve("all.zip").toString());
+    assertThat(all.exit()).as(all.err()).isZero();
+    assertThat(all.out())
+        .containsPattern("[1-9][0-9,]* events, [1-9][0-9,]* signed heads, [1-9][0-9,]* inclusion")
+        .doesNotContain("empty");
+  }
+
   private long stockpileItems(String parcelId) {
     return jdbc.queryForObject(
         "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
