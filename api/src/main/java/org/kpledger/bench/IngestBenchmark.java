@@ -23,6 +23,7 @@ import org.kpledger.api.projection.ProjectionStatus;
 import org.kpledger.api.projection.Projections;
 import org.kpledger.custody.ActorParameterResolverFactory;
 import org.kpledger.custody.LedgerMetaData;
+import org.kpledger.progress.ProgressLine;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -372,8 +373,21 @@ public final class IngestBenchmark {
                 }
               }));
     }
-    for (Thread w : workers) {
-      w.join();
+    // progress on stderr (the table goes to stdout): in place on a terminal, a line every 5 s else
+    try (ProgressLine progress =
+        ProgressLine.onStderr("bench", java.time.Duration.ofSeconds(5))
+            .tickEvery(
+                () ->
+                    String.format(
+                        "%s, %d threads: %d/%d s, %,d commands",
+                        path,
+                        threads,
+                        (System.nanoTime() - start) / 1_000_000_000L,
+                        phaseSeconds,
+                        done.get()))) {
+      for (Thread w : workers) {
+        w.join();
+      }
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
     long[] all =

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.kpledger.api.access.SignedRequest;
 import org.kpledger.audit.AuditBundle;
+import org.kpledger.progress.ProgressLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

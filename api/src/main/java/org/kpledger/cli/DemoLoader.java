@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.kpledger.progress.ProgressLine;
 
 /** Loads the demo scenario into a node through signed commands over HTTP. */
 final class DemoLoader {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.kpledger.audit.AuditReport;
 import org.kpledger.audit.BundleVerifier;
 import org.kpledger.identity.TrustAnchors;
+import org.kpledger.progress.ProgressLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -3,7 +3,7 @@ package org.kpledger.generate;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.kpledger.cli.ProgressLine;
+import org.kpledger.progress.ProgressLine;
 
 /**
  * Progress of a long run on stderr every few seconds (in place on a terminal, see {@link

@@ -1,4 +1,4 @@
-package org.kpledger.cli;
+package org.kpledger.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.kpledger.cli;
+package org.kpledger.progress;
 
 import java.io.PrintStream;
 import java.time.Duration;
