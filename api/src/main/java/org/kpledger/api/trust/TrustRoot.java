@@ -58,14 +58,16 @@ public class TrustRoot {
 
   /**
    * Authenticates a signer's certificate at {@code at}. A certificate from an issuer not yet known
-   * makes the trust directory be read again at once, so a newly enrolled organisation is trusted
-   * from its first command.
+   * (or whose signature no known CA of its issuer verifies, as after a CA rollover) makes the trust
+   * directory be read again at once if it changed, so a newly enrolled organisation or CA is
+   * trusted from its first command.
    */
   public ActorIdentity authenticate(X509Certificate certificate, Instant at) {
     try {
       return authenticator().authenticate(certificate, at);
     } catch (IdentityRejectedException e) {
-      if (!e.reason().equals(IdentityRejectedException.Reason.UNKNOWN_ISSUER)) {
+      if (!e.reason().equals(IdentityRejectedException.Reason.UNKNOWN_ISSUER)
+          && !e.reason().equals(IdentityRejectedException.Reason.BAD_CERTIFICATE_SIGNATURE)) {
         throw e;
       }
       long stamp = stamp();
@@ -98,7 +100,10 @@ public class TrustRoot {
     authenticator = fresh;
     loadedStamp = stamp;
     log.info(
-        "trust root loaded: {} organisation CAs from {}", anchors.organisationIds().size(), dir);
+        "trust root loaded: {} CA certificates of {} organisations from {}",
+        anchors.anchors().size(),
+        anchors.organisationIds().size(),
+        dir);
   }
 
   private List<X509CRL> publishedLists(String organisationId) {
