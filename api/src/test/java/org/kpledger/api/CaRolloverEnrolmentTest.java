@@ -135,4 +135,43 @@ class CaRolloverEnrolmentTest extends ReadTestBase {
     assertThat(read(buyer).status()).isEqualTo(200);
     refused(Envelopes.sign(buyer, "PublishRevocationList", body), 401, "BAD_CRL_SIGNATURE");
   }
+
+  @Test
+  void aSecondCaNamingAnotherTypeIsRefusedAndTheNodeKeepsTrustingWhatItTrusted() throws Exception {
+    OrganisationCa ca =
+        OrganisationCa.create(
+            ORG + "-T",
+            OrganisationType.BUYING_OFFICE,
+            "Rollover T",
+            now.minus(Duration.ofDays(30)),
+            now.plus(Duration.ofDays(365)));
+    enrol(ORG + "-T.pem", ca);
+    TestPki.TestActor buyer = actor(ca, "roll-t");
+    assertThat(read(buyer).status()).isEqualTo(200);
+    OrganisationCa wrongType =
+        OrganisationCa.create(
+            ORG + "-T",
+            OrganisationType.KP_AUTHORITY,
+            "Rollover T",
+            now.minus(Duration.ofDays(1)),
+            now.plus(Duration.ofDays(365)));
+    TestPki.TestActor impostor =
+        new TestPki.TestActor(
+            "roll-t-kp",
+            wrongType.issueActorCertificate(
+                "roll-t-kp",
+                Role.REGISTRAR,
+                EcdsaP256.generateKeyPair().getPublic(),
+                now.minus(Duration.ofHours(1)),
+                now.plus(Duration.ofDays(1))),
+            EcdsaP256.generateKeyPair().getPrivate());
+    Path bad = trust.resolve(ORG + "-T-2.pem");
+    try {
+      enrol(bad.getFileName().toString(), wrongType);
+      problem(read(impostor), 401, "UNKNOWN_ISSUER", SignedRequest.CERTIFICATE);
+      assertThat(read(buyer).status()).as(read(buyer).body().toString()).isEqualTo(200);
+    } finally {
+      Files.delete(bad);
+    }
+  }
 }

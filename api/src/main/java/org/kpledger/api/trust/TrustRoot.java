@@ -89,7 +89,22 @@ public class TrustRoot {
     if (authenticator != null && stamp == loadedStamp) {
       return;
     }
-    TrustAnchors anchors = TrustAnchors.loadDirectory(dir);
+    TrustAnchors anchors;
+    try {
+      anchors = TrustAnchors.loadDirectory(dir);
+    } catch (IllegalArgumentException e) {
+      if (authenticator == null) {
+        throw new IllegalStateException(
+            "the trust directory " + dir + " is refused: " + e.getMessage(), e);
+      }
+      // Keep trusting what was trusted; an operator's bad file must not lock every actor out.
+      loadedStamp = stamp;
+      log.error(
+          "trust directory {} changed but is refused, keeping the previous CAs: {}",
+          dir,
+          e.getMessage());
+      return;
+    }
     CertificateAuthenticator fresh = new CertificateAuthenticator(anchors);
     for (String org : anchors.organisationIds()) {
       for (X509CRL crl : publishedLists(org)) {
