@@ -60,6 +60,16 @@ class CaCommands {
                 + " alpha-2, e.g. BE); the ledger refuses confirmations from an importing"
                 + " authority whose CA names none (IMPORTING_AUTHORITY_WITHOUT_COUNTRY)");
       }
+      if (java.nio.file.Files.exists(dir.resolve("ca-key.pem"))
+          || java.nio.file.Files.exists(dir.resolve("ca-cert.pem"))) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            dir
+                + " already holds a CA; kp ca init never replaces one (its actors would be"
+                + " refused): use kp ca rollover --dir "
+                + dir
+                + " for a new key that keeps the old CA, or another --dir");
+      }
       Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       OrganisationCa ca =
           OrganisationCa.create(

@@ -72,8 +72,7 @@ class CaCommandsTest {
   }
 
   @Test
-  void rolloverKeepsTheOldCaBesideANewKeyOfTheSameOrganisationAndBothCanBePinned()
-      throws Exception {
+  void initNeverReplacesACaAndRolloverKeepsTheOldOneBesideANewKeyBothPinnable() throws Exception {
     Path ca = dir.resolve("ca");
     assertThat(
             new CommandLine(new CaCommands())
@@ -91,6 +90,22 @@ class CaCommandsTest {
                     ca.toString()))
         .isZero();
     OrganisationCa old = OrganisationCa.load(ca);
+    int again =
+        new CommandLine(new CaCommands())
+            .execute(
+                "init",
+                "--org",
+                "BE-IMPORT",
+                "--type",
+                "IMPORTING_AUTHORITY",
+                "--name",
+                "Belgium import",
+                "--country",
+                "BE",
+                "--dir",
+                ca.toString());
+    assertThat(again).isEqualTo(2);
+    assertThat(OrganisationCa.load(ca).certificate()).isEqualTo(old.certificate());
     assertThat(new CommandLine(new CaCommands()).execute("rollover", "--dir", ca.toString()))
         .isZero();
     OrganisationCa rolled = OrganisationCa.load(ca);
