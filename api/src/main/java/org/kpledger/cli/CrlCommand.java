@@ -22,6 +22,13 @@ class CrlCommand implements Callable<Integer> {
   @Option(names = "--ca", required = true, description = "The organisation CA directory")
   Path caDir;
 
+  @Option(
+      names = "--generation",
+      description =
+          "Sign with the retired CA ca-cert-<n>.pem/ca-key-<n>.pem of the directory (after kp ca"
+              + " rollover), to revoke certificates that CA issued; default: the current CA")
+  Integer generation;
+
   @Option(names = "--revoke", split = ",", description = "Hex serials of revoked certificates")
   List<String> serials = List.of();
 
@@ -39,7 +46,10 @@ class CrlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    OrganisationCa ca = OrganisationCa.load(caDir);
+    OrganisationCa ca =
+        generation == null
+            ? OrganisationCa.load(caDir)
+            : OrganisationCa.loadRetired(caDir, generation);
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Map<BigInteger, Instant> revoked = new LinkedHashMap<>();
     serials.forEach(s -> revoked.put(new BigInteger(s, 16), now));

@@ -17,7 +17,8 @@ import org.kpledger.identity.TrustAnchors;
 
 /**
  * Sets up who is trusted: the caller's pinned organisation CAs (or, failing those, the bundle's,
- * with a note), reports bundle CAs that differ from the pinned ones, and ingests the bundle's CRLs
+ * with a note), reports each bundle CA certificate that is not one of the pinned CAs of its
+ * organisation (an organisation may have several after a rollover), and ingests the bundle's CRLs
  * (RFC 5280 §5) after checking each against the pinned CA of its issuer.
  */
 final class TrustChecks {
@@ -74,21 +75,37 @@ final class TrustChecks {
     return authenticator;
   }
 
+  /** Each bundle CA certificate must be one of the pinned CAs of its organisation (by DER). */
   private static void compare(List<CaCertificate> supplied, TrustAnchors pinned, Findings f) {
     for (CaCertificate c : supplied) {
       String subject = "organisation:" + c.organisationId();
-      Optional<X509Certificate> mine = pinned.certificateFor(c.organisationId());
+      List<X509Certificate> mine = pinned.certificatesFor(c.organisationId());
       if (mine.isEmpty()) {
         f.add(
             Rule.TRUST_ANCHOR_MISMATCH,
             subject,
             "the bundle brings a CA for an organisation you did not pin");
-      } else if (!Arrays.equals(encoded(mine.get()), c.der())) {
+      } else if (mine.stream().noneMatch(m -> Arrays.equals(encoded(m), c.der()))) {
         f.add(
             Rule.TRUST_ANCHOR_MISMATCH,
             subject,
-            "the bundle's CA certificate differs from the pinned one");
+            "the bundle's CA certificate "
+                + fingerprint(c.der())
+                + " is none of the "
+                + mine.size()
+                + " pinned for this organisation");
       }
+    }
+  }
+
+  private static String fingerprint(byte[] der) {
+    try {
+      return "SHA-256:"
+          + java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der))
+              .substring(0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -14,7 +14,11 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import org.kpledger.signing.EcdsaP256;
 
-/** The on-disk form of an {@link OrganisationCa}: three small files, each replaced atomically. */
+/**
+ * The on-disk form of an {@link OrganisationCa}: three small files, each replaced atomically; after
+ * a rollover also the retired certificates and keys, {@code ca-cert-<n>.pem} and {@code
+ * ca-key-<n>.pem}.
+ */
 final class CaFiles {
 
   static final String CERTIFICATE_FILE = "ca-cert.pem";
@@ -36,10 +40,47 @@ final class CaFiles {
   }
 
   static OrganisationCa load(Path dir) {
+    return load(dir, CERTIFICATE_FILE, KEY_FILE);
+  }
+
+  static OrganisationCa load(Path dir, int generation) {
+    return load(dir, retired(CERTIFICATE_FILE, generation), retired(KEY_FILE, generation));
+  }
+
+  /**
+   * Keeps the current certificate and key under the first free {@code -<n>} name; the CRL counter
+   * stays shared.
+   */
+  static void retire(Path dir) {
+    int n = 1;
+    while (Files.exists(dir.resolve(retired(CERTIFICATE_FILE, n)))
+        || Files.exists(dir.resolve(retired(KEY_FILE, n)))) {
+      n++;
+    }
+    try {
+      write(dir, retired(KEY_FILE, n), Files.readString(dir.resolve(KEY_FILE)), true);
+      write(
+          dir,
+          retired(CERTIFICATE_FILE, n),
+          Files.readString(dir.resolve(CERTIFICATE_FILE)),
+          false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the old CA in " + dir, e);
+    }
+  }
+
+  private static String retired(String name, int generation) {
+    if (generation < 1) {
+      throw new IllegalArgumentException("a retired CA generation is 1 or more");
+    }
+    return name.replace(".pem", "-" + generation + ".pem");
+  }
+
+  private static OrganisationCa load(Path dir, String certificateFile, String keyFile) {
     try {
       X509Certificate certificate =
-          Pem.readCertificate(Files.readString(dir.resolve(CERTIFICATE_FILE)));
-      PrivateKey key = Pem.readPrivateKey(Files.readString(dir.resolve(KEY_FILE)));
+          Pem.readCertificate(Files.readString(dir.resolve(certificateFile)));
+      PrivateKey key = Pem.readPrivateKey(Files.readString(dir.resolve(keyFile)));
       Path numberFile = dir.resolve(CRL_NUMBER_FILE);
       BigInteger number =
           Files.exists(numberFile)
@@ -48,7 +89,7 @@ final class CaFiles {
       TrustAnchors.Anchor anchor = TrustAnchors.anchorOf(certificate);
       if (!EcdsaP256.isKeyPair(certificate.getPublicKey(), key)) {
         throw new IllegalArgumentException(
-            dir.resolve(KEY_FILE) + " is not the P-256 key of " + dir.resolve(CERTIFICATE_FILE));
+            dir.resolve(keyFile) + " is not the P-256 key of " + dir.resolve(certificateFile));
       }
       return new OrganisationCa(anchor.organisationId(), anchor.type(), certificate, key, number);
     } catch (IOException e) {

@@ -17,6 +17,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -50,9 +51,11 @@ public final class CertificateAuthenticator {
 
   /**
    * Authenticates an actor certificate at an instant. Checks, in order: issued by a known
-   * organisation CA whose key verifies its signature; a P-256 end-entity signing certificate with
-   * one CN; the CA and the certificate valid at {@code at} (bounds inclusive); not revoked at
-   * {@code at} by the CA's newest ingested CRL; subject O equal to the CA's; OU naming a {@link
+   * organisation CA whose key verifies its signature (of an organisation with several CAs, the one
+   * its Authority Key Identifier names is tried first, then the others of the issuer's subject;
+   * only a signature that verifies chooses the CA); a P-256 end-entity signing certificate with one
+   * CN; the CA and the certificate valid at {@code at} (bounds inclusive); not revoked at {@code
+   * at} by the newest ingested CRL of that same CA; subject O equal to the CA's; OU naming a {@link
    * Role}.
    *
    * @param cert the actor certificate
@@ -70,7 +73,7 @@ public final class CertificateAuthenticator {
     CertificateChecks.endEntity(cert, cn);
     CertificateChecks.validity("issuing CA " + ca.organisationId(), ca.certificate(), at);
     CertificateChecks.validity("certificate " + describe(cert), cert, at);
-    revocations.checkNotRevoked(ca.organisationId(), cert.getSerialNumber(), at);
+    revocations.checkNotRevoked(ca, cert.getSerialNumber(), at);
     String o = DistinguishedNames.o(cert.getSubjectX500Principal());
     if (!ca.organisationId().equals(o)) {
       throw new IdentityRejectedException(
@@ -101,9 +104,10 @@ public final class CertificateAuthenticator {
   }
 
   /**
-   * Ingests a CRL: its issuer must be a known CA allowed to sign CRLs, its signature must verify,
-   * it must carry a CRL number higher than the CA's current one (re-ingesting the identical CRL is
-   * a no-op) and use no delta, indirect or critical-extension features.
+   * Ingests a CRL: its issuer must be a known CA allowed to sign CRLs and its signature must verify
+   * with that CA's key (the CRL then applies to that CA's certificates only); it must carry a CRL
+   * number higher than the one of that CA's current CRL (re-ingesting the identical CRL is a no-op)
+   * and use no delta, indirect or critical-extension features.
    *
    * @param crl the CRL
    * @throws IdentityRejectedException {@code UNKNOWN_ISSUER}, {@code BAD_CRL_SIGNATURE}, {@code
@@ -114,7 +118,7 @@ public final class CertificateAuthenticator {
   }
 
   /**
-   * The number of the newest CRL ingested for an organisation.
+   * The highest number of the CRLs ingested for an organisation, over all its CAs.
    *
    * @param organisationId the organisation id
    * @return the CRL number, empty if none was ingested
@@ -187,32 +191,45 @@ public final class CertificateAuthenticator {
     if (cached != null) {
       return cached;
     }
-    Anchor ca =
-        anchors
-            .bySubject(cert.getIssuerX500Principal())
-            .orElseThrow(
-                () ->
-                    new IdentityRejectedException(
-                        UNKNOWN_ISSUER,
-                        "issuer '"
-                            + cert.getIssuerX500Principal().getName()
-                            + "' is not a known organisation CA"));
+    List<Anchor> candidates =
+        anchors.candidatesFor(cert.getIssuerX500Principal(), KeyIdentifiers.authorityKeyId(cert));
+    if (candidates.isEmpty()) {
+      throw new IdentityRejectedException(
+          UNKNOWN_ISSUER,
+          "issuer '"
+              + cert.getIssuerX500Principal().getName()
+              + "' is not a known organisation CA");
+    }
     if (!SIGNATURE_ALGORITHMS.contains(cert.getSigAlgOID())) {
       throw new IdentityRejectedException(
           BAD_CERTIFICATE_SIGNATURE,
           "unsupported signature algorithm " + cert.getSigAlgName() + " on " + describe(cert));
     }
-    try {
-      cert.verify(ca.certificate().getPublicKey(), Bc.PROVIDER);
-    } catch (GeneralSecurityException | RuntimeException e) {
+    Anchor ca = null;
+    Exception failure = null;
+    for (Anchor candidate : candidates) {
+      try {
+        cert.verify(candidate.certificate().getPublicKey(), Bc.PROVIDER);
+        ca = candidate;
+        break;
+      } catch (GeneralSecurityException | RuntimeException e) {
+        failure = e;
+      }
+    }
+    if (ca == null) {
       throw new IdentityRejectedException(
           BAD_CERTIFICATE_SIGNATURE,
           "signature on "
               + describe(cert)
-              + " does not verify with the key of CA '"
-              + ca.organisationId()
-              + "'",
-          e);
+              + " does not verify with the key of "
+              + (candidates.size() == 1
+                  ? "CA '" + candidates.get(0).organisationId() + "'"
+                  : "any of the "
+                      + candidates.size()
+                      + " CAs of '"
+                      + candidates.get(0).organisationId()
+                      + "'"),
+          failure);
     }
     verified.put(key, ca);
     return ca;

@@ -268,6 +268,61 @@ public final class OrganisationCa {
   }
 
   /**
+   * Rolls the CA over: a fresh key and a new self-signed certificate with the same subject (so the
+   * same organisation id, type and country), continuing this CA's CRL numbers. This CA stays valid
+   * for what it signed; the ledger keeps trusting both while both certificates are enrolled.
+   *
+   * @param notBefore start of the new certificate's validity
+   * @param notAfter end of its validity, after {@code notBefore}
+   * @return the new CA
+   */
+  public synchronized OrganisationCa rollover(Instant notBefore, Instant notAfter) {
+    Instant from = seconds(notBefore);
+    Instant to = seconds(notAfter);
+    requireOrder(from, to);
+    KeyPair keys = EcdsaP256.generateKeyPair();
+    X509Certificate cert =
+        CertificateBuilders.selfSignedCa(
+            org.bouncycastle.asn1.x500.X500Name.getInstance(
+                certificate.getSubjectX500Principal().getEncoded()),
+            keys.getPublic(),
+            keys.getPrivate(),
+            from,
+            to);
+    return new OrganisationCa(organisationId, type, cert, keys.getPrivate(), lastCrlNumber);
+  }
+
+  /**
+   * Rolls over the CA saved in a directory ({@link #rollover(Instant, Instant)}): the current
+   * {@code ca-cert.pem} and {@code ca-key.pem} are kept as {@code ca-cert-<n>.pem} and {@code
+   * ca-key-<n>.pem} (n = 1, 2, ... the first free), then the new CA is saved in their place.
+   *
+   * @param dir the CA directory
+   * @param notBefore start of the new certificate's validity
+   * @param notAfter end of its validity
+   * @return the new CA
+   */
+  public static OrganisationCa rollover(Path dir, Instant notBefore, Instant notAfter) {
+    OrganisationCa old = load(dir);
+    OrganisationCa next = old.rollover(notBefore, notAfter);
+    CaFiles.retire(dir);
+    next.save(dir);
+    return next;
+  }
+
+  /**
+   * Reads a CA retired by {@link #rollover(Path, Instant, Instant)}, to issue CRLs for the
+   * certificates it signed.
+   *
+   * @param dir the CA directory
+   * @param generation the n of {@code ca-cert-<n>.pem}
+   * @return the retired CA (it shares the directory's CRL counter)
+   */
+  public static OrganisationCa loadRetired(Path dir, int generation) {
+    return CaFiles.load(dir, generation);
+  }
+
+  /**
    * Writes the CA to a directory: {@code ca-cert.pem}, {@code ca-key.pem} (unencrypted PKCS#8,
    * owner read/write only where the file system has POSIX permissions) and {@code crl-number}.
    *

@@ -15,6 +15,7 @@ import java.security.cert.X509CRLEntry;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,11 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.kpledger.identity.TrustAnchors.Anchor;
 
-/** The newest CRL of each organisation CA, replaced atomically (RFC 5280 §5, full CRLs only). */
+/**
+ * The newest CRL of each organisation CA, replaced atomically (RFC 5280 §5, full CRLs only). An
+ * organisation with several CAs (a rollover) has one CRL per CA, each applying to the certificates
+ * that CA issued.
+ */
 final class RevocationLists {
 
   private static final int CRL_SIGN = 6;
@@ -32,14 +37,15 @@ final class RevocationLists {
   private record Latest(BigInteger number, Map<BigInteger, Instant> revoked, byte[] der) {}
 
   private final TrustAnchors anchors;
-  private final ConcurrentHashMap<String, Latest> latest = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Anchor, Latest> latest = new ConcurrentHashMap<>();
 
   RevocationLists(TrustAnchors anchors) {
     this.anchors = anchors;
   }
 
-  void checkNotRevoked(String organisationId, BigInteger serial, Instant at) {
-    Latest crl = latest.get(organisationId);
+  void checkNotRevoked(Anchor ca, BigInteger serial, Instant at) {
+    String organisationId = ca.organisationId();
+    Latest crl = latest.get(ca);
     Instant revokedAt = crl == null ? null : crl.revoked().get(serial);
     if (revokedAt != null && !revokedAt.isAfter(at)) {
       throw new IdentityRejectedException(
@@ -59,42 +65,53 @@ final class RevocationLists {
   }
 
   Optional<BigInteger> number(String organisationId) {
-    return Optional.ofNullable(latest.get(organisationId)).map(Latest::number);
+    return latest.entrySet().stream()
+        .filter(e -> e.getKey().organisationId().equals(organisationId))
+        .map(e -> e.getValue().number())
+        .max(BigInteger::compareTo);
   }
 
   void ingest(X509CRL crl) {
     Objects.requireNonNull(crl, "crl");
-    Anchor ca =
-        anchors
-            .bySubject(crl.getIssuerX500Principal())
-            .orElseThrow(
-                () ->
-                    new IdentityRejectedException(
-                        UNKNOWN_ISSUER,
-                        "CRL issuer '"
-                            + crl.getIssuerX500Principal().getName()
-                            + "' is not a known CA"));
-    boolean[] usage = ca.certificate().getKeyUsage();
-    if (usage != null && (usage.length <= CRL_SIGN || !usage[CRL_SIGN])) {
+    List<Anchor> candidates =
+        anchors.candidatesFor(crl.getIssuerX500Principal(), KeyIdentifiers.authorityKeyId(crl));
+    if (candidates.isEmpty()) {
       throw new IdentityRejectedException(
-          BAD_CRL_SIGNATURE, "CA '" + ca.organisationId() + "' may not sign CRLs");
+          UNKNOWN_ISSUER,
+          "CRL issuer '" + crl.getIssuerX500Principal().getName() + "' is not a known CA");
     }
     if (!CertificateAuthenticator.SIGNATURE_ALGORITHMS.contains(crl.getSigAlgOID())) {
       throw new IdentityRejectedException(
           BAD_CRL_SIGNATURE, "unsupported CRL signature algorithm " + crl.getSigAlgName());
     }
-    try {
-      crl.verify(ca.certificate().getPublicKey(), Bc.PROVIDER);
-    } catch (GeneralSecurityException | RuntimeException e) {
+    Anchor ca = null;
+    Exception failure = null;
+    for (Anchor candidate : candidates) {
+      try {
+        crl.verify(candidate.certificate().getPublicKey(), Bc.PROVIDER);
+        ca = candidate;
+        break;
+      } catch (GeneralSecurityException | RuntimeException e) {
+        failure = e;
+      }
+    }
+    String org = candidates.get(0).organisationId();
+    if (ca == null) {
       throw new IdentityRejectedException(
           BAD_CRL_SIGNATURE,
-          "CRL signature does not verify with the key of CA '" + ca.organisationId() + "'",
-          e);
+          "CRL signature does not verify with the key of "
+              + (candidates.size() == 1 ? "CA '" + org + "'" : "any CA of '" + org + "'"),
+          failure);
+    }
+    boolean[] usage = ca.certificate().getKeyUsage();
+    if (usage != null && (usage.length <= CRL_SIGN || !usage[CRL_SIGN])) {
+      throw new IdentityRejectedException(
+          BAD_CRL_SIGNATURE, "CA '" + ca.organisationId() + "' may not sign CRLs");
     }
     Latest next = parse(crl, ca.organisationId());
     latest.compute(
-        ca.organisationId(),
-        (org, current) -> {
+        ca,
+        (signer, current) -> {
           if (current == null || next.number().compareTo(current.number()) > 0) {
             return next;
           }
@@ -106,7 +123,7 @@ final class RevocationLists {
               "CRL number "
                   + next.number()
                   + " of '"
-                  + org
+                  + signer.organisationId()
                   + "' is not newer than the ingested "
                   + current.number());
         });

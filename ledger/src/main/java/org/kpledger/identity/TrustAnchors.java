@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.security.auth.x500.X500Principal;
 
-/** The known organisation CAs, one per organisation id. Immutable and thread-safe. */
+/**
+ * The known organisation CAs. An organisation may have several (a CA rollover keeps the old
+ * certificate so that what its actors signed still verifies); all of them name the same O, OU
+ * (organisation type) and country. Immutable and thread-safe.
+ */
 public final class TrustAnchors {
 
   /**
@@ -41,39 +47,84 @@ public final class TrustAnchors {
     public Optional<String> country() {
       return Optional.ofNullable(DistinguishedNames.c(certificate.getSubjectX500Principal()));
     }
+
+    /**
+     * The CA's key identifier: its Subject Key Identifier extension (RFC 5280 §4.2.1.2).
+     *
+     * @return the key identifier, empty if the certificate carries none
+     */
+    public Optional<byte[]> keyIdentifier() {
+      return KeyIdentifiers.subjectKeyId(certificate);
+    }
   }
 
   private static final int KEY_CERT_SIGN = 5;
 
-  private final Map<String, Anchor> byOrganisation;
-  private final Map<X500Principal, Anchor> bySubject = new HashMap<>();
+  /** Oldest first (notBefore, then DER) within each organisation. */
+  private static final Comparator<Anchor> OLDEST_FIRST =
+      Comparator.comparing((Anchor a) -> a.certificate().getNotBefore())
+          .thenComparing(a -> HexFormat.of().formatHex(der(a.certificate())));
 
-  private TrustAnchors(Map<String, Anchor> byOrganisation) {
+  private final Map<String, List<Anchor>> byOrganisation;
+  private final Map<X500Principal, List<Anchor>> bySubject = new HashMap<>();
+
+  private TrustAnchors(Map<String, List<Anchor>> byOrganisation) {
     this.byOrganisation = byOrganisation;
     byOrganisation
         .values()
-        .forEach(a -> bySubject.put(a.certificate().getSubjectX500Principal(), a));
+        .forEach(
+            list ->
+                list.forEach(
+                    a ->
+                        bySubject
+                            .computeIfAbsent(
+                                a.certificate().getSubjectX500Principal(), k -> new ArrayList<>())
+                            .add(a)));
   }
 
   /**
    * Builds the set from CA certificates. Each must be a self-signed CA certificate whose signature
-   * verifies, with exactly one O and exactly one OU naming an {@link OrganisationType}.
+   * verifies, with exactly one O and exactly one OU naming an {@link OrganisationType}. Several
+   * certificates of one organisation (a CA rollover) must agree on the OU and on the country C.
    *
    * @param caCerts the CA certificates; exact duplicates are collapsed
    * @return the trust anchors
-   * @throws IllegalArgumentException if a certificate is not such a CA, or two differ for one
-   *     organisation
+   * @throws IllegalArgumentException if a certificate is not such a CA, or two CA certificates of
+   *     one organisation name different organisation types or countries
    */
   public static TrustAnchors of(Collection<X509Certificate> caCerts) {
-    Map<String, Anchor> anchors = new TreeMap<>();
+    Map<String, List<Anchor>> anchors = new TreeMap<>();
     for (X509Certificate cert : caCerts) {
       Anchor anchor = anchorOf(cert);
-      Anchor previous = anchors.putIfAbsent(anchor.organisationId(), anchor);
-      if (previous != null && !sameEncoding(previous.certificate(), cert)) {
-        throw new IllegalArgumentException(
-            "two different CA certificates for organisation " + anchor.organisationId());
+      List<Anchor> known = anchors.computeIfAbsent(anchor.organisationId(), k -> new ArrayList<>());
+      if (known.stream().anyMatch(a -> sameEncoding(a.certificate(), cert))) {
+        continue;
       }
+      for (Anchor other : known) {
+        if (other.type() != anchor.type()) {
+          throw new IllegalArgumentException(
+              "CA certificates of organisation "
+                  + anchor.organisationId()
+                  + " name different organisation types ("
+                  + other.type()
+                  + " and "
+                  + anchor.type()
+                  + "); a rolled-over CA keeps the organisation's OU");
+        }
+        if (!other.country().equals(anchor.country())) {
+          throw new IllegalArgumentException(
+              "CA certificates of organisation "
+                  + anchor.organisationId()
+                  + " name different countries ("
+                  + other.country().orElse("none")
+                  + " and "
+                  + anchor.country().orElse("none")
+                  + "); a rolled-over CA keeps the organisation's C");
+        }
+      }
+      known.add(anchor);
     }
+    anchors.replaceAll((org, list) -> list.stream().sorted(OLDEST_FIRST).toList());
     return new TrustAnchors(anchors);
   }
 
@@ -102,17 +153,28 @@ public final class TrustAnchors {
   }
 
   /**
-   * The CA of an organisation.
+   * The newest CA of an organisation (latest notBefore): the one that issues now.
    *
    * @param organisationId the organisation id
    * @return its anchor, if known
    */
   public Optional<Anchor> forOrganisation(String organisationId) {
-    return Optional.ofNullable(byOrganisation.get(organisationId));
+    List<Anchor> all = allFor(organisationId);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
   /**
-   * The CA certificate of an organisation.
+   * Every CA of an organisation, oldest first.
+   *
+   * @param organisationId the organisation id
+   * @return an unmodifiable list, empty if the organisation is unknown
+   */
+  public List<Anchor> allFor(String organisationId) {
+    return byOrganisation.getOrDefault(organisationId, List.of());
+  }
+
+  /**
+   * The certificate of the newest CA of an organisation.
    *
    * @param organisationId the organisation id
    * @return its certificate, if known
@@ -122,12 +184,34 @@ public final class TrustAnchors {
   }
 
   /**
-   * All anchors, ordered by organisation id.
+   * Every CA certificate of an organisation, oldest first.
+   *
+   * @param organisationId the organisation id
+   * @return an unmodifiable list, empty if the organisation is unknown
+   */
+  public List<X509Certificate> certificatesFor(String organisationId) {
+    return allFor(organisationId).stream().map(Anchor::certificate).toList();
+  }
+
+  /**
+   * Whether this exact certificate (same DER) is one of the organisation's CAs.
+   *
+   * @param organisationId the organisation id
+   * @param certificate the certificate
+   * @return true if it is pinned here for that organisation
+   */
+  public boolean contains(String organisationId, X509Certificate certificate) {
+    return allFor(organisationId).stream()
+        .anyMatch(a -> sameEncoding(a.certificate(), certificate));
+  }
+
+  /**
+   * All anchors, ordered by organisation id, then oldest first.
    *
    * @return an unmodifiable list
    */
   public List<Anchor> anchors() {
-    return List.copyOf(byOrganisation.values());
+    return byOrganisation.values().stream().flatMap(List::stream).toList();
   }
 
   /**
@@ -139,8 +223,23 @@ public final class TrustAnchors {
     return Collections.unmodifiableSet(byOrganisation.keySet());
   }
 
-  Optional<Anchor> bySubject(X500Principal subject) {
-    return Optional.ofNullable(bySubject.get(subject));
+  /**
+   * The CAs that may have issued something naming {@code issuer} with authority key id {@code
+   * keyId}: every CA whose subject is {@code issuer}, those whose Subject Key Identifier equals
+   * {@code keyId} first. The key id only orders the candidates; the caller must still verify the
+   * signature with each, so a CA is never chosen by a key id alone.
+   */
+  List<Anchor> candidatesFor(X500Principal issuer, Optional<byte[]> keyId) {
+    List<Anchor> all = bySubject.getOrDefault(issuer, List.of());
+    if (keyId.isEmpty() || all.size() < 2) {
+      return all;
+    }
+    List<Anchor> ordered = new ArrayList<>();
+    all.stream()
+        .filter(a -> a.keyIdentifier().map(k -> Arrays.equals(k, keyId.get())).orElse(false))
+        .forEach(ordered::add);
+    all.stream().filter(a -> !ordered.contains(a)).forEach(ordered::add);
+    return ordered;
   }
 
   static Anchor anchorOf(X509Certificate cert) {
@@ -171,10 +270,14 @@ public final class TrustAnchors {
   }
 
   private static boolean sameEncoding(X509Certificate a, X509Certificate b) {
+    return Arrays.equals(der(a), der(b));
+  }
+
+  private static byte[] der(X509Certificate c) {
     try {
-      return Arrays.equals(a.getEncoded(), b.getEncoded());
+      return c.getEncoded();
     } catch (CertificateEncodingException e) {
-      return false;
+      return new byte[0];
     }
   }
 }

@@ -51,6 +51,10 @@ final class TestLog {
   final EcdsaP256TreeHeadSigner logKey = EcdsaP256TreeHeadSigner.withNewKey();
   final List<byte[]> lines = new ArrayList<>();
   final List<AuditBundle.RevocationList> crls = new ArrayList<>();
+
+  /** CA certificates the bundle carries besides {@link #ca}'s (e.g. after a rollover). */
+  final List<X509Certificate> moreCas = new ArrayList<>();
+
   MerkleLog log = new MerkleLog(new InMemoryNodeStore());
 
   String verifierKey() {
@@ -130,7 +134,12 @@ final class TestLog {
               range ? Optional.of(new AuditBundle.LeafRange(0, n, List.of())) : Optional.empty()));
       w.checkpoints(heads);
       w.consistency(proofs);
-      w.certificates(List.of(new AuditBundle.CaCertificate("BO-T", ca.certificate().getEncoded())));
+      List<AuditBundle.CaCertificate> cas = new ArrayList<>();
+      cas.add(new AuditBundle.CaCertificate("BO-T", ca.certificate().getEncoded()));
+      for (X509Certificate more : moreCas) {
+        cas.add(new AuditBundle.CaCertificate("BO-T", more.getEncoded()));
+      }
+      w.certificates(cas);
       w.crls(crls);
       w.beginLeaves();
       for (int i = 0; i < n; i++) {

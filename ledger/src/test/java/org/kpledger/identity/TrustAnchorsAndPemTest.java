@@ -51,7 +51,15 @@ class TrustAnchorsAndPemTest {
             OrganisationCaTest.T1);
     assertThatThrownBy(() -> TrustAnchors.of(List.of(actor)))
         .isInstanceOf(IllegalArgumentException.class);
-    X509Certificate twin = OrganisationCaTest.botswana().certificate();
+    // A second CA of one organisation is a rollover (CaRolloverTest), but it must keep the type.
+    X509Certificate twin =
+        OrganisationCa.create(
+                "kp-bw",
+                OrganisationType.AUDITOR,
+                "Botswana Diamond Office",
+                OrganisationCaTest.T0,
+                OrganisationCaTest.T1)
+            .certificate();
     assertThatThrownBy(() -> TrustAnchors.of(List.of(BW.certificate(), twin)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("kp-bw");

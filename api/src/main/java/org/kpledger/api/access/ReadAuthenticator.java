@@ -80,7 +80,7 @@ public class ReadAuthenticator {
 
   private ActorIdentity authenticate(X509Certificate cert, Instant now, String field) {
     try {
-      return trust.authenticator().authenticate(cert, now);
+      return trust.authenticate(cert, now);
     } catch (IdentityRejectedException e) {
       throw unauthorized(e.reasonCode(), field, e.getMessage());
     }

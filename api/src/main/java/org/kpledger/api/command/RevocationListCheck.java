@@ -3,6 +3,7 @@ package org.kpledger.api.command;
 import java.math.BigInteger;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.Extension;
@@ -13,8 +14,9 @@ import org.kpledger.revocation.PublishRevocationListCommand;
 import org.springframework.http.HttpStatus;
 
 /**
- * A CRL is accepted only from an actor of the organisation whose CA signed it (RFC 5280 §5), and is
- * recorded with its issuer and CRL number taken from the CRL itself.
+ * A CRL is accepted only from an actor of the organisation one of whose CAs signed it (RFC 5280 §5;
+ * after a rollover an organisation has several, each publishing CRLs for its own certificates), and
+ * is recorded with its issuer and CRL number taken from the CRL itself.
  */
 final class RevocationListCheck {
   private final TrustRoot trust;
@@ -30,23 +32,31 @@ final class RevocationListCheck {
     } catch (IllegalArgumentException e) {
       throw refuse(HttpStatus.BAD_REQUEST, "MALFORMED_CRL", e.getMessage());
     }
-    X509Certificate ca =
-        trust
-            .anchors()
-            .certificateFor(actor.organisationId())
-            .orElseThrow(
-                () ->
-                    refuse(
-                        HttpStatus.UNAUTHORIZED,
-                        "UNKNOWN_ISSUER",
-                        "no CA is known for " + actor.organisationId()));
-    try {
-      crl.verify(ca.getPublicKey());
-    } catch (Exception e) {
+    List<X509Certificate> cas = trust.anchors().certificatesFor(actor.organisationId());
+    if (cas.isEmpty()) {
+      throw refuse(
+          HttpStatus.UNAUTHORIZED,
+          "UNKNOWN_ISSUER",
+          "no CA is known for " + actor.organisationId());
+    }
+    boolean signed = false;
+    for (X509Certificate ca : cas) {
+      try {
+        crl.verify(ca.getPublicKey());
+        signed = true;
+        break;
+      } catch (Exception e) {
+        // try the organisation's next CA (after a rollover it has several)
+      }
+    }
+    if (!signed) {
       throw refuse(
           HttpStatus.UNAUTHORIZED,
           "BAD_CRL_SIGNATURE",
-          "the CRL is not signed by the CA of " + actor.organisationId());
+          "the CRL is not signed by "
+              + (cas.size() == 1 ? "the CA" : "any of the " + cas.size() + " CAs")
+              + " of "
+              + actor.organisationId());
     }
     return crl;
   }

@@ -58,14 +58,16 @@ public class TrustRoot {
 
   /**
    * Authenticates a signer's certificate at {@code at}. A certificate from an issuer not yet known
-   * makes the trust directory be read again at once, so a newly enrolled organisation is trusted
-   * from its first command.
+   * (or whose signature no known CA of its issuer verifies, as after a CA rollover) makes the trust
+   * directory be read again at once if it changed, so a newly enrolled organisation or CA is
+   * trusted from its first command.
    */
   public ActorIdentity authenticate(X509Certificate certificate, Instant at) {
     try {
       return authenticator().authenticate(certificate, at);
     } catch (IdentityRejectedException e) {
-      if (!e.reason().equals(IdentityRejectedException.Reason.UNKNOWN_ISSUER)) {
+      if (!e.reason().equals(IdentityRejectedException.Reason.UNKNOWN_ISSUER)
+          && !e.reason().equals(IdentityRejectedException.Reason.BAD_CERTIFICATE_SIGNATURE)) {
         throw e;
       }
       long stamp = stamp();
@@ -87,7 +89,22 @@ public class TrustRoot {
     if (authenticator != null && stamp == loadedStamp) {
       return;
     }
-    TrustAnchors anchors = TrustAnchors.loadDirectory(dir);
+    TrustAnchors anchors;
+    try {
+      anchors = TrustAnchors.loadDirectory(dir);
+    } catch (IllegalArgumentException e) {
+      if (authenticator == null) {
+        throw new IllegalStateException(
+            "the trust directory " + dir + " is refused: " + e.getMessage(), e);
+      }
+      // Keep trusting what was trusted; an operator's bad file must not lock every actor out.
+      loadedStamp = stamp;
+      log.error(
+          "trust directory {} changed but is refused, keeping the previous CAs: {}",
+          dir,
+          e.getMessage());
+      return;
+    }
     CertificateAuthenticator fresh = new CertificateAuthenticator(anchors);
     for (String org : anchors.organisationIds()) {
       for (X509CRL crl : publishedLists(org)) {
@@ -98,7 +115,10 @@ public class TrustRoot {
     authenticator = fresh;
     loadedStamp = stamp;
     log.info(
-        "trust root loaded: {} organisation CAs from {}", anchors.organisationIds().size(), dir);
+        "trust root loaded: {} CA certificates of {} organisations from {}",
+        anchors.anchors().size(),
+        anchors.organisationIds().size(),
+        dir);
   }
 
   private List<X509CRL> publishedLists(String organisationId) {

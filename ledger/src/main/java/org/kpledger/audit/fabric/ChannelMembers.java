@@ -98,12 +98,9 @@ final class ChannelMembers {
           problem = "its root CA is not an organisation CA: " + e.getMessage();
           break;
         }
-        Optional<X509Certificate> mine =
-            pinned.isEmpty()
-                ? Optional.of(root)
-                : pinned.get().certificateFor(anchor.organisationId());
+        boolean isPinned = pinned.isEmpty() || pinned.get().contains(anchor.organisationId(), root);
         boolean ordering = anchor.type() == OrganisationType.ORDERING_SERVICE;
-        if (mine.isEmpty() || !Arrays.equals(der(mine.get()), der(root))) {
+        if (!isPinned) {
           problem = "its root CA (organisation " + anchor.organisationId() + ") is not pinned";
         } else if (ordering != (msp.kind() == Kind.ORDERER)) {
           problem =
@@ -265,13 +262,5 @@ final class ChannelMembers {
             .getOrganizationalUnitIdentifier();
     Set<String> held = units(cert);
     return held.contains(wanted) ? null : "is not a " + wanted + " (OU " + held + ")";
-  }
-
-  private static byte[] der(X509Certificate cert) {
-    try {
-      return cert.getEncoded();
-    } catch (GeneralSecurityException e) {
-      return new byte[0];
-    }
   }
 }
