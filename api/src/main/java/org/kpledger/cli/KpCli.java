@@ -121,6 +121,11 @@ public class KpCli implements Callable<Integer> {
         say("demo actors' keys (sign in to the web console with an actor's key.pem and cert.pem):");
         DemoOrganisations.keyFiles(java.nio.file.Path.of(dataDir, "demo"))
             .forEach(line -> say("  " + line));
+        say("demo shipments to try (kp query, or the console's dossier):");
+        say("  SH-ALPHA-001  certified (CF-2026-0001), exported, import confirmed by Belgium");
+        say("  SH-ALPHA-002  proposed, awaiting the Monitoring Team's review");
+        say("  SH-BETA-001   refused by the export gate at proposal (a lot bought in Bria)");
+        say("  SH-BETA-002   rejected by the Monitoring Team");
       }
       say("web console: http://localhost:" + port + "/");
     }

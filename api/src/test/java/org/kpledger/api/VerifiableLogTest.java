@@ -99,8 +99,25 @@ class VerifiableLogTest extends LedgerTestBase {
         "RegisterZone",
         CarFixture.obj("zoneId", "VL-OUADDA", "name", "Ouadda", "prefecture", "Haute-Kotto"));
     SignedTreeHead latest = awaitHeadCovering(eventCount());
-    JsonNode heads = json("/api/log/heads?fromSize=0&limit=1000");
+    JsonNode page = json("/api/log/heads?fromSize=0&limit=1000");
+    assertThat(page.path("fromSize").asLong()).isZero();
+    assertThat(page.path("limit").asInt()).isEqualTo(1000);
+    assertThat(page.path("nextFromSize").isNull()).as("one page holds them all").isTrue();
+    JsonNode heads = page.path("items");
     assertThat(heads).isNotEmpty();
+    if (heads.size() > 1) {
+      JsonNode first = json("/api/log/heads?fromSize=0&limit=1");
+      assertThat(first.path("items")).hasSize(1);
+      assertThat(first.path("nextFromSize").asLong())
+          .isEqualTo(first.path("items").get(0).path("treeSize").asLong() + 1);
+      assertThat(
+              json("/api/log/heads?fromSize=" + first.path("nextFromSize").asLong() + "&limit=1")
+                  .path("items")
+                  .get(0)
+                  .path("treeSize")
+                  .asLong())
+          .isEqualTo(heads.get(1).path("treeSize").asLong());
+    }
     JsonNode last = heads.get(heads.size() - 1);
     assertThat(last.path("treeSize").asLong()).isGreaterThanOrEqualTo(latest.size());
     assertThat(last.path("anchor").path("sink").asText()).isEqualTo("local");

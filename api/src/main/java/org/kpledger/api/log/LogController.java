@@ -64,8 +64,13 @@ class LogController {
     return publisher.status();
   }
 
+  /**
+   * A page of the signed heads from {@code fromSize} on, as an object like the other pages: {@code
+   * items}, the {@code fromSize} and {@code limit} asked for, and {@code nextFromSize}, the {@code
+   * fromSize} of the following page (null when this page is the last).
+   */
   @GetMapping("/api/log/heads")
-  List<Map<String, Object>> heads(
+  Map<String, Object> heads(
       @RequestParam(defaultValue = "0") long fromSize,
       @RequestParam(defaultValue = "100") int limit) {
     if (fromSize < 0) {
@@ -74,7 +79,15 @@ class LogController {
     if (limit < 1 || limit > 1000) {
       throw bad("limit", "must be between 1 and 1000");
     }
-    return sink.list(fromSize, limit).stream().map(LogController::head).toList();
+    List<AnchoredHead> heads = sink.list(fromSize, limit);
+    Map<String, Object> page = new java.util.LinkedHashMap<>();
+    page.put("items", heads.stream().map(LogController::head).toList());
+    page.put("fromSize", fromSize);
+    page.put("limit", limit);
+    page.put(
+        "nextFromSize",
+        heads.size() < limit ? null : heads.get(heads.size() - 1).head().size() + 1);
+    return page;
   }
 
   @GetMapping("/api/log/events/{eventId}/inclusion")
