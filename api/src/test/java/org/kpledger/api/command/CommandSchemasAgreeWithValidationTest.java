@@ -107,6 +107,33 @@ class CommandSchemasAgreeWithValidationTest extends LedgerTestBase {
   }
 
   @Test
+  void everyOperationSaysItFailsWithProblemJson() {
+    doc.getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) -> {
+                          for (String status : List.of("4XX", "5XX")) {
+                            assertThat(operation.getResponses().get(status))
+                                .as(method + " " + path + " " + status)
+                                .isNotNull();
+                            assertThat(
+                                    operation
+                                        .getResponses()
+                                        .get(status)
+                                        .getContent()
+                                        .get("application/problem+json")
+                                        .getSchema()
+                                        .get$ref())
+                                .endsWith("/Problem");
+                          }
+                        }));
+    assertThat(doc.getComponents().getSchemas().get("Problem").getRequired())
+        .contains("type", "title", "status", "rule");
+  }
+
+  @Test
   void theExampleOfAPayloadWithABrokenMemberIsRefusedNamingIt() {
     CommandCatalog.Entry purchase = CommandCatalog.find("RecordPurchase").orElseThrow();
     ObjectNode slip = PayloadSchemas.example(purchase.payloadClass());
