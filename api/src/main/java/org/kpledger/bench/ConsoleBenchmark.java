@@ -186,11 +186,11 @@ public final class ConsoleBenchmark {
   }
 
   /**
-   * Opens {@code page} for untimed warm-up samples (up to 50, for the JIT), then for {@code
+   * Opens {@code page} for untimed warm-up samples (up to 10, for the JIT), then for {@code
    * samples} timed ones, each after {@code before} (not timed).
    */
   private String[] timed(Page page, String name, World world, Runnable before) {
-    int warmup = Math.min(samples, 50);
+    int warmup = Math.min(samples, 10);
     for (int i = 0; i < warmup; i++) {
       before.run();
       open(page, world, i, false);
