@@ -48,22 +48,11 @@ public final class ReadBenchmark {
   /** Runs everything and prints the table; returns false if the generation was interrupted. */
   public boolean run() throws Exception {
     Path dataDir = generation.dataDir();
-    List<String> args = new ArrayList<>();
-    args.add("--kp.data-dir=" + dataDir);
-    args.add("--server.port=0");
-    args.add("--logging.level.root=WARN");
-    args.add("--logging.level.org.kpledger=WARN");
-    args.addAll(nodeArgs);
-    ConfigurableApplicationContext node = LedgerApplication.start(args.toArray(String[]::new));
+    ConfigurableApplicationContext node = startNode(generation, nodeArgs);
     try {
       url = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
-      if (!GeneratedLedger.complete(generation.stateDir())) {
-        YearGenerator.Options o = withUrl(generation, url);
-        if (!new YearGenerator(o, System.err).run().complete()) {
-          return false;
-        }
-      } else {
-        System.err.println("[bench] reusing the complete year in " + generation.stateDir());
+      if (!generateUnlessComplete(generation, url)) {
+        return false;
       }
       year = GeneratedLedger.open(generation.stateDir(), dataDir.resolve("trust"));
       ProjectionWatch watch = new ProjectionWatch(this::get, year);
@@ -107,6 +96,31 @@ public final class ReadBenchmark {
     } finally {
       node.close();
     }
+  }
+
+  /** A node on the year's data directory, on a free port, logging warnings only. */
+  static ConfigurableApplicationContext startNode(
+      YearGenerator.Options generation, List<String> nodeArgs) {
+    List<String> args = new ArrayList<>();
+    args.add("--kp.data-dir=" + generation.dataDir());
+    args.add("--server.port=0");
+    args.add("--logging.level.root=WARN");
+    args.add("--logging.level.org.kpledger=WARN");
+    args.addAll(nodeArgs);
+    return LedgerApplication.start(args.toArray(String[]::new));
+  }
+
+  /**
+   * Generates the year through the node at {@code url} (or resumes its generation) unless it is
+   * complete; false if the generation was interrupted.
+   */
+  static boolean generateUnlessComplete(YearGenerator.Options generation, String url)
+      throws Exception {
+    if (GeneratedLedger.complete(generation.stateDir())) {
+      System.err.println("[bench] reusing the complete year in " + generation.stateDir());
+      return true;
+    }
+    return new YearGenerator(withUrl(generation, url), System.err).run().complete();
   }
 
   private String count(String target) {
@@ -179,7 +193,7 @@ public final class ReadBenchmark {
     };
   }
 
-  private static String ms(long[] sorted, double p) {
+  static String ms(long[] sorted, double p) {
     int i = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
     return String.format("%8.1f", sorted[Math.max(0, i)] / 1e6);
   }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
       BenchCommand.Ingest.class,
       BenchCommand.Verify.class,
       BenchCommand.Read.class,
+      BenchCommand.Console.class,
       BenchCommand.Micro.class,
       BenchCommand.Anchor.class
     },
@@ -182,21 +183,42 @@ class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
+      return new org.kpledger.bench.ReadBenchmark(year(), samples, nodeArgs).run() ? 0 : 1;
+    }
+
+    /** The year these options name, in {@code bench-data/read-<size>} unless --data-dir. */
+    org.kpledger.generate.YearGenerator.Options year() {
       java.nio.file.Path dir =
           dataDir != null ? dataDir : java.nio.file.Path.of("bench-data", "read-" + size);
-      var options =
-          new org.kpledger.generate.YearGenerator.Options(
-              null,
-              dir,
-              dir.resolve("generator"),
-              size,
-              seed,
-              org.kpledger.generate.YearGenerator.defaultPrefix(seed),
-              threads,
-              batchSize,
-              0,
-              10);
-      return new org.kpledger.bench.ReadBenchmark(options, samples, nodeArgs).run() ? 0 : 1;
+      return new org.kpledger.generate.YearGenerator.Options(
+          null,
+          dir,
+          dir.resolve("generator"),
+          size,
+          seed,
+          org.kpledger.generate.YearGenerator.defaultPrefix(seed),
+          threads,
+          batchSize,
+          0,
+          10);
+    }
+  }
+
+  /** The server time of each page of the web console over a generated country-year. */
+  @Command(
+      name = "console",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Server time of each page of the web console (issue #16): its requests replayed as the"
+            + " page sends them, signed as its reader, with ids drawn from a generated year;"
+            + " p50/p95/p99 of each page's total over --samples openings.",
+        "Uses the same year as `kp bench read` (same --size, --seed and --data-dir): generates"
+            + " it first (resumable), or reuses it when complete."
+      })
+  static class Console extends Read {
+    @Override
+    public Integer call() throws Exception {
+      return new org.kpledger.bench.ConsoleBenchmark(year(), samples, nodeArgs).run() ? 0 : 1;
     }
   }
 

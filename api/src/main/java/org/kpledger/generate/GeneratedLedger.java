@@ -61,6 +61,18 @@ public final class GeneratedLedger {
     return out;
   }
 
+  /**
+   * The certificate number each shipment would carry if certified (the generator certifies most
+   * approved shipments, not all: a reader checks which the ledger knows).
+   */
+  public List<String> certificateNumbers() {
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < country.scale.shipments(); k++) {
+      out.add(country.certificate(k));
+    }
+    return out;
+  }
+
   public LocalDate yearStart() {
     return country.yearStart;
   }
@@ -77,6 +89,16 @@ public final class GeneratedLedger {
   /** Headers signed now by the forensic auditor (who may also replay projections). */
   public Map<String, String> auditorHeaders(String method, String target) {
     return headers(ids.get(ids.auditor), method, target);
+  }
+
+  /** Headers signed now by the buyer of one of {@link #offices()}. */
+  public Map<String, String> buyerHeaders(String office, String method, String target) {
+    for (int b = 0; b < country.scale.offices(); b++) {
+      if (country.office(b).equals(office)) {
+        return headers(ids.get(country.buyer(b)), method, target);
+      }
+    }
+    throw new IllegalArgumentException("not a buying office of this year: " + office);
   }
 
   private static Map<String, String> headers(Signer s, String method, String target) {
