@@ -272,12 +272,21 @@ public final class OrganisationCa {
    * same organisation id, type and country), continuing this CA's CRL numbers. This CA stays valid
    * for what it signed; the ledger keeps trusting both while both certificates are enrolled.
    *
+   * <p>The new certificate must be the organisation's newest ({@link TrustAnchors} takes the latest
+   * notBefore as the CA that issues now), so a {@code notBefore} not after this CA's own is moved
+   * to one second after it: two rollovers within a second, or one backdated before the current CA,
+   * still leave the new CA the newest.
+   *
    * @param notBefore start of the new certificate's validity
    * @param notAfter end of its validity, after {@code notBefore}
    * @return the new CA
    */
   public synchronized OrganisationCa rollover(Instant notBefore, Instant notAfter) {
+    Instant current = certificate.getNotBefore().toInstant();
     Instant from = seconds(notBefore);
+    if (!from.isAfter(current)) {
+      from = current.plusSeconds(1);
+    }
     Instant to = seconds(notAfter);
     requireOrder(from, to);
     KeyPair keys = EcdsaP256.generateKeyPair();

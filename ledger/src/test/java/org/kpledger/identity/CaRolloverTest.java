@@ -191,6 +191,22 @@ class CaRolloverTest {
   }
 
   @Test
+  void aRolloverWithinTheSameSecondStillMakesTheNewCaTheOneThatIssuesNow() {
+    for (int i = 0; i < 20; i++) {
+      OrganisationCa first =
+          OrganisationCa.create(
+              "BO-ALPHA", OrganisationType.BUYING_OFFICE, "Alpha", "BE", OLD_FROM, OLD_TO);
+      OrganisationCa second = first.rollover(OLD_FROM, OLD_TO);
+      OrganisationCa third = second.rollover(OLD_FROM.minusSeconds(60), OLD_TO);
+      TrustAnchors anchors =
+          TrustAnchors.of(List.of(third.certificate(), first.certificate(), second.certificate()));
+      assertThat(anchors.certificateFor("BO-ALPHA")).contains(third.certificate());
+      assertThat(anchors.certificatesFor("BO-ALPHA"))
+          .containsExactly(first.certificate(), second.certificate(), third.certificate());
+    }
+  }
+
+  @Test
   void rolloverOfACaDirectoryKeepsTheOldCertificateAndKeyBesideTheNew(@TempDir Path dir) {
     old.issueRevocationList(Map.of(), OLD_FROM, OLD_TO);
     old.save(dir);
