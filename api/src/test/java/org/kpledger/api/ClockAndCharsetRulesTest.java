@@ -23,34 +23,18 @@ import java.time.ZonedDateTime;
  * org.kpledger.custody.LedgerCalendar} (Bangui), and names the charset of every text it encodes.
  * Issue #15.
  *
- * <p>The programs a person runs on their own machine ({@code org.kpledger.cli}, {@code
- * org.kpledger.bench}, {@code org.kpledger.generate}) are outside the clock rule: the time they
- * take is the signer's signing time or a certificate's validity on that machine, which the node
- * checks against its own clock, or a stopwatch; never the ledger's record time. The one place where
- * a benchmark records commands past the node's {@code CommandService} takes the node's clock bean
- * (IngestBenchmark). The charset rule holds for every class.
+ * <p>The programs a person runs on their own machine (the tools module: {@code kp}, the generator,
+ * the benchmarks) are outside the clock rule, see {@code org.kpledger.tools.ToolsCharsetRuleTest};
+ * the charset rule holds for them too.
  */
-@AnalyzeClasses(
-    packages = {
-      "org.kpledger.api",
-      "org.kpledger.cli",
-      "org.kpledger.bench",
-      "org.kpledger.generate"
-    },
-    importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.kpledger.api", importOptions = ImportOption.DoNotIncludeTests.class)
 class ClockAndCharsetRulesTest {
   /** The only class that reads the machine's clock: it makes the node's Clock bean. */
   private static final String CLOCK_BEAN = "org.kpledger.api.config.CustodyConfiguration";
 
-  private static final String[] PROGRAMS_RUN_BY_A_PERSON = {
-    "org.kpledger.cli..", "org.kpledger.bench..", "org.kpledger.generate.."
-  };
-
   @ArchTest
   static final ArchRule noSystemClockOrZone =
       noClasses()
-          .that()
-          .resideOutsideOfPackages(PROGRAMS_RUN_BY_A_PERSON)
           .should()
           .callMethod(Instant.class, "now")
           .orShould()
@@ -75,8 +59,6 @@ class ClockAndCharsetRulesTest {
   static final ArchRule onlyTheClockBeanReadsTheSystemClock =
       noClasses()
           .that()
-          .resideOutsideOfPackages(PROGRAMS_RUN_BY_A_PERSON)
-          .and()
           .doNotHaveFullyQualifiedName(CLOCK_BEAN)
           .should()
           .callMethod(Clock.class, "systemUTC")

@@ -111,7 +111,7 @@ class KillNineIT {
   }
 
   private Process start(Path data, int port) throws Exception {
-    Path jar = Path.of("target", "kp-ledger.jar").toAbsolutePath();
+    Path jar = Path.of("target", "kp-ledger-api-node.jar").toAbsolutePath();
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -119,7 +119,6 @@ class KillNineIT {
                 "-Xmx512m",
                 "-jar",
                 jar.toString(),
-                "serve",
                 "--kp.data-dir=" + data,
                 "--server.port=" + port));
     command.addAll(List.of(TestDatabase.arguments(database)));
