@@ -59,7 +59,7 @@ class DomainCitationsTest {
 
   private static List<Path> sources() throws IOException {
     List<Path> files = new ArrayList<>();
-    for (String dir : List.of("ledger/src", "api/src", "contracts/src", "docs")) {
+    for (String dir : List.of("ledger/src", "api/src", "tools/src", "contracts/src", "docs")) {
       try (Stream<Path> walk = Files.walk(ROOT.resolve(dir))) {
         walk.filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".md"))
             .filter(p -> !p.startsWith(ROOT.resolve("docs/domain")))
