@@ -4,34 +4,30 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.kpledger.custody.Actor;
 import org.kpledger.custody.LedgerCalendar;
-import org.kpledger.identity.OrganisationCa;
 import org.kpledger.identity.OrganisationType;
-import org.kpledger.identity.Pem;
 import org.kpledger.identity.Role;
-import org.kpledger.signing.EcdsaP256;
+import org.kpledger.world.ActorCredentials;
+import org.kpledger.world.Organisations;
 
 /**
  * The benchmark's country: four compliant western zones, {@code sites} sites and {@code miners}
  * miners with ample production, one collector per client thread with its agrément, and buyers of
- * one buying office. Built through signed commands like any ledger.
+ * one buying office, their organisations and keys made by the tools' one world builder ({@link
+ * Organisations}, in memory). Built through signed commands like any ledger.
  */
 final class BenchWorld {
   static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
   static final String[] ZONES = {"BERBERATI", "CARNOT", "BODA", "NOLA"};
 
-  final Map<String, OrganisationCa> cas = new HashMap<>();
+  private final Organisations world;
   final List<BenchActor> collectors = new ArrayList<>();
   final List<BenchActor> buyers = new ArrayList<>();
   BenchActor registrar;
@@ -44,15 +40,11 @@ final class BenchWorld {
   BenchWorld(int sites, int miners) {
     this.sites = sites;
     this.miners = miners;
+    this.world = Organisations.inMemory(now);
   }
 
   /** Creates the organisations and actors and enrols the CAs in {@code trustDir}. */
   void enrol(Path trustDir, int threads) throws IOException {
-    Files.createDirectories(trustDir);
-    ca("CAR-KP", OrganisationType.KP_AUTHORITY, trustDir);
-    ca("KP-MT", OrganisationType.MONITORING_TEAM, trustDir);
-    ca("BO-BENCH", OrganisationType.BUYING_OFFICE, trustDir);
-    ca("COLL-BENCH", OrganisationType.COLLECTORS_ASSOCIATION, trustDir);
     registrar = actor("CAR-KP", OrganisationType.KP_AUTHORITY, "bench-registrar", Role.REGISTRAR);
     monitor = actor("KP-MT", OrganisationType.MONITORING_TEAM, "bench-monitor", Role.MONITOR);
     for (int t = 0; t < threads; t++) {
@@ -64,6 +56,7 @@ final class BenchWorld {
               Role.COLLECTOR));
       buyers.add(actor("BO-BENCH", OrganisationType.BUYING_OFFICE, "bench-buyer-" + t, Role.BUYER));
     }
+    world.enrol(trustDir);
   }
 
   /** The reference data, as signed commands in dependency order: (actor, type, payload). */
@@ -169,25 +162,10 @@ final class BenchWorld {
     };
   }
 
-  private void ca(String org, OrganisationType type, Path trustDir) throws IOException {
-    OrganisationCa ca =
-        OrganisationCa.create(
-            org, type, org, now.minus(2, ChronoUnit.DAYS), now.plus(400, ChronoUnit.DAYS));
-    cas.put(org, ca);
-    Files.writeString(trustDir.resolve(org + ".pem"), Pem.writeCertificate(ca.certificate()));
-  }
-
   private BenchActor actor(String org, OrganisationType type, String id, Role role) {
-    KeyPair pair = EcdsaP256.generateKeyPair();
-    var cert =
-        cas.get(org)
-            .issueActorCertificate(
-                id,
-                role,
-                pair.getPublic(),
-                now.minus(1, ChronoUnit.DAYS),
-                now.plus(300, ChronoUnit.DAYS));
-    return new BenchActor(new Actor(id, org, type, role), cert, pair.getPrivate());
+    ActorCredentials credentials = world.actor(org, type, id, role);
+    return new BenchActor(
+        new Actor(id, org, type, role), credentials.certificate(), credentials.key());
   }
 
   static ObjectNode obj(Object... kv) {

@@ -2,16 +2,12 @@ package org.kpledger.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.kpledger.progress.ProgressLine;
+import org.kpledger.world.CarZones;
 
 /** Loads the demo scenario into a node through signed commands over HTTP. */
 final class DemoLoader {
@@ -67,8 +63,7 @@ final class DemoLoader {
               return problem;
             }
           };
-      new DemoScenario(ledger, Instant.now())
-          .run(csv("seed/car-sub-prefectures.csv"), csv("seed/zone-decisions.csv"));
+      new DemoScenario(ledger, Instant.now()).run(CarZones.subPrefectures(), CarZones.decisions());
       Files.writeString(marker(), Instant.now() + "\n");
       progress.close(); // ends the in-place line before the summary
       System.out.println("demo loaded: " + count[0] + " signed commands submitted to " + url);
@@ -102,20 +97,5 @@ final class DemoLoader {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  /** Reads a seed CSV from the classpath, skipping comments. */
-  static List<String[]> csv(String resource) throws IOException {
-    List<String[]> rows = new ArrayList<>();
-    try (var in = DemoLoader.class.getClassLoader().getResourceAsStream(resource);
-        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          rows.add(line.split(",", -1));
-        }
-      }
-    }
-    return rows;
   }
 }

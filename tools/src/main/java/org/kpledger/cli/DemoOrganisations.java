@@ -1,25 +1,22 @@
 package org.kpledger.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.kpledger.identity.OrganisationCa;
 import org.kpledger.identity.OrganisationType;
-import org.kpledger.identity.Pem;
 import org.kpledger.identity.Role;
-import org.kpledger.signing.EcdsaP256;
+import org.kpledger.world.ActorCredentials;
+import org.kpledger.world.Organisations;
 
 /**
- * The demo's organisations and actors. Each organisation's CA and each actor's key live in its own
- * directory under {@code <data>/demo}; only CA certificates are copied to the node's trust
- * directory, as an operator enrolling an organisation would.
+ * The demo's organisations and actors, made by the tools' one world builder ({@link
+ * Organisations}). Each organisation's CA and each actor's key live in its own directory under
+ * {@code <data>/demo}; only CA certificates are copied to the node's trust directory, as an
+ * operator enrolling an organisation would.
  */
 final class DemoOrganisations {
   /** actor id, organisation id, organisation type, role. */
@@ -50,52 +47,15 @@ final class DemoOrganisations {
   /** Creates (or reloads) every demo organisation and actor, and enrols the CAs in trustDir. */
   static DemoOrganisations prepare(Path demoDir, Path trustDir) throws IOException {
     DemoOrganisations orgs = new DemoOrganisations();
-    Files.createDirectories(trustDir);
-    Map<String, OrganisationCa> cas = new HashMap<>();
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Organisations world = Organisations.keptUnder(demoDir, Instant.now());
     for (String[] a : ACTORS) {
-      OrganisationCa ca = cas.computeIfAbsent(a[1], org -> ca(demoDir, org, a[2], now));
-      Path actorDir = demoDir.resolve(a[1]).resolve("actors").resolve(a[0]);
-      ActorKey key;
-      if (Files.exists(actorDir.resolve(ActorKey.KEY))) {
-        key = ActorKey.load(actorDir);
-      } else {
-        KeyPair pair = EcdsaP256.generateKeyPair();
-        key =
-            new ActorKey(
-                ca.issueActorCertificate(
-                    a[0],
-                    Role.valueOf(a[3]),
-                    pair.getPublic(),
-                    now.minus(2, ChronoUnit.DAYS),
-                    now.plus(730, ChronoUnit.DAYS)),
-                pair.getPrivate());
-        key.save(actorDir);
-      }
-      orgs.actors.put(a[0], key);
+      ActorCredentials actor =
+          world.actor(
+              a[1], OrganisationType.valueOf(a[2]), COUNTRIES.get(a[1]), a[0], Role.valueOf(a[3]));
+      orgs.actors.put(a[0], new ActorKey(actor.certificate(), actor.key()));
     }
-    for (Map.Entry<String, OrganisationCa> e : cas.entrySet()) {
-      Files.writeString(
-          trustDir.resolve(e.getKey() + ".pem"), Pem.writeCertificate(e.getValue().certificate()));
-    }
+    world.enrol(trustDir);
     return orgs;
-  }
-
-  private static OrganisationCa ca(Path demoDir, String org, String type, Instant now) {
-    Path dir = demoDir.resolve(org).resolve("ca");
-    if (Files.isDirectory(dir)) {
-      return OrganisationCa.load(dir);
-    }
-    OrganisationCa ca =
-        OrganisationCa.create(
-            org,
-            OrganisationType.valueOf(type),
-            org,
-            COUNTRIES.get(org),
-            now.minus(2, ChronoUnit.DAYS),
-            now.plus(3650, ChronoUnit.DAYS));
-    ca.save(dir);
-    return ca;
   }
 
   /**

@@ -1,16 +1,12 @@
 package org.kpledger.generate;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.kpledger.custody.LedgerCalendar;
+import org.kpledger.world.CarZones;
 
 /**
  * The generated country: the sub-prefectures and their dated decisions from the seed CSVs (the same
@@ -31,8 +27,8 @@ final class Country {
   final Scale scale;
   final LocalDate yearEnd;
   final LocalDate yearStart;
-  final List<String[]> zones = csv("seed/car-sub-prefectures.csv");
-  final List<String[]> decisions = csv("seed/zone-decisions.csv");
+  final List<String[]> zones = CarZones.subPrefectures();
+  final List<String[]> decisions = CarZones.decisions();
   final String[] siteZone;
   final List<Integer> compliantSites = new ArrayList<>();
   final List<Integer> otherSites = new ArrayList<>();
@@ -146,21 +142,5 @@ final class Country {
 
   String certificate(int k) {
     return String.format("CF-%s-%04d", prefix, k);
-  }
-
-  private static List<String[]> csv(String resource) {
-    List<String[]> rows = new ArrayList<>();
-    try (var in = Country.class.getClassLoader().getResourceAsStream(resource);
-        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          rows.add(line.split(",", -1));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return rows;
   }
 }

@@ -1,34 +1,28 @@
 package org.kpledger.generate;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import org.kpledger.identity.OrganisationCa;
 import org.kpledger.identity.OrganisationType;
-import org.kpledger.identity.Pem;
 import org.kpledger.identity.Role;
-import org.kpledger.signing.EcdsaP256;
+import org.kpledger.world.ActorCredentials;
+import org.kpledger.world.Organisations;
 
 /**
  * The organisations and actors of a generated year: the national KP authority (registrar, BECDOR
  * valuer, certifying officer, inspector), the Monitoring Team, each buying office's buyer, one
  * collector per collector in a collectors' association, a forensic auditor and two importing
- * authorities. CAs and keys are created once and kept under {@code <state>/identities}; only the CA
- * certificates go to the node's trust directory, as an operator enrolling them would.
+ * authorities, made by the tools' one world builder ({@link Organisations}). CAs and keys are
+ * created once and kept under {@code <state>/identities}; only the CA certificates go to the node's
+ * trust directory, as an operator enrolling them would.
  */
 final class Identities {
   static final String[] IMPORTERS = {"BE", "AE"};
 
-  private final Path dir;
-  private final Map<String, OrganisationCa> cas = new HashMap<>();
+  private final Organisations world;
   private final Map<String, Signer> signers = new HashMap<>();
-  private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   final String registrar;
   final String valuer;
   final String certifier;
@@ -42,7 +36,7 @@ final class Identities {
   }
 
   private Identities(Path dir, String prefix) {
-    this.dir = dir;
+    this.world = dir == null ? null : Organisations.keptUnder(dir, Instant.now());
     this.registrar = prefix + "-registrar";
     this.valuer = prefix + "-valuer";
     this.certifier = prefix + "-certifier";
@@ -100,15 +94,7 @@ final class Identities {
   boolean enrolledNew;
 
   private void enrol(Path trustDir) throws IOException {
-    Files.createDirectories(trustDir);
-    for (Map.Entry<String, OrganisationCa> e : cas.entrySet()) {
-      Path pem = trustDir.resolve(e.getKey() + ".pem");
-      String text = Pem.writeCertificate(e.getValue().certificate());
-      if (!Files.exists(pem) || !Files.readString(pem).equals(text)) {
-        Files.writeString(pem, text);
-        enrolledNew = true;
-      }
-    }
+    enrolledNew = world.enrol(trustDir);
   }
 
   private void actor(String org, OrganisationType type, String actorId, Role role) {
@@ -117,52 +103,7 @@ final class Identities {
 
   /** An actor of an organisation whose CA names {@code country} (null for none). */
   private void actor(String org, OrganisationType type, String country, String actorId, Role role) {
-    try {
-      OrganisationCa ca = cas.computeIfAbsent(org, o -> ca(o, type, country));
-      Path actorDir = dir.resolve(org).resolve("actors").resolve(actorId);
-      if (Files.exists(actorDir.resolve("key.pem"))) {
-        signers.put(actorId, Signer.load(actorId, actorDir));
-        return;
-      }
-      KeyPair pair = EcdsaP256.generateKeyPair();
-      Signer s =
-          new Signer(
-              actorId,
-              ca.issueActorCertificate(
-                  actorId,
-                  role,
-                  pair.getPublic(),
-                  now.minus(2, ChronoUnit.DAYS),
-                  now.plus(730, ChronoUnit.DAYS)),
-              pair.getPrivate());
-      s.save(actorDir);
-      signers.put(actorId, s);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private OrganisationCa ca(String org, OrganisationType type, String country) {
-    Path caDir = dir.resolve(org).resolve("ca");
-    if (Files.isDirectory(caDir)) {
-      return OrganisationCa.load(caDir);
-    }
-    OrganisationCa ca =
-        OrganisationCa.create(
-            org,
-            type,
-            org,
-            country,
-            now.minus(2, ChronoUnit.DAYS),
-            now.plus(3650, ChronoUnit.DAYS));
-    // written aside and renamed, so an interrupted run never leaves half a CA behind
-    Path tmp = caDir.resolveSibling("ca.tmp");
-    ca.save(tmp);
-    try {
-      Files.move(tmp, caDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return ca;
+    ActorCredentials actor = world.actor(org, type, country, actorId, role);
+    signers.put(actorId, new Signer(actorId, actor.certificate(), actor.key()));
   }
 }
