@@ -96,7 +96,12 @@ final class NodeProcess implements AutoCloseable {
   }
 
   private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+    return URI.create(url() + path);
+  }
+
+  /** The node's base URL, for {@code --url}. */
+  String url() {
+    return "http://127.0.0.1:" + port;
   }
 
   /** The node's output so far, for a failure message. */

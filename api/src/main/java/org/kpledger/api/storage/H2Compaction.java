@@ -77,7 +77,7 @@ public final class H2Compaction implements AutoCloseable {
         .map(store -> new H2Compaction(dataSource, store, targetFillRate, passBytes, budget));
   }
 
-  private static Optional<MVStore> embeddedStore(DataSource dataSource) throws SQLException {
+  static Optional<MVStore> embeddedStore(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       if (!c.isWrapperFor(JdbcConnection.class)
           || !(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
