@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import org.kpledger.api.access.SignedRequest;
 import org.kpledger.identity.OrganisationType;
 import org.kpledger.identity.Role;
 
@@ -90,6 +91,7 @@ final class DatabaseOutage {
     HttpResponse<String> status = node.get("/api/status");
     assertThat(status.statusCode()).as(status.body()).isEqualTo(503);
     assertUnavailable(status, "");
+    assertUnavailable(signedRead(node), "");
     assertThat(send(node)).as("a command while the database is down").isEqualTo(503);
 
     mend.breakDatabase();
@@ -102,6 +104,8 @@ final class DatabaseOutage {
     for (int i = 0; i < 5; i++) {
       assertThat(send(node)).as("a new command after the outage").isEqualTo(200);
     }
+    HttpResponse<String> read = signedRead(node);
+    assertThat(read.statusCode()).as("a read after the outage: " + read.body()).isEqualTo(200);
     for (Map.Entry<String, String> ack : acknowledged.entrySet()) {
       HttpResponse<String> r = node.post("/api/commands", ack.getKey());
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -116,12 +120,12 @@ final class DatabaseOutage {
         .isEqualTo(eventsBefore + acknowledged.size() + refused.size());
   }
 
-  int acknowledgedCount() {
-    return acknowledged.size();
-  }
-
-  int refusedCount() {
-    return refused.size();
+  /** The registrar's signed read of the zones. */
+  private HttpResponse<String> signedRead(NodeProcess node) throws Exception {
+    return node.get(
+        "/api/zones",
+        SignedRequest.headers(
+            "GET", "/api/zones", Instant.now(), registrar.certificate(), registrar.key()));
   }
 
   private static long events(NodeProcess node) throws Exception {

@@ -84,6 +84,14 @@ final class NodeProcess implements AutoCloseable {
             HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A GET with the given headers (a signed read's). */
+  HttpResponse<String> get(String path, java.util.Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+    headers.forEach(b::header);
+    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
     return HttpClient.newHttpClient()
         .send(

@@ -288,7 +288,8 @@ class AnchoredNodeFabricIT {
   }
 
   private Process start() throws Exception {
-    Path jar = Path.of("target", "kp-ledger.jar").toAbsolutePath();
+    // the packaged node, as Failsafe names it (api/pom.xml, kp.node.jar)
+    Path jar = Path.of(System.getProperty("kp.node.jar", "target/kp-ledger.jar")).toAbsolutePath();
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
