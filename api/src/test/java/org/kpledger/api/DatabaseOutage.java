@@ -40,6 +40,11 @@ final class DatabaseOutage {
   private final Map<String, String> acknowledged = new LinkedHashMap<>();
 
   private final List<String> refused = new ArrayList<>();
+
+  /** Batches of two commands: acknowledged (with their first answers) and refused 503. */
+  private final Map<String, String> acknowledgedBatches = new LinkedHashMap<>();
+
+  private final List<String> refusedBatches = new ArrayList<>();
   private int sent;
 
   DatabaseOutage(Path dataDir) throws Exception {
@@ -70,6 +75,19 @@ final class DatabaseOutage {
     return r.statusCode();
   }
 
+  /** Sends a batch of two new commands; records it as acknowledged or refused for the outage. */
+  int sendBatch(NodeProcess node) throws Exception {
+    String batch = "{\"commands\":[" + nextCommand() + "," + nextCommand() + "]}";
+    HttpResponse<String> r = node.post("/api/commands/batch", batch);
+    if (r.statusCode() == 200) {
+      acknowledgedBatches.put(batch, r.body());
+    } else {
+      assertUnavailable(r, "");
+      refusedBatches.add(batch);
+    }
+    return r.statusCode();
+  }
+
   /**
    * The whole scenario: commands acknowledged, {@code outage} run, commands sent until one is
    * answered 503 (some may still be acknowledged), probes and reads checked while down, {@code
@@ -80,6 +98,7 @@ final class DatabaseOutage {
     for (int i = 0; i < 10; i++) {
       assertThat(send(node)).as("before the outage").isEqualTo(200);
     }
+    assertThat(sendBatch(node)).as("a batch before the outage").isEqualTo(200);
     outage.breakDatabase();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (refused.isEmpty() && Instant.now().isBefore(deadline)) {
@@ -93,6 +112,7 @@ final class DatabaseOutage {
     assertUnavailable(status, "");
     assertUnavailable(signedRead(node), "");
     assertThat(send(node)).as("a command while the database is down").isEqualTo(503);
+    assertThat(sendBatch(node)).as("a batch while the database is down").isEqualTo(503);
 
     mend.breakDatabase();
     await(node, "/actuator/health/readiness", s -> s == 200, RECOVERY);
@@ -100,6 +120,10 @@ final class DatabaseOutage {
     for (String envelope : refused) {
       HttpResponse<String> r = node.post("/api/commands", envelope);
       assertThat(r.statusCode()).as("sent again after the outage: " + r.body()).isEqualTo(200);
+    }
+    for (String batch : refusedBatches) {
+      HttpResponse<String> r = node.post("/api/commands/batch", batch);
+      assertThat(r.statusCode()).as("a batch sent again: " + r.body()).isEqualTo(200);
     }
     for (int i = 0; i < 5; i++) {
       assertThat(send(node)).as("a new command after the outage").isEqualTo(200);
@@ -113,11 +137,18 @@ final class DatabaseOutage {
           .as("an acknowledged command's retry is answered from its durable receipt")
           .isEqualTo(JSON.readTree(ack.getValue()));
     }
+    for (Map.Entry<String, String> ack : acknowledgedBatches.entrySet()) {
+      HttpResponse<String> r = node.post("/api/commands/batch", ack.getKey());
+      assertThat(JSON.readTree(r.body()))
+          .as("an acknowledged batch's retry is answered from its members' receipts")
+          .isEqualTo(JSON.readTree(ack.getValue()));
+    }
+    long batched = 2L * (acknowledgedBatches.size() + refusedBatches.size());
     assertThat(events(node))
         .as(
-            "every command once: %d acknowledged, %d sent again",
-            acknowledged.size(), refused.size())
-        .isEqualTo(eventsBefore + acknowledged.size() + refused.size());
+            "every command once: %d acknowledged, %d sent again, %d in batches",
+            acknowledged.size(), refused.size(), batched)
+        .isEqualTo(eventsBefore + acknowledged.size() + refused.size() + batched);
   }
 
   /** The registrar's signed read of the zones. */
