@@ -39,9 +39,10 @@ class ProblemHandler {
   /** The rule of a request the node could not serve because its database is out of reach. */
   static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
 
-  /** Seconds to wait before retrying after a database outage, and after any other 503. */
+  /** Retry-After, in seconds, of a 503 for a database out of reach. */
   static final String DATABASE_RETRY_AFTER = "5";
 
+  /** Retry-After, in seconds, of any other 503 (RETRY: a command met a concurrent one). */
   static final String RETRY_AFTER = "1";
 
   @ExceptionHandler(CommandRefusedException.class)
