@@ -99,6 +99,32 @@ class OperationsEndpointsTest extends ReadTestBase {
   }
 
   @Test
+  void theDatabaseBackupIsForOperatorsOnlyAndHoldsTheDatabaseAndTheCheckpointFile()
+      throws Exception {
+    assertThat(text("/actuator/backup", null).statusCode()).isEqualTo(401);
+    problem(get("alpha-buyer", "/actuator/backup"), 403, "NOT_VISIBLE", null);
+    problem(get("mt-monitor", "/actuator/backup"), 403, "NOT_VISIBLE", null);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/backup")).GET();
+    signed("GET", "/actuator/backup", "kp-registrar", Instant.now()).forEach(b::header);
+    HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (TestDatabase.postgres()) {
+      assertThat(r.statusCode()).as("PostgreSQL is backed up with pg_dump").isEqualTo(404);
+      return;
+    }
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+    java.util.Set<String> entries = new java.util.TreeSet<>();
+    try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        entries.add(e.getName() + (zip.readAllBytes().length > 0 ? "" : " (empty)"));
+      }
+    }
+    assertThat(entries).contains("ledger.mv.db");
+    assertThat(entries).anyMatch(e -> e.startsWith("checkpoints.txt"));
+  }
+
+  @Test
   void noOtherManagementEndpointExists() {
     for (String endpoint :
         new String[] {

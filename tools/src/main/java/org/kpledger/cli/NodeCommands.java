@@ -21,8 +21,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "node",
     description =
-        "The ledger node's keys: its tree-head key on the Fabric channel, its TLS certificate.",
-    subcommands = {NodeCommands.Certify.class, NodeCommands.Register.class, NodeCommands.Tls.class},
+        "The ledger node's keys (its tree-head key on the Fabric channel, its TLS certificate)"
+            + " and the online backup of its H2 database.",
+    subcommands = {
+      NodeCommands.Certify.class,
+      NodeCommands.Register.class,
+      NodeCommands.Tls.class,
+      NodeBackupCommand.class
+    },
     mixinStandardHelpOptions = true)
 class NodeCommands {
 

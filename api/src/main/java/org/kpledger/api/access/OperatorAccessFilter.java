@@ -16,13 +16,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Who may read the Actuator endpoints under {@code /actuator}. The health probes ({@code
  * /actuator/health}, {@code /actuator/health/liveness}, {@code /actuator/health/readiness}) answer
- * their status to anyone. Their components and details, and the metrics ({@code
- * /actuator/prometheus}), are for the node's operators ({@link ReadPolicy#isOperator}: the KP
- * authority and auditors), who prove it as for any read: a client certificate over mutual TLS or a
- * signed request. An operator's request carries the role {@value #ROLE}, which {@code
- * management.endpoint.health.roles} names, so Spring Boot shows the details to it alone. Bad
- * credentials are refused (401) as on every read; none at all only hide the details, except on the
- * metrics, which answer 401 or 403.
+ * their status to anyone. Their components and details, the metrics ({@code /actuator/prometheus})
+ * and the database's online backup ({@code /actuator/backup}) are for the node's operators ({@link
+ * ReadPolicy#isOperator}: the KP authority and auditors), who prove it as for any read: a client
+ * certificate over mutual TLS or a signed request. An operator's request carries the role {@value
+ * #ROLE}, which {@code management.endpoint.health.roles} names, so Spring Boot shows the details to
+ * it alone. Bad credentials are refused (401) as on every read; none at all only hide the details,
+ * except on the metrics and the backup, which answer 401 or 403.
  */
 @Component
 class OperatorAccessFilter extends OncePerRequestFilter {
@@ -49,18 +49,20 @@ class OperatorAccessFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Actor reader = null;
-    boolean metrics =
-        request.getRequestURI().startsWith(request.getContextPath() + "/actuator/prometheus");
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean metrics = path.startsWith("/actuator/prometheus");
+    boolean backup = path.startsWith("/actuator/backup");
     try {
-      if (metrics || presentsCredentials(request)) {
+      if (metrics || backup || presentsCredentials(request)) {
         reader = reads.authenticate(request);
       }
-      if (metrics && !policy.isOperator(reader)) {
+      if ((metrics || backup) && !policy.isOperator(reader)) {
         throw new QueryRefusedException(
             HttpStatus.FORBIDDEN,
             "NOT_VISIBLE",
             null,
-            "only the KP authority and auditors may read the node's metrics");
+            "only the KP authority and auditors may read the node's "
+                + (metrics ? "metrics" : "database backup"));
       }
     } catch (QueryRefusedException e) {
       reads.write(request, response, e);

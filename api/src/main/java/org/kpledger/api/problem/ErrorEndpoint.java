@@ -3,6 +3,7 @@ package org.kpledger.api.problem;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.kpledger.api.storage.DatabaseUnavailable;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +25,18 @@ class ErrorEndpoint implements ErrorController {
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    HttpServletRequest original =
+        new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+          @Override
+          public String getRequestURI() {
+            return uri instanceof String s ? s : request.getRequestURI();
+          }
+        };
+    if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+        && DatabaseUnavailable.explains(failure)) {
+      // a filter's read of the database (an authenticated read's checks) met the outage
+      return ProblemHandler.databaseUnavailable(failure, original);
+    }
     HttpStatus status =
         code instanceof Integer c && HttpStatus.resolve(c) != null && c >= 400
             ? HttpStatus.valueOf(c)
@@ -37,13 +50,6 @@ class ErrorEndpoint implements ErrorController {
               status.is5xxServerError()
                   ? "the node could not answer; the fault is logged on the node"
                   : "the request cannot be served as sent: " + status.getReasonPhrase();
-        };
-    HttpServletRequest original =
-        new jakarta.servlet.http.HttpServletRequestWrapper(request) {
-          @Override
-          public String getRequestURI() {
-            return uri instanceof String s ? s : request.getRequestURI();
-          }
         };
     return ProblemHandler.problem(original, status, rule, null, detail);
   }

@@ -3,10 +3,12 @@ package org.kpledger.api.problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.kpledger.api.operations.RequestFacts;
+import org.kpledger.api.storage.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,6 +35,15 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+  /** The rule of a request the node could not serve because its database is out of reach. */
+  static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+
+  /** Retry-After, in seconds, of a 503 for a database out of reach. */
+  static final String DATABASE_RETRY_AFTER = "5";
+
+  /** Retry-After, in seconds, of any other 503 (RETRY: a command met a concurrent one). */
+  static final String RETRY_AFTER = "1";
 
   @ExceptionHandler(CommandRefusedException.class)
   ResponseEntity<ProblemDetail> refused(CommandRefusedException e, HttpServletRequest request) {
@@ -144,11 +155,17 @@ class ProblemHandler {
             : "the request cannot be served as sent: " + status.getReasonPhrase());
   }
 
-  /** Anything unforeseen: logged whole on the node, answered without a word of it. */
+  /**
+   * Anything unforeseen: logged whole on the node, answered without a word of it. A database out of
+   * reach is foreseen: 503 {@value #DATABASE_UNAVAILABLE} with {@code Retry-After}.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unforeseen(Exception e, HttpServletRequest request) {
     if (e instanceof ErrorResponse spring) {
       return http(spring, request);
+    }
+    if (DatabaseUnavailable.explains(e)) {
+      return databaseUnavailable(e, request);
     }
     LOG.error("request {} failed", request.getRequestURI(), e);
     return problem(
@@ -157,6 +174,34 @@ class ProblemHandler {
         "INTERNAL_ERROR",
         null,
         "the node could not answer; the fault is logged on the node");
+  }
+
+  /**
+   * The database cannot be reached or cannot write: nothing of the request was committed, so a
+   * command was not acknowledged and the same envelope can be sent again. Logged in one line (the
+   * outage can last and every request meets it), the cause's class and message only.
+   */
+  static ResponseEntity<ProblemDetail> databaseUnavailable(
+      Throwable e, HttpServletRequest request) {
+    LOG.warn(
+        "request {} answered 503: the database is unavailable ({})",
+        request.getRequestURI(),
+        rootOf(e));
+    return problem(
+        request,
+        HttpStatus.SERVICE_UNAVAILABLE,
+        DATABASE_UNAVAILABLE,
+        null,
+        "the ledger's database is unavailable; nothing was recorded: send the same request again"
+            + " after Retry-After seconds");
+  }
+
+  private static String rootOf(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.toString();
   }
 
   static ResponseEntity<ProblemDetail> problem(
@@ -174,6 +219,14 @@ class ProblemHandler {
     if (field != null) {
       p.setProperty("field", field);
     }
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    ResponseEntity.BodyBuilder answer =
+        ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+      // RFC 9110 §10.2.3: when to try again; the database's outage is longer than a lock's
+      answer.header(
+          HttpHeaders.RETRY_AFTER,
+          DATABASE_UNAVAILABLE.equals(rule) ? DATABASE_RETRY_AFTER : RETRY_AFTER);
+    }
+    return answer.body(p);
   }
 }

@@ -52,7 +52,12 @@ class ProblemResponses implements OpenApiCustomizer {
             "Refused: malformed input (400), signature or certificate (401), not allowed (403),"
                 + " unknown (404), taken (409), a custody rule (422); `rule` names it"));
     responses.putIfAbsent(
-        "5XX", answer("A fault of the node (500 INTERNAL_ERROR, no detail) or 503 RETRY"));
+        "5XX",
+        answer(
+            "A fault of the node (500 INTERNAL_ERROR, no detail), or 503 with a Retry-After"
+                + " header in seconds: RETRY (a concurrent command) or DATABASE_UNAVAILABLE (the"
+                + " node's database is down, closed or full; nothing was recorded, send the same"
+                + " request again)"));
     operation.setResponses(responses);
   }
 

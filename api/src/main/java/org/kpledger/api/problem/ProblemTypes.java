@@ -21,6 +21,7 @@ public final class ProblemTypes {
       case "NO_SUCH_ENDPOINT" -> "No such endpoint";
       case "METHOD_NOT_ALLOWED" -> "Method not allowed";
       case "INTERNAL_ERROR" -> "Internal error";
+      case "DATABASE_UNAVAILABLE" -> "Database unavailable";
       default ->
           switch (status) {
             case UNAUTHORIZED -> "Request not authenticated";

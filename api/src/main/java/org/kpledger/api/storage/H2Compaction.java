@@ -37,7 +37,8 @@ public final class H2Compaction implements AutoCloseable {
   /** What one pass did: the chunks' live share before and after, and the bytes rewritten. */
   public record Pass(int fillRateBefore, int fillRateAfter, int rewrites) {}
 
-  private final MVStore store;
+  private final DataSource dataSource;
+  private volatile MVStore store;
   private final int targetFillRate;
   private final int passBytes;
   private final Duration budget;
@@ -46,7 +47,9 @@ public final class H2Compaction implements AutoCloseable {
   private long rewritesSinceReport;
   private long lastReport = System.nanoTime();
 
-  private H2Compaction(MVStore store, int targetFillRate, int passBytes, Duration budget) {
+  private H2Compaction(
+      DataSource dataSource, MVStore store, int targetFillRate, int passBytes, Duration budget) {
+    this.dataSource = dataSource;
     this.store = store;
     this.targetFillRate = targetFillRate;
     this.passBytes = passBytes;
@@ -71,10 +74,10 @@ public final class H2Compaction implements AutoCloseable {
       throw new IllegalArgumentException("targetFillRate must be 1 to 99, not " + targetFillRate);
     }
     return embeddedStore(dataSource)
-        .map(store -> new H2Compaction(store, targetFillRate, passBytes, budget));
+        .map(store -> new H2Compaction(dataSource, store, targetFillRate, passBytes, budget));
   }
 
-  private static Optional<MVStore> embeddedStore(DataSource dataSource) throws SQLException {
+  static Optional<MVStore> embeddedStore(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       if (!c.isWrapperFor(JdbcConnection.class)
           || !(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
@@ -99,30 +102,49 @@ public final class H2Compaction implements AutoCloseable {
 
   /** The share of the chunks' pages that are live, in percent. */
   public int chunksFillRate() {
-    return store.getFileStore().getChunksFillRate();
+    return current().getFileStore().getChunksFillRate();
+  }
+
+  /**
+   * The store of the database as it is now. H2 closes the database when a write fails (a full
+   * disk); the connection pool then opens it again (EvictLostConnections), with a new store: follow
+   * it, or the file would go uncompacted from then on.
+   */
+  private MVStore current() {
+    MVStore s = store;
+    if (s.isClosed()) {
+      try {
+        s = embeddedStore(dataSource).orElse(s);
+      } catch (SQLException | RuntimeException stillClosed) {
+        return s; // the pass finds it closed and does nothing; the next one looks again
+      }
+      store = s;
+    }
+    return s;
   }
 
   /** One pass, on the calling thread. */
   public Pass pass() {
-    int before = chunksFillRate();
+    MVStore mv = current();
+    int before = mv.getFileStore().getChunksFillRate();
     int rewrites = 0;
     int misses = 0;
     long deadline = System.nanoTime() + budget.toNanos();
     // compact() also answers false when it waited 10 ms for the store lock in vain, which is
     // common while commits stream in: give up on a pass only after a few of those in a row
-    while (!store.isClosed()
+    while (!mv.isClosed()
         && System.nanoTime() < deadline
         && misses < 5
-        && chunksFillRate() < targetFillRate) {
-      if (store.compact(targetFillRate, passBytes)) {
-        store.commit();
+        && mv.getFileStore().getChunksFillRate() < targetFillRate) {
+      if (mv.compact(targetFillRate, passBytes)) {
+        mv.commit();
         rewrites++;
         misses = 0;
       } else {
         misses++;
       }
     }
-    return new Pass(before, chunksFillRate(), rewrites);
+    return new Pass(before, mv.getFileStore().getChunksFillRate(), rewrites);
   }
 
   private void passQuietly() {

@@ -58,7 +58,7 @@ class DatabaseReadinessTest {
     registry.add("kp.h2.compaction.enabled", () -> "false");
     registry.add(
         "spring.datasource.hikari.exception-override-class-name",
-        EvictClosedH2Connections.class::getName);
+        org.kpledger.api.storage.EvictLostConnections.class::getName);
   }
 
   @LocalServerPort int port;

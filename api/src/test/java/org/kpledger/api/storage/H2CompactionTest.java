@@ -60,6 +60,33 @@ class H2CompactionTest {
   }
 
   @Test
+  void compactionFollowsTheFileWhenTheDatabaseIsClosedAndOpenedAgain() throws Exception {
+    JdbcDataSource db = fileDatabase("reopened");
+    H2Compaction compaction;
+    try (Connection c = db.getConnection()) {
+      compaction = H2Compaction.of(db, 80, 1 << 20, Duration.ofSeconds(5)).orElseThrow();
+      createTables(c);
+      // as H2 does when a write fails on a full disk: the database closes under the node
+      c.createStatement().execute("SHUTDOWN IMMEDIATELY");
+    }
+    try (Connection c = db.getConnection()) {
+      Random random = new Random(11);
+      int passesThatRewrote = 0;
+      for (int i = 0; i < 1_000; i++) {
+        commit(c, i, random.nextInt(500));
+        if (i % 50 == 49 && compaction.pass().rewrites() > 0) {
+          passesThatRewrote++;
+        }
+      }
+      assertThat(passesThatRewrote)
+          .as("passes that rewrote pages of the reopened file")
+          .isPositive();
+      assertThat(compaction.chunksFillRate()).isEqualTo(fillRate(c));
+    }
+    compaction.close();
+  }
+
+  @Test
   void anInMemoryDatabaseHasNothingToCompact() throws SQLException {
     JdbcDataSource memory = new JdbcDataSource();
     memory.setURL("jdbc:h2:mem:compaction;DB_CLOSE_DELAY=-1");

@@ -288,6 +288,7 @@ class AnchoredNodeFabricIT {
   }
 
   private Process start() throws Exception {
+    // the packaged node, as Failsafe names it (api/pom.xml, kp.node.jar)
     Path jar = Path.of("target", "kp-ledger.jar").toAbsolutePath();
     List<String> command =
         List.of(
