@@ -32,6 +32,11 @@ final class CheckpointFile implements AutoCloseable {
     return path.getFileName().toString();
   }
 
+  /** The file's length in bytes. */
+  long size() throws IOException {
+    return channel.size();
+  }
+
   /** The bytes an entry takes: the note and the blank line after it. */
   static byte[] entry(String note) {
     return (note + "\n").getBytes(StandardCharsets.UTF_8);
