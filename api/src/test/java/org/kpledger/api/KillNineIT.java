@@ -111,7 +111,7 @@ class KillNineIT {
   }
 
   private Process start(Path data, int port) throws Exception {
-    Path jar = Path.of("target", "kp-ledger.jar").toAbsolutePath();
+    Path jar = NodeProcess.jar();
     List<String> command =
         new ArrayList<>(
             List.of(
