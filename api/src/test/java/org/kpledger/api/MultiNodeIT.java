@@ -74,6 +74,9 @@ class MultiNodeIT {
   private final Map<String, AtomicInteger> acceptedDecisions = new ConcurrentHashMap<>();
   private final AtomicInteger sharedDays = new AtomicInteger();
   private final AtomicBoolean sending = new AtomicBoolean(true);
+  private final AtomicInteger resent = new AtomicInteger();
+  private final AtomicInteger retryAnswers = new AtomicInteger();
+  private final Instant began = Instant.now();
   private Process haproxy;
   private Map<String, String> database;
   private TestPki pki;
@@ -112,6 +115,7 @@ class MultiNodeIT {
       nodes.add(node(root, i));
     }
     nodes.get(0).start().awaitUp(Duration.ofSeconds(120));
+    progress("first node up");
     Path key = Path.of("node", "tree-head-key.pem");
     for (NodeProcess n : nodes.subList(1, 3)) {
       Files.createDirectories(n.dataDir().resolve(key).getParent());
@@ -122,6 +126,7 @@ class MultiNodeIT {
       n.awaitUp(Duration.ofSeconds(120));
     }
     startHaproxy(haproxyBinary, root);
+    progress("three nodes up behind HAProxy");
 
     send(registrar, "RegisterZone", zone(SHARED_ZONE), true);
     ExecutorService clients = Executors.newFixedThreadPool(THREADS);
@@ -134,18 +139,31 @@ class MultiNodeIT {
       awaitAcknowledged(PER_PHASE, threads);
       NodeProcess first = nodes.get((publisher() + 1) % 3);
       first.killNine();
+      progress("SIGKILLed the node on port " + first.port() + ", which does not sign");
       awaitAcknowledged(2 * PER_PHASE, threads);
-      first.start().awaitUp(Duration.ofSeconds(120));
-      awaitAcknowledged(3 * PER_PHASE, threads);
-      NodeProcess signer = nodes.get(publisher());
+      first.start(); // it rejoins while the clients go on; its readiness is awaited below
+      progress("restarting it");
+      int signing = publisher();
+      NodeProcess signer = nodes.get(signing);
       signer.killNine();
-      awaitAcknowledged(4 * PER_PHASE, threads);
+      progress("SIGKILLed the signing node on port " + signer.port());
+      int next = publisher();
+      progress("the node on port " + nodes.get(next).port() + " took over signing");
+      assertThat(next).isNotEqualTo(signing);
+      awaitAcknowledged(acknowledged.size() + PER_PHASE, threads);
     } finally {
       sending.set(false);
       clients.shutdown();
     }
     for (Future<?> f : threads) {
       f.get();
+    }
+    progress("clients stopped");
+    Instant stopped = Instant.now();
+    for (NodeProcess n : nodes) {
+      if (n.alive()) {
+        n.awaitUp(Duration.ofSeconds(120));
+      }
     }
 
     try (Connection db = connect()) {
@@ -166,8 +184,9 @@ class MultiNodeIT {
           .isZero();
       assertThat(count(db, "SELECT COUNT(DISTINCT event_id) FROM merkle_leaf")).isEqualTo(events);
       assertThat(count(db, "SELECT MAX(leaf_index) + 1 FROM merkle_leaf")).isEqualTo(events);
-      assertSameHeadEverywhere(events);
+      assertSameHeadEverywhere(events, stopped);
     }
+    progress("every event one leaf, one head everywhere");
     List<NodeProcess> live = nodes.stream().filter(NodeProcess::alive).toList();
     assertThat(live).hasSize(2);
     await(
@@ -262,12 +281,15 @@ class MultiNodeIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
       } catch (IOException lost) {
+        resent.incrementAndGet();
         continue;
       }
       if (r.statusCode() == 502 || r.statusCode() == 503 || r.statusCode() == 504) {
         if (r.statusCode() == 503 && r.body().contains("\"rule\"")) {
           assertThat(r.headers().firstValue("Retry-After")).as(r.body()).isPresent();
+          retryAnswers.incrementAndGet();
         }
+        resent.incrementAndGet();
         Thread.sleep(50); // back off before resending, so the proxy sees the node gone
         continue;
       }
@@ -333,8 +355,7 @@ class MultiNodeIT {
   }
 
   /** Every live node serves one latest signed head, covering every event, within seconds. */
-  private void assertSameHeadEverywhere(long events) throws Exception {
-    Instant start = Instant.now();
+  private void assertSameHeadEverywhere(long events, Instant stopped) throws Exception {
     await(
         "every live node serves the head of size " + events,
         Duration.ofSeconds(30),
@@ -357,7 +378,7 @@ class MultiNodeIT {
         "MultiNodeIT: every live node served the head of size "
             + events
             + " "
-            + Duration.between(start, Instant.now()).toMillis()
+            + Duration.between(stopped, Instant.now()).toMillis()
             + " ms after the clients stopped");
   }
 
@@ -389,6 +410,16 @@ class MultiNodeIT {
           });
     }
     return found[0];
+  }
+
+  private void progress(String what) {
+    System.out.printf(
+        "MultiNodeIT %5.1f s: %s (%d acknowledged, %d resent, %d answered 503 RETRY)%n",
+        Duration.between(began, Instant.now()).toMillis() / 1000.0,
+        what,
+        acknowledged.size(),
+        resent.get(),
+        retryAnswers.get());
   }
 
   private void awaitAcknowledged(int commands, List<Future<?>> threads) throws Exception {
