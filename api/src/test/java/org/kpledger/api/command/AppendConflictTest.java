@@ -60,7 +60,8 @@ class AppendConflictTest {
     VerifiedCommand decision = decision();
     when(gateway.sendAndWait(any()))
         .thenThrow(new ConcurrencyException("sequence 7 of NOLA already inserted"))
-        .thenReturn(new CommandOutcome(decision.commandId(), "RecordZoneDecision", null, List.of("e1")));
+        .thenReturn(
+            new CommandOutcome(decision.commandId(), "RecordZoneDecision", null, List.of("e1")));
 
     Submission answer = service.submit("body");
 

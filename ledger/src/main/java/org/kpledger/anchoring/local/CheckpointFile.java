@@ -84,6 +84,16 @@ final class CheckpointFile implements AutoCloseable {
     }
   }
 
+  /** Whether the entry that ends at byte {@code end} is {@code entry}. */
+  boolean holds(long end, byte[] entry) throws IOException {
+    if (end < entry.length || end > channel.size()) {
+      return false;
+    }
+    ByteBuffer stored = ByteBuffer.allocate(entry.length);
+    channel.read(stored, end - entry.length);
+    return Arrays.equals(stored.array(), entry);
+  }
+
   /** Appends an entry and forces it to disk; returns its offset. */
   long append(byte[] entry) throws IOException {
     long offset = channel.size();

@@ -93,10 +93,7 @@ public final class LocalAnchorSink implements AnchorSink, AutoCloseable {
     try {
       CheckpointFile checkpoints = new CheckpointFile(file);
       TreeHeadTable table = new TreeHeadTable(name, checkpoints.name(), connections);
-      TreeHeadTable.Row row = table.last();
-      if (shared && row != null && checkpoints.size() < row.fileEnd()) {
-        row = table.lastEndingBy(checkpoints.size());
-      }
+      TreeHeadTable.Row row = shared ? lastHeld(table, checkpoints) : table.last();
       checkpoints.reconcile(
           row == null ? 0 : row.fileEnd(),
           row == null ? null : CheckpointFile.entry(row.anchored().head().note()));
@@ -109,6 +106,26 @@ public final class LocalAnchorSink implements AnchorSink, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open checkpoint file " + file, e);
     }
+  }
+
+  /**
+   * The last recorded entry this node's copy can hold: the last row ending within the file, or, if
+   * the file holds something else there, the row before it. That is a head this node wrote but did
+   * not live to record, whose place another node's head then took; {@link CheckpointFile#reconcile}
+   * cuts it back (within its limit for a torn entry) and {@link #copyRecordedHeads} copies the
+   * other.
+   */
+  private static TreeHeadTable.Row lastHeld(TreeHeadTable table, CheckpointFile file)
+      throws IOException {
+    TreeHeadTable.Row row = table.lastEndingBy(file.size());
+    if (row == null) {
+      return null;
+    }
+    byte[] entry = CheckpointFile.entry(row.anchored().head().note());
+    if (file.holds(row.fileEnd(), entry)) {
+      return row;
+    }
+    return table.lastEndingBy(row.fileEnd() - entry.length);
   }
 
   /**

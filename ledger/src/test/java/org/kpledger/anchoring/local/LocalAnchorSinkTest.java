@@ -148,6 +148,26 @@ class LocalAnchorSinkTest extends AnchorSinkContractTest {
     }
   }
 
+  @Test
+  void aSharedSinkReplacesItsUnrecordedLastEntryWithTheHeadAnotherNodeRecordedThere()
+      throws Exception {
+    ((LocalAnchorSink) sink()).close();
+    Path otherFile = dir.resolve("other").resolve("checkpoints.txt");
+    Files.createDirectories(otherFile.getParent());
+    try (LocalAnchorSink a = openShared(file)) {
+      a.anchor(head(5), List.of());
+    }
+    Files.copy(file, otherFile);
+    try (LocalAnchorSink b = openShared(otherFile)) {
+      b.anchor(head(13), log().consistencyProof(5, 13));
+    }
+    // the node of `file` wrote an entry at the same offset and was killed before recording it
+    Files.writeString(file, "x".repeat(400), StandardOpenOption.APPEND);
+    try (LocalAnchorSink a = openShared(file)) {
+      assertThat(Files.readAllBytes(file)).isEqualTo(Files.readAllBytes(otherFile));
+    }
+  }
+
   private LocalAnchorSink openShared(Path at) {
     return LocalAnchorSink.openShared("local", database.connections(), at, Clock.systemUTC());
   }
