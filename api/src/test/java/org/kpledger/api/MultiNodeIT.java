@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ import org.kpledger.identity.Role;
  * stored exactly once and no other, the shared zone's decisions are in order (no command was judged
  * on a stale state), every event is exactly one leaf, every live node serves the same latest signed
  * head covering them all within seconds, their checkpoint files are byte for byte alike, and a
- * bundle exported through each live node verifies clean.
+ * bundle exported through each live node verifies clean. Last, a revocation list recorded through
+ * one node makes the other refuse the revoked certificate at once.
  *
  * <p>Runs in the PostgreSQL pass of {@code bin/test} (kp.test.postgres) with HAProxy named by
  * {@code kp.haproxy}; {@code bin/test} refuses to run without HAProxy when KP_REQUIRE_HAPROXY=1, as
@@ -109,6 +111,7 @@ class MultiNodeIT {
     TestPki.TestActor registrar = pki.actor("CAR-KP", "kp-registrar", Role.REGISTRAR);
     TestPki.TestActor monitor = pki.actor("KP-MT", "mt-monitor", Role.MONITOR);
     TestPki.TestActor auditor = pki.actor("AUD-FA", "auditor-1", Role.AUDITOR);
+    TestPki.TestActor fired = pki.actor("KP-MT", "mt-fired", Role.MONITOR);
 
     // the first node creates the schema and the log's tree head key; the others get a copy of it
     for (int i = 0; i < 3; i++) {
@@ -199,6 +202,44 @@ class MultiNodeIT {
       AuditReport report = audit.verify(audit.export(ALL));
       assertThat(report.findings()).as("bundle through port " + n.port()).isEmpty();
     }
+    aRevocationRecordedThroughOneNodeHoldsOnTheOther(live, monitor, fired);
+  }
+
+  /** A node refuses a certificate that another node's command revoked, from the next request. */
+  private void aRevocationRecordedThroughOneNodeHoldsOnTheOther(
+      List<NodeProcess> live, TestPki.TestActor monitor, TestPki.TestActor fired) throws Exception {
+    HttpResponse<String> before =
+        post(
+            live.get(1),
+            Envelopes.sign(
+                fired, "RecordZoneDecision", decision("MN-Z0", FIRST_DAY.plusYears(20))));
+    assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+    String crl =
+        Base64.getEncoder()
+            .encodeToString(
+                pki.revocationList("KP-MT", fired.certificate().getSerialNumber()).getEncoded());
+    HttpResponse<String> published =
+        post(
+            live.get(0),
+            Envelopes.sign(monitor, "PublishRevocationList", CarFixture.obj("crl", crl)));
+    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+    HttpResponse<String> after =
+        post(
+            live.get(1),
+            Envelopes.sign(
+                fired, "RecordZoneDecision", decision("MN-Z0", FIRST_DAY.plusYears(21))));
+    assertThat(after.statusCode()).as(after.body()).isEqualTo(401);
+    assertThat(after.body()).contains("CERTIFICATE_REVOKED");
+  }
+
+  private HttpResponse<String> post(NodeProcess node, String envelope) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(node.url("/api/commands"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(envelope))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private NodeProcess node(Path root, int i) throws IOException {
