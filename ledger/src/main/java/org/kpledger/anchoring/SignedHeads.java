@@ -39,6 +39,15 @@ final class SignedHeads {
     return Optional.ofNullable(error);
   }
 
+  /**
+   * Forgets the last head signed, so that it is adopted again from the sinks: another node may have
+   * signed newer ones.
+   */
+  void forget() {
+    latest = null;
+    notEverywhere.clear();
+  }
+
   /** After a restart, takes the newest anchored head as the last one signed. */
   void adoptIfNewer(SignedTreeHead anchored) {
     if (latest == null || anchored.size() > latest.size()) {

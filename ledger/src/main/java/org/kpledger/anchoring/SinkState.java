@@ -63,6 +63,11 @@ final class SinkState {
     return last;
   }
 
+  /** Forgets the sink's last head, so that the next round asks the sink again. */
+  void forget() {
+    last = null;
+  }
+
   long lastSize() {
     return last == null ? -1 : last.map(a -> a.head().size()).orElse(0L);
   }

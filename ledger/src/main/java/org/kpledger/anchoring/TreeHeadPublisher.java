@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.kpledger.merkle.MerkleLog;
 import org.kpledger.merkle.NodeStore;
 import org.slf4j.Logger;
@@ -26,7 +27,11 @@ import org.slf4j.LoggerFactory;
  * not offered it again ({@link RetryPolicy}).
  *
  * <p>Rounds run on one background thread and never on the anchoring processor's. Run one publisher
- * per log, on the node that owns the anchoring processor's segment.
+ * per log, on the node that owns the anchoring processor's segment. Where several nodes share one
+ * database, each runs a publisher that is told whether its node publishes now ({@link
+ * #publishingWhen}): one that does not signs nothing and only reads the sinks' last heads for its
+ * status, and each round starts from the sinks' last heads rather than from what it remembers,
+ * since another node may have signed and anchored heads meanwhile.
  */
 public final class TreeHeadPublisher implements AutoCloseable {
 
@@ -43,6 +48,8 @@ public final class TreeHeadPublisher implements AutoCloseable {
             return t;
           });
   private final AtomicBoolean roundQueued = new AtomicBoolean();
+  private volatile BooleanSupplier publishing = () -> true;
+  private volatile boolean shared;
   private volatile AnchoringStatus status;
 
   /**
@@ -96,6 +103,20 @@ public final class TreeHeadPublisher implements AutoCloseable {
     this.status = new AnchoringStatus(0, Optional.empty(), Optional.empty(), List.of());
   }
 
+  /**
+   * Makes the publisher sign and anchor only while {@code publishing} says this node publishes, for
+   * several nodes on one database: for example while the node owns the anchoring processor's
+   * segment, which only one node at a time does. Call it before {@link #start()}.
+   *
+   * @param publishing asked at each round; must not block long
+   * @return this publisher
+   */
+  public TreeHeadPublisher publishingWhen(BooleanSupplier publishing) {
+    this.publishing = Objects.requireNonNull(publishing, "publishing");
+    this.shared = true;
+    return this;
+  }
+
   /** Starts the timer: a round every T. */
   public void start() {
     long millis = cadence.everyInterval().toMillis();
@@ -132,12 +153,20 @@ public final class TreeHeadPublisher implements AutoCloseable {
    */
   public synchronized Optional<SignedTreeHead> publish() {
     MerkleLog log = new MerkleLog(nodes);
+    boolean publishes = publishing.getAsBoolean();
+    if (shared) {
+      // another node may have signed and anchored heads since the last round: ask the sinks
+      sinks.forEach(SinkState::forget);
+      signed.forget();
+    }
     if (signed.latest() == null) {
       sinks.forEach(s -> s.last().ifPresent(a -> signed.adoptIfNewer(a.head())));
     }
-    signed.signIfGrown(log);
+    if (publishes) {
+      signed.signIfGrown(log);
+    }
     SignedTreeHead latest = signed.latest();
-    if (latest != null) {
+    if (latest != null && publishes) {
       sinks.forEach(s -> s.catchUp(latest, log));
     }
     long anchoredEverywhere = sinks.stream().mapToLong(SinkState::lastSize).min().orElse(-1);

@@ -226,6 +226,40 @@ class TreeHeadPublisherTest {
   }
 
   @Test
+  void aNodeThatDoesNotPublishSignsNothingButReportsTheSinksLastHead() {
+    grow(5);
+    publisher(1000, Duration.ofHours(1)).publish();
+    grow(3);
+    TreeHeadPublisher follower = publisher(1000, Duration.ofHours(1)).publishingWhen(() -> false);
+    assertThat(follower.publish().orElseThrow().size()).isEqualTo(5);
+    assertThat(sink.kept).extracting(a -> a.head().size()).containsExactly(5L);
+    assertThat(follower.status().latestSigned().orElseThrow().size()).isEqualTo(5);
+  }
+
+  @Test
+  void aNodeThatTakesOverPublishingContinuesFromTheHeadsAnotherNodeAnchored() {
+    java.util.concurrent.atomic.AtomicBoolean firstPublishes =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    TreeHeadPublisher first =
+        publisher(1000, Duration.ofHours(1)).publishingWhen(firstPublishes::get);
+    TreeHeadPublisher second =
+        publisher(1000, Duration.ofHours(1)).publishingWhen(() -> !firstPublishes.get());
+    grow(2);
+    first.publish();
+    second.publish();
+    grow(3);
+    first.publish();
+    firstPublishes.set(false);
+    grow(4);
+    assertThat(second.publish().orElseThrow().size()).isEqualTo(9);
+    firstPublishes.set(true);
+    grow(1);
+    assertThat(first.publish().orElseThrow().size()).isEqualTo(10);
+    assertThat(sink.kept).extracting(a -> a.head().size()).containsExactly(2L, 5L, 9L, 10L);
+    assertThat(first.status().sinks().get(0).lastError()).isEmpty();
+  }
+
+  @Test
   void headTimesNeverGoBackwards() {
     TreeHeadPublisher publisher = publisher(1000, Duration.ofHours(1));
     grow(1);

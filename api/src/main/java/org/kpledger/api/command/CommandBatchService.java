@@ -100,7 +100,7 @@ public class CommandBatchService {
           return taken.get();
         }
         return execute(commands);
-      } catch (DeadlockException e) {
+      } catch (DeadlockException | AppendConflictException e) {
         if (attempt == ATTEMPTS) {
           throw new CommandRefusedException(
               HttpStatus.SERVICE_UNAVAILABLE,
@@ -243,7 +243,8 @@ public class CommandBatchService {
     } catch (ConcurrencyException
         | AggregateStreamCreationException
         | DataIntegrityViolationException e) {
-      // another command created one of these ids at the same moment
+      // another command created one of these ids at the same moment, or appended to one of the
+      // items first (another node's, since this node writes batches one at a time)
       rollBack(batch, e);
       Optional<Submission> raced = answeredBefore(commands);
       if (raced.isPresent()) {
@@ -253,11 +254,7 @@ public class CommandBatchService {
       if (taken.isPresent()) {
         return taken.get();
       }
-      throw new CommandRefusedException(
-          HttpStatus.CONFLICT,
-          CommandService.ALREADY_EXISTS,
-          "commands",
-          "an id this batch would create is already taken; nothing in it was recorded");
+      throw new AppendConflictException(e);
     } catch (RuntimeException | Error e) {
       rollBack(batch, e);
       throw e;

@@ -55,7 +55,11 @@ class CommandController {
           "a custody rule refused it (rule); field names the payload member at fault"
               + " (payload.receiverLicence, payload.parcelIds[2], payload.fieldDate), or payload"
               + " when the rule blames the command as a whole")
-  @ApiResponse(responseCode = "503", description = "RETRY: send the same envelope again")
+  @ApiResponse(
+      responseCode = "503",
+      description =
+          "RETRY (with Retry-After): the command met concurrent ones on the same items, on this"
+              + " node or another sharing its database; send the same envelope again")
   @PostMapping(
       path = "/api/commands",
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -93,7 +97,11 @@ class CommandController {
           "a custody rule refused it (rule); field names the payload member at fault"
               + " (payload.receiverLicence, payload.parcelIds[2], payload.fieldDate), or payload"
               + " when the rule blames the command as a whole")
-  @ApiResponse(responseCode = "503", description = "RETRY: send the same envelope again")
+  @ApiResponse(
+      responseCode = "503",
+      description =
+          "RETRY (with Retry-After): the command met concurrent ones on the same items, on this"
+              + " node or another sharing its database; send the same envelope again")
   @PostMapping(
       path = "/api/commands/batch",
       consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -45,6 +45,9 @@ public class CommandService {
 
   private static final String INSTANCE = "/api/commands";
 
+  /** How many times a command whose events lost an append race is judged before 503 RETRY. */
+  private static final int CONFLICT_ATTEMPTS = 3;
+
   private final EnvelopeVerifier verifier;
   private final CommandReceipts receipts;
   private final RefusedAttempts refusedAttempts;
@@ -101,6 +104,22 @@ public class CommandService {
       crl = crlCheck.verify(p, command.actor());
       payload = crlCheck.complete(p, crl, command.actor());
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return dispatch(command, payload, crl);
+      } catch (AppendConflictException e) {
+        if (attempt == CONFLICT_ATTEMPTS) {
+          throw new CommandRefusedException(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "RETRY",
+              null,
+              "the command met concurrent ones on the same items; retry it with the same envelope");
+        }
+      }
+    }
+  }
+
+  private Submission dispatch(VerifiedCommand command, Object payload, X509CRL crl) {
     try {
       CommandOutcome outcome = gateway.sendAndWait(message(command, payload));
       if (crl != null) {
@@ -120,12 +139,17 @@ public class CommandService {
     } catch (ConcurrencyException
         | AggregateStreamCreationException
         | DataIntegrityViolationException e) {
-      // a command that created the same id at the same moment won the race
+      // a command that created the same id at the same moment won the race, or one on another
+      // node appended to the same item first (this one was judged on an older state)
       Optional<CommandReceipts.Receipt> raced = receipts.find(command.commandId());
       if (raced.isPresent()) {
         return replay(raced.get(), command);
       }
-      return refuse(command, HttpStatus.CONFLICT, ALREADY_EXISTS, takenField(command), TAKEN);
+      Optional<CreatedIds.Created> taken = takenIds.firstTaken(CreatedIds.of(command.payload()));
+      if (taken.isEmpty()) {
+        throw new AppendConflictException(e);
+      }
+      return refuse(command, HttpStatus.CONFLICT, ALREADY_EXISTS, taken.get().field(), TAKEN);
     } catch (DeadlockException e) {
       throw new CommandRefusedException(
           HttpStatus.SERVICE_UNAVAILABLE,
@@ -161,14 +185,6 @@ public class CommandService {
       }
     }
     return "payload";
-  }
-
-  /** The field naming an id of the command that the store holds now, or {@code payload}. */
-  String takenField(VerifiedCommand c) {
-    return takenIds
-        .firstTaken(CreatedIds.of(c.payload()))
-        .map(CreatedIds.Created::field)
-        .orElse("payload");
   }
 
   static String unknown(AggregateNotFoundException e) {

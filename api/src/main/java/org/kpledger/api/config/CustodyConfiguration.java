@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
@@ -68,8 +69,10 @@ class CustodyConfiguration {
    * go first), so a zone, licence, miner or site read by every purchase is not replayed from the
    * event store each time. Axon updates an entry when its unit of work commits and evicts it when
    * the unit of work rolls back. A weak-reference cache lost every entry at each garbage
-   * collection, which under load meant two queries and a replay per aggregate per command. One node
-   * owns its aggregates; several nodes on one database would need the cache off.
+   * collection, which under load meant two queries and a replay per aggregate per command. With
+   * {@code kp.multi-node=true} (or 0 entries) there is no cache: another node may have appended to
+   * any aggregate, and a cached copy would judge a command on a stale state (a zone's compliance
+   * read by a purchase, for example), so every command loads what it touches from the event store.
    */
   @Bean(destroyMethod = "close")
   CacheManager aggregateCacheManager(LedgerProperties props) {
@@ -79,12 +82,15 @@ class CustodyConfiguration {
             CacheConfigurationBuilder.newCacheConfigurationBuilder(
                 Object.class,
                 Object.class,
-                ResourcePoolsBuilder.heap(props.aggregateCacheEntries())))
+                ResourcePoolsBuilder.heap(Math.max(1, props.aggregateCacheEntries()))))
         .build(true);
   }
 
   @Bean
-  Cache aggregateCache(CacheManager aggregateCacheManager) {
+  Cache aggregateCache(CacheManager aggregateCacheManager, LedgerProperties props) {
+    if (props.multiNode() || props.aggregateCacheEntries() == 0) {
+      return NoCache.INSTANCE;
+    }
     return new EhCache3Adapter(
         (Ehcache<Object, Object>)
             aggregateCacheManager.getCache("aggregates", Object.class, Object.class));

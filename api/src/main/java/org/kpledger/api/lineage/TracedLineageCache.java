@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
  * The judged lineages of the last traces (a shipment's about 2,000 origins at CAR scale take most
  * of a trace's time to read and judge), kept while {@link LineageEpoch} stands still and the day
  * has not changed in Bangui (a licence's standing today is one of the facts judged), least recently
- * used first out ({@code kp.trace-cache-entries}, 0 to keep none). Paging through a trace, the
- * dossier after the trace and a second reader of the same shipment then cost only their own page.
+ * used first out ({@code kp.trace-cache-entries}, 0 to keep none; none with {@code
+ * kp.multi-node=true}, since the epoch moves only on the node that runs its processor). Paging
+ * through a trace, the dossier after the trace and a second reader of the same shipment then cost
+ * only their own page.
  */
 @Component
 public class TracedLineageCache {
@@ -29,7 +31,9 @@ public class TracedLineageCache {
   private final Map<Key, Entry> entries;
 
   TracedLineageCache(
-      LineageEpoch epoch, @Value("${kp.trace-cache-entries:64}") int capacity, Clock clock) {
+      LineageEpoch epoch,
+      @Value("#{${kp.multi-node:false} ? 0 : ${kp.trace-cache-entries:64}}") int capacity,
+      Clock clock) {
     this.epoch = epoch;
     this.clock = clock;
     this.capacity = capacity;

@@ -73,11 +73,30 @@ class AnchoringConfiguration {
     return new CheckpointVerifier(anchoring.origin(), signer.publicKey());
   }
 
+  /**
+   * The local sink; with {@code kp.multi-node=true} opened shared: the table is the record and the
+   * file in the data directory is this node's copy of it (SharedLog).
+   */
   @Bean(destroyMethod = "close")
   LocalAnchorSink localAnchorSink(
-      ConnectionProvider ledgerConnections, LedgerProperties props, Clock clock) {
-    return LocalAnchorSink.open(
-        "local", ledgerConnections, props.dataDir().resolve("checkpoints.txt"), clock);
+      ConnectionProvider ledgerConnections,
+      LedgerProperties props,
+      Clock clock,
+      CheckpointVerifier checkpointVerifier) {
+    if (!props.multiNode()) {
+      return LocalAnchorSink.open(
+          "local", ledgerConnections, props.dataDir().resolve("checkpoints.txt"), clock);
+    }
+    LocalAnchorSink sink =
+        LocalAnchorSink.openShared(
+            "local", ledgerConnections, props.dataDir().resolve("checkpoints.txt"), clock);
+    SharedLog.checkSameKey(sink, checkpointVerifier);
+    return sink;
+  }
+
+  @Bean(destroyMethod = "close")
+  SharedLog sharedLog(@Lazy Configuration axon, LocalAnchorSink localAnchorSink) {
+    return new SharedLog(axon, localAnchorSink);
   }
 
   @Bean(destroyMethod = "close")
@@ -87,16 +106,20 @@ class AnchoringConfiguration {
       LocalAnchorSink sink,
       ObjectProvider<FabricAnchorSink> fabricSink,
       AnchoringProperties anchoring,
+      LedgerProperties props,
+      SharedLog shared,
       Clock clock) {
     List<AnchorSink> sinks = new ArrayList<>(List.of(sink));
     fabricSink.ifAvailable(sinks::add);
-    return new TreeHeadPublisher(
-        log.nodes(),
-        signer,
-        sinks,
-        new PublishingCadence(
-            anchoring.origin(), anchoring.everyLeaves(), anchoring.everyInterval()),
-        clock);
+    TreeHeadPublisher publisher =
+        new TreeHeadPublisher(
+            log.nodes(),
+            signer,
+            sinks,
+            new PublishingCadence(
+                anchoring.origin(), anchoring.everyLeaves(), anchoring.everyInterval()),
+            clock);
+    return props.multiNode() ? publisher.publishingWhen(shared::publishes) : publisher;
   }
 
   @Bean
@@ -116,6 +139,12 @@ class AnchoringConfiguration {
 
   @EventListener(ApplicationReadyEvent.class)
   void startPublishing(ApplicationReadyEvent ready) {
-    ready.getApplicationContext().getBean(TreeHeadPublisher.class).start();
+    var context = ready.getApplicationContext();
+    context.getBean(TreeHeadPublisher.class).start();
+    if (context.getBean(LedgerProperties.class).multiNode()) {
+      context
+          .getBean(SharedLog.class)
+          .start(context.getBean(AnchoringProperties.class).everyInterval());
+    }
   }
 }

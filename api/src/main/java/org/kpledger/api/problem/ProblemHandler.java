@@ -47,7 +47,16 @@ class ProblemHandler {
 
   @ExceptionHandler(CommandRefusedException.class)
   ResponseEntity<ProblemDetail> refused(CommandRefusedException e, HttpServletRequest request) {
-    return problem(request, e.status(), e.rule(), e.field(), e.getMessage());
+    ResponseEntity<ProblemDetail> answer =
+        problem(request, e.status(), e.rule(), e.field(), e.getMessage());
+    if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+      // RETRY: the same envelope can be sent again at once; a second says so to proxies too
+      return ResponseEntity.status(answer.getStatusCode())
+          .headers(answer.getHeaders())
+          .header(HttpHeaders.RETRY_AFTER, "1")
+          .body(answer.getBody());
+    }
+    return answer;
   }
 
   @ExceptionHandler(QueryRefusedException.class)

@@ -12,7 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustDir the directory of organisation CA certificates that make up the trust root
  * @param issuedAtWindow how far a command's issuedAt may be from the ledger's clock
  * @param maxBodyBytes the largest request body accepted
- * @param aggregateCacheEntries how many loaded aggregates the node keeps in memory
+ * @param aggregateCacheEntries how many loaded aggregates the node keeps in memory (none when
+ *     {@code multiNode})
+ * @param multiNode whether other nodes share this node's database ({@code kp.multi-node}): then no
+ *     aggregate or judged lineage is kept in memory, only the node that owns the anchoring
+ *     processor's segment signs tree heads, and the checkpoint file is this node's copy (README,
+ *     "Several nodes on one database")
  */
 @ConfigurationProperties(prefix = "kp")
 public record LedgerProperties(
@@ -20,4 +25,5 @@ public record LedgerProperties(
     Path trustDir,
     Duration issuedAtWindow,
     long maxBodyBytes,
-    @DefaultValue("20000") int aggregateCacheEntries) {}
+    @DefaultValue("20000") int aggregateCacheEntries,
+    @DefaultValue("false") boolean multiNode) {}

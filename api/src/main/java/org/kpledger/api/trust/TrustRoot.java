@@ -9,7 +9,11 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.kpledger.api.settings.LedgerProperties;
 import org.kpledger.identity.ActorIdentity;
@@ -20,12 +24,16 @@ import org.kpledger.revocation.RevocationListPublishedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The organisation CAs this ledger trusts (the PEM certificates in {@code kp.trust-dir}) and the
  * revocation lists they published, replayed from the event store. The directory is read again when
- * it changes, so an operator can enrol an organisation without a restart.
+ * it changes, so an operator can enrol an organisation without a restart. With {@code
+ * kp.multi-node=true} another node may have recorded a revocation list: each authentication first
+ * asks the store, in one indexed query, whether an organisation's stream grew, and applies the
+ * lists it gained, so no node accepts a certificate revoked before the request.
  */
 @Component
 public class TrustRoot {
@@ -36,10 +44,18 @@ public class TrustRoot {
   private volatile TrustAnchors anchors;
   private volatile long loadedStamp = Long.MIN_VALUE;
   private volatile long nextCheckNanos = System.nanoTime();
+  private final boolean multiNode;
+  private final JdbcTemplate jdbc;
 
-  TrustRoot(LedgerProperties props, @Lazy EventStore eventStore) throws IOException {
+  /** Per organisation, the last sequence number of its stream applied to the authenticator. */
+  private volatile Map<String, Long> applied = Map.of();
+
+  TrustRoot(LedgerProperties props, @Lazy EventStore eventStore, @Lazy JdbcTemplate jdbc)
+      throws IOException {
     this.dir = props.trustDir();
     this.eventStore = eventStore;
+    this.multiNode = props.multiNode();
+    this.jdbc = jdbc;
     Files.createDirectories(dir);
   }
 
@@ -63,6 +79,9 @@ public class TrustRoot {
    * trusted from its first command.
    */
   public ActorIdentity authenticate(X509Certificate certificate, Instant at) {
+    if (multiNode) {
+      followRevocations();
+    }
     try {
       return authenticator().authenticate(certificate, at);
     } catch (IdentityRejectedException e) {
@@ -106,11 +125,11 @@ public class TrustRoot {
       return;
     }
     CertificateAuthenticator fresh = new CertificateAuthenticator(anchors);
+    Map<String, Long> read = new HashMap<>();
     for (String org : anchors.organisationIds()) {
-      for (X509CRL crl : publishedLists(org)) {
-        fresh.ingestRevocationList(crl);
-      }
+      read.put(org, ingestFrom(fresh, org, 0));
     }
+    this.applied = read;
     this.anchors = anchors;
     authenticator = fresh;
     loadedStamp = stamp;
@@ -121,13 +140,53 @@ public class TrustRoot {
         dir);
   }
 
-  private List<X509CRL> publishedLists(String organisationId) {
-    return eventStore
-        .readEvents(organisationId)
-        .asStream()
-        .filter(m -> m.getPayload() instanceof RevocationListPublishedEvent)
-        .map(m -> parseCrl(((RevocationListPublishedEvent) m.getPayload()).crl()))
-        .toList();
+  /**
+   * Applies the revocation lists of {@code organisationId}'s stream from sequence number {@code
+   * from} on; returns the last sequence number read, or {@code from - 1} if none.
+   */
+  private long ingestFrom(CertificateAuthenticator to, String organisationId, long from) {
+    long last = from - 1;
+    for (DomainEventMessage<?> m :
+        eventStore.readEvents(organisationId, from).asStream().toList()) {
+      if (m.getPayload() instanceof RevocationListPublishedEvent published) {
+        to.ingestRevocationList(parseCrl(published.crl()));
+      }
+      last = m.getSequenceNumber();
+    }
+    return last;
+  }
+
+  /** Applies the revocation lists other nodes recorded since this node last looked. */
+  private void followRevocations() {
+    CertificateAuthenticator current = authenticator();
+    Map<String, Long> known = applied;
+    if (known.isEmpty()) {
+      return;
+    }
+    String marks = String.join(",", Collections.nCopies(known.size(), "?"));
+    List<Map<String, Object>> streams =
+        jdbc.queryForList(
+            "SELECT aggregate_identifier, MAX(sequence_number) AS last FROM domain_event_entry"
+                + " WHERE aggregate_identifier IN ("
+                + marks
+                + ") GROUP BY aggregate_identifier",
+            known.keySet().toArray());
+    for (Map<String, Object> stream : streams) {
+      String org = (String) stream.get("aggregate_identifier");
+      long last = ((Number) stream.get("last")).longValue();
+      if (last > known.getOrDefault(org, -1L)) {
+        catchUp(current, org);
+      }
+    }
+  }
+
+  private synchronized void catchUp(CertificateAuthenticator current, String org) {
+    if (current != authenticator) {
+      return; // reloaded meanwhile, from the whole store
+    }
+    Map<String, Long> next = new HashMap<>(applied);
+    next.put(org, ingestFrom(current, org, applied.getOrDefault(org, -1L) + 1));
+    applied = next;
   }
 
   /** Parses a base64 DER CRL. */

@@ -32,6 +32,11 @@ final class CheckpointFile implements AutoCloseable {
     return path.getFileName().toString();
   }
 
+  /** The file's length in bytes. */
+  long size() throws IOException {
+    return channel.size();
+  }
+
   /** The bytes an entry takes: the note and the blank line after it. */
   static byte[] entry(String note) {
     return (note + "\n").getBytes(StandardCharsets.UTF_8);
@@ -77,6 +82,16 @@ final class CheckpointFile implements AutoCloseable {
       channel.truncate(acknowledgedEnd);
       channel.force(true);
     }
+  }
+
+  /** Whether the entry that ends at byte {@code end} is {@code entry}. */
+  boolean holds(long end, byte[] entry) throws IOException {
+    if (end < entry.length || end > channel.size()) {
+      return false;
+    }
+    ByteBuffer stored = ByteBuffer.allocate(entry.length);
+    channel.read(stored, end - entry.length);
+    return Arrays.equals(stored.array(), entry);
   }
 
   /** Appends an entry and forces it to disk; returns its offset. */

@@ -24,6 +24,12 @@ import org.kpledger.merkle.ProofVerifier;
  * package documentation). A head is written to the file and fsynced, then its row is inserted; the
  * receipt's reference is {@code <file name>@<byte offset>} of the entry. One instance per file;
  * calls are serialised.
+ *
+ * <p>Opened {@linkplain #openShared shared}, for several nodes on one database, each node keeps its
+ * own copy of the file and the table is the one record: the last head is read from the table, the
+ * node that publishes first copies the heads other nodes recorded since its copy ends ({@link
+ * #copyRecordedHeads}) and then appends its own, and the others copy them too. Every copy holds the
+ * same entries at the same offsets, so a receipt's reference names the same bytes in each.
  */
 public final class LocalAnchorSink implements AnchorSink, AutoCloseable {
 
@@ -31,13 +37,16 @@ public final class LocalAnchorSink implements AnchorSink, AutoCloseable {
   private final TreeHeadTable table;
   private final CheckpointFile file;
   private final Clock clock;
+  private final boolean shared;
   private AnchoredHead last;
 
-  private LocalAnchorSink(String name, TreeHeadTable table, CheckpointFile file, Clock clock) {
+  private LocalAnchorSink(
+      String name, TreeHeadTable table, CheckpointFile file, Clock clock, boolean shared) {
     this.name = name;
     this.table = table;
     this.file = file;
     this.clock = clock;
+    this.shared = shared;
   }
 
   /**
@@ -54,22 +63,110 @@ public final class LocalAnchorSink implements AnchorSink, AutoCloseable {
    */
   public static LocalAnchorSink open(
       String name, ConnectionProvider connections, Path file, Clock clock) {
+    return open(name, connections, file, clock, false);
+  }
+
+  /**
+   * Opens the sink for one of several nodes sharing the database: as {@link #open}, except that a
+   * file behind the table is not an error but this node's copy from before other nodes recorded
+   * more heads; it is brought up to the table (the entries it holds must be those the table records
+   * at their offsets; a torn last entry is cut back first).
+   *
+   * @param name the sink's name, up to 64 characters, for example {@code local}
+   * @param connections where database connections come from
+   * @param file this node's copy of the checkpoint file; every node's copy has the same name
+   * @param clock the clock for receipts
+   * @return the open sink
+   * @throws IllegalStateException if the file and the table disagree beyond a torn last entry
+   * @throws UncheckedIOException if the file cannot be opened or written
+   */
+  public static LocalAnchorSink openShared(
+      String name, ConnectionProvider connections, Path file, Clock clock) {
+    return open(name, connections, file, clock, true);
+  }
+
+  private static LocalAnchorSink open(
+      String name, ConnectionProvider connections, Path file, Clock clock, boolean shared) {
     if (name == null || name.isBlank() || name.length() > 64) {
       throw new IllegalArgumentException("a sink name has 1 to 64 characters");
     }
     try {
       CheckpointFile checkpoints = new CheckpointFile(file);
       TreeHeadTable table = new TreeHeadTable(name, checkpoints.name(), connections);
-      TreeHeadTable.Row row = table.last();
+      TreeHeadTable.Row row = shared ? lastHeld(table, checkpoints) : table.last();
       checkpoints.reconcile(
           row == null ? 0 : row.fileEnd(),
           row == null ? null : CheckpointFile.entry(row.anchored().head().note()));
-      LocalAnchorSink sink = new LocalAnchorSink(name, table, checkpoints, clock);
+      LocalAnchorSink sink = new LocalAnchorSink(name, table, checkpoints, clock, shared);
       sink.last = row == null ? null : row.anchored();
+      if (shared) {
+        sink.copyRecordedHeads();
+      }
       return sink;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open checkpoint file " + file, e);
     }
+  }
+
+  /**
+   * The last recorded entry this node's copy can hold: the last row ending within the file, or, if
+   * the file holds something else there, the row before it. That is a head this node wrote but did
+   * not live to record, whose place another node's head then took; {@link CheckpointFile#reconcile}
+   * cuts it back (within its limit for a torn entry) and {@link #copyRecordedHeads} copies the
+   * other.
+   */
+  private static TreeHeadTable.Row lastHeld(TreeHeadTable table, CheckpointFile file)
+      throws IOException {
+    TreeHeadTable.Row row = table.lastEndingBy(file.size());
+    if (row == null) {
+      return null;
+    }
+    byte[] entry = CheckpointFile.entry(row.anchored().head().note());
+    if (file.holds(row.fileEnd(), entry)) {
+      return row;
+    }
+    return table.lastEndingBy(row.fileEnd() - entry.length);
+  }
+
+  /**
+   * Shared sinks only: appends to this node's file the heads other nodes recorded in the table
+   * since the file ends, in order, each at the offset its row records.
+   *
+   * @return how many entries were appended
+   * @throws IllegalStateException if a row records its entry at another offset than where this file
+   *     ends: the copies diverged
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public synchronized int copyRecordedHeads() {
+    if (!shared) {
+      return 0;
+    }
+    int copied = 0;
+    try {
+      List<TreeHeadTable.Row> rows;
+      do {
+        rows = table.fromOffset(file.size(), 1000);
+        for (TreeHeadTable.Row row : rows) {
+          byte[] entry = CheckpointFile.entry(row.anchored().head().note());
+          long offset = row.fileEnd() - entry.length;
+          if (offset != file.size()) {
+            throw new IllegalStateException(
+                "the head of size "
+                    + row.anchored().head().size()
+                    + " is recorded at byte "
+                    + offset
+                    + " but this copy of the checkpoint file ends at byte "
+                    + file.size());
+          }
+          file.append(entry);
+          last = row.anchored();
+          copied++;
+        }
+      } while (rows.size() == 1000);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy recorded checkpoints to the file", e);
+    }
+    return copied;
   }
 
   /** {@inheritDoc} */
@@ -81,6 +178,10 @@ public final class LocalAnchorSink implements AnchorSink, AutoCloseable {
   /** {@inheritDoc} */
   @Override
   public synchronized Optional<AnchoredHead> lastAnchored() {
+    if (shared) {
+      TreeHeadTable.Row row = table.last();
+      return Optional.ofNullable(row == null ? null : row.anchored());
+    }
     return Optional.ofNullable(last);
   }
 
@@ -88,6 +189,13 @@ public final class LocalAnchorSink implements AnchorSink, AutoCloseable {
   @Override
   public synchronized AnchorReceipt anchor(SignedTreeHead head, List<byte[]> proof)
       throws AnchorRejectedException {
+    if (shared) {
+      try {
+        copyRecordedHeads();
+      } catch (RuntimeException e) {
+        throw new AnchorUnavailableException("cannot bring the checkpoint file up to the table", e);
+      }
+    }
     if (last != null && sameHead(last.head().head(), head.head())) {
       return last.receipt();
     }

@@ -1,5 +1,6 @@
 package org.kpledger.anchoring.local;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,11 +43,24 @@ final class TreeHeadTable {
     JdbcWork.executeDdl(connections, DDL);
   }
 
+  /**
+   * Inserts a head's row, after checking under a row lock that the file entry it records starts
+   * where the last recorded entry ends: two nodes that both believe they publish cannot both record
+   * an entry at one offset, so the copies of the file every node keeps stay byte for byte alike.
+   */
   void insert(SignedTreeHead signed, long offset, int length, AnchorReceipt receipt) {
     TreeHead head = signed.head();
     JdbcWork.atomically(
         connections,
         c -> {
+          long end = lockedEnd(c);
+          if (end != offset) {
+            throw new IllegalStateException(
+                "another writer recorded checkpoints up to byte "
+                    + end
+                    + " while this one wrote at byte "
+                    + offset);
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO tree_head (sink_name, tree_size, origin, root_hash, head_time,"
@@ -66,6 +80,19 @@ final class TreeHeadTable {
         });
   }
 
+  /** Where the last recorded entry ends, the last row locked until the transaction ends. */
+  private long lockedEnd(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT file_offset + file_length FROM tree_head WHERE sink_name = ?"
+                + " ORDER BY tree_size DESC FETCH FIRST 1 ROWS ONLY FOR UPDATE")) {
+      ps.setString(1, sink);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+  }
+
   Row last() {
     List<Row> rows = select(" ORDER BY tree_size DESC FETCH FIRST 1 ROWS ONLY", -1);
     return rows.isEmpty() ? null : rows.get(0);
@@ -74,6 +101,21 @@ final class TreeHeadTable {
   List<Row> list(long fromSize, int limit) {
     return select(
         " AND tree_size >= ? ORDER BY tree_size FETCH FIRST " + limit + " ROWS ONLY", fromSize);
+  }
+
+  /** The rows whose entries start at {@code offset} or later, in file order. */
+  List<Row> fromOffset(long offset, int limit) {
+    return select(
+        " AND file_offset >= ? ORDER BY tree_size FETCH FIRST " + limit + " ROWS ONLY", offset);
+  }
+
+  /** The last row whose entry ends at or before {@code end}, or null. */
+  Row lastEndingBy(long end) {
+    List<Row> rows =
+        select(
+            " AND file_offset + file_length <= ? ORDER BY tree_size DESC FETCH FIRST 1 ROWS ONLY",
+            end);
+    return rows.isEmpty() ? null : rows.get(0);
   }
 
   private List<Row> select(String rest, long bound) {

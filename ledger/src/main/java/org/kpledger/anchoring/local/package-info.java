@@ -10,5 +10,10 @@
  * opening, a file longer than the rows acknowledge by at most one entry (a write the process did
  * not live to record) is cut back, and a file shorter than the rows, or one whose last acknowledged
  * entry differs from its row, stops the sink, since one of them has lost or changed history.
+ *
+ * <p>Opened shared ({@code LocalAnchorSink.openShared}), for several nodes on one database, the
+ * table is the one record and each node's file a copy of it: a file behind the table is brought up
+ * to it, entry by entry at the offsets the rows record, and a row lock refuses a second entry at
+ * one offset, so every copy holds the same bytes.
  */
 package org.kpledger.anchoring.local;

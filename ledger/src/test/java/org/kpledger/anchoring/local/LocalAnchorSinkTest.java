@@ -109,6 +109,69 @@ class LocalAnchorSinkTest extends AnchorSinkContractTest {
         .containsExactly(13L, 20L);
   }
 
+  @Test
+  void sharedSinksOfSeveralNodesKeepByteIdenticalCopiesOfTheFile() throws Exception {
+    ((LocalAnchorSink) sink()).close();
+    Path otherFile = dir.resolve("other").resolve("checkpoints.txt");
+    Files.createDirectories(otherFile.getParent());
+    try (LocalAnchorSink a = openShared(file);
+        LocalAnchorSink b = openShared(otherFile)) {
+      a.anchor(head(5), List.of());
+      assertThat(b.lastAnchored().orElseThrow().head().size())
+          .as("read from the table")
+          .isEqualTo(5);
+      AnchorReceipt fromB = b.anchor(head(13), log().consistencyProof(5, 13));
+      a.anchor(head(20), log().consistencyProof(13, 20));
+      assertThat(b.copyRecordedHeads()).isEqualTo(1);
+      assertThat(Files.readAllBytes(otherFile)).isEqualTo(Files.readAllBytes(file));
+      int offset = Integer.parseInt(fromB.reference().substring("checkpoints.txt@".length()));
+      byte[] bytes = Files.readAllBytes(file);
+      assertThat(new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8))
+          .startsWith(ORIGIN + "\n13\n");
+    }
+  }
+
+  @Test
+  void aSharedSinkWhoseFileIsBehindTheTableCopiesTheMissingHeadsOnOpening() throws Exception {
+    ((LocalAnchorSink) sink()).close();
+    Path otherFile = dir.resolve("other").resolve("checkpoints.txt");
+    Files.createDirectories(otherFile.getParent());
+    try (LocalAnchorSink a = openShared(file)) {
+      a.anchor(head(5), List.of());
+    }
+    Files.copy(file, otherFile);
+    try (LocalAnchorSink a = openShared(file)) {
+      a.anchor(head(13), log().consistencyProof(5, 13));
+    }
+    try (LocalAnchorSink b = openShared(otherFile)) {
+      assertThat(Files.readAllBytes(otherFile)).isEqualTo(Files.readAllBytes(file));
+    }
+  }
+
+  @Test
+  void aSharedSinkReplacesItsUnrecordedLastEntryWithTheHeadAnotherNodeRecordedThere()
+      throws Exception {
+    ((LocalAnchorSink) sink()).close();
+    Path otherFile = dir.resolve("other").resolve("checkpoints.txt");
+    Files.createDirectories(otherFile.getParent());
+    try (LocalAnchorSink a = openShared(file)) {
+      a.anchor(head(5), List.of());
+    }
+    Files.copy(file, otherFile);
+    try (LocalAnchorSink b = openShared(otherFile)) {
+      b.anchor(head(13), log().consistencyProof(5, 13));
+    }
+    // the node of `file` wrote an entry at the same offset and was killed before recording it
+    Files.writeString(file, "x".repeat(400), StandardOpenOption.APPEND);
+    try (LocalAnchorSink a = openShared(file)) {
+      assertThat(Files.readAllBytes(file)).isEqualTo(Files.readAllBytes(otherFile));
+    }
+  }
+
+  private LocalAnchorSink openShared(Path at) {
+    return LocalAnchorSink.openShared("local", database.connections(), at, Clock.systemUTC());
+  }
+
   private LocalAnchorSink open() {
     return LocalAnchorSink.open("local", database.connections(), file, Clock.systemUTC());
   }
