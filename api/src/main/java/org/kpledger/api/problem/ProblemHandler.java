@@ -47,16 +47,8 @@ class ProblemHandler {
 
   @ExceptionHandler(CommandRefusedException.class)
   ResponseEntity<ProblemDetail> refused(CommandRefusedException e, HttpServletRequest request) {
-    ResponseEntity<ProblemDetail> answer =
-        problem(request, e.status(), e.rule(), e.field(), e.getMessage());
-    if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-      // RETRY: the same envelope can be sent again at once; a second says so to proxies too
-      return ResponseEntity.status(answer.getStatusCode())
-          .headers(answer.getHeaders())
-          .header(HttpHeaders.RETRY_AFTER, "1")
-          .body(answer.getBody());
-    }
-    return answer;
+    // a 503 (RETRY) carries Retry-After from problem(...): once, never twice
+    return problem(request, e.status(), e.rule(), e.field(), e.getMessage());
   }
 
   @ExceptionHandler(QueryRefusedException.class)
