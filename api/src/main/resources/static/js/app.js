@@ -281,16 +281,44 @@ async function shipmentPage(id) {
           ? table(t("lateEntries"), [t("item"), t("occurredAt"), t("recordedAt"), t("delayHours")], dossier.lateEntries.map((r) => [r.lotId, r.occurredAt, r.recordedAt, r.delayHours]))
           : h("p", {}, t("noneRecorded"))),
       h("section", {}, h("h2", {}, t("signers")),
-        dossier.signatures.length
-          ? table(t("signers"), [t("item"), t("command"), t("actor"), t("role"), t("recordedAt"), t("envelope")], dossier.signatures.map((r) => [r.aggregateId, r.eventType, `${r.actorId} (${r.organisationId})`, r.role, r.recordedAt,
-              r.envelope ? h("details", {}, h("summary", {}, t("show")), h("pre", {}, r.envelope)) : ""]))
-          : h("p", {}, t("noneRecorded"))),
+        dossier.signatures.length ? signedStepsTable(t("signers"), dossier.signatures) : h("p", {}, t("noneRecorded"))),
     );
+    if (dossier.signedLineage) out.push(lineageSignatures(dossier.signedLineage));
     if (dossier.shipment?.status === "PROPOSED" && role === "MONITOR") {
       out.push(decisionForm(id));
     }
   }
   return out;
+}
+
+/** Signed steps as a table, each envelope behind a disclosure. */
+function signedStepsTable(caption, steps) {
+  return table(caption, [t("item"), t("command"), t("actor"), t("role"), t("recordedAt"), t("envelope")], steps.map((r) => [r.aggregateId, r.eventType, `${r.actorId} (${r.organisationId})`, r.role, r.recordedAt,
+    r.envelope ? h("details", {}, h("summary", {}, t("show")), h("pre", {}, r.envelope)) : ""]));
+}
+
+/** The signed steps of the whole lineage, fetched a page of aggregates at a time on request. */
+function lineageSignatures(signed) {
+  const box = h("div#lineage-signatures", { "aria-live": "polite" });
+  let page = 0;
+  const more = h("button#lineage-signatures-more", { type: "button", onclick: async () => {
+    more.disabled = true;
+    try {
+      const answer = await session.get(`${signed.path}?page=${page}&size=50`);
+      const steps = answer.items.flatMap((a) => a.steps);
+      box.append(signedStepsTable(`${t("lineageSignatures")} (${answer.page * answer.size + 1}–${answer.page * answer.size + answer.items.length} / ${answer.total})`, steps));
+      page += 1;
+      more.disabled = page * answer.size >= answer.total;
+      more.textContent = t("lineageSignaturesMore");
+    } catch (e) {
+      box.append(problemBox(e));
+      more.disabled = false;
+    }
+  } }, t("lineageSignaturesLoad"));
+  return h("section", { "aria-labelledby": "lineage-signatures-h" },
+    h("h2#lineage-signatures-h", {}, t("lineageSignatures")),
+    h("p.help", {}, `${signed.aggregates} ${t("lineageSignaturesHelp")}`),
+    box, more);
 }
 
 /** The gate's checks; for a shipment that exists only as refused proposals, its failing origins'. */

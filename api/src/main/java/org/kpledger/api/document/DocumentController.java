@@ -112,6 +112,7 @@ class DocumentController {
             .orElseThrow(
                 () -> QueryRefusedException.notFound("shipmentId", "shipment " + shipmentId));
     ShipmentDossier d = dossiers.assemble(s, reader);
+    List<ShipmentDossier.Signature> steps = dossiers.allSignedSteps(s);
     TracedLineage lineage = traces.walk(s.parcelIds());
     List<String> subjects = new ArrayList<>();
     lineage.origins().forEach(o -> subjects.add(o.origin().lotId()));
@@ -123,14 +124,15 @@ class DocumentController {
         anomalies.touching(
             subjects, LocalDate.of(1970, 1, 1), LedgerCalendar.dateOf(clock.instant()));
     byte[] pdf =
-        DossierPdf.render(d, lineage, leaves(d), flags, sink.lastAnchored(), clock.instant());
+        DossierPdf.render(
+            d, steps, lineage, leaves(steps), flags, sink.lastAnchored(), clock.instant());
     return file(pdf, "kp-dossier-" + shipmentId);
   }
 
   /** The leaf of each signed step, keyed "aggregate#sequence". */
-  private Map<String, Long> leaves(ShipmentDossier d) {
+  private Map<String, Long> leaves(List<ShipmentDossier.Signature> steps) {
     List<String> aggregates =
-        d.signatures().stream().map(ShipmentDossier.Signature::aggregateId).distinct().toList();
+        steps.stream().map(ShipmentDossier.Signature::aggregateId).distinct().toList();
     Map<String, Long> out = new HashMap<>();
     if (aggregates.isEmpty()) {
       return out;

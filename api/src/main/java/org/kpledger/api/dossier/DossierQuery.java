@@ -18,6 +18,8 @@ import org.kpledger.api.lineage.TraceBack;
 import org.kpledger.api.lineage.TraceBackQuery;
 import org.kpledger.api.lineage.TracedLineage;
 import org.kpledger.api.lineage.TracedOrigin;
+import org.kpledger.api.paging.Page;
+import org.kpledger.api.paging.PageRequest;
 import org.kpledger.api.refusal.RefusedAttemptQueries;
 import org.kpledger.api.refusal.RefusedProposal;
 import org.kpledger.api.shipment.GateStep;
@@ -88,13 +90,10 @@ public class DossierQuery {
             ? gate
             : ExportGate.evaluate(
                 s.shipmentId(), s.parcelIds(), origins, facts.asKnownAt(then.recordedAt()));
-    List<String> aggregates = new ArrayList<>();
-    aggregates.add(s.shipmentId());
-    if (s.certificateNumber() != null) {
-      aggregates.add(s.certificateNumber());
-    }
-    aggregates.addAll(lineage.itemIds());
-    List<ShipmentDossier.Signature> signed = signatures(aggregates);
+    List<String> aggregates = aggregates(s, lineage);
+    // the shipment's and its certificate's own steps; the lineage's are paged (signedSteps)
+    List<ShipmentDossier.Signature> signed =
+        signatures(aggregates.subList(0, s.certificateNumber() == null ? 1 : 2));
     Instant now = clock.instant();
     return new ShipmentDossier(
         s,
@@ -105,6 +104,8 @@ public class DossierQuery {
         now,
         valuation(s),
         signed,
+        new ShipmentDossier.SignedLineage(
+            aggregates.size(), "/api/shipments/" + s.shipmentId() + "/dossier/signatures"),
         late(lineage),
         refused.touching(aggregates),
         proposals.proposalsOf(s.shipmentId()),
@@ -113,6 +114,36 @@ public class DossierQuery {
         gateThen,
         gateThen.stream().allMatch(GateCheck::passed),
         trace.reevaluatedOrigins().stream().map(TracedOrigin::reevaluation).toList());
+  }
+
+  /**
+   * One page of the signed steps of a shipment's lineage: the shipment, its certificate, then every
+   * item its trace back walks, in that order, {@code r.size()} aggregates a page.
+   */
+  public Page<ShipmentDossier.SignedAggregate> signedSteps(ShipmentRow s, PageRequest r) {
+    List<String> all = aggregates(s, traces.walk(s.parcelIds()));
+    Page<String> ids = Page.of(all, r);
+    List<ShipmentDossier.SignedAggregate> items = new ArrayList<>();
+    for (String id : ids.items()) {
+      items.add(new ShipmentDossier.SignedAggregate(id, signatures(List.of(id))));
+    }
+    return new Page<>(items, ids.page(), ids.size(), ids.total());
+  }
+
+  /** Every signed step of a shipment's lineage, in the pages' order (the dossier report's list). */
+  public List<ShipmentDossier.Signature> allSignedSteps(ShipmentRow s) {
+    return signatures(aggregates(s, traces.walk(s.parcelIds())));
+  }
+
+  /** The shipment, its certificate when issued, then every item of its lineage. */
+  private static List<String> aggregates(ShipmentRow s, TracedLineage lineage) {
+    List<String> aggregates = new ArrayList<>();
+    aggregates.add(s.shipmentId());
+    if (s.certificateNumber() != null) {
+      aggregates.add(s.certificateNumber());
+    }
+    aggregates.addAll(lineage.itemIds());
+    return aggregates;
   }
 
   /**
@@ -139,6 +170,7 @@ public class DossierQuery {
         null,
         null,
         List.of(),
+        null,
         late(lineage),
         refused.touching(ids),
         refusals,

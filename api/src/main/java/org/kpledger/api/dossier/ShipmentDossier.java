@@ -14,9 +14,15 @@ import org.kpledger.shipment.Reevaluation;
 /**
  * What the Monitoring Team reviews for one shipment: the trace back's summary and failing origins
  * (its full lists are paged at {@code /api/trace/back/shipments/{id}}), every export-gate verdict,
- * the valuation, who signed each step, the late entries, and the refused attempts that touched any
- * of its items.
+ * the valuation, who signed the shipment's and its certificate's steps (the signed steps of its
+ * whole lineage are paged at {@code /api/shipments/{id}/dossier/signatures}), the late entries, and
+ * the refused attempts that touched any of its items.
  *
+ * @param signatures the signed steps of the shipment and of its certificate, in order, each with
+ *     its envelope; empty for a shipment id that exists only as refused proposals
+ * @param signedLineage how many aggregates (the shipment, its certificate and every item of its
+ *     lineage) have signed steps to page through, and where; null for a shipment id that exists
+ *     only as refused proposals
  * @param gate every check of {@link org.kpledger.shipment.ExportGate}, passed or not, evaluated now
  *     over the projections; an exported shipment's parcels are read as they stood at export
  * @param gatePasses whether every check passed
@@ -47,6 +53,7 @@ public record ShipmentDossier(
     Instant gateEvaluatedAt,
     Valuation valuation,
     List<Signature> signatures,
+    SignedLineage signedLineage,
     List<LateEntry> lateEntries,
     List<RefusedAttempt> refusedAttempts,
     List<RefusedProposal> refusedProposals,
@@ -83,6 +90,23 @@ public record ShipmentDossier(
       String commandId,
       Instant recordedAt,
       String envelope) {}
+
+  /**
+   * Where the signed steps of the whole lineage are read, a page of aggregates at a time.
+   *
+   * @param aggregates how many aggregates the pages hold: the shipment, its certificate (when
+   *     issued) and every lot, stockpile item and parcel its trace back walks
+   * @param path the page's path ({@code page} and {@code size} as every list)
+   */
+  public record SignedLineage(int aggregates, String path) {}
+
+  /**
+   * The signed steps of one aggregate of a shipment's lineage, in order.
+   *
+   * @param aggregateId the shipment, certificate, lot, stockpile item or parcel
+   * @param steps its events with their signers and envelopes
+   */
+  public record SignedAggregate(String aggregateId, List<Signature> steps) {}
 
   /** An origin recorded long after it happened. */
   public record LateEntry(String lotId, Instant occurredAt, Instant recordedAt, long delayHours) {}
