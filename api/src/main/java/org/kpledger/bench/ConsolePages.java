@@ -83,7 +83,12 @@ final class ConsolePages {
                       monitor("/api/trace/back/shipments/{shipment}?size=500")),
                   new Step(
                       "click on the shipment's node of the graph",
-                      List.of(monitor("/api/history/{shipment}"))))),
+                      List.of(monitor("/api/history/{shipment}"))),
+                  new Step(
+                      "click on Show the signed steps (the lineage's first page)",
+                      List.of(
+                          monitor(
+                              "/api/shipments/{shipment}/dossier/signatures?page=0&size=50"))))),
           new Page(
               "custodyPage",
               "#/custody/{day}",
