@@ -98,7 +98,11 @@ final class ConsolePages {
                           "/api/holdings?holder={office}&asOf={day}&size=500",
                           Reader.OFFICE_BUYER,
                           false),
-                      new Request("/api/shipments?size=200", Reader.OFFICE_BUYER, false)),
+                      new Request("/api/shipments?size=200", Reader.OFFICE_BUYER, false),
+                      new Request(
+                          "/api/balance/parties/{office}?from={month}&to={day}",
+                          Reader.OFFICE_BUYER,
+                          false)),
                   onLoad(
                       new Request(
                           "/api/statistics/offices?office={office}", Reader.OFFICE_BUYER, false)))),

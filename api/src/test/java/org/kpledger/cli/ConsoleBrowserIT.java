@@ -233,6 +233,17 @@ class ConsoleBrowserIT {
     js("document.activeElement.blur()");
     shoot("dossier");
 
+    assertThat(text(By.id("anomalies-h"))).isEqualTo("Anomaly flags");
+    // the lineage's signed steps are paged: the first page on request
+    browser.findElement(By.id("lineage-signatures-more")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("lineage-signatures"), "LotPurchasedEvent"));
+    assertThat(text(By.id("lineage-signatures"))).contains("LOT-005", "SH-BETA-001");
+    assertThat(browser.findElement(By.id("lineage-signatures-more")).isEnabled())
+        .as("the demo shipment's lineage fits one page")
+        .isFalse();
+
     node("Z:BRIA").click();
     wait.until(ExpectedConditions.elementToBeClickable(By.id("zone-link"))).click();
     WebElement zone =
@@ -253,6 +264,7 @@ class ConsoleBrowserIT {
     WebElement csv = browser.findElement(By.cssSelector("a.csv"));
     csv.click();
     wait.until(d -> csv.getAttribute("href").startsWith("blob:"));
+    massBalanceClosesOnTheHoldingsAndItsCsvDownloads();
     shoot("custody");
     WebElement asOf = browser.findElement(By.id("as-of"));
     js("arguments[0].value = '2013-05-23'", asOf);
@@ -268,6 +280,24 @@ class ConsoleBrowserIT {
     assertThat(refused.getAttribute("data-rule")).isEqualTo("NOT_VISIBLE");
     assertThat(browser.findElements(By.cssSelector("svg.graph"))).isEmpty();
     shoot("refused");
+  }
+
+  /**
+   * The custody page's mass balance (month to the day shown): its closing is what the holdings
+   * table says is held that day, every carat is accounted for, and the table downloads as CSV.
+   */
+  private void massBalanceClosesOnTheHoldingsAndItsCsvDownloads() {
+    List<WebElement> rows = browser.findElements(By.cssSelector("#balance tbody tr"));
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(4);
+    String closing = rows.get(rows.size() - 2).findElements(By.tagName("td")).get(2).getText();
+    String unexplained = rows.get(rows.size() - 1).findElements(By.tagName("td")).get(2).getText();
+    String held = text(By.cssSelector("main h2 + p"));
+    assertThat(held).as("holdings summary").endsWith(" · " + closing + " ct");
+    assertThat(unexplained).isEqualTo("0.00");
+    assertThat(text(By.id("balance-h"))).startsWith("Mass balance ");
+    WebElement csv = browser.findElement(By.cssSelector("#balance a.csv"));
+    csv.click();
+    wait.until(d -> csv.getAttribute("href").startsWith("blob:"));
   }
 
   @Test

@@ -62,6 +62,22 @@ final class DossierPdf {
       gate.add(List.of(g.subject(), g.rule(), g.passed() ? "passed" : "FAILED", g.detail()));
     }
     pdf.grid(new float[] {2, 3, 1, 6}, List.of("Subject", "Rule", "Verdict", "Detail"), gate);
+    List<List<String>> rules = new ArrayList<>();
+    for (ShipmentDossier.RuleCount r : d.gateRules()) {
+      rules.add(
+          List.of(
+              r.rule(),
+              String.valueOf(r.checked()),
+              String.valueOf(r.passed()),
+              String.valueOf(r.failed())));
+    }
+    pdf.grid(new float[] {4, 2, 2, 2}, List.of("Rule", "Checked", "Passed", "Failed"), rules);
+    pdf.text(
+        "Above: every check of the parcels and every failed check; each origin's checks are in"
+            + " /api/trace/back/shipments/"
+            + s.shipmentId()
+            + " (origins, checks).",
+        Pdf.SMALL);
     valuation(pdf, d);
     pdf.heading("Provenance");
     Image graph =

@@ -44,6 +44,7 @@ public class DossierQuery {
   private final Clock clock;
   private final OriginAssessor assessor;
   private final ShipmentQueries shipments;
+  private final LineageAnomalies anomalies;
 
   DossierQuery(
       ShipmentQueries shipments,
@@ -54,7 +55,9 @@ public class DossierQuery {
       AggregateHistory history,
       RefusedAttemptSearch refused,
       RefusedAttemptQueries proposals,
+      LineageAnomalies anomalies,
       Clock clock) {
+    this.anomalies = anomalies;
     this.shipments = shipments;
     this.traces = traces;
     this.graph = graph;
@@ -99,7 +102,8 @@ public class DossierQuery {
         s,
         certificate,
         trace,
-        gate,
+        bounded(gate, lineage),
+        ShipmentDossier.RuleCount.of(gate),
         gate.stream().allMatch(GateCheck::passed),
         now,
         valuation(s),
@@ -111,9 +115,11 @@ public class DossierQuery {
         proposals.proposalsOf(s.shipmentId()),
         GoverningRegime.of(s.shipmentId(), signed, LedgerCalendar.dateOf(now)),
         then,
-        gateThen,
+        bounded(gateThen, lineage),
+        ShipmentDossier.RuleCount.of(gateThen),
         gateThen.stream().allMatch(GateCheck::passed),
-        trace.reevaluatedOrigins().stream().map(TracedOrigin::reevaluation).toList());
+        trace.reevaluatedOrigins().stream().map(TracedOrigin::reevaluation).toList(),
+        anomalies.of(lineage, s.certificateNumber()));
   }
 
   /**
@@ -133,6 +139,16 @@ public class DossierQuery {
   /** Every signed step of a shipment's lineage, in the pages' order (the dossier report's list). */
   public List<ShipmentDossier.Signature> allSignedSteps(ShipmentRow s) {
     return signatures(aggregates(s, traces.walk(s.parcelIds())));
+  }
+
+  /**
+   * The checks a dossier carries whatever the lineage's size: those of subjects that are not
+   * origins (the shipment's parcels), passed or not, and every failed check.
+   */
+  private static List<GateCheck> bounded(List<GateCheck> checks, TracedLineage lineage) {
+    java.util.Set<String> origins = new java.util.HashSet<>();
+    lineage.origins().forEach(o -> origins.add(o.origin().lotId()));
+    return checks.stream().filter(c -> !c.passed() || !origins.contains(c.subject())).toList();
   }
 
   /** The shipment, its certificate when issued, then every item of its lineage. */
@@ -166,6 +182,7 @@ public class DossierQuery {
         null,
         trace,
         List.of(),
+        List.of(),
         false,
         null,
         null,
@@ -177,8 +194,10 @@ public class DossierQuery {
         null,
         null,
         List.of(),
+        List.of(),
         false,
-        trace.reevaluatedOrigins().stream().map(TracedOrigin::reevaluation).toList());
+        trace.reevaluatedOrigins().stream().map(TracedOrigin::reevaluation).toList(),
+        anomalies.of(lineage, null));
   }
 
   private ShipmentDossier.Valuation valuation(ShipmentRow s) {
