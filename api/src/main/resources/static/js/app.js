@@ -317,7 +317,7 @@ function lineageSignatures(signed) {
   const more = h("button#lineage-signatures-more", { type: "button", onclick: async () => {
     more.disabled = true;
     try {
-      const answer = await session.get(`${signed.path}?page=${page}&size=50`);
+      const answer = await session.get(`${signed.path}?page=${page}&size=20`);
       const steps = answer.items.flatMap((a) => a.steps);
       box.append(signedStepsTable(`${t("lineageSignatures")} (${answer.page * answer.size + 1}–${answer.page * answer.size + answer.items.length} / ${answer.total})`, steps));
       page += 1;

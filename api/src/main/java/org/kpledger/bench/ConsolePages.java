@@ -88,7 +88,7 @@ final class ConsolePages {
                       "click on Show the signed steps (the lineage's first page)",
                       List.of(
                           monitor(
-                              "/api/shipments/{shipment}/dossier/signatures?page=0&size=50"))))),
+                              "/api/shipments/{shipment}/dossier/signatures?page=0&size=20"))))),
           new Page(
               "custodyPage",
               "#/custody/{day}",

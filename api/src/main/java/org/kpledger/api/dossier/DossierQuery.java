@@ -36,7 +36,6 @@ import org.springframework.stereotype.Component;
 public class DossierQuery {
   private final TraceBackQuery traces;
   private final LineageGraph graph;
-  private final ProjectedCustodyFacts facts;
   private final CertificateQueries certificates;
   private final AggregateHistory history;
   private final RefusedAttemptSearch refused;
@@ -61,7 +60,6 @@ public class DossierQuery {
     this.shipments = shipments;
     this.traces = traces;
     this.graph = graph;
-    this.facts = assessor.facts();
     this.assessor = assessor;
     this.certificates = certificates;
     this.history = history;
@@ -86,6 +84,8 @@ public class DossierQuery {
             reader);
     List<org.kpledger.parcel.Origin> origins =
         lineage.origins().stream().map(j -> j.origin().asGateOrigin()).toList();
+    // the registry rows of the lineage's origins, read once by the walk: not a query per origin
+    ProjectedCustodyFacts facts = assessor.over(lineage.registry()).facts();
     List<GateCheck> gate = ExportGate.evaluate(s.shipmentId(), s.parcelIds(), origins, facts);
     // the same gate with only what was recorded when the shipment's last gate step ran
     List<GateCheck> gateThen =
