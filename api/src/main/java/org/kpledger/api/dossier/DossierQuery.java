@@ -221,7 +221,7 @@ public class DossierQuery {
     List<ShipmentDossier.Signature> out = new ArrayList<>();
     for (String id : aggregates) {
       history
-          .of(id)
+          .signedStepsOf(id)
           .forEach(
               e ->
                   out.add(
