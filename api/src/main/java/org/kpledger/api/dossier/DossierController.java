@@ -40,7 +40,10 @@ class DossierController {
   @Operation(
       summary =
           "Trace, gate verdicts, valuation, signatures, late entries and refused "
-              + "attempts of a shipment (Monitoring Team, KP authority, auditors). signatures holds"
+              + "attempts of a shipment (Monitoring Team, KP authority, auditors), bounded"
+              + " whatever the lineage's size. gate holds every check of the parcels and every"
+              + " failed check, gateRules the subjects checked, passed and failed per rule (each"
+              + " origin's own checks are on the trace's pages). signatures holds"
               + " the shipment's and its certificate's signed steps; the steps of its whole lineage"
               + " are paged at signedLineage.path (/api/shipments/{shipmentId}/dossier/signatures);"
               + " refusedAttempts are the refused commands whose payload names the shipment, its"
