@@ -234,7 +234,8 @@ async function shipmentPage(id) {
       h("section", { "aria-labelledby": "gate-h" }, h("h2#gate-h", {}, `${t("gate")}: `, h("span", { class: dossier.gatePasses ? "pass" : "fail", id: "gate-verdict" }, dossier.gatePasses ? t("passes") : t("fails"))),
         gateChecks(dossier, trace).length
           ? table(t("gate"), [t("item"), t("gateCheck"), t("verdict"), t("detail")], gateChecks(dossier, trace).map((g) => [g.subject, g.rule, h("span", { class: g.passed ? "pass" : "fail" }, g.passed ? t("passes") : t("fails")), g.detail]))
-          : h("p", {}, t("noneRecorded"))),
+          : h("p", {}, t("noneRecorded")),
+        dossier.gateRules?.length ? ruleCounts(dossier.gateRules) : ""),
     );
   }
   if (dossier?.gateKnownThen) {
@@ -245,7 +246,8 @@ async function shipmentPage(id) {
         h("h2#gate-then-h", {}, t("gateThenTitle", then.step, then.recordedAt), ": ",
           h("span", { class: passed ? "pass" : "fail", id: "gate-then-verdict" }, passed ? t("passes") : t("fails"))),
         table(t("asKnownThen"), [t("item"), t("gateCheck"), t("verdict"), t("detail")],
-          (dossier.gateAsKnownThen || []).map((g) => [g.subject, g.rule, verdictCell(g.passed), g.detail]))),
+          (dossier.gateAsKnownThen || []).map((g) => [g.subject, g.rule, verdictCell(g.passed), g.detail])),
+        dossier.gateRulesAsKnownThen?.length ? ruleCounts(dossier.gateRulesAsKnownThen) : ""),
     );
   }
   if (dossier) {
@@ -268,6 +270,11 @@ async function shipmentPage(id) {
   );
   if (dossier) {
     out.push(
+      h("section", { "aria-labelledby": "anomalies-h" }, h("h2#anomalies-h", {}, t("anomalyFlags")),
+        h("p.help", {}, t("anomalyFlagsHelp")),
+        dossier.anomalyFlags?.length
+          ? table(t("anomalyFlags"), [t("anomalyKind"), t("anomalySubject"), t("anomalyPeriod"), t("detail")], dossier.anomalyFlags.map((f) => [f.kind, f.subject, f.period, f.explanation]))
+          : h("p", {}, t("noneRecorded"))),
       h("section", {}, h("h2", {}, t("refusedAttempts")),
         dossier.refusedAttempts.length
           ? table(t("refusedAttempts"), [t("command"), t("actor"), t("rule"), t("detail"), t("recordedAt")], dossier.refusedAttempts.map((r) => [r.commandType, `${r.actorId} (${r.organisationId})`, r.reasonCode, r.message, r.refusedAt]))
@@ -281,16 +288,50 @@ async function shipmentPage(id) {
           ? table(t("lateEntries"), [t("item"), t("occurredAt"), t("recordedAt"), t("delayHours")], dossier.lateEntries.map((r) => [r.lotId, r.occurredAt, r.recordedAt, r.delayHours]))
           : h("p", {}, t("noneRecorded"))),
       h("section", {}, h("h2", {}, t("signers")),
-        dossier.signatures.length
-          ? table(t("signers"), [t("item"), t("command"), t("actor"), t("role"), t("recordedAt"), t("envelope")], dossier.signatures.map((r) => [r.aggregateId, r.eventType, `${r.actorId} (${r.organisationId})`, r.role, r.recordedAt,
-              r.envelope ? h("details", {}, h("summary", {}, t("show")), h("pre", {}, r.envelope)) : ""]))
-          : h("p", {}, t("noneRecorded"))),
+        dossier.signatures.length ? signedStepsTable(t("signers"), dossier.signatures) : h("p", {}, t("noneRecorded"))),
     );
+    if (dossier.signedLineage) out.push(lineageSignatures(dossier.signedLineage));
     if (dossier.shipment?.status === "PROPOSED" && role === "MONITOR") {
       out.push(decisionForm(id));
     }
   }
   return out;
+}
+
+/** How each rule of the gate judged the whole lineage; each origin's checks are in the graph. */
+function ruleCounts(rules) {
+  return h("div", {}, h("p.help", {}, t("gateRulesHelp")),
+    table(t("gateRules"), [t("gateCheck"), t("gateChecked"), t("passes"), t("fails")], rules.map((r) => [r.rule, r.checked, r.passed, r.failed])));
+}
+
+/** Signed steps as a table, each envelope behind a disclosure. */
+function signedStepsTable(caption, steps) {
+  return table(caption, [t("item"), t("command"), t("actor"), t("role"), t("recordedAt"), t("envelope")], steps.map((r) => [r.aggregateId, r.eventType, `${r.actorId} (${r.organisationId})`, r.role, r.recordedAt,
+    r.envelope ? h("details", {}, h("summary", {}, t("show")), h("pre", {}, r.envelope)) : ""]));
+}
+
+/** The signed steps of the whole lineage, fetched a page of aggregates at a time on request. */
+function lineageSignatures(signed) {
+  const box = h("div#lineage-signatures", { "aria-live": "polite" });
+  let page = 0;
+  const more = h("button#lineage-signatures-more", { type: "button", onclick: async () => {
+    more.disabled = true;
+    try {
+      const answer = await session.get(`${signed.path}?page=${page}&size=20`);
+      const steps = answer.items.flatMap((a) => a.steps);
+      box.append(signedStepsTable(`${t("lineageSignatures")} (${answer.page * answer.size + 1}–${answer.page * answer.size + answer.items.length} / ${answer.total})`, steps));
+      page += 1;
+      more.disabled = page * answer.size >= answer.total;
+      more.textContent = t("lineageSignaturesMore");
+    } catch (e) {
+      box.append(problemBox(e));
+      more.disabled = false;
+    }
+  } }, t("lineageSignaturesLoad"));
+  return h("section", { "aria-labelledby": "lineage-signatures-h" },
+    h("h2#lineage-signatures-h", {}, t("lineageSignatures")),
+    h("p.help", {}, `${signed.aggregates} ${t("lineageSignaturesHelp")}`),
+    box, more);
 }
 
 /** The gate's checks; for a shipment that exists only as refused proposals, its failing origins'. */
@@ -500,9 +541,11 @@ async function custodyPage(asOf) {
   if (missing) return [h("h1", {}, t("navCustody")), ...missing];
   const party = session.current().info.subject.O;
   const day = asOf || new Date().toISOString().slice(0, 10);
-  const [holdings, shipments] = await Promise.all([
+  // the mass balance runs from the first day of the shown day's month to that day
+  const [holdings, shipments, balance] = await Promise.all([
     session.get(`/api/holdings?holder=${encodeURIComponent(party)}&asOf=${day}&size=500`),
     session.get(`/api/shipments?size=200`),
+    session.get(`/api/balance/parties/${encodeURIComponent(party)}?from=${day.slice(0, 8)}01&to=${day}`),
   ]);
   const stats = await session.get(`/api/statistics/offices?office=${encodeURIComponent(party)}`).catch(() => null);
   const date = h("input#as-of", { type: "date", value: day, required: true });
@@ -516,7 +559,27 @@ async function custodyPage(asOf) {
       holdings.items.items.map((i) => [i.itemId, i.kind, num(i.carats), i.acquiredOn, i.period])),
     h("h2", {}, t("shipments")),
     table(t("shipments"), SHIPMENT_HEADERS(), shipmentRows(shipments.items)),
+    ...massBalance(balance),
     ...(stats ? statistics(stats) : []),
+  ];
+}
+
+/** A party's mass balance over a period: opening, each inflow and outflow, re-weighings, closing. */
+function massBalance(b) {
+  const signed = (sign, ct) => `${sign}${num(ct)}`;
+  const rows = [
+    [t("balanceOpening"), "", num(b.opening)],
+    ...Object.entries(b.inflows || {}).map(([how, ct]) => [t("balanceIn"), how, signed("+", ct)]),
+    ...Object.entries(b.outflows || {}).map(([how, ct]) => [t("balanceOut"), how, signed("−", ct)]),
+    [t("weighingDifferences"), "", num(b.weighingDifferences)],
+    [t("balanceClosing"), "", num(b.closing)],
+    [t("balanceUnexplained"), "", h("span", { class: Number(b.unexplainedDifference) === 0 ? "pass" : "fail" }, num(b.unexplainedDifference))],
+  ];
+  const caption = `${t("massBalance")} ${b.from} – ${b.to}`;
+  return [
+    h("h2#balance-h", {}, caption),
+    h("p.help", {}, t("massBalanceHelp")),
+    h("div#balance", {}, table(caption, [t("balanceLine"), t("balanceHow"), t("carats")], rows)),
   ];
 }
 

@@ -54,15 +54,33 @@ class DossierAndRebuildTest extends ReadTestBase {
                         + " "
                         + g.path("passed").asBoolean()));
     assertThat(gate)
+        .as("the parcels' checks; the origins' only where they fail (here none)")
         .containsExactly(
-            "TS-LOT-A ZONE_NOT_COMPLIANT true", "TS-LOT-A PATENTE_NOT_VALID true",
-            "TS-LOT-B ZONE_NOT_COMPLIANT true", "TS-LOT-B PATENTE_NOT_VALID true",
-            "TS-LOT-C ZONE_NOT_COMPLIANT true", "TS-LOT-C PATENTE_NOT_VALID true",
             "TS-P-1A PARCEL_CONFISCATED true", "TS-P-1A STOCKPILE_QUARANTINED true",
             "TS-P-1A NOT_SEALED true", "TS-P-1A NOT_IN_SHIPMENT true",
             "TS-P-1B PARCEL_CONFISCATED true", "TS-P-1B STOCKPILE_QUARANTINED true",
             "TS-P-1B NOT_SEALED true", "TS-P-1B NOT_IN_SHIPMENT true");
     assertThat(d.path("gatePasses").asBoolean()).isTrue();
+    List<String> rules = new ArrayList<>();
+    d.path("gateRules")
+        .forEach(
+            r ->
+                rules.add(
+                    String.join(
+                        " ",
+                        r.path("rule").asText(),
+                        r.path("checked").asText(),
+                        r.path("passed").asText(),
+                        r.path("failed").asText())));
+    assertThat(rules)
+        .as("every rule over every origin and parcel")
+        .containsExactly(
+            "ZONE_NOT_COMPLIANT 3 3 0",
+            "PATENTE_NOT_VALID 3 3 0",
+            "PARCEL_CONFISCATED 2 2 0",
+            "STOCKPILE_QUARANTINED 2 2 0",
+            "NOT_SEALED 2 2 0",
+            "NOT_IN_SHIPMENT 2 2 0");
     JsonNode v = d.path("valuation");
     List<String> parcels = new ArrayList<>();
     v.path("parcels")
@@ -84,6 +102,9 @@ class DossierAndRebuildTest extends ReadTestBase {
             "TS-P-1B 10.00 2000.00 BECDOR-2026-Q3 200.00");
     assertThat(c(v.path("carats")) + " " + c(v.path("valueUsd")) + " " + c(v.path("usdPerCarat")))
         .isEqualTo("30.00 6000.00 200.00");
+    JsonNode steps = lineageSteps("TS-SH-1");
+    assertThat(signatures(d, "TS-SH-1")).isEqualTo(signatures(steps, "TS-SH-1"));
+    assertThat(signatures(d, "CF-TS-0001")).isEqualTo(signatures(steps, "CF-TS-0001"));
     assertThat(signatures(d, "TS-SH-1"))
         .containsExactly(
             "ShipmentProposedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
@@ -95,26 +116,25 @@ class DossierAndRebuildTest extends ReadTestBase {
             "CertificateIssuedEvent kp-certifier CAR-KP KP_AUTHORITY CERTIFYING_OFFICER",
             "CertificateUsedForExportEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
             "ImportConfirmedEvent be-officer BE-IMPORT IMPORTING_AUTHORITY IMPORT_OFFICER");
-    assertThat(signatures(d, "TS-LOT-A"))
+    assertThat(signatures(steps, "TS-LOT-A"))
         .containsExactly(
             "LotPurchasedEvent " + col + " COLL-MK COLLECTORS_ASSOCIATION COLLECTOR",
             "TransferOfferedEvent " + col + " COLL-MK COLLECTORS_ASSOCIATION COLLECTOR",
             "TransferAcceptedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
             "ParcelConsumedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER");
-    assertThat(signatures(d, "TS-P-1A"))
+    assertThat(signatures(steps, "TS-P-1A"))
         .containsExactly(
             "ParcelSplitOffEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
             "ParcelValuedEvent becdor-valuer CAR-KP KP_AUTHORITY VALUER",
             "ParcelSealedEvent becdor-valuer CAR-KP KP_AUTHORITY VALUER",
             "ParcelAssignedToShipmentEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER",
             "ParcelExportedEvent alpha-buyer BO-ALPHA BUYING_OFFICE BUYER");
-    d.path("signatures")
-        .forEach(
-            s ->
-                assertThat(s.path("envelope").asText())
-                    .as(s.toString())
-                    .contains("\"signature\"")
-                    .contains(s.path("commandId").asText()));
+    steps.forEach(
+        s ->
+            assertThat(s.path("envelope").asText())
+                .as(s.toString())
+                .contains("\"signature\"")
+                .contains(s.path("commandId").asText()));
     List<String> late = new ArrayList<>();
     d.path("lateEntries")
         .forEach(l -> late.add(l.path("lotId").asText() + " " + l.path("delayHours").asLong()));
@@ -132,6 +152,43 @@ class DossierAndRebuildTest extends ReadTestBase {
                         + " "
                         + r.path("reasonCode").asText()));
     assertThat(refused).containsExactly("OfferTransfer beta-buyer BO-BETA NOT_HOLDER");
+  }
+
+  @Test
+  @Order(2)
+  void theDossierHoldsOnlyTheShipmentsOwnSignedStepsAndPagesTheLineages() {
+    JsonNode d = read("mt-monitor", "/api/shipments/TS-SH-1/dossier");
+    assertThat(field(d.path("signatures"), "aggregateId"))
+        .as("bounded: the shipment's and its certificate's steps only")
+        .containsOnly("TS-SH-1", "CF-TS-0001");
+    JsonNode lineage = d.path("signedLineage");
+    assertThat(lineage.path("path").asText())
+        .isEqualTo("/api/shipments/TS-SH-1/dossier/signatures");
+    JsonNode first = read("mt-monitor", lineage.path("path").asText() + "?size=2");
+    assertThat(first.path("total").asInt()).isEqualTo(lineage.path("aggregates").asInt());
+    assertThat(field(first.path("items"), "aggregateId")).containsExactly("TS-SH-1", "CF-TS-0001");
+    List<String> aggregates = new ArrayList<>();
+    for (int page = 0; page * 2 < first.path("total").asInt(); page++) {
+      JsonNode p = read("mt-monitor", lineage.path("path").asText() + "?size=2&page=" + page);
+      assertThat(p.path("items").size()).isBetween(1, 2);
+      aggregates.addAll(field(p.path("items"), "aggregateId"));
+    }
+    assertThat(aggregates)
+        .doesNotHaveDuplicates()
+        .hasSize(lineage.path("aggregates").asInt())
+        .contains("TS-LOT-A", "TS-LOT-B", "TS-LOT-C", "TS-P-1A", "TS-P-1B");
+    problem(
+        get("mt-monitor", "/api/shipments/TS-SH-1/dossier/signatures?size=501"),
+        400,
+        "PAGE_SIZE_OUT_OF_RANGE",
+        "size");
+    problem(
+        get("mt-monitor", "/api/shipments/TS-NOPE/dossier/signatures"),
+        404,
+        "UNKNOWN_ID",
+        "shipmentId");
+    problem(
+        get("alpha-buyer", "/api/shipments/TS-SH-1/dossier/signatures"), 403, "NOT_VISIBLE", null);
   }
 
   @Test
@@ -225,10 +282,28 @@ class DossierAndRebuildTest extends ReadTestBase {
     return out;
   }
 
-  private static List<String> signatures(JsonNode dossier, String aggregate) {
+  /** Every signed step of the shipment's lineage, read from its pages (three aggregates a page). */
+  private JsonNode lineageSteps(String shipmentId) {
+    com.fasterxml.jackson.databind.node.ArrayNode out =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    for (int page = 0; ; page++) {
+      JsonNode p =
+          read(
+              "mt-monitor",
+              "/api/shipments/" + shipmentId + "/dossier/signatures?size=3&page=" + page);
+      p.path("items")
+          .forEach(
+              a -> out.addAll((com.fasterxml.jackson.databind.node.ArrayNode) a.path("steps")));
+      if ((page + 1) * 3 >= p.path("total").asInt()) {
+        return out;
+      }
+    }
+  }
+
+  /** The steps of {@code aggregate} among a dossier's signatures or a list of steps. */
+  private static List<String> signatures(JsonNode dossierOrSteps, String aggregate) {
     List<String> out = new ArrayList<>();
-    dossier
-        .path("signatures")
+    (dossierOrSteps.isArray() ? dossierOrSteps : dossierOrSteps.path("signatures"))
         .forEach(
             s -> {
               if (s.path("aggregateId").asText().equals(aggregate)) {

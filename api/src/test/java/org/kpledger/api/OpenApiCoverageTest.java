@@ -46,6 +46,9 @@ class OpenApiCoverageTest extends ReadTestBase {
               Map.entry(
                   "GET /api/shipments/{shipmentId}/dossier",
                   "DossierAndRebuildTest, NonCompliantZoneTest"),
+              Map.entry(
+                  "GET /api/shipments/{shipmentId}/dossier/signatures",
+                  "DossierAndRebuildTest, EpcisGeneratedYearTest, TradeFormatsDemoTest"),
               Map.entry("GET /api/refused-attempts", "RefusedAttemptsTest"),
               Map.entry("GET /api/re-evaluations", "RetroactiveDecisionsTest"),
               Map.entry("GET /api/public/certificates/{number}", "HoldingsAndCertificatesTest"),

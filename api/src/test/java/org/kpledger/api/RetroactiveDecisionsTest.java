@@ -53,7 +53,18 @@ class RetroactiveDecisionsTest extends ReadTestBase {
     assertThat(d.path("gateKnownThen").path("step").asText()).isEqualTo("CERTIFIED");
     Instant then = Instant.parse(d.path("gateKnownThen").path("recordedAt").asText());
     assertThat(then).isBefore(beforeRetro.plusSeconds(1));
-    assertThat(field(d.path("gateAsKnownThen"), "passed")).containsOnly("true");
+    assertThat(field(d.path("gateAsKnownThen"), "passed"))
+        .as("bounded: only failed checks of origins")
+        .doesNotContain("false");
+    JsonNode zoneNow = d.path("gateRules").get(0);
+    JsonNode zoneThen = d.path("gateRulesAsKnownThen").get(0);
+    assertThat(zoneNow.path("rule").asText() + " " + zoneNow.path("failed").asInt())
+        .isEqualTo("ZONE_NOT_COMPLIANT 1");
+    assertThat(zoneThen.path("rule").asText() + " " + zoneThen.path("passed").asInt())
+        .isEqualTo("ZONE_NOT_COMPLIANT 1");
+    assertThat(field(d.path("gate"), "subject"))
+        .as("the failed check is kept")
+        .contains("RV-LOT-A");
     JsonNode r = d.path("reevaluations").get(0);
     assertThat(d.path("reevaluations").size()).isEqualTo(1);
     assertThat(r.path("subject").asText()).isEqualTo("RV-LOT-A");

@@ -41,6 +41,7 @@ public final class ConsoleBenchmark {
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Map<String, List<Long>> byRequest = new LinkedHashMap<>();
+  private final Map<String, Long> bytesByRequest = new LinkedHashMap<>();
   private String url;
   private GeneratedLedger year;
 
@@ -110,18 +111,19 @@ public final class ConsoleBenchmark {
       rows.forEach(r -> System.out.println(String.join(" ", r)));
       System.out.println();
       System.out.printf(
-          "%-60s %7s %8s %8s %8s%n",
-          "request (each alone)", "samples", "p50 ms", "p95 ms", "p99 ms");
+          "%-60s %7s %8s %8s %8s %10s%n",
+          "request (each alone)", "samples", "p50 ms", "p95 ms", "p99 ms", "avg bytes");
       byRequest.forEach(
           (k, v) -> {
             long[] sorted = v.stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf(
-                "%-60s %7d %s %s %s%n",
+                "%-60s %7d %s %s %s %10d%n",
                 k,
                 sorted.length,
                 ReadBenchmark.ms(sorted, 0.50),
                 ReadBenchmark.ms(sorted, 0.95),
-                ReadBenchmark.ms(sorted, 0.99));
+                ReadBenchmark.ms(sorted, 0.99),
+                bytesByRequest.getOrDefault(k, 0L) / Math.max(1, sorted.length));
           });
       System.out.flush();
       return true;
@@ -139,6 +141,10 @@ public final class ConsoleBenchmark {
       List<String> events,
       List<String> certificates) {
     String id(String kind, int sample) {
+      if (kind.equals("month")) {
+        // the first day of the sample's day's month, as the custody page's mass balance asks
+        return id("day", sample).substring(0, 8) + "01";
+      }
       List<String> from =
           switch (kind) {
             case "shipment" -> shipments;
@@ -264,6 +270,7 @@ public final class ConsoleBenchmark {
           byRequest
               .computeIfAbsent(page.function() + " " + r.target(), k -> new ArrayList<>())
               .add(a[0]);
+          bytesByRequest.merge(page.function() + " " + r.target(), a[1], Long::sum);
         }
       }
       total += slowest;

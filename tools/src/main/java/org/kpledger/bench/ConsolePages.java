@@ -83,7 +83,12 @@ final class ConsolePages {
                       monitor("/api/trace/back/shipments/{shipment}?size=500")),
                   new Step(
                       "click on the shipment's node of the graph",
-                      List.of(monitor("/api/history/{shipment}"))))),
+                      List.of(monitor("/api/history/{shipment}"))),
+                  new Step(
+                      "click on Show the signed steps (the lineage's first page)",
+                      List.of(
+                          monitor(
+                              "/api/shipments/{shipment}/dossier/signatures?page=0&size=20"))))),
           new Page(
               "custodyPage",
               "#/custody/{day}",
@@ -93,7 +98,11 @@ final class ConsolePages {
                           "/api/holdings?holder={office}&asOf={day}&size=500",
                           Reader.OFFICE_BUYER,
                           false),
-                      new Request("/api/shipments?size=200", Reader.OFFICE_BUYER, false)),
+                      new Request("/api/shipments?size=200", Reader.OFFICE_BUYER, false),
+                      new Request(
+                          "/api/balance/parties/{office}?from={month}&to={day}",
+                          Reader.OFFICE_BUYER,
+                          false)),
                   onLoad(
                       new Request(
                           "/api/statistics/offices?office={office}", Reader.OFFICE_BUYER, false)))),

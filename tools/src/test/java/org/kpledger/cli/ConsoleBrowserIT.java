@@ -233,6 +233,8 @@ class ConsoleBrowserIT {
     js("document.activeElement.blur()");
     shoot("dossier");
 
+    assertThat(text(By.id("anomalies-h"))).isEqualTo("Anomaly flags");
+
     node("Z:BRIA").click();
     wait.until(ExpectedConditions.elementToBeClickable(By.id("zone-link"))).click();
     WebElement zone =
@@ -240,6 +242,16 @@ class ConsoleBrowserIT {
     assertThat(zone.getText()).isEqualTo("SUSPENDED");
     assertThat(browser.findElements(By.cssSelector("svg.timeline rect"))).hasSize(2);
     shoot("zone");
+
+    // a recorded shipment's dossier pages its lineage's signed steps: the first page on request
+    open("#/shipments/SH-ALPHA-001");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("lineage-signatures-more"))).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("lineage-signatures"), "LotPurchasedEvent"));
+    assertThat(text(By.id("lineage-signatures")))
+        .contains("SH-ALPHA-001", "ShipmentProposedEvent", "ParcelSealedEvent");
+    wait.until(d -> !d.findElement(By.id("lineage-signatures-more")).isEnabled());
   }
 
   @Test
@@ -253,6 +265,7 @@ class ConsoleBrowserIT {
     WebElement csv = browser.findElement(By.cssSelector("a.csv"));
     csv.click();
     wait.until(d -> csv.getAttribute("href").startsWith("blob:"));
+    massBalanceClosesOnTheHoldingsAndItsCsvDownloads();
     shoot("custody");
     WebElement asOf = browser.findElement(By.id("as-of"));
     js("arguments[0].value = '2013-05-23'", asOf);
@@ -268,6 +281,24 @@ class ConsoleBrowserIT {
     assertThat(refused.getAttribute("data-rule")).isEqualTo("NOT_VISIBLE");
     assertThat(browser.findElements(By.cssSelector("svg.graph"))).isEmpty();
     shoot("refused");
+  }
+
+  /**
+   * The custody page's mass balance (month to the day shown): its closing is what the holdings
+   * table says is held that day, every carat is accounted for, and the table downloads as CSV.
+   */
+  private void massBalanceClosesOnTheHoldingsAndItsCsvDownloads() {
+    List<WebElement> rows = browser.findElements(By.cssSelector("#balance tbody tr"));
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(4);
+    String closing = rows.get(rows.size() - 2).findElements(By.tagName("td")).get(2).getText();
+    String unexplained = rows.get(rows.size() - 1).findElements(By.tagName("td")).get(2).getText();
+    String held = text(By.cssSelector("main h2 + p"));
+    assertThat(held).as("holdings summary").endsWith(" · " + closing + " ct");
+    assertThat(unexplained).isEqualTo("0.00");
+    assertThat(text(By.id("balance-h"))).startsWith("Mass balance ");
+    WebElement csv = browser.findElement(By.cssSelector("#balance a.csv"));
+    csv.click();
+    wait.until(d -> csv.getAttribute("href").startsWith("blob:"));
   }
 
   @Test

@@ -118,9 +118,21 @@ class EpcisGeneratedYearTest extends ReadTestBase {
     JsonNode doc = read("auditor-1", "/api/epcis/shipments/" + shipmentId);
     EpcisSchema.assertValid("lineage of " + shipmentId, doc);
     Set<String> signed = new HashSet<>();
-    for (JsonNode s :
-        read("auditor-1", "/api/shipments/" + shipmentId + "/dossier").path("signatures")) {
-      signed.add(s.path("aggregateId").asText() + "#" + s.path("sequenceNumber").asLong());
+    String pages =
+        read("auditor-1", "/api/shipments/" + shipmentId + "/dossier")
+            .path("signedLineage")
+            .path("path")
+            .asText();
+    for (int page = 0; ; page++) {
+      JsonNode p = read("auditor-1", pages + "?size=500&page=" + page);
+      for (JsonNode aggregate : p.path("items")) {
+        for (JsonNode s : aggregate.path("steps")) {
+          signed.add(s.path("aggregateId").asText() + "#" + s.path("sequenceNumber").asLong());
+        }
+      }
+      if ((page + 1) * 500L >= p.path("total").asLong()) {
+        break;
+      }
     }
     Map<String, String> positions = new HashMap<>();
     jdbc.query(

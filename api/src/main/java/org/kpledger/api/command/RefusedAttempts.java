@@ -1,20 +1,38 @@
 package org.kpledger.api.command;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * The append-only record of validly signed commands that a custody rule refused: who tried what,
  * when, and why. Evidence for the Monitoring Team, kept apart from the custody history. Unsigned or
  * badly signed input never reaches it.
+ *
+ * <p>Each attempt is indexed by the ids its signed payload names ({@code refused_attempt_subject}:
+ * every JSON string value of the payload up to {@value #MAX_SUBJECT} characters), written in the
+ * same transaction, so that the attempts touching a shipment's lineage are one indexed query. An
+ * attempt recorded before the index existed is indexed when the node starts.
  */
 @Component
 public class RefusedAttempts {
+  /** The longest string value indexed as a subject (ids are far shorter). */
+  static final int MAX_SUBJECT = 255;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final JdbcTemplate jdbc;
 
-  /** Creates the table if needed. */
+  /** Creates the tables if needed and indexes the attempts recorded before the index existed. */
   public RefusedAttempts(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     jdbc.execute(
@@ -24,22 +42,37 @@ public class RefusedAttempts {
             + "actor_id VARCHAR(128) NOT NULL, organisation_id VARCHAR(128) NOT NULL, "
             + "actor_role VARCHAR(32) NOT NULL, reason_code VARCHAR(64) NOT NULL, "
             + "message TEXT NOT NULL, envelope TEXT NOT NULL, refused_at TIMESTAMP NOT NULL)");
+    jdbc.execute(
+        "CREATE TABLE IF NOT EXISTS refused_attempt_subject ("
+            + "subject_id VARCHAR("
+            + MAX_SUBJECT
+            + ") NOT NULL, attempt_id BIGINT NOT NULL, PRIMARY KEY (subject_id, attempt_id))");
+    indexEarlierAttempts();
   }
 
-  /** Appends a refused attempt (in the caller's transaction). */
+  /** Appends a refused attempt and its subjects (in the caller's transaction). */
   public void record(VerifiedCommand command, String reasonCode, String message) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(
-        "INSERT INTO refused_attempt (command_id, command_type, actor_id, organisation_id, "
-            + "actor_role, reason_code, message, envelope, refused_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
-        command.commandId(),
-        command.commandType(),
-        command.actor().actorId(),
-        command.actor().organisationId(),
-        command.actor().role().name(),
-        reasonCode,
-        message,
-        command.envelopeJson());
+        con -> {
+          PreparedStatement ps =
+              con.prepareStatement(
+                  "INSERT INTO refused_attempt (command_id, command_type, actor_id, "
+                      + "organisation_id, actor_role, reason_code, message, envelope, refused_at) "
+                      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
+                  new String[] {"id"});
+          ps.setString(1, command.commandId());
+          ps.setString(2, command.commandType());
+          ps.setString(3, command.actor().actorId());
+          ps.setString(4, command.actor().organisationId());
+          ps.setString(5, command.actor().role().name());
+          ps.setString(6, reasonCode);
+          ps.setString(7, message);
+          ps.setString(8, command.envelopeJson());
+          return ps;
+        },
+        key);
+    index(key.getKey().longValue(), command.envelopeJson());
   }
 
   /** The most recent refused attempts, newest first. */
@@ -54,5 +87,54 @@ public class RefusedAttempts {
   public long count() {
     Long n = jdbc.queryForObject("SELECT COUNT(*) FROM refused_attempt", Long.class);
     return n == null ? 0 : n;
+  }
+
+  /**
+   * The ids a signed envelope's payload names: every JSON string value of it, at any depth, of at
+   * most {@value #MAX_SUBJECT} characters, in order of appearance.
+   */
+  static Set<String> subjects(String envelopeJson) {
+    Set<String> out = new LinkedHashSet<>();
+    try {
+      collect(JSON.readTree(envelopeJson).path("payload"), out);
+    } catch (JsonProcessingException e) {
+      // the command path records only envelopes it parsed; an unreadable one names nothing
+    }
+    return out;
+  }
+
+  private static void collect(JsonNode node, Set<String> out) {
+    if (node.isTextual()) {
+      if (!node.asText().isEmpty() && node.asText().length() <= MAX_SUBJECT) {
+        out.add(node.asText());
+      }
+      return;
+    }
+    node.forEach(child -> collect(child, out));
+  }
+
+  private void index(long attemptId, String envelopeJson) {
+    List<Object[]> rows = new ArrayList<>();
+    subjects(envelopeJson).forEach(s -> rows.add(new Object[] {s, attemptId}));
+    if (!rows.isEmpty()) {
+      jdbc.batchUpdate(
+          "INSERT INTO refused_attempt_subject (subject_id, attempt_id) VALUES (?, ?)", rows);
+    }
+  }
+
+  /**
+   * Indexes the attempts newer than the newest indexed one: those recorded before the index existed
+   * (every later attempt is indexed in the transaction that records it).
+   */
+  private void indexEarlierAttempts() {
+    Long newest =
+        jdbc.queryForObject(
+            "SELECT COALESCE(MAX(attempt_id), 0) FROM refused_attempt_subject", Long.class);
+    jdbc.query(
+        "SELECT id, envelope FROM refused_attempt WHERE id > ? ORDER BY id",
+        rs -> {
+          index(rs.getLong("id"), rs.getString("envelope"));
+        },
+        newest == null ? 0 : newest);
   }
 }

@@ -3,15 +3,12 @@ package org.kpledger.api.document;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kpledger.anchoring.local.LocalAnchorSink;
 import org.kpledger.api.access.ReadPolicy;
 import org.kpledger.api.anomaly.AnomalyFlag;
-import org.kpledger.api.anomaly.AnomalyQueries;
 import org.kpledger.api.certificate.CertificateQueries;
 import org.kpledger.api.certificate.CertificateRecord;
 import org.kpledger.api.dossier.DossierQuery;
@@ -22,7 +19,6 @@ import org.kpledger.api.problem.QueryRefusedException;
 import org.kpledger.api.shipment.ShipmentQueries;
 import org.kpledger.api.shipment.ShipmentRow;
 import org.kpledger.custody.Actor;
-import org.kpledger.custody.LedgerCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -51,7 +47,6 @@ class DocumentController {
   private final ReadPolicy policy;
   private final Clock clock;
   private final String publicUrl;
-  private final AnomalyQueries anomalies;
 
   DocumentController(
       CertificateQueries certificates,
@@ -62,9 +57,7 @@ class DocumentController {
       JdbcTemplate jdbc,
       ReadPolicy policy,
       Clock clock,
-      @Value("${kp.public-url:}") String publicUrl,
-      AnomalyQueries anomalies) {
-    this.anomalies = anomalies;
+      @Value("${kp.public-url:}") String publicUrl) {
     this.certificates = certificates;
     this.shipments = shipments;
     this.dossiers = dossiers;
@@ -112,25 +105,19 @@ class DocumentController {
             .orElseThrow(
                 () -> QueryRefusedException.notFound("shipmentId", "shipment " + shipmentId));
     ShipmentDossier d = dossiers.assemble(s, reader);
+    List<ShipmentDossier.Signature> steps = dossiers.allSignedSteps(s);
     TracedLineage lineage = traces.walk(s.parcelIds());
-    List<String> subjects = new ArrayList<>();
-    lineage.origins().forEach(o -> subjects.add(o.origin().lotId()));
-    lineage.origins().forEach(o -> subjects.add(o.origin().minerId()));
-    if (s.certificateNumber() != null) {
-      subjects.add(s.certificateNumber());
-    }
-    List<AnomalyFlag> flags =
-        anomalies.touching(
-            subjects, LocalDate.of(1970, 1, 1), LedgerCalendar.dateOf(clock.instant()));
+    List<AnomalyFlag> flags = d.anomalyFlags();
     byte[] pdf =
-        DossierPdf.render(d, lineage, leaves(d), flags, sink.lastAnchored(), clock.instant());
+        DossierPdf.render(
+            d, steps, lineage, leaves(steps), flags, sink.lastAnchored(), clock.instant());
     return file(pdf, "kp-dossier-" + shipmentId);
   }
 
   /** The leaf of each signed step, keyed "aggregate#sequence". */
-  private Map<String, Long> leaves(ShipmentDossier d) {
+  private Map<String, Long> leaves(List<ShipmentDossier.Signature> steps) {
     List<String> aggregates =
-        d.signatures().stream().map(ShipmentDossier.Signature::aggregateId).distinct().toList();
+        steps.stream().map(ShipmentDossier.Signature::aggregateId).distinct().toList();
     Map<String, Long> out = new HashMap<>();
     if (aggregates.isEmpty()) {
       return out;

@@ -25,9 +25,13 @@ import org.kpledger.shipment.GateCheck;
 final class DossierPdf {
   private DossierPdf() {}
 
-  /** The report of a shipment's dossier; {@code leaves} maps "aggregate#sequence" to its leaf. */
+  /**
+   * The report of a shipment's dossier; {@code steps} are the signed steps of its whole lineage
+   * (the dossier's pages joined) and {@code leaves} maps "aggregate#sequence" to its leaf.
+   */
   static byte[] render(
       ShipmentDossier d,
+      List<ShipmentDossier.Signature> steps,
       TracedLineage lineage,
       Map<String, Long> leaves,
       List<AnomalyFlag> flags,
@@ -58,6 +62,22 @@ final class DossierPdf {
       gate.add(List.of(g.subject(), g.rule(), g.passed() ? "passed" : "FAILED", g.detail()));
     }
     pdf.grid(new float[] {2, 3, 1, 6}, List.of("Subject", "Rule", "Verdict", "Detail"), gate);
+    List<List<String>> rules = new ArrayList<>();
+    for (ShipmentDossier.RuleCount r : d.gateRules()) {
+      rules.add(
+          List.of(
+              r.rule(),
+              String.valueOf(r.checked()),
+              String.valueOf(r.passed()),
+              String.valueOf(r.failed())));
+    }
+    pdf.grid(new float[] {4, 2, 2, 2}, List.of("Rule", "Checked", "Passed", "Failed"), rules);
+    pdf.text(
+        "Above: every check of the parcels and every failed check; each origin's checks are in"
+            + " /api/trace/back/shipments/"
+            + s.shipmentId()
+            + " (origins, checks).",
+        Pdf.SMALL);
     valuation(pdf, d);
     pdf.heading("Provenance");
     Image graph =
@@ -80,9 +100,9 @@ final class DossierPdf {
     List<List<String>> flagRows = new ArrayList<>();
     flags.forEach(f -> flagRows.add(List.of(f.kind(), f.subject(), f.period(), f.explanation())));
     pdf.grid(new float[] {3, 2, 2, 8}, List.of("Flag", "Subject", "Period", "Why"), flagRows);
-    signers(pdf, d, leaves);
+    signers(pdf, steps, leaves);
     lateAndRefused(pdf, d);
-    anchoring(pdf, d, leaves, checkpoint);
+    anchoring(pdf, d, steps.size(), leaves, checkpoint);
     return pdf.finish();
   }
 
@@ -107,10 +127,11 @@ final class DossierPdf {
         rows);
   }
 
-  private static void signers(Pdf pdf, ShipmentDossier d, Map<String, Long> leaves) {
-    pdf.heading("Signed steps (" + d.signatures().size() + ")");
+  private static void signers(
+      Pdf pdf, List<ShipmentDossier.Signature> steps, Map<String, Long> leaves) {
+    pdf.heading("Signed steps (" + steps.size() + ")");
     List<List<String>> rows = new ArrayList<>();
-    for (ShipmentDossier.Signature g : d.signatures()) {
+    for (ShipmentDossier.Signature g : steps) {
       Long leaf = leaves.get(g.aggregateId() + "#" + g.sequenceNumber());
       rows.add(
           List.of(
@@ -159,7 +180,11 @@ final class DossierPdf {
   }
 
   private static void anchoring(
-      Pdf pdf, ShipmentDossier d, Map<String, Long> leaves, Optional<AnchoredHead> checkpoint) {
+      Pdf pdf,
+      ShipmentDossier d,
+      int steps,
+      Map<String, Long> leaves,
+      Optional<AnchoredHead> checkpoint) {
     pdf.heading("Anchoring evidence");
     if (checkpoint.isEmpty()) {
       pdf.text("No tree head signed yet.", Pdf.BODY);
@@ -183,7 +208,7 @@ final class DossierPdf {
               "Anchored",
               h.receipt().sink() + " " + h.receipt().reference() + " at " + h.receipt().anchoredAt()
             },
-            new String[] {"Steps under this head", covered + " of " + d.signatures().size()},
+            new String[] {"Steps under this head", covered + " of " + steps},
             new String[] {
               "Verify offline",
               "kp audit export --shipment " + d.shipment().shipmentId() + ", then kp verify"

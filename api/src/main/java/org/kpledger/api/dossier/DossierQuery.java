@@ -18,6 +18,8 @@ import org.kpledger.api.lineage.TraceBack;
 import org.kpledger.api.lineage.TraceBackQuery;
 import org.kpledger.api.lineage.TracedLineage;
 import org.kpledger.api.lineage.TracedOrigin;
+import org.kpledger.api.paging.Page;
+import org.kpledger.api.paging.PageRequest;
 import org.kpledger.api.refusal.RefusedAttemptQueries;
 import org.kpledger.api.refusal.RefusedProposal;
 import org.kpledger.api.shipment.GateStep;
@@ -34,7 +36,6 @@ import org.springframework.stereotype.Component;
 public class DossierQuery {
   private final TraceBackQuery traces;
   private final LineageGraph graph;
-  private final ProjectedCustodyFacts facts;
   private final CertificateQueries certificates;
   private final AggregateHistory history;
   private final RefusedAttemptSearch refused;
@@ -42,6 +43,7 @@ public class DossierQuery {
   private final Clock clock;
   private final OriginAssessor assessor;
   private final ShipmentQueries shipments;
+  private final LineageAnomalies anomalies;
 
   DossierQuery(
       ShipmentQueries shipments,
@@ -52,11 +54,12 @@ public class DossierQuery {
       AggregateHistory history,
       RefusedAttemptSearch refused,
       RefusedAttemptQueries proposals,
+      LineageAnomalies anomalies,
       Clock clock) {
+    this.anomalies = anomalies;
     this.shipments = shipments;
     this.traces = traces;
     this.graph = graph;
-    this.facts = assessor.facts();
     this.assessor = assessor;
     this.certificates = certificates;
     this.history = history;
@@ -81,6 +84,8 @@ public class DossierQuery {
             reader);
     List<org.kpledger.parcel.Origin> origins =
         lineage.origins().stream().map(j -> j.origin().asGateOrigin()).toList();
+    // the registry rows of the lineage's origins, read once by the walk: not a query per origin
+    ProjectedCustodyFacts facts = assessor.over(lineage.registry()).facts();
     List<GateCheck> gate = ExportGate.evaluate(s.shipmentId(), s.parcelIds(), origins, facts);
     // the same gate with only what was recorded when the shipment's last gate step ran
     List<GateCheck> gateThen =
@@ -88,31 +93,73 @@ public class DossierQuery {
             ? gate
             : ExportGate.evaluate(
                 s.shipmentId(), s.parcelIds(), origins, facts.asKnownAt(then.recordedAt()));
+    List<String> aggregates = aggregates(s, lineage);
+    // the shipment's and its certificate's own steps; the lineage's are paged (signedSteps)
+    List<ShipmentDossier.Signature> signed =
+        signatures(aggregates.subList(0, s.certificateNumber() == null ? 1 : 2));
+    Instant now = clock.instant();
+    return new ShipmentDossier(
+        s,
+        certificate,
+        trace,
+        bounded(gate, lineage),
+        ShipmentDossier.RuleCount.of(gate),
+        gate.stream().allMatch(GateCheck::passed),
+        now,
+        valuation(s),
+        signed,
+        new ShipmentDossier.SignedLineage(
+            aggregates.size(), "/api/shipments/" + s.shipmentId() + "/dossier/signatures"),
+        late(lineage),
+        refused.touching(aggregates),
+        proposals.proposalsOf(s.shipmentId()),
+        GoverningRegime.of(s.shipmentId(), signed, LedgerCalendar.dateOf(now)),
+        then,
+        bounded(gateThen, lineage),
+        ShipmentDossier.RuleCount.of(gateThen),
+        gateThen.stream().allMatch(GateCheck::passed),
+        trace.reevaluatedOrigins().stream().map(TracedOrigin::reevaluation).toList(),
+        anomalies.of(lineage, s.certificateNumber()));
+  }
+
+  /**
+   * One page of the signed steps of a shipment's lineage: the shipment, its certificate, then every
+   * item its trace back walks, in that order, {@code r.size()} aggregates a page.
+   */
+  public Page<ShipmentDossier.SignedAggregate> signedSteps(ShipmentRow s, PageRequest r) {
+    List<String> all = aggregates(s, traces.walk(s.parcelIds()));
+    Page<String> ids = Page.of(all, r);
+    List<ShipmentDossier.SignedAggregate> items = new ArrayList<>();
+    for (String id : ids.items()) {
+      items.add(new ShipmentDossier.SignedAggregate(id, signatures(List.of(id))));
+    }
+    return new Page<>(items, ids.page(), ids.size(), ids.total());
+  }
+
+  /** Every signed step of a shipment's lineage, in the pages' order (the dossier report's list). */
+  public List<ShipmentDossier.Signature> allSignedSteps(ShipmentRow s) {
+    return signatures(aggregates(s, traces.walk(s.parcelIds())));
+  }
+
+  /**
+   * The checks a dossier carries whatever the lineage's size: those of subjects that are not
+   * origins (the shipment's parcels), passed or not, and every failed check.
+   */
+  private static List<GateCheck> bounded(List<GateCheck> checks, TracedLineage lineage) {
+    java.util.Set<String> origins = new java.util.HashSet<>();
+    lineage.origins().forEach(o -> origins.add(o.origin().lotId()));
+    return checks.stream().filter(c -> !c.passed() || !origins.contains(c.subject())).toList();
+  }
+
+  /** The shipment, its certificate when issued, then every item of its lineage. */
+  private static List<String> aggregates(ShipmentRow s, TracedLineage lineage) {
     List<String> aggregates = new ArrayList<>();
     aggregates.add(s.shipmentId());
     if (s.certificateNumber() != null) {
       aggregates.add(s.certificateNumber());
     }
     aggregates.addAll(lineage.itemIds());
-    List<ShipmentDossier.Signature> signed = signatures(aggregates);
-    Instant now = clock.instant();
-    return new ShipmentDossier(
-        s,
-        certificate,
-        trace,
-        gate,
-        gate.stream().allMatch(GateCheck::passed),
-        now,
-        valuation(s),
-        signed,
-        late(lineage),
-        refused.touching(aggregates),
-        proposals.proposalsOf(s.shipmentId()),
-        GoverningRegime.of(s.shipmentId(), signed, LedgerCalendar.dateOf(now)),
-        then,
-        gateThen,
-        gateThen.stream().allMatch(GateCheck::passed),
-        trace.reevaluatedOrigins().stream().map(TracedOrigin::reevaluation).toList());
+    return aggregates;
   }
 
   /**
@@ -135,18 +182,22 @@ public class DossierQuery {
         null,
         trace,
         List.of(),
+        List.of(),
         false,
         null,
         null,
         List.of(),
+        null,
         late(lineage),
         refused.touching(ids),
         refusals,
         null,
         null,
         List.of(),
+        List.of(),
         false,
-        trace.reevaluatedOrigins().stream().map(TracedOrigin::reevaluation).toList());
+        trace.reevaluatedOrigins().stream().map(TracedOrigin::reevaluation).toList(),
+        anomalies.of(lineage, null));
   }
 
   private ShipmentDossier.Valuation valuation(ShipmentRow s) {
@@ -170,7 +221,7 @@ public class DossierQuery {
     List<ShipmentDossier.Signature> out = new ArrayList<>();
     for (String id : aggregates) {
       history
-          .of(id)
+          .signedStepsOf(id)
           .forEach(
               e ->
                   out.add(

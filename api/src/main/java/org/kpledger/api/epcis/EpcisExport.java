@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Builds EPCIS 2.0 documents: the custody events of a leaf range filtered by event time, or every
  * custody event of one shipment's lineage (the shipment, its KP certificate and every lot and
- * parcel the trace back walks: the same aggregates as the shipment dossier's signatures).
+ * parcel the trace back walks: the same aggregates as the shipment dossier's signature pages).
  */
 @Component
 class EpcisExport {

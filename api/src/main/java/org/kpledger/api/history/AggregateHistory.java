@@ -28,7 +28,19 @@ public class AggregateHistory {
     return store.readEvents(aggregateId).asStream().map(this::entry).toList();
   }
 
+  /**
+   * Every event of the aggregate in order with its signer and envelope, its payload left unread
+   * ({@code payload} null): who signed what, for lists that show no payload.
+   */
+  public List<HistoryEntry> signedStepsOf(String aggregateId) {
+    return store.readEvents(aggregateId).asStream().map(m -> entry(m, false)).toList();
+  }
+
   private HistoryEntry entry(DomainEventMessage<?> m) {
+    return entry(m, true);
+  }
+
+  private HistoryEntry entry(DomainEventMessage<?> m, boolean withPayload) {
     MetaData meta = m.getMetaData();
     Object recorded = meta.get(LedgerMetaData.RECORDED_AT);
     return new HistoryEntry(
@@ -42,7 +54,7 @@ public class AggregateHistory {
         text(meta, LedgerMetaData.ORGANISATION_TYPE),
         text(meta, LedgerMetaData.ROLE),
         text(meta, LedgerMetaData.COMMAND_ID),
-        json.valueToTree(m.getPayload()),
+        withPayload ? json.valueToTree(m.getPayload()) : null,
         text(meta, LedgerMetaData.ENVELOPE));
   }
 

@@ -49,7 +49,8 @@ public class RefusedAttemptQueries {
    * @param organisationId the signer's organisation, or null
    * @param actorId the signer, or null
    * @param commandType the command type, or null
-   * @param subjectId an id the signed command names as a JSON string value, or null
+   * @param subjectId an id the signed command's payload names as a JSON string value (found through
+   *     the write path's subject index), or null
    * @param from the first Bangui day, or null
    * @param to the last Bangui day, or null
    */
@@ -108,11 +109,8 @@ public class RefusedAttemptQueries {
       args.add(f.commandType());
     }
     if (f.subjectId() != null) {
-      terms.add("envelope LIKE ? ESCAPE '\\'");
-      args.add(
-          "%\""
-              + f.subjectId().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-              + "\"%");
+      terms.add("id IN (SELECT attempt_id FROM refused_attempt_subject WHERE subject_id = ?)");
+      args.add(f.subjectId());
     }
     if (f.from() != null) {
       terms.add("refused_at >= ?");
