@@ -82,6 +82,17 @@ class KpStatisticsGeneratedYearTest extends ReadTestBase {
                   .asLong())
           .as("flagged purchases in the production statistics per " + period)
           .isEqualTo((long) kinds.getOrDefault("VALUE_PER_CARAT_OUTLIER", 0));
+      JsonNode siteFlags =
+          read("auditor-1", "/api/statistics/kp/production?period=" + period + range)
+              .path("total")
+              .path("siteOverProductionFlags");
+      if (period.equals("MONTH")) {
+        assertThat(siteFlags.isNull()).as("site flags judge quarters, not months").isTrue();
+      } else {
+        assertThat(siteFlags.asLong())
+            .as("flagged site-quarters in the production statistics per " + period)
+            .isEqualTo((long) kinds.getOrDefault("SITE_OVER_PRODUCTION", 0));
+      }
       assertThat(
               read("auditor-1", "/api/statistics/kp/trade?period=" + period + range)
                   .path("total")
