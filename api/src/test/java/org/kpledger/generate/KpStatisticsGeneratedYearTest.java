@@ -73,6 +73,7 @@ class KpStatisticsGeneratedYearTest extends ReadTestBase {
             "SELECT COUNT(*) FROM lineage_origin WHERE slip_number IS NOT NULL", Long.class);
     System.out.println("generated year: " + slips + " purchase slips, anomaly flags " + kinds);
     siteOverProductionFlagsThePlantedSites(a, c);
+    valuePerCaratOutliersFlagThePlantedSlips(a, c);
     String range = "&from=" + from + "&to=" + to;
     for (String period : List.of("MONTH", "QUARTER", "HALF_YEAR")) {
       assertThat(
@@ -149,6 +150,37 @@ class KpStatisticsGeneratedYearTest extends ReadTestBase {
     assertThat((double) falseFlags.size() / siteQuarters.size())
         .as("false SITE_OVER_PRODUCTION flags " + falseFlags)
         .isLessThan(0.05);
+  }
+
+  private void valuePerCaratOutliersFlagThePlantedSlips(JsonNode anomalies, Country c) {
+    Set<String> planted = new TreeSet<>();
+    for (int i = 0; i < c.scale.slips(); i++) {
+      if (PurchaseBook.mispriced(i)) {
+        planted.add(c.lot(i));
+      }
+    }
+    assertThat(planted).as("slips the generator mispriced").isNotEmpty();
+    Set<String> flagged = new TreeSet<>();
+    Set<String> falseFlags = new TreeSet<>();
+    for (JsonNode f : anomalies.path("flags")) {
+      // the flags of this year only: another test's year may share the node
+      if (f.path("kind").asText().equals("VALUE_PER_CARAT_OUTLIER")
+          && f.path("subject").asText().startsWith(c.prefix + "-")) {
+        flagged.add(f.path("subject").asText());
+        if (!planted.contains(f.path("subject").asText())) {
+          falseFlags.add(f.path("subject").asText());
+        }
+      }
+    }
+    assertThat(flagged).as("every mispriced slip flagged").containsAll(planted);
+    int rest = c.scale.slips() - planted.size();
+    System.out.printf(
+        "generated year: mispriced slips %s flagged; false VALUE_PER_CARAT_OUTLIER flags %d of %d"
+            + " other slips%n",
+        planted, falseFlags.size(), rest);
+    assertThat((double) falseFlags.size() / rest)
+        .as("false VALUE_PER_CARAT_OUTLIER flags " + falseFlags)
+        .isLessThan(0.02);
   }
 
   @Test

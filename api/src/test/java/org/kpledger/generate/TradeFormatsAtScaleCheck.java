@@ -44,9 +44,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>A node on the directory; every EPCIS document of the range export (10,000 events a page) and
  * of each shipment's lineage validated against GS1's schema, the range holding each custody event
  * once at its leaf; the KP statistics reconciled to the event store (JSON and CSV); the anomaly
- * list with every planted site flagged and the false flags on the rest counted. Prints the figures
- * the README quotes. The class name ends in {@code Check}, not {@code Test}: Surefire runs it only
- * when named, and then only with {@code kp.trade.data-dir} set.
+ * list with every planted anomaly flagged (sites that declare their year in bulk, mispriced slips)
+ * and the false flags on the rest counted. Prints the figures the README quotes. The class name
+ * ends in {@code Check}, not {@code Test}: Surefire runs it only when named, and then only with
+ * {@code kp.trade.data-dir} set.
  */
 @EnabledIfSystemProperty(named = "kp.trade.data-dir", matches = ".+")
 class TradeFormatsAtScaleCheck {
@@ -169,7 +170,7 @@ class TradeFormatsAtScaleCheck {
         "[trade] anomalies %s to %s in %s: %s; planted sites %s, flagged %s; false"
             + " SITE_OVER_PRODUCTION flags %d of %,d site-quarters with purchases at the other"
             + " sites; VALUE_PER_CARAT_OUTLIER %d of %,d slips; PURCHASE_JUMP %d of %,d"
-            + " miner-quarters (nothing planted for those two)%n",
+            + " miner-quarters (no jump planted)%n",
         from,
         to,
         since(started),
@@ -183,6 +184,27 @@ class TradeFormatsAtScaleCheck {
         kinds.getOrDefault("PURCHASE_JUMP", 0),
         minerQuarters.size());
     assertThat(flaggedSites).as("every planted site flagged").containsAll(planted);
+    Set<String> mispriced = new TreeSet<>();
+    for (int i = 0; i < c.scale.slips(); i++) {
+      if (PurchaseBook.mispriced(i)) {
+        mispriced.add(c.lot(i));
+      }
+    }
+    Set<String> flaggedLots = new TreeSet<>();
+    for (JsonNode f : a.path("flags")) {
+      if (f.path("kind").asText().equals("VALUE_PER_CARAT_OUTLIER")) {
+        flaggedLots.add(f.path("subject").asText());
+      }
+    }
+    long falseLots = flaggedLots.stream().filter(l -> !mispriced.contains(l)).count();
+    System.out.printf(
+        "[trade] mispriced slips: %d planted, all flagged: %s; false VALUE_PER_CARAT_OUTLIER flags"
+            + " %d of %,d other slips%n",
+        mispriced.size(),
+        flaggedLots.containsAll(mispriced),
+        falseLots,
+        slips.get() - mispriced.size());
+    assertThat(flaggedLots).as("every mispriced slip flagged").containsAll(mispriced);
   }
 
   /** Waits until every projection has caught up and every event has its leaf (30 minutes). */
