@@ -73,6 +73,16 @@ final class Country {
     return miner % 40 == 17;
   }
 
+  /**
+   * One compliant site in fifty (site 1, 51, ...) is a planted anomaly: its miners declare the
+   * whole year's production in one entry on the year's first day instead of quarter by quarter, so
+   * the register backs every later slip while the site sells far more in each later quarter than it
+   * records for it ({@code SITE_OVER_PRODUCTION}).
+   */
+  boolean declaresInBulk(int site) {
+    return site % 50 == 1 && compliantSites.contains(site);
+  }
+
   /** One collector in eight works the non-compliant east; its goods can never be exported. */
   static boolean eastern(int collector) {
     return collector % 8 == 3;

@@ -54,7 +54,19 @@ final class PurchaseBook {
       caratCents[i] =
           Math.max(5, Math.min(5000, Math.round(60 * Math.exp(0.9 * r.nextGaussian()))));
       priceCents[i] = caratCents[i] * (150 + r.nextInt(250));
+      if (mispriced(i)) {
+        priceCents[i] = (i / 250) % 2 == 0 ? priceCents[i] * 12 : Math.max(1, priceCents[i] / 12);
+      }
     }
+  }
+
+  /**
+   * One slip in 250 (slips 125, 375, ...) is a planted anomaly: priced at twelve times its value,
+   * or at a twelfth, every other one, against the US$ 150 to 400 per carat of the rest ({@code
+   * VALUE_PER_CARAT_OUTLIER}).
+   */
+  static boolean mispriced(int slip) {
+    return slip % 250 == 125;
   }
 
   /** The slips of one collector ({@code >= 0}) or office ({@code -(b + 1)}), by field time. */

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The registers a year's trade stands on: zones with their dated decisions, sites, licences
  * (agréments, export licences, patentes) and miners, then each miner's production per quarter,
- * recorded before any purchase so no sale ever exceeds a site's recorded production.
+ * recorded before any purchase so no sale ever exceeds a site's recorded production (at the sites
+ * {@link Country#declaresInBulk} plants, the whole year's in one entry on its first day).
  */
 final class RegistryPlan {
   private static final String[] FIRST = {
@@ -155,31 +156,44 @@ final class RegistryPlan {
                 country.patente(m),
                 "siteId",
                 country.site(country.siteOf(m)))));
+    if (country.declaresInBulk(country.siteOf(m))) {
+      long year = 0;
+      for (int q = 0; q < 4; q++) {
+        year += (sales[m][q] * 11 + 9) / 10;
+      }
+      if (year > 0) {
+        steps.add(production(key + "/production/year", m, "-YEAR", year, 0));
+      }
+      return new Chain(key, steps);
+    }
     for (int q = 0; q < 4; q++) {
       if (sales[m][q] > 0) {
         // the register shows somewhat more than was sold: not every stone finds a buyer
         long carats = (sales[m][q] * 11 + 9) / 10;
-        steps.add(
-            Step.accepted(
-                key + "/production/" + q,
-                ids.registrar,
-                "RecordProduction",
-                obj(
-                    "siteId",
-                    country.site(country.siteOf(m)),
-                    "entryId",
-                    country.miner(m) + "-Q" + (q + 1),
-                    "minerId",
-                    country.miner(m),
-                    "carats",
-                    cents(carats),
-                    "stoneCount",
-                    (int) Math.max(1, carats / 40),
-                    "occurredAt",
-                    country.at(q * 91, 5 * 3600).toString())));
+        steps.add(production(key + "/production/" + q, m, "-Q" + (q + 1), carats, q * 91));
       }
     }
     return new Chain(key, steps);
+  }
+
+  private Step production(String key, int m, String suffix, long carats, int day) {
+    return Step.accepted(
+        key,
+        ids.registrar,
+        "RecordProduction",
+        obj(
+            "siteId",
+            country.site(country.siteOf(m)),
+            "entryId",
+            country.miner(m) + suffix,
+            "minerId",
+            country.miner(m),
+            "carats",
+            cents(carats),
+            "stoneCount",
+            (int) Math.max(1, carats / 40),
+            "occurredAt",
+            country.at(day, 5 * 3600).toString()));
   }
 
   /** Total recorded production of a site, in hundredths of a carat. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.kpledger.api.LedgerApplication;
 import org.kpledger.api.ReadTestBase;
-import org.kpledger.api.epcis.EpcisSchema;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -28,50 +25,38 @@ import org.springframework.boot.test.context.SpringBootTest;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     classes = LedgerApplication.class)
 class EpcisGeneratedYearTest extends ReadTestBase {
-  private static final Set<String> NOT_CUSTODY =
-      Set.of(
-          "ZoneRegisteredEvent",
-          "ZoneDecisionRecordedEvent",
-          "SiteRegisteredEvent",
-          "ProductionRecordedEvent",
-          "ProductionDrawnEvent",
-          "MinerRegisteredEvent",
-          "PatenteRenewedEvent",
-          "LicenceIssuedEvent",
-          "LicenceStatusChangedEvent",
-          "RevocationListPublishedEvent",
-          "StockpileDeclaredEvent");
-
   @Test
   void everyEpcisDocumentOfAGeneratedYearValidatesAndCoversEachCustodyEventOnce() {
     TinyYear year = new TinyYear("EP", DATA, port);
     assertThat(year.run(0).complete()).isTrue();
     awaitProjections();
     awaitEveryEventALeaf();
-    Map<String, Long> leaves = new HashMap<>();
-    jdbc.query(
-        "SELECT event_id, leaf_index FROM merkle_leaf",
-        rs -> {
-          leaves.put(rs.getString(1), rs.getLong(2));
-        });
+    TradeFormatsAudit audit =
+        new TradeFormatsAudit(
+            new TradeFormatsAudit.Reader() {
+              @Override
+              public JsonNode json(String target) {
+                return read("auditor-1", target);
+              }
 
-    List<String> exported = rangeExport(leaves);
-    Set<String> custody = new HashSet<>();
-    jdbc.query(
-        "SELECT event_identifier, payload_type FROM domain_event_entry",
-        rs -> {
-          String type = rs.getString(2);
-          if (!NOT_CUSTODY.contains(type.substring(type.lastIndexOf('.') + 1))) {
-            custody.add(rs.getString(1));
-          }
-        });
+              @Override
+              public String csv(String target) {
+                throw new UnsupportedOperationException(target);
+              }
+            },
+            jdbc);
+    Map<String, Long> leaves = audit.leaves();
+
+    List<String> exported = audit.epcisRange(leaves, 2000, page -> {});
+    Set<String> custody = audit.custodyEvents();
     assertThat(exported).doesNotHaveDuplicates();
     assertThat(new HashSet<>(exported)).isEqualTo(custody);
     assertThat(custody).hasSizeGreaterThan(500);
 
     Country c = year.plan().country;
+    Map<String, String> positions = audit.positions();
     for (int k = 0; k < c.scale.shipments(); k++) {
-      lineageOf(c.shipment(k), leaves, k == 0);
+      audit.epcisLineage(c.shipment(k), leaves, positions, k == 0);
     }
   }
 
@@ -89,71 +74,6 @@ class EpcisGeneratedYearTest extends ReadTestBase {
     assertThat(get("auditor-1", "/api/epcis/shipments/NO-SUCH").status()).isEqualTo(404);
     assertThat(get("alpha-buyer", "/api/epcis/events").status()).isEqualTo(403);
     assertThat(get("alpha-buyer", "/api/epcis/shipments/NO-SUCH").status()).isEqualTo(403);
-  }
-
-  /** Every page of the range export, each validated; the ledger event ids in order. */
-  private List<String> rangeExport(Map<String, Long> leaves) {
-    List<String> ids = new ArrayList<>();
-    long fromLeaf = 0;
-    long lastLeaf = -1;
-    while (true) {
-      JsonNode doc = read("auditor-1", "/api/epcis/events?limit=2000&fromLeaf=" + fromLeaf);
-      EpcisSchema.assertValid("range page from leaf " + fromLeaf, doc);
-      for (JsonNode e : doc.path("epcisBody").path("eventList")) {
-        String id = e.path("kp:ledgerEventId").asText();
-        long leaf = e.path("kp:leafIndex").asLong();
-        assertThat(leaf).as("leaf order").isGreaterThan(lastLeaf);
-        assertThat(leaves.get(id)).as("leaf of " + id).isEqualTo(leaf);
-        lastLeaf = leaf;
-        ids.add(id);
-      }
-      if (!doc.has("kp:nextFromLeaf")) {
-        return ids;
-      }
-      fromLeaf = doc.path("kp:nextFromLeaf").asLong();
-    }
-  }
-
-  private void lineageOf(String shipmentId, Map<String, Long> leaves, boolean proveEach) {
-    JsonNode doc = read("auditor-1", "/api/epcis/shipments/" + shipmentId);
-    EpcisSchema.assertValid("lineage of " + shipmentId, doc);
-    Set<String> signed = new HashSet<>();
-    String pages =
-        read("auditor-1", "/api/shipments/" + shipmentId + "/dossier")
-            .path("signedLineage")
-            .path("path")
-            .asText();
-    for (int page = 0; ; page++) {
-      JsonNode p = read("auditor-1", pages + "?size=500&page=" + page);
-      for (JsonNode aggregate : p.path("items")) {
-        for (JsonNode s : aggregate.path("steps")) {
-          signed.add(s.path("aggregateId").asText() + "#" + s.path("sequenceNumber").asLong());
-        }
-      }
-      if ((page + 1) * 500L >= p.path("total").asLong()) {
-        break;
-      }
-    }
-    Map<String, String> positions = new HashMap<>();
-    jdbc.query(
-        "SELECT event_identifier, aggregate_identifier, sequence_number FROM domain_event_entry",
-        rs -> {
-          positions.put(rs.getString(1), rs.getString(2) + "#" + rs.getLong(3));
-        });
-    List<String> exported = new ArrayList<>();
-    for (JsonNode e : doc.path("epcisBody").path("eventList")) {
-      String id = e.path("kp:ledgerEventId").asText();
-      assertThat(e.has("kp:leafIndex")).as(id + " has its leaf index").isTrue();
-      assertThat(leaves.get(id)).as("leaf of " + id).isEqualTo(e.path("kp:leafIndex").asLong());
-      exported.add(positions.get(id));
-      if (proveEach) {
-        JsonNode proof = read("auditor-1", "/api/log/events/" + id + "/inclusion");
-        assertThat(proof.path("leafIndex").asLong()).isEqualTo(e.path("kp:leafIndex").asLong());
-      }
-    }
-    assertThat(exported).as("lineage of " + shipmentId).doesNotHaveDuplicates();
-    assertThat(new HashSet<>(exported)).as("lineage of " + shipmentId).isEqualTo(signed);
-    assertThat(exported).as("lineage of " + shipmentId).hasSizeGreaterThan(10);
   }
 
   /** The anchoring processor runs behind the commands: wait until it has a leaf for each event. */

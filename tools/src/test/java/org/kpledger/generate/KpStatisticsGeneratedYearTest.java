@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,14 +12,15 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.kpledger.api.LedgerApplication;
 import org.kpledger.api.ReadTestBase;
+import org.kpledger.api.projection.Columns;
 import org.kpledger.custody.LedgerCalendar;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -46,61 +46,19 @@ class KpStatisticsGeneratedYearTest extends ReadTestBase {
     YearMonth to = YearMonth.of(c.yearEnd.getYear(), 12);
     String range = "&from=" + from + "&to=" + to;
 
-    Map<String, Expected> byKey = expectedTrade(from, to);
-    Expected all = new Expected();
-    byKey.values().forEach(all::add);
+    TradeFormatsAudit audit = audit();
+    TradeFormatsAudit.Expected all = audit.tradeReconciles(from, to);
     assertThat(all.shipments).as("exported shipments in the generated year").isGreaterThan(3);
-
-    for (String period : List.of("MONTH", "QUARTER", "HALF_YEAR")) {
-      JsonNode trade = read("auditor-1", "/api/statistics/kp/trade?period=" + period + range);
-      Map<String, Expected> got = new TreeMap<>();
-      for (JsonNode r : trade.path("rows")) {
-        Expected e = got.computeIfAbsent(key(r), k -> new Expected());
-        e.shipments += r.path("shipmentsExported").asLong();
-        e.carats = e.carats.add(r.path("caratsExported").decimalValue());
-        e.value = e.value.add(r.path("valueExportedUsd").decimalValue());
-        e.certificates += r.path("certificatesIssued").asLong();
-      }
-      assertThat(got).as(period + " per partner country and HS code").isEqualTo(byKey);
-      JsonNode total = trade.path("total");
-      assertThat(total.path("shipmentsExported").asLong()).isEqualTo(all.shipments);
-      assertThat(total.path("caratsExported").decimalValue()).isEqualByComparingTo(all.carats);
-      assertThat(total.path("valueExportedUsd").decimalValue()).isEqualByComparingTo(all.value);
-      assertThat(total.path("certificatesIssued").asLong()).isEqualTo(all.certificates);
-      assertCsvHoldsTheJsonRows("/api/statistics/kp/trade?period=" + period + range, trade);
-    }
-    JsonNode monthly = read("auditor-1", "/api/statistics/exports?size=500" + range);
-    assertThat(monthly.path("total").path("shipments").asLong()).isEqualTo(all.shipments);
-    assertThat(monthly.path("total").path("carats").decimalValue())
-        .isEqualByComparingTo(all.carats);
-    assertThat(monthly.path("total").path("valueUsd").decimalValue())
-        .isEqualByComparingTo(all.value);
-    assertThat(monthly.path("total").path("certificatesIssued").asLong())
-        .isEqualTo(all.certificates);
-
-    long slips = 0;
-    BigDecimal slipCarats = BigDecimal.ZERO;
-    for (JsonNode p : payloads("LotPurchasedEvent")) {
-      LocalDate day = LedgerCalendar.dateOf(Instant.parse(p.path("occurredAt").asText()));
-      if (!YearMonth.from(day).isBefore(from) && !YearMonth.from(day).isAfter(to)) {
-        slips++;
-        slipCarats = slipCarats.add(p.path("carats").decimalValue());
-      }
-    }
-    for (String period : List.of("MONTH", "QUARTER", "HALF_YEAR")) {
-      JsonNode production =
-          read("auditor-1", "/api/statistics/kp/production?period=" + period + range);
-      assertThat(production.path("total").path("purchases").asLong()).isEqualTo(slips);
-      assertThat(production.path("total").path("carats").decimalValue())
-          .isEqualByComparingTo(slipCarats);
-      assertCsvHoldsTheJsonRows(
-          "/api/statistics/kp/production?period=" + period + range, production);
-    }
-    anomaliesOf(from, to);
+    assertThat(audit.productionReconciles(from, to)).as("purchase slips").isGreaterThan(100);
+    anomaliesOf(from, to, c);
   }
 
-  /** The anomaly list over the same year: every flag explained; the counts go to the README. */
-  private void anomaliesOf(YearMonth from, YearMonth to) {
+  /**
+   * The anomaly list over the same year: every flag explained, every site the generator planted
+   * ({@link Country#declaresInBulk}) flagged {@code SITE_OVER_PRODUCTION}; the counts and the false
+   * flags on the rest go to the README.
+   */
+  private void anomaliesOf(YearMonth from, YearMonth to, Country c) {
     JsonNode a =
         read("auditor-1", "/api/anomalies?from=" + from.atDay(1) + "&to=" + to.atEndOfMonth());
     assertThat(a.path("thresholds").path("outlierZ").asDouble()).isEqualTo(3.5);
@@ -114,6 +72,8 @@ class KpStatisticsGeneratedYearTest extends ReadTestBase {
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM lineage_origin WHERE slip_number IS NOT NULL", Long.class);
     System.out.println("generated year: " + slips + " purchase slips, anomaly flags " + kinds);
+    siteOverProductionFlagsThePlantedSites(a, c);
+    valuePerCaratOutliersFlagThePlantedSlips(a, c);
     String range = "&from=" + from + "&to=" + to;
     for (String period : List.of("MONTH", "QUARTER", "HALF_YEAR")) {
       assertThat(
@@ -123,6 +83,17 @@ class KpStatisticsGeneratedYearTest extends ReadTestBase {
                   .asLong())
           .as("flagged purchases in the production statistics per " + period)
           .isEqualTo((long) kinds.getOrDefault("VALUE_PER_CARAT_OUTLIER", 0));
+      JsonNode siteFlags =
+          read("auditor-1", "/api/statistics/kp/production?period=" + period + range)
+              .path("total")
+              .path("siteOverProductionFlags");
+      if (period.equals("MONTH")) {
+        assertThat(siteFlags.isNull()).as("site flags judge quarters, not months").isTrue();
+      } else {
+        assertThat(siteFlags.asLong())
+            .as("flagged site-quarters in the production statistics per " + period)
+            .isEqualTo((long) kinds.getOrDefault("SITE_OVER_PRODUCTION", 0));
+      }
       assertThat(
               read("auditor-1", "/api/statistics/kp/trade?period=" + period + range)
                   .path("total")
@@ -137,6 +108,79 @@ class KpStatisticsGeneratedYearTest extends ReadTestBase {
         400,
         "INVALID_PERIOD",
         "to");
+  }
+
+  private void siteOverProductionFlagsThePlantedSites(JsonNode anomalies, Country c) {
+    Set<String> planted = new TreeSet<>();
+    for (int s = 0; s < c.scale.sites(); s++) {
+      if (c.declaresInBulk(s)) {
+        planted.add(c.site(s));
+      }
+    }
+    assertThat(planted).as("sites the generator planted").isNotEmpty();
+    Set<String> flagged = new TreeSet<>();
+    Set<String> falseFlags = new TreeSet<>();
+    for (JsonNode f : anomalies.path("flags")) {
+      // the flags of this year only: another test's year may share the node
+      if (f.path("kind").asText().equals("SITE_OVER_PRODUCTION")
+          && f.path("subject").asText().startsWith(c.prefix + "-")) {
+        flagged.add(f.path("subject").asText());
+        assertThat(f.path("explanation").asText()).contains("production recorded there");
+        if (!planted.contains(f.path("subject").asText())) {
+          falseFlags.add(f.path("subject").asText() + " " + f.path("period").asText());
+        }
+      }
+    }
+    assertThat(flagged).as("every planted site flagged").containsAll(planted);
+    Set<String> siteQuarters = new TreeSet<>();
+    jdbc.query(
+        "SELECT site_id, occurred_at FROM lineage_origin WHERE slip_number IS NOT NULL",
+        rs -> {
+          String site = rs.getString(1);
+          if (site.startsWith(c.prefix + "-") && !planted.contains(site)) {
+            LocalDate day = LedgerCalendar.dateOf(Columns.instant(rs.getObject(2)));
+            siteQuarters.add(site + " " + day.getYear() + "-Q" + ((day.getMonthValue() + 2) / 3));
+          }
+        });
+    System.out.printf(
+        "generated year: planted sites %s flagged; false SITE_OVER_PRODUCTION flags %d of %d"
+            + " site-quarters with purchases at the other sites %s%n",
+        planted, falseFlags.size(), siteQuarters.size(), falseFlags);
+    assertThat(siteQuarters).as("site-quarters judged").isNotEmpty();
+    assertThat((double) falseFlags.size() / siteQuarters.size())
+        .as("false SITE_OVER_PRODUCTION flags " + falseFlags)
+        .isLessThan(0.05);
+  }
+
+  private void valuePerCaratOutliersFlagThePlantedSlips(JsonNode anomalies, Country c) {
+    Set<String> planted = new TreeSet<>();
+    for (int i = 0; i < c.scale.slips(); i++) {
+      if (PurchaseBook.mispriced(i)) {
+        planted.add(c.lot(i));
+      }
+    }
+    assertThat(planted).as("slips the generator mispriced").isNotEmpty();
+    Set<String> flagged = new TreeSet<>();
+    Set<String> falseFlags = new TreeSet<>();
+    for (JsonNode f : anomalies.path("flags")) {
+      // the flags of this year only: another test's year may share the node
+      if (f.path("kind").asText().equals("VALUE_PER_CARAT_OUTLIER")
+          && f.path("subject").asText().startsWith(c.prefix + "-")) {
+        flagged.add(f.path("subject").asText());
+        if (!planted.contains(f.path("subject").asText())) {
+          falseFlags.add(f.path("subject").asText());
+        }
+      }
+    }
+    assertThat(flagged).as("every mispriced slip flagged").containsAll(planted);
+    int rest = c.scale.slips() - planted.size();
+    System.out.printf(
+        "generated year: mispriced slips %s flagged; false VALUE_PER_CARAT_OUTLIER flags %d of %d"
+            + " other slips%n",
+        planted, falseFlags.size(), rest);
+    assertThat((double) falseFlags.size() / rest)
+        .as("false VALUE_PER_CARAT_OUTLIER flags " + falseFlags)
+        .isLessThan(0.02);
   }
 
   @Test
@@ -163,65 +207,20 @@ class KpStatisticsGeneratedYearTest extends ReadTestBase {
         "to");
   }
 
-  /** Exports and certificates per partner country and HS code, from the event store. */
-  private Map<String, Expected> expectedTrade(YearMonth from, YearMonth to) {
-    Map<String, JsonNode> proposals = new HashMap<>();
-    payloads("ShipmentProposedEvent").forEach(p -> proposals.put(p.path("shipmentId").asText(), p));
-    Map<String, JsonNode> certificates = new HashMap<>();
-    payloads("CertificateIssuedEvent")
-        .forEach(p -> certificates.put(p.path("certificateNumber").asText(), p));
-    Map<String, Expected> out = new TreeMap<>();
-    for (JsonNode x : payloads("ShipmentExportedEvent")) {
-      if (within(x.path("exportedOn").asText(), from, to)) {
-        JsonNode s = proposals.get(x.path("shipmentId").asText());
-        JsonNode cert = certificates.get(x.path("certificateNumber").asText());
-        Expected e =
-            out.computeIfAbsent(
-                s.path("importer").path("country").asText() + "/" + cert.path("hsCode").asText(),
-                k -> new Expected());
-        e.shipments++;
-        e.carats = e.carats.add(s.path("carats").decimalValue());
-        e.value = e.value.add(s.path("valueUsd").decimalValue());
-      }
-    }
-    for (JsonNode cert : certificates.values()) {
-      if (within(cert.path("issuedOn").asText(), from, to)) {
-        out.computeIfAbsent(
-                cert.path("importerCountry").asText() + "/" + cert.path("hsCode").asText(),
-                k -> new Expected())
-            .certificates++;
-      }
-    }
-    return out;
-  }
+  private TradeFormatsAudit audit() {
+    return new TradeFormatsAudit(
+        new TradeFormatsAudit.Reader() {
+          @Override
+          public JsonNode json(String target) {
+            return read("auditor-1", target);
+          }
 
-  private void assertCsvHoldsTheJsonRows(String target, JsonNode json) {
-    String csv = csv(target);
-    String[] lines = csv.split("\r\n");
-    List<JsonNode> rows = new ArrayList<>();
-    json.path("rows").forEach(rows::add);
-    rows.add(json.path("total"));
-    assertThat(lines).as(target + " as CSV").hasSize(rows.size() + 1);
-    List<String> fields = new ArrayList<>();
-    rows.get(0).fieldNames().forEachRemaining(fields::add);
-    for (int i = 0; i < rows.size(); i++) {
-      String[] cells = lines[i + 1].split(",", -1);
-      assertThat(cells).as(lines[i + 1]).hasSize(fields.size());
-      for (int f = 0; f < fields.size(); f++) {
-        JsonNode v = rows.get(i).path(fields.get(f));
-        if (f == 0 && i == rows.size() - 1) {
-          assertThat(cells[f]).isEqualTo("TOTAL");
-        } else if (v.isNull()) {
-          assertThat(cells[f]).as(fields.get(f)).isEmpty();
-        } else if (v.isNumber()) {
-          assertThat(new BigDecimal(cells[f]))
-              .as(fields.get(f))
-              .isEqualByComparingTo(v.decimalValue());
-        } else {
-          assertThat(cells[f]).as(fields.get(f)).isEqualTo(v.asText());
-        }
-      }
-    }
+          @Override
+          public String csv(String target) {
+            return KpStatisticsGeneratedYearTest.this.csv(target);
+          }
+        },
+        jdbc);
   }
 
   private String csv(String target) {
@@ -240,69 +239,6 @@ class KpStatisticsGeneratedYearTest extends ReadTestBase {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private List<JsonNode> payloads(String type) {
-    return jdbc.query(
-        "SELECT payload FROM domain_event_entry WHERE payload_type LIKE ?",
-        (rs, n) -> {
-          try {
-            return JSON.readTree(rs.getBytes(1));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        },
-        "%." + type);
-  }
-
-  private static boolean within(String day, YearMonth from, YearMonth to) {
-    YearMonth m = YearMonth.from(LocalDate.parse(day));
-    return !m.isBefore(from) && !m.isAfter(to);
-  }
-
-  private static String key(JsonNode r) {
-    return r.path("partnerCountry").asText() + "/" + r.path("hsCode").asText();
-  }
-
-  /** Sums of one partner country and HS code. */
-  private static final class Expected {
-    long shipments;
-    long certificates;
-    BigDecimal carats = BigDecimal.ZERO;
-    BigDecimal value = BigDecimal.ZERO;
-
-    void add(Expected o) {
-      shipments += o.shipments;
-      certificates += o.certificates;
-      carats = carats.add(o.carats);
-      value = value.add(o.value);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Expected e
-          && shipments == e.shipments
-          && certificates == e.certificates
-          && carats.compareTo(e.carats) == 0
-          && value.compareTo(e.value) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(shipments);
-    }
-
-    @Override
-    public String toString() {
-      return shipments
-          + " shipments, "
-          + carats
-          + " ct, US$"
-          + value
-          + ", "
-          + certificates
-          + " certificates";
     }
   }
 }

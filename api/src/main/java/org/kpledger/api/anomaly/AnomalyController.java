@@ -42,7 +42,8 @@ class AnomalyController {
       summary =
           "Anomaly flags of a period: purchases whose US$/ct is an outlier in their zone and"
               + " quarter (median and MAD), miners whose quarterly purchases jump against their"
-              + " history, certificates without an import confirmation after the set delay; each"
+              + " history, sites selling in a quarter more than the production recorded"
+              + " there for it and the quarter before, certificates without an import confirmation after the set delay; each"
               + " explained (Monitoring Team, KP authority, auditors)")
   Answer flags(
       Actor reader,

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The anomaly flags of a period, computed on demand from the read side: purchase slips from the
- * lineage projection's origins, certificates from the certificate projection judged by the same
- * cross-check the Monitoring Team reads ({@link CertificateQueries#crossCheck}).
+ * lineage projection's origins, production entries from the registry projection, certificates from
+ * the certificate projection judged by the same cross-check the Monitoring Team reads ({@link
+ * CertificateQueries#crossCheck}).
  */
 @Component
 @EnableConfigurationProperties(AnomalyThresholds.class)
@@ -51,7 +52,8 @@ public class AnomalyQueries {
         thresholds.minGroup(),
         thresholds.jumpFactor(),
         thresholds.minHistory(),
-        confirmationDays);
+        confirmationDays,
+        thresholds.siteFactor());
   }
 
   /**
@@ -66,6 +68,10 @@ public class AnomalyQueries {
     String firstQuarter = new Purchase(null, null, null, from, BigDecimal.ONE, null).quarter();
     String lastQuarter = new Purchase(null, null, null, to, BigDecimal.ONE, null).quarter();
     PurchaseJumps.flags(all, thresholds).stream()
+        .filter(
+            f -> f.period().compareTo(firstQuarter) >= 0 && f.period().compareTo(lastQuarter) <= 0)
+        .forEach(out::add);
+    SiteOverProduction.flags(production(), sites(), thresholds).stream()
         .filter(
             f -> f.period().compareTo(firstQuarter) >= 0 && f.period().compareTo(lastQuarter) <= 0)
         .forEach(out::add);
@@ -110,6 +116,29 @@ public class AnomalyQueries {
                   + " allowed"));
     }
     return out;
+  }
+
+  private List<SiteOverProduction.SiteCarats> production() {
+    return jdbc.query(
+        "SELECT site_id, occurred_at, carats FROM registry_production",
+        (rs, n) ->
+            new SiteOverProduction.SiteCarats(
+                rs.getString(1),
+                null,
+                LedgerCalendar.dateOf(Columns.instant(rs.getObject(2))),
+                rs.getBigDecimal(3)));
+  }
+
+  private List<SiteOverProduction.SiteCarats> sites() {
+    return jdbc.query(
+        "SELECT site_id, zone_id, occurred_at, carats FROM lineage_origin"
+            + " WHERE slip_number IS NOT NULL AND site_id IS NOT NULL",
+        (rs, n) ->
+            new SiteOverProduction.SiteCarats(
+                rs.getString(1),
+                rs.getString(2),
+                LedgerCalendar.dateOf(Columns.instant(rs.getObject(3))),
+                rs.getBigDecimal(4)));
   }
 
   private List<Purchase> purchases() {

@@ -14,6 +14,11 @@ record Purchase(
 
   /** The quarter of its day, {@code 2019-Q1}: the KP's trade period. */
   String quarter() {
+    return quarterOf(day);
+  }
+
+  /** The quarter of a day, {@code 2019-Q1}. */
+  static String quarterOf(LocalDate day) {
     return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
   }
 

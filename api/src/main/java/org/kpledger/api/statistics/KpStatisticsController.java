@@ -82,7 +82,8 @@ class KpStatisticsController {
   @Operation(
       summary =
           "KP production statistics per period (HALF_YEAR by default) and zone: purchases,"
-              + " carats, US$, US$/ct; CSV with Accept: text/csv")
+              + " carats, US$, US$/ct, flagged purchases and flagged site-quarters (overseers);"
+              + " CSV with Accept: text/csv")
   ResponseEntity<?> production(
       Actor reader,
       @Parameter(description = PERIOD) @RequestParam(defaultValue = "HALF_YEAR") String period,

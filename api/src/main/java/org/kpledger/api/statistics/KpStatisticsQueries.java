@@ -99,13 +99,23 @@ class KpStatisticsQueries {
       t.carats = t.carats.add(r.carats());
       t.value = t.value.add(r.valueUsd());
     }
-    List<AnomalyFlag> outliers =
-        buyer == null ? flags("VALUE_PER_CARAT_OUTLIER", range) : List.of();
-    for (AnomalyFlag f : outliers) {
-      if (zone == null || zone.equals(f.group())) {
+    List<AnomalyFlag> flags =
+        buyer == null
+            ? anomalies.flags(range.firstMonthStart(), range.to().atEndOfMonth())
+            : List.of();
+    for (AnomalyFlag f : flags) {
+      if (zone != null && !zone.equals(f.group())) {
+        continue;
+      }
+      if (f.kind().equals("VALUE_PER_CARAT_OUTLIER")) {
         Tally t = tallies.get(List.of(period.of(f.day()), f.group(), ""));
         if (t != null) {
           t.flags++;
+        }
+      } else if (f.kind().equals("SITE_OVER_PRODUCTION") && period != ReportingPeriod.MONTH) {
+        Tally t = tallies.get(List.of(period.of(firstDayOfQuarter(f.period())), f.group(), ""));
+        if (t != null) {
+          t.siteFlags++;
         }
       }
     }
@@ -120,8 +130,15 @@ class KpStatisticsQueries {
                     t.carats,
                     t.value,
                     perCarat(t.value, t.carats),
-                    t.flags)));
+                    t.flags,
+                    period == ReportingPeriod.MONTH ? null : t.siteFlags)));
     return rows;
+  }
+
+  /** The first day of a quarter named {@code 2019-Q2}. */
+  private static LocalDate firstDayOfQuarter(String quarter) {
+    return LocalDate.of(
+        Integer.parseInt(quarter.substring(0, 4)), 3 * (quarter.charAt(6) - '0') - 2, 1);
   }
 
   static TradeRow tradeTotal(List<TradeRow> rows) {
@@ -149,7 +166,10 @@ class KpStatisticsQueries {
         carats,
         value,
         perCarat(value, carats),
-        rows.stream().mapToLong(ProductionPeriodRow::anomalyFlags).sum());
+        rows.stream().mapToLong(ProductionPeriodRow::anomalyFlags).sum(),
+        rows.stream().anyMatch(r -> r.siteOverProductionFlags() == null)
+            ? null
+            : rows.stream().mapToLong(ProductionPeriodRow::siteOverProductionFlags).sum());
   }
 
   static BigDecimal perCarat(BigDecimal usd, BigDecimal carats) {
@@ -196,6 +216,7 @@ class KpStatisticsQueries {
     long shipments;
     long certificates;
     long flags;
+    long siteFlags;
     BigDecimal carats = BigDecimal.ZERO.setScale(2);
     BigDecimal value = BigDecimal.ZERO.setScale(2);
   }

@@ -14,6 +14,8 @@ import java.math.BigDecimal;
  * @param usdPerCarat value per carat, 2 decimals (null without carats)
  * @param anomalyFlags purchases of the period and zone flagged {@code VALUE_PER_CARAT_OUTLIER}
  *     ({@code /api/anomalies}, judged over the months asked for); 0 in a trader's own rows
+ * @param siteOverProductionFlags quarters of the zone's sites flagged {@code SITE_OVER_PRODUCTION}
+ *     within the period; null per month (the flag judges a quarter); 0 in a trader's own rows
  */
 public record ProductionPeriodRow(
     String period,
@@ -22,4 +24,5 @@ public record ProductionPeriodRow(
     BigDecimal carats,
     BigDecimal valueUsd,
     BigDecimal usdPerCarat,
-    long anomalyFlags) {}
+    long anomalyFlags,
+    Long siteOverProductionFlags) {}

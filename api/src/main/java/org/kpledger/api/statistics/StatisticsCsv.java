@@ -38,7 +38,8 @@ final class StatisticsCsv {
 
   static String production(KpStatistics<ProductionPeriodRow> s) {
     return csv(
-        "period,zone_id,purchases,carats,value_usd,usd_per_carat,anomaly_flags",
+        "period,zone_id,purchases,carats,value_usd,usd_per_carat,anomaly_flags,"
+            + "site_over_production_flags",
         s.rows(),
         s.total(),
         r ->
@@ -49,7 +50,8 @@ final class StatisticsCsv {
                 r.carats(),
                 r.valueUsd(),
                 r.usdPerCarat(),
-                r.anomalyFlags()));
+                r.anomalyFlags(),
+                r.siteOverProductionFlags()));
   }
 
   private static <R> String csv(
