@@ -18,7 +18,7 @@ import org.kpledger.identity.OrganisationType;
 
 /** A KP certificate, from issue to import confirmation or voiding. */
 @Aggregate(cache = "aggregateCache")
-public class Certificate {
+class Certificate {
   /** The HS codes of rough diamonds (kp-facts §1.1). */
   static final Set<String> HS_CODES = Set.of("7102.10", "7102.21", "7102.31");
 

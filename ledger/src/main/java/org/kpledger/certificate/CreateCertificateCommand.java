@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.kpledger.shipment.ShipmentDetails;
 
 /** Internal: creates the certificate with what the certified shipment states. */
-public record CreateCertificateCommand(
+record CreateCertificateCommand(
     @TargetAggregateIdentifier String certificateNumber,
     ShipmentDetails shipment,
     LocalDate issuedOn,

@@ -5,7 +5,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Internal: creates a merged parcel from the contributions its sources gave up. */
-public record CreateMergedParcelCommand(
+record CreateMergedParcelCommand(
     @TargetAggregateIdentifier String parcelId,
     List<ParcelContribution> sources,
     BigDecimal declaredCarats) {}

@@ -5,7 +5,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Internal: creates one part of a split parcel. */
-public record CreateSplitPartCommand(
+record CreateSplitPartCommand(
     @TargetAggregateIdentifier String parcelId,
     String sourceParcelId,
     String holder,

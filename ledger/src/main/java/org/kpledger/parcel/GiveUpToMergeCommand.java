@@ -3,5 +3,4 @@ package org.kpledger.parcel;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Internal: a source of a merge gives up its contents to the merged parcel. */
-public record GiveUpToMergeCommand(
-    @TargetAggregateIdentifier String parcelId, String mergedParcelId) {}
+record GiveUpToMergeCommand(@TargetAggregateIdentifier String parcelId, String mergedParcelId) {}

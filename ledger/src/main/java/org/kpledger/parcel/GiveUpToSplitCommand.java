@@ -4,5 +4,4 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Internal: a parcel is split into parts whose carats must add up to its own. */
-public record GiveUpToSplitCommand(
-    @TargetAggregateIdentifier String parcelId, List<SplitPart> parts) {}
+record GiveUpToSplitCommand(@TargetAggregateIdentifier String parcelId, List<SplitPart> parts) {}

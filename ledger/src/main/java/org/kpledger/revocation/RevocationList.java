@@ -12,7 +12,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /** The CRLs one organisation has published, in increasing CRL-number order. */
 @Aggregate(cache = "aggregateCache")
-public class RevocationList {
+class RevocationList {
   @AggregateIdentifier private String organisationId;
   private long lastNumber = -1;
 

@@ -10,7 +10,7 @@ import org.kpledger.parcel.ParcelContribution;
  *
  * @param proposed the proposal's field date and record day
  */
-public record CreateShipmentCommand(
+record CreateShipmentCommand(
     @TargetAggregateIdentifier String shipmentId,
     String exporterLicence,
     Importer importer,

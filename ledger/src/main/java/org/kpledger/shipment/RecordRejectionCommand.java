@@ -3,4 +3,4 @@ package org.kpledger.shipment;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Internal: records a rejection and returns the parcels to release. */
-public record RecordRejectionCommand(@TargetAggregateIdentifier String shipmentId, String reason) {}
+record RecordRejectionCommand(@TargetAggregateIdentifier String shipmentId, String reason) {}

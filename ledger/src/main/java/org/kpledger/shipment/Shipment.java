@@ -29,7 +29,7 @@ import org.kpledger.parcel.ParcelContribution;
  * evaluated at every step.
  */
 @Aggregate(cache = "aggregateCache")
-public class Shipment {
+class Shipment {
   @AggregateIdentifier private String shipmentId;
   private ShipmentStatus status;
   private String exporter;

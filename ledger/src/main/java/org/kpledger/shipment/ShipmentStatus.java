@@ -1,7 +1,7 @@
 package org.kpledger.shipment;
 
 /** Where a shipment stands on the export path. */
-public enum ShipmentStatus {
+enum ShipmentStatus {
   PROPOSED,
   APPROVED,
   REJECTED,

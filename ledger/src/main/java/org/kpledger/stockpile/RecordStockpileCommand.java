@@ -5,7 +5,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Internal: records the stockpile once its items are in custody. */
-public record RecordStockpileCommand(
+record RecordStockpileCommand(
     @TargetAggregateIdentifier String stockpileId,
     String holder,
     LocalDate declaredOn,

@@ -9,7 +9,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /** A declared stockpile; its items are custody items of their own. */
 @Aggregate(cache = "aggregateCache")
-public class Stockpile {
+class Stockpile {
   @AggregateIdentifier private String stockpileId;
 
   /** For Axon. */
