@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * now and not revoked (the same {@link TrustRoot} as the write path).
  */
 @Component
-public class ReadAuthenticator {
+class ReadAuthenticator {
   private final TrustRoot trust;
   private final Clock clock;
   private final Duration window;

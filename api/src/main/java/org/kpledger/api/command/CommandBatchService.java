@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
  * whole batch back, and only that command's refusal is kept, as for a single command.
  */
 @Service
-public class CommandBatchService {
+class CommandBatchService {
   /** The most commands one batch may hold. */
   public static final int MAX_COMMANDS = 500;
 

@@ -9,7 +9,7 @@ import org.kpledger.custody.Actor;
  * @param envelopeJson the envelope exactly as received
  * @param bodyHash hex SHA-256 of the envelope's canonical signing input
  */
-public record VerifiedCommand(
+record VerifiedCommand(
     String commandType,
     String commandId,
     Object payload,

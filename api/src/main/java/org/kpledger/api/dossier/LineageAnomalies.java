@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * keeps nothing).
  */
 @Component
-public class LineageAnomalies {
+class LineageAnomalies {
   private static final LocalDate BEGINNING = LocalDate.of(1970, 1, 1);
 
   private record Judged(LocalDate day, List<Long> positions, List<AnomalyFlag> flags) {}

@@ -15,7 +15,7 @@ import java.util.UUID;
  * urn:kpledger:transformation:<merge|split>:<item id>}. Extension members are named {@code
  * kp:<name>}, {@code kp} standing for {@value #VOCABULARY}.
  */
-public final class EpcisIdentifiers {
+final class EpcisIdentifiers {
   /** The namespace of the {@code kp:} extension members. */
   public static final String VOCABULARY = "urn:kpledger:vocab:";
 

@@ -56,7 +56,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("lineage-epoch")
-public class LineageEpoch {
+class LineageEpoch {
   static final Set<Class<?>> CANNOT_CHANGE_A_JUDGED_LINEAGE =
       Set.of(
           LotPurchasedEvent.class,

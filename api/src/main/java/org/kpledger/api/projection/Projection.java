@@ -6,7 +6,7 @@ import java.util.List;
  * A read model: query tables in the ledger's database, written by one streaming event processor
  * (its processing group has the projection's name) and rebuilt from the event store on replay.
  */
-public interface Projection {
+interface Projection {
   /** The projection's name, which is also its processing group and processor name. */
   String name();
 

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * one handled but not yet checkpointed comes again, which the handler must take (the Certificate
  * aggregate records a transaction once). Not a projection: a replay of the read side keeps it.
  */
-public final class ChannelCheckpoint implements Checkpointer {
+final class ChannelCheckpoint implements Checkpointer {
 
   private final JdbcTemplate jdbc;
   private final String stream;

@@ -33,7 +33,7 @@ import org.springframework.context.SmartLifecycle;
  * stream breaks (peer down, network gone) it reopens from the checkpoint after {@code retry}; a
  * failure to record (database) leaves the checkpoint behind and reopens too.
  */
-public class ChannelConfirmationFollower implements SmartLifecycle {
+class ChannelConfirmationFollower implements SmartLifecycle {
 
   /** The contract's event for a confirmed receipt (its payload: the stored record). */
   public static final String CONFIRMED_EVENT = "CertificateConfirmed";

@@ -4,7 +4,7 @@ package org.kpledger.api.fabric.certificate;
  * The channel could not be reached, or did not take a transaction for a reason that may pass
  * (endorsement, ordering, commit); the caller retries.
  */
-public class ChannelUnavailableException extends RuntimeException {
+class ChannelUnavailableException extends RuntimeException {
 
   /**
    * A failure and its cause.
