@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
-import java.security.cert.X509CRL;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +52,6 @@ public class CommandService {
   private final RefusedAttempts refusedAttempts;
   private final CommandGateway gateway;
   private final TransactionTemplate tx;
-  private final TrustRoot trust;
   private final RevocationListCheck crlCheck;
   private final TakenIds takenIds;
   private final Clock clock;
@@ -74,7 +72,6 @@ public class CommandService {
     this.refusedAttempts = refusedAttempts;
     this.gateway = gateway;
     this.tx = tx;
-    this.trust = trust;
     this.crlCheck = new RevocationListCheck(trust);
     this.takenIds = takenIds;
     this.clock = clock;
@@ -99,14 +96,12 @@ public class CommandService {
       return refuse(command, HttpStatus.CONFLICT, ALREADY_EXISTS, taken.get().field(), TAKEN);
     }
     Object payload = command.payload();
-    X509CRL crl = null;
     if (payload instanceof PublishRevocationListCommand p) {
-      crl = crlCheck.verify(p, command.actor());
-      payload = crlCheck.complete(p, crl, command.actor());
+      payload = crlCheck.complete(p, crlCheck.verify(p, command.actor()), command.actor());
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return dispatch(command, payload, crl);
+        return dispatch(command, payload);
       } catch (AppendConflictException e) {
         if (attempt == CONFLICT_ATTEMPTS) {
           throw new CommandRefusedException(
@@ -119,12 +114,9 @@ public class CommandService {
     }
   }
 
-  private Submission dispatch(VerifiedCommand command, Object payload, X509CRL crl) {
+  private Submission dispatch(VerifiedCommand command, Object payload) {
     try {
       CommandOutcome outcome = gateway.sendAndWait(message(command, payload));
-      if (crl != null) {
-        trust.authenticator().ingestRevocationList(crl);
-      }
       return new Submission(200, write(outcome), false);
     } catch (CustodyRuleViolation e) {
       return refuse(
