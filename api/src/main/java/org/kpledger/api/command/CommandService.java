@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The write path behind {@code POST /api/commands}: verify the envelope, answer a retry from its
  * receipt, dispatch to Axon with the envelope as metadata, and keep a validly signed refusal as
- * evidence.
+ * evidence. A revocation list is checked here (signed by a CA of the signer's organisation) and
+ * reaches the trust root through its event ({@code trust.RevocationListHandler}), not from here.
  */
 @Service
 public class CommandService {
