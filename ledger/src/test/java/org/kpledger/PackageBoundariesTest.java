@@ -20,6 +20,7 @@ class PackageBoundariesTest {
     "org.kpledger.certificate..",
     "org.kpledger.custody..",
     "org.kpledger.export..",
+    "org.kpledger.facts..",
     "org.kpledger.licence..",
     "org.kpledger.lot..",
     "org.kpledger.miner..",

@@ -66,7 +66,7 @@ final class StageProfile {
                   "org.kpledger.shipment.",
                   "org.kpledger.certificate.",
                   "org.kpledger.revocation.",
-                  "org.kpledger.api.config.EventSourcedCustodyFacts")),
+                  "org.kpledger.facts.")),
           Map.entry("JSON (Jackson)", List.of("com.fasterxml.jackson.")),
           Map.entry("Axon (buses, units of work, processors)", List.of("org.axonframework.")),
           Map.entry("command path (receipts, dispatch)", List.of("org.kpledger.api.command.")),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
-import java.security.cert.X509CRL;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The write path behind {@code POST /api/commands}: verify the envelope, answer a retry from its
  * receipt, dispatch to Axon with the envelope as metadata, and keep a validly signed refusal as
- * evidence.
+ * evidence. A revocation list is checked here (signed by a CA of the signer's organisation) and
+ * reaches the trust root through its event ({@code trust.RevocationListHandler}), not from here.
  */
 @Service
 public class CommandService {
@@ -53,7 +53,6 @@ public class CommandService {
   private final RefusedAttempts refusedAttempts;
   private final CommandGateway gateway;
   private final TransactionTemplate tx;
-  private final TrustRoot trust;
   private final RevocationListCheck crlCheck;
   private final TakenIds takenIds;
   private final Clock clock;
@@ -74,7 +73,6 @@ public class CommandService {
     this.refusedAttempts = refusedAttempts;
     this.gateway = gateway;
     this.tx = tx;
-    this.trust = trust;
     this.crlCheck = new RevocationListCheck(trust);
     this.takenIds = takenIds;
     this.clock = clock;
@@ -99,14 +97,12 @@ public class CommandService {
       return refuse(command, HttpStatus.CONFLICT, ALREADY_EXISTS, taken.get().field(), TAKEN);
     }
     Object payload = command.payload();
-    X509CRL crl = null;
     if (payload instanceof PublishRevocationListCommand p) {
-      crl = crlCheck.verify(p, command.actor());
-      payload = crlCheck.complete(p, crl, command.actor());
+      payload = crlCheck.complete(p, crlCheck.verify(p, command.actor()), command.actor());
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return dispatch(command, payload, crl);
+        return dispatch(command, payload);
       } catch (AppendConflictException e) {
         if (attempt == CONFLICT_ATTEMPTS) {
           throw new CommandRefusedException(
@@ -119,12 +115,9 @@ public class CommandService {
     }
   }
 
-  private Submission dispatch(VerifiedCommand command, Object payload, X509CRL crl) {
+  private Submission dispatch(VerifiedCommand command, Object payload) {
     try {
       CommandOutcome outcome = gateway.sendAndWait(message(command, payload));
-      if (crl != null) {
-        trust.authenticator().ingestRevocationList(crl);
-      }
       return new Submission(200, write(outcome), false);
     } catch (CustodyRuleViolation e) {
       return refuse(

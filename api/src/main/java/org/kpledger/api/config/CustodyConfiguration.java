@@ -21,6 +21,7 @@ import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.InternalCommands;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.export.ExportHandler;
+import org.kpledger.facts.EventSourcedCustodyFacts;
 import org.kpledger.licence.Licence;
 import org.kpledger.lot.PurchaseSlipHandler;
 import org.kpledger.miner.Miner;

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * The organisation CAs this ledger trusts (the PEM certificates in {@code kp.trust-dir}) and the
  * revocation lists they published, replayed from the event store. The directory is read again when
- * it changes, so an operator can enrol an organisation without a restart. With {@code
+ * it changes, so an operator can enrol an organisation without a restart. A list this node records
+ * reaches it through {@link RevocationListHandler} once its unit of work commits. With {@code
  * kp.multi-node=true} another node may have recorded a revocation list: each authentication first
  * asks the store, in one indexed query, whether an organisation's stream grew, and applies the
  * lists it gained, so no node accepts a certificate revoked before the request.
@@ -178,6 +179,29 @@ public class TrustRoot {
         catchUp(current, org);
       }
     }
+  }
+
+  /**
+   * Applies a revocation list this node recorded, once its unit of work committed: event {@code
+   * sequence} of {@code organisationId}'s stream. Lists of the same stream read from the store
+   * meanwhile (by a reload or a catch-up) are not applied twice, and lists another node recorded
+   * before it are applied first, in the stream's order, as an organisation's CRL numbers only grow.
+   */
+  synchronized void recorded(String organisationId, long sequence, X509CRL crl) {
+    CertificateAuthenticator current = authenticator();
+    long known = applied.getOrDefault(organisationId, -1L);
+    if (sequence <= known) {
+      return;
+    }
+    long last = sequence;
+    if (sequence == known + 1) {
+      current.ingestRevocationList(crl);
+    } else {
+      last = ingestFrom(current, organisationId, known + 1);
+    }
+    Map<String, Long> next = new HashMap<>(applied);
+    next.put(organisationId, last);
+    applied = next;
   }
 
   private synchronized void catchUp(CertificateAuthenticator current, String org) {

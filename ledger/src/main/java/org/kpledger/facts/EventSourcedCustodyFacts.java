@@ -1,4 +1,4 @@
-package org.kpledger.api.config;
+package org.kpledger.facts;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,14 +15,23 @@ import org.kpledger.zone.Zone;
  * Answers {@link CustodyFacts} by loading the aggregates from the event store inside the current
  * unit of work: the committed truth plus whatever this unit of work already changed.
  */
-class EventSourcedCustodyFacts implements CustodyFacts {
+public final class EventSourcedCustodyFacts implements CustodyFacts {
   private final Repository<Zone> zones;
-  private final Repository<org.kpledger.licence.Licence> licences;
+  private final Repository<Licence> licences;
   private final Repository<Miner> miners;
   private final Repository<Site> sites;
   private final Repository<Parcel> parcels;
 
-  EventSourcedCustodyFacts(
+  /**
+   * Facts read through the aggregates' repositories.
+   *
+   * @param zones the zones' repository
+   * @param licences the licences' repository
+   * @param miners the miners' repository
+   * @param sites the sites' repository
+   * @param parcels the parcels' repository
+   */
+  public EventSourcedCustodyFacts(
       Repository<Zone> zones,
       Repository<Licence> licences,
       Repository<Miner> miners,
