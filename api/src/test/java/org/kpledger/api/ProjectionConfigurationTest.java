@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +57,11 @@ class ProjectionConfigurationTest extends LedgerTestBase {
                 AnchoringProcessor.PROCESSING_GROUP, EventProcessor.class))
         .hasValueSatisfying(p -> assertThat(p.getName()).isEqualTo("anchoring"));
     assertThat(processing.eventProcessors().keySet())
-        .containsExactlyInAnyOrder("projections", AnchoringProcessor.PROCESSING_GROUP);
+        .containsExactlyInAnyOrder("projections", AnchoringProcessor.PROCESSING_GROUP, "trust");
+  }
+
+  @Test
+  void trustIsUpdatedInTheCommittingThreadNotByATrackingProcessor() {
+    assertThat(processing.eventProcessor("trust", SubscribingEventProcessor.class)).isPresent();
   }
 }
