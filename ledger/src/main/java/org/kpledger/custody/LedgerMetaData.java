@@ -2,6 +2,7 @@ package org.kpledger.custody;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.messaging.MetaData;
 
 /** Keys of the metadata every command and event carries from its verified envelope. */
@@ -23,6 +24,13 @@ public final class LedgerMetaData {
 
   /** The signer's role (certificate OU). */
   public static final String ROLE = "role";
+
+  /**
+   * The four keys that together carry the signer ({@link Actor#toMetaData()}, {@link
+   * Actor#from(java.util.Map)}), in the order of the {@link Actor}'s components.
+   */
+  public static final List<String> ACTOR_KEYS =
+      List.of(ACTOR_ID, ORGANISATION_ID, ORGANISATION_TYPE, ROLE);
 
   /** The ledger's record time of the command (ISO-8601), the second of the two clocks. */
   public static final String RECORDED_AT = "recordedAt";

@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.kpledger.custody.ActorParameterResolverFactory;
+import org.kpledger.custody.Actor;
 import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.custody.InternalCommands;
 
@@ -49,14 +48,14 @@ public class MergeAndSplitHandler {
 
   /** Returns the ids of the parts. */
   @CommandHandler
-  public List<String> handle(SplitParcelCommand c, MetaData meta) {
+  public List<String> handle(SplitParcelCommand c, Actor actor) {
     require(
         c.parts().stream().map(SplitPart::parcelId).distinct().count() == c.parts().size(),
         "DUPLICATE_PART",
         "parts",
         "each part of a split has its own id");
     ParcelContribution given = internal.send(new GiveUpToSplitCommand(c.parcelId(), c.parts()));
-    String holder = ActorParameterResolverFactory.actorOf(meta).party();
+    String holder = actor.party();
     for (SplitPart part : c.parts()) {
       internal.send(
           new CreateSplitPartCommand(

@@ -2,8 +2,7 @@ package org.kpledger.stockpile;
 
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.messaging.MetaData;
-import org.kpledger.custody.ActorParameterResolverFactory;
+import org.kpledger.custody.Actor;
 import org.kpledger.custody.InternalCommands;
 import org.kpledger.parcel.CreateStockpileItemCommand;
 
@@ -18,8 +17,8 @@ public class StockpileHandler {
 
   /** Returns the stockpile id. */
   @CommandHandler
-  public String handle(DeclareStockpileCommand c, MetaData meta) {
-    String holder = ActorParameterResolverFactory.actorOf(meta).party();
+  public String handle(DeclareStockpileCommand c, Actor actor) {
+    String holder = actor.party();
     for (StockpileItem item : c.items()) {
       internal.send(
           new CreateStockpileItemCommand(

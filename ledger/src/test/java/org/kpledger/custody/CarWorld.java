@@ -120,7 +120,7 @@ public final class CarWorld {
 
   /** The metadata the envelope verifier attaches for this signer. */
   public static MetaData as(Actor actor) {
-    return ActorParameterResolverFactory.metaDataOf(actor);
+    return actor.toMetaData();
   }
 
   /**

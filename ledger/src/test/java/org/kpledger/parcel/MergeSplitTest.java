@@ -245,7 +245,7 @@ class MergeSplitTest {
         new SplitParcelCommand(
             LOT, List.of(new SplitPart("PCL-A", ct("6.20")), new SplitPart("PCL-A", ct("6.20"))));
 
-    assertThatThrownBy(() -> handler.handle(split, as(BUYER)))
+    assertThatThrownBy(() -> handler.handle(split, BUYER))
         .isInstanceOfSatisfying(
             CustodyRuleViolation.class,
             v -> assertThat(v.reasonCode()).isEqualTo("DUPLICATE_PART"));

@@ -21,7 +21,6 @@ import org.kpledger.api.command.CommandCatalog;
 import org.kpledger.api.command.ReceiptInterceptor;
 import org.kpledger.api.projection.ProjectionStatus;
 import org.kpledger.api.projection.Projections;
-import org.kpledger.custody.ActorParameterResolverFactory;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.progress.ProgressLine;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -314,7 +313,9 @@ public final class IngestBenchmark {
                     mapper.treeToValue(
                         s.payload(), CommandCatalog.find(s.type()).orElseThrow().payloadClass());
                 MetaData meta =
-                    ActorParameterResolverFactory.metaDataOf(s.actor().actor())
+                    s.actor()
+                        .actor()
+                        .toMetaData()
                         .and(LedgerMetaData.COMMAND_ID, UUID.randomUUID().toString())
                         .and(LedgerMetaData.RECORDED_AT, nodeClock.instant().toString())
                         .and(ReceiptInterceptor.BODY_HASH, "unsigned");

@@ -18,7 +18,6 @@ import org.kpledger.api.operations.RequestFacts;
 import org.kpledger.api.problem.CommandRefusedException;
 import org.kpledger.api.problem.ProblemTypes;
 import org.kpledger.api.trust.TrustRoot;
-import org.kpledger.custody.ActorParameterResolverFactory;
 import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.revocation.PublishRevocationListCommand;
@@ -196,7 +195,8 @@ public class CommandService {
 
   GenericCommandMessage<Object> message(VerifiedCommand c, Object payload) {
     MetaData meta =
-        ActorParameterResolverFactory.metaDataOf(c.actor())
+        c.actor()
+            .toMetaData()
             .and(LedgerMetaData.ENVELOPE, c.envelopeJson())
             .and(LedgerMetaData.COMMAND_ID, c.commandId())
             .and(LedgerMetaData.RECORDED_AT, clock.instant().toString())

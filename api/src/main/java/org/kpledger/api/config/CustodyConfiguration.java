@@ -1,6 +1,8 @@
 package org.kpledger.api.config;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
@@ -54,15 +56,11 @@ class CustodyConfiguration {
    */
   @Bean
   CorrelationDataProvider envelopeCorrelation() {
-    return new SimpleCorrelationDataProvider(
-        LedgerMetaData.ENVELOPE,
-        LedgerMetaData.COMMAND_ID,
-        LedgerMetaData.ACTOR_ID,
-        LedgerMetaData.ORGANISATION_ID,
-        LedgerMetaData.ORGANISATION_TYPE,
-        LedgerMetaData.ROLE,
-        LedgerMetaData.RECORDED_AT,
-        LedgerMetaData.FABRIC_BLOCK);
+    List<String> keys =
+        new ArrayList<>(List.of(LedgerMetaData.ENVELOPE, LedgerMetaData.COMMAND_ID));
+    keys.addAll(LedgerMetaData.ACTOR_KEYS);
+    keys.addAll(List.of(LedgerMetaData.RECORDED_AT, LedgerMetaData.FABRIC_BLOCK));
+    return new SimpleCorrelationDataProvider(keys.toArray(String[]::new));
   }
 
   /**

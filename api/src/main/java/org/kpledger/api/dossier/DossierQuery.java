@@ -83,7 +83,7 @@ public class DossierQuery {
             then,
             reader);
     List<org.kpledger.parcel.Origin> origins =
-        lineage.origins().stream().map(j -> j.origin().asGateOrigin()).toList();
+        lineage.origins().stream().map(j -> j.origin().origin()).toList();
     // the registry rows of the lineage's origins, read once by the walk: not a query per origin
     ProjectedCustodyFacts facts = assessor.over(lineage.registry()).facts();
     List<GateCheck> gate = ExportGate.evaluate(s.shipmentId(), s.parcelIds(), origins, facts);

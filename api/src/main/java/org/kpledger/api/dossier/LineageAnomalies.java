@@ -50,7 +50,7 @@ class LineageAnomalies {
         .forEach(
             o -> {
               subjects.add(o.origin().lotId());
-              subjects.add(o.origin().minerId());
+              subjects.add(o.origin().origin().minerId());
             });
     if (certificateNumber != null) {
       subjects.add(certificateNumber);

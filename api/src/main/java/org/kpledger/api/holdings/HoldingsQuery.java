@@ -123,10 +123,10 @@ class HoldingsQuery {
       if (o == null) {
         continue;
       }
-      refs.add(new HeldItem.OriginRef(o.lotId(), o.zoneId(), o.acquiredOn()));
-      if (o.acquiredOn() == null) {
+      refs.add(new HeldItem.OriginRef(o.lotId(), o.origin().zoneId(), o.origin().acquiredOn()));
+      if (o.origin().acquiredOn() == null) {
         undocumented = true;
-      } else if (o.acquiredOn().isBefore(LedgerCalendar.SUSPENSION_DATE)) {
+      } else if (o.origin().acquiredOn().isBefore(LedgerCalendar.SUSPENSION_DATE)) {
         pre = true;
       } else {
         post = true;
@@ -165,6 +165,6 @@ class HoldingsQuery {
     return new HeldItem.Quarantine(
         item.quarantined() ? "QUARANTINED" : "RELEASED",
         own.quarantineReason(),
-        own.auditClearance());
+        own.origin().auditClearance());
   }
 }

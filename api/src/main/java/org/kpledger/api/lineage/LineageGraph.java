@@ -241,25 +241,26 @@ public class LineageGraph {
 
   private static LineageRows.Origin origin(ResultSet rs) throws SQLException {
     return new LineageRows.Origin(
-        rs.getString("lot_id"),
+        new org.kpledger.parcel.Origin(
+            rs.getString("lot_id"),
+            rs.getString("miner_id"),
+            rs.getString("patente_number"),
+            rs.getString("site_id"),
+            rs.getString("zone_id"),
+            Columns.date(rs.getObject("acquired_on")),
+            rs.getBigDecimal("carats"),
+            rs.getString("stockpile_id"),
+            rs.getString("audit_clearance")),
         rs.getString("kind"),
         rs.getString("slip_number"),
-        rs.getString("miner_id"),
-        rs.getString("patente_number"),
-        rs.getString("site_id"),
-        rs.getString("zone_id"),
-        Columns.date(rs.getObject("acquired_on")),
         Columns.instant(rs.getObject("occurred_at")),
         Columns.instant(rs.getObject("recorded_at")),
         lateEntry(rs),
-        rs.getBigDecimal("carats"),
         (Integer) rs.getObject("stone_count"),
         rs.getBigDecimal("price_usd"),
         rs.getString("buyer_party"),
         rs.getString("buyer_licence"),
         (Boolean) rs.getObject("zone_compliant_recorded"),
-        rs.getString("stockpile_id"),
-        rs.getString("quarantine_reason"),
-        rs.getString("audit_clearance"));
+        rs.getString("quarantine_reason"));
   }
 }

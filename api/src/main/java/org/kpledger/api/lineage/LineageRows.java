@@ -2,7 +2,6 @@ package org.kpledger.api.lineage;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 
 /** Rows of the lineage tables as the queries read them. */
 public final class LineageRows {
@@ -28,45 +27,33 @@ public final class LineageRows {
       String fromItem, String toItem, BigDecimal carats, String operation, Instant recordedAt) {}
 
   /**
-   * A purchase slip or a declared stockpile item: where stones entered the ledger.
+   * A purchase slip or a declared stockpile item as the lineage tables hold it: the ledger's own
+   * {@link org.kpledger.parcel.Origin} (what the export gate judges and every merge and split
+   * carries) with what the slip or declaration recorded beside it. {@link TracedOrigin} is this row
+   * as one reader may see it in a trace, with its verdicts.
    *
+   * @param origin where the stones came from, exactly as the domain carries it
+   * @param kind LOT or STOCKPILE_ITEM
    * @param lateEntry whether the slip was a late entry, as the ledger decided when it recorded it
    *     ({@link org.kpledger.custody.FieldDate#isLate}); false for a stockpile item
    */
   public record Origin(
-      String lotId,
+      org.kpledger.parcel.Origin origin,
       String kind,
       String slipNumber,
-      String minerId,
-      String patenteNumber,
-      String siteId,
-      String zoneId,
-      LocalDate acquiredOn,
       Instant occurredAt,
       Instant recordedAt,
       boolean lateEntry,
-      BigDecimal carats,
       Integer stoneCount,
       BigDecimal priceUsd,
       String buyerParty,
       String buyerLicence,
       Boolean zoneCompliantRecorded,
-      String stockpileId,
-      String quarantineReason,
-      String auditClearance) {
+      String quarantineReason) {
 
-    /** The same origin as the export gate reads it. */
-    public org.kpledger.parcel.Origin asGateOrigin() {
-      return new org.kpledger.parcel.Origin(
-          lotId,
-          minerId,
-          patenteNumber,
-          siteId,
-          zoneId,
-          acquiredOn,
-          carats,
-          stockpileId,
-          auditClearance);
+    /** The lot or stockpile item id ({@link org.kpledger.parcel.Origin#lotId}). */
+    public String lotId() {
+      return origin.lotId();
     }
   }
 

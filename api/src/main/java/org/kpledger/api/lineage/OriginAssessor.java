@@ -59,38 +59,39 @@ public class OriginAssessor {
       GateStep then,
       Reevaluation.Judgement j,
       Actor reader) {
+    org.kpledger.parcel.Origin from = o.origin();
     LicenceVerdict patente =
-        o.patenteNumber() == null || o.acquiredOn() == null
+        from.patenteNumber() == null || from.acquiredOn() == null
             ? null
-            : registry.licenceOn(o.patenteNumber(), o.acquiredOn());
+            : registry.licenceOn(from.patenteNumber(), from.acquiredOn());
     LicenceVerdict buyer =
-        o.buyerLicence() == null || o.acquiredOn() == null
+        o.buyerLicence() == null || from.acquiredOn() == null
             ? null
-            : registry.licenceOn(o.buyerLicence(), o.acquiredOn());
+            : registry.licenceOn(o.buyerLicence(), from.acquiredOn());
     return new TracedOrigin(
         o.lotId(),
         o.kind(),
         o.slipNumber(),
-        o.minerId(),
-        o.patenteNumber(),
-        o.siteId(),
-        o.zoneId(),
-        o.acquiredOn(),
+        from.minerId(),
+        from.patenteNumber(),
+        from.siteId(),
+        from.zoneId(),
+        from.acquiredOn(),
         o.occurredAt(),
         o.recordedAt(),
         isLate(o),
-        o.carats(),
+        from.carats(),
         o.stoneCount(),
         policy.seesPrice(reader, o.buyerParty()) ? o.priceUsd() : null,
         o.buyerParty(),
         o.buyerLicence(),
-        registry.zoneOn(o.zoneId(), o.acquiredOn()),
+        registry.zoneOn(from.zoneId(), from.acquiredOn()),
         o.zoneCompliantRecorded(),
         patente,
         buyer,
-        o.stockpileId(),
+        from.stockpileId(),
         o.quarantineReason(),
-        o.auditClearance(),
+        from.auditClearance(),
         checks,
         checks.stream().allMatch(GateCheck::passed),
         TracedOrigin.Verdict.of(then.recordedAt(), then.step(), j.asKnownThen()),
@@ -106,7 +107,8 @@ public class OriginAssessor {
     if (shipmentThen != null) {
       return shipmentThen;
     }
-    return new GateStep(o.stockpileId() == null ? "PURCHASED" : "DECLARED", o.recordedAt());
+    return new GateStep(
+        o.origin().stockpileId() == null ? "PURCHASED" : "DECLARED", o.recordedAt());
   }
 
   /**
@@ -115,21 +117,21 @@ public class OriginAssessor {
    */
   public Reevaluation.Judgement judge(LineageRows.Origin o, GateStep then) {
     return Reevaluation.judge(
-        o.asGateOrigin(),
+        o.origin(),
         then.recordedAt(),
         facts,
-        o.zoneId() == null ? null : registry.zoneDecisions(o.zoneId()),
-        registry.licenceHistory(o.patenteNumber()).orElse(null));
+        o.origin().zoneId() == null ? null : registry.zoneDecisions(o.origin().zoneId()),
+        registry.licenceHistory(o.origin().patenteNumber()).orElse(null));
   }
 
   /** The export gate's checks of this origin alone ({@link ExportGate#originChecks}). */
   public List<GateCheck> checks(LineageRows.Origin o) {
-    return ExportGate.originChecks(o.asGateOrigin(), facts);
+    return ExportGate.originChecks(o.origin(), facts);
   }
 
   /** The origin's zone status on its day. */
   public org.kpledger.api.registry.ZoneVerdict zoneOn(LineageRows.Origin o) {
-    return registry.zoneOn(o.zoneId(), o.acquiredOn());
+    return registry.zoneOn(o.origin().zoneId(), o.origin().acquiredOn());
   }
 
   /**

@@ -158,8 +158,10 @@ public class TraceBackQuery {
     // one trace judges every origin against the same few zones and licences: read them once
     RegistryQueries preloaded =
         registry.preload(
-            rows.stream().map(LineageRows.Origin::zoneId).toList(),
-            rows.stream().flatMap(o -> Stream.of(o.patenteNumber(), o.buyerLicence())).toList(),
+            rows.stream().map(o -> o.origin().zoneId()).toList(),
+            rows.stream()
+                .flatMap(o -> Stream.of(o.origin().patenteNumber(), o.buyerLicence()))
+                .toList(),
             List.of());
     OriginAssessor judge = assessor.over(preloaded);
     List<TracedLineage.Judged> judged =

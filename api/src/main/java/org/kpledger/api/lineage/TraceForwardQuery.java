@@ -57,8 +57,12 @@ class TraceForwardQuery {
         .values()
         .removeIf(
             o ->
-                from != null && (o.acquiredOn() == null || o.acquiredOn().isBefore(from))
-                    || to != null && (o.acquiredOn() == null || o.acquiredOn().isAfter(to)));
+                from != null
+                        && (o.origin().acquiredOn() == null
+                            || o.origin().acquiredOn().isBefore(from))
+                    || to != null
+                        && (o.origin().acquiredOn() == null
+                            || o.origin().acquiredOn().isAfter(to)));
     List<String> reached =
         graph.itemsCarrying(origins.keySet()).stream()
             .filter(i -> policy.mayFollow(reader, i))
@@ -78,7 +82,11 @@ class TraceForwardQuery {
       if (!failed.isEmpty()) {
         failing.add(
             new TraceForward.FailingOrigin(
-                o.lotId(), o.zoneId(), o.acquiredOn(), assessor.zoneOn(o), failed));
+                o.lotId(),
+                o.origin().zoneId(),
+                o.origin().acquiredOn(),
+                assessor.zoneOn(o),
+                failed));
       }
     }
     List<String> failingIds = failing.stream().map(TraceForward.FailingOrigin::lotId).toList();
@@ -117,7 +125,7 @@ class TraceForwardQuery {
     }
     BigDecimal carats =
         origins.values().stream()
-            .map(LineageRows.Origin::carats)
+            .map(o -> o.origin().carats())
             .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     return new TraceForward(
         kind,

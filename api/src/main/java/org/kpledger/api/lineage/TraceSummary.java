@@ -51,9 +51,9 @@ public record TraceSummary(
 
     void add(LineageRows.Origin o, OriginVerdict v) {
       all.add(o, v);
-      zones.computeIfAbsent(or(o.zoneId(), "UNDOCUMENTED"), k -> new Totals()).add(o, v);
-      sites.computeIfAbsent(or(o.siteId(), "NONE"), k -> new Totals()).add(o, v);
-      miners.computeIfAbsent(or(o.minerId(), "NONE"), k -> new Totals()).add(o, v);
+      zones.computeIfAbsent(or(o.origin().zoneId(), "UNDOCUMENTED"), k -> new Totals()).add(o, v);
+      sites.computeIfAbsent(or(o.origin().siteId(), "NONE"), k -> new Totals()).add(o, v);
+      miners.computeIfAbsent(or(o.origin().minerId(), "NONE"), k -> new Totals()).add(o, v);
     }
 
     TraceSummary summary(int lineageItems) {
@@ -102,8 +102,8 @@ public record TraceSummary(
     void add(LineageRows.Origin o, OriginVerdict v) {
       origins++;
       slips += o.slipNumber() == null ? 0 : 1;
-      carats = carats.add(o.carats());
-      verdicts.merge(v, new Tally(1, o.carats()), (a, b) -> a.plus(b.carats()));
+      carats = carats.add(o.origin().carats());
+      verdicts.merge(v, new Tally(1, o.origin().carats()), (a, b) -> a.plus(b.carats()));
     }
   }
 }

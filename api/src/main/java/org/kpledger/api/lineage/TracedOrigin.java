@@ -15,6 +15,11 @@ import org.kpledger.shipment.Reevaluation;
  * recorded when it was entered, the miner's patente and the buyer's licence, and the export gate's
  * origin checks.
  *
+ * <p>This is the trace's JSON answer for one origin: a {@link LineageRows.Origin} (itself the
+ * ledger's {@link org.kpledger.parcel.Origin} with what the slip recorded) as one reader may see
+ * it, flattened with its verdicts, built only by {@link OriginAssessor}. It stays flat, member for
+ * member, because clients read it so; it adds no fact about where the stones came from.
+ *
  * @param priceUsd the slip's price, null when the reader may not see it
  * @param lateEntry whether the ledger recorded it more than {@link
  *     org.kpledger.custody.FieldDate#LATE_AFTER_DAYS} Bangui days after it happened, as decided

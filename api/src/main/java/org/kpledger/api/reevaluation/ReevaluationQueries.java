@@ -61,8 +61,8 @@ class ReevaluationQueries {
     OriginAssessor judge =
         assessor.over(
             registry.preload(
-                origins.values().stream().map(LineageRows.Origin::zoneId).toList(),
-                origins.values().stream().map(LineageRows.Origin::patenteNumber).toList(),
+                origins.values().stream().map(o -> o.origin().zoneId()).toList(),
+                origins.values().stream().map(o -> o.origin().patenteNumber()).toList(),
                 List.of()));
     List<ReevaluatedVerdict> out = new ArrayList<>();
     for (Candidate c : candidates) {
@@ -96,12 +96,14 @@ class ReevaluationQueries {
             .max(Comparator.naturalOrder())
             .orElse(then.recordedAt());
     return new ReevaluatedVerdict(
-        c.kind() != null ? c.kind() : (o.stockpileId() == null ? "PURCHASE" : "DECLARATION"),
+        c.kind() != null
+            ? c.kind()
+            : (o.origin().stockpileId() == null ? "PURCHASE" : "DECLARATION"),
         c.shipmentId(),
         c.exporter(),
         o.lotId(),
-        o.zoneId(),
-        o.acquiredOn(),
+        o.origin().zoneId(),
+        o.origin().acquiredOn(),
         o.buyerParty(),
         then,
         r.asKnownThen().stream().allMatch(GateCheck::passed),

@@ -167,8 +167,8 @@ class ReadSideAgreesWithGatePropertyTest {
             origins.stream().map(Origin::lotId).distinct().toList());
     RegistryQueries preloadedRegistry =
         registry.preload(
-            carried.stream().map(LineageRows.Origin::zoneId).toList(),
-            carried.stream().map(LineageRows.Origin::patenteNumber).toList(),
+            carried.stream().map(o -> o.origin().zoneId()).toList(),
+            carried.stream().map(o -> o.origin().patenteNumber()).toList(),
             List.of());
     OriginAssessor preloaded = assessor.over(preloadedRegistry);
     // how often each rule refused, so a run shows the worlds were not all trivially clean
@@ -226,13 +226,15 @@ class ReadSideAgreesWithGatePropertyTest {
       }
       // the standings a trace shows beside the checks (TracedOrigin.zone and .patente)
       for (RegistryQueries shown : List.of(registry, preloadedRegistry)) {
-        if (o.auditClearance() == null && o.zoneId() != null && o.acquiredOn() != null) {
-          assertThat(shown.zoneOn(o.zoneId(), o.acquiredOn()).compliant())
+        if (o.origin().auditClearance() == null
+            && o.origin().zoneId() != null
+            && o.origin().acquiredOn() != null) {
+          assertThat(shown.zoneOn(o.origin().zoneId(), o.origin().acquiredOn()).compliant())
               .as("seed %d: zone shown for %s", seed, o.lotId())
               .isEqualTo(passed(gate, o.lotId(), "ZONE_NOT_COMPLIANT"));
         }
-        if (o.auditClearance() == null && o.minerId() != null) {
-          assertThat(shown.licenceOn(o.patenteNumber(), o.acquiredOn()).inForce())
+        if (o.origin().auditClearance() == null && o.origin().minerId() != null) {
+          assertThat(shown.licenceOn(o.origin().patenteNumber(), o.origin().acquiredOn()).inForce())
               .as("seed %d: patente shown for %s", seed, o.lotId())
               .isEqualTo(passed(gate, o.lotId(), "PATENTE_NOT_VALID"));
         }
