@@ -61,33 +61,7 @@ class AuditTamperTest extends AuditNode {
         "ValueParcel",
         obj("parcelId", p + "LOT-1", "valueUsd", num("900.00"), "priceListVersion", "B-2026"));
     ok("becdor-valuer", "SealParcel", obj("parcelId", p + "LOT-1", "sealId", "SEAL-AT-1"));
-    ok(
-        "alpha-buyer",
-        "ProposeShipment",
-        obj(
-            "shipmentId",
-            p + "SH-1",
-            "exporterLicence",
-            p + "EXP-ALPHA",
-            "importer",
-            obj("name", "Antwerp Rough", "country", "BE"),
-            "parcelIds",
-            arr(p + "LOT-1")));
-    ok("mt-monitor", "ApproveShipment", obj("shipmentId", p + "SH-1", "decisionRef", "MT-AT-1"));
-    ok(
-        "kp-certifier",
-        "IssueCertificate",
-        obj(
-            "certificateNumber",
-            "CF-AT-0001",
-            "shipmentId",
-            p + "SH-1",
-            "issuedOn",
-            car.today.toString(),
-            "expiresOn",
-            car.today.plusDays(30).toString(),
-            "hsCode",
-            "7102.21"));
+    TraceScenario.certify(this::ok, car, 1, "alpha-buyer", "EXP-ALPHA", p + "LOT-1");
     ok("alpha-buyer", "ExportShipment", obj("shipmentId", p + "SH-1"));
     var fired = PKI.actor("COLL-MK", "col-fired", Role.COLLECTOR);
     ok(

@@ -104,33 +104,7 @@ class CustodyLifecycleTest extends LedgerTestBase {
               "BECDOR-2026-Q3"));
       ok("becdor-valuer", "SealParcel", obj("parcelId", p + part, "sealId", "SEAL-" + part));
     }
-    ok(
-        "alpha-buyer",
-        "ProposeShipment",
-        obj(
-            "shipmentId",
-            p + "SH-1",
-            "exporterLicence",
-            p + "EXP-ALPHA",
-            "importer",
-            obj("name", "Antwerp Rough NV", "country", "BE"),
-            "parcelIds",
-            arr(p + "P-1A", p + "P-1B")));
-    ok("mt-monitor", "ApproveShipment", obj("shipmentId", p + "SH-1", "decisionRef", "MT-2026-11"));
-    ok(
-        "kp-certifier",
-        "IssueCertificate",
-        obj(
-            "certificateNumber",
-            "CF-LC-0001",
-            "shipmentId",
-            p + "SH-1",
-            "issuedOn",
-            car.today.toString(),
-            "expiresOn",
-            car.today.plusDays(30).toString(),
-            "hsCode",
-            "7102.31"));
+    TraceScenario.certify(this::ok, car, 1, "alpha-buyer", "EXP-ALPHA", p + "P-1A", p + "P-1B");
     ok("alpha-buyer", "ExportShipment", obj("shipmentId", p + "SH-1"));
     ok(
         "be-officer",
