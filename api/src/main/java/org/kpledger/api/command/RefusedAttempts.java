@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,9 @@ public class RefusedAttempts {
             + "subject_id VARCHAR("
             + MAX_SUBJECT
             + ") NOT NULL, attempt_id BIGINT NOT NULL, PRIMARY KEY (subject_id, attempt_id))");
+    jdbc.execute(
+        "CREATE INDEX IF NOT EXISTS refused_attempt_subject_attempt"
+            + " ON refused_attempt_subject (attempt_id)");
     indexEarlierAttempts();
   }
 
@@ -123,18 +127,27 @@ public class RefusedAttempts {
   }
 
   /**
-   * Indexes the attempts newer than the newest indexed one: those recorded before the index existed
-   * (every later attempt is indexed in the transaction that records it).
+   * Indexes the attempts that have no subject yet: those recorded before the index existed (every
+   * later attempt is indexed in the transaction that records it). Other nodes on the same database
+   * may record and index attempts meanwhile, so a subject already there is skipped, never an error:
+   * a node restarted beside running ones must start.
    */
   private void indexEarlierAttempts() {
-    Long newest =
-        jdbc.queryForObject(
-            "SELECT COALESCE(MAX(attempt_id), 0) FROM refused_attempt_subject", Long.class);
     jdbc.query(
-        "SELECT id, envelope FROM refused_attempt WHERE id > ? ORDER BY id",
+        "SELECT a.id, a.envelope FROM refused_attempt a WHERE NOT EXISTS"
+            + " (SELECT 1 FROM refused_attempt_subject s WHERE s.attempt_id = a.id) ORDER BY a.id",
         rs -> {
-          index(rs.getLong("id"), rs.getString("envelope"));
-        },
-        newest == null ? 0 : newest);
+          long attemptId = rs.getLong("id");
+          for (String subject : subjects(rs.getString("envelope"))) {
+            try {
+              jdbc.update(
+                  "INSERT INTO refused_attempt_subject (subject_id, attempt_id) VALUES (?, ?)",
+                  subject,
+                  attemptId);
+            } catch (DuplicateKeyException indexedMeanwhile) {
+              // another node recorded this attempt's subjects since the query began
+            }
+          }
+        });
   }
 }

@@ -53,12 +53,22 @@ class RefusedAttemptSubjectIndexTest {
 
     new RefusedAttempts(jdbc);
     new RefusedAttempts(jdbc); // a second start indexes nothing twice
+    // another node on the same database records an attempt with its subjects (one transaction),
+    // and this node starts: the attempt is not indexed again, and the start does not fail
+    jdbc.update(
+        "INSERT INTO refused_attempt (command_id, command_type, actor_id, organisation_id, "
+            + "actor_role, reason_code, message, envelope, refused_at) "
+            + "VALUES ('c', 't', 'a', 'o', 'BUYER', 'NOT_HOLDER', 'm', ?, CURRENT_TIMESTAMP)",
+        "{\"payload\":{\"shipmentId\":\"SH-10\",\"parcelIds\":[\"LOT-2\"]}}");
+    jdbc.update(
+        "INSERT INTO refused_attempt_subject (subject_id, attempt_id) VALUES ('SH-10', 3), ('LOT-2', 3)");
+    new RefusedAttempts(jdbc);
 
     assertThat(
             jdbc.queryForList(
                 "SELECT subject_id || '#' || attempt_id FROM refused_attempt_subject "
                     + "ORDER BY attempt_id, subject_id",
                 String.class))
-        .containsExactly("LOT-1#1", "LOT-1#2", "SH-9#2");
+        .containsExactly("LOT-1#1", "LOT-1#2", "SH-9#2", "LOT-2#3", "SH-10#3");
   }
 }
