@@ -12,7 +12,8 @@ import java.util.List;
  * them into a bag and hands it over to its buying office (offer, acceptance); its last few lots
  * stay loose in its hands. Buying offices also buy directly. Validly signed purchases the rules
  * refuse are attempted too: from miners whose patente lapsed, and above a site's recorded
- * production.
+ * production. Each buying office's chain ends with the purchase jumps planted on it ({@link
+ * PlantedJumps}).
  */
 final class PurchasePlan {
   static final int BAG_SIZE = 20;
@@ -25,12 +26,19 @@ final class PurchasePlan {
   private final Identities ids;
   private final PurchaseBook book;
   private final RegistryPlan registry;
+  private final PlantedJumps jumps;
 
-  PurchasePlan(Country country, Identities ids, PurchaseBook book, RegistryPlan registry) {
+  PurchasePlan(
+      Country country,
+      Identities ids,
+      PurchaseBook book,
+      RegistryPlan registry,
+      PlantedJumps jumps) {
     this.country = country;
     this.ids = ids;
     this.book = book;
     this.registry = registry;
+    this.jumps = jumps;
   }
 
   Phase phase() {
@@ -130,34 +138,64 @@ final class PurchasePlan {
     for (int i : book.slipsOf(-(b + 1))) {
       steps.add(purchase(i, country.buyer(b), country.exportLicence(b)));
     }
+    steps.addAll(
+        jumps.stepsOf(
+            b,
+            ids.registrar,
+            (miner, slip) ->
+                slip(
+                    slip.lot(),
+                    slip.lot() + "-SL",
+                    miner,
+                    slip.caratCents(),
+                    slip.priceCents(),
+                    country.exportLicence(b),
+                    country.at(slip.day(), slip.second()).toString())));
     return new Chain("office-purchases/" + b, steps);
   }
 
   private Step purchase(int i, String actor, String licence) {
     return Step.accepted(
-        "slip/" + i, actor, "RecordPurchase", slip(country.lot(i), i, book.miner[i], licence));
+        "slip/" + i,
+        actor,
+        "RecordPurchase",
+        slip(
+            country.lot(i),
+            country.lot(i).replace("-L-", "-SL-"),
+            book.miner[i],
+            book.caratCents[i],
+            book.priceCents[i],
+            licence,
+            book.occurredAt(i).toString()));
   }
 
-  private ObjectNode slip(String lot, int i, int miner, String licence) {
+  private ObjectNode slip(
+      String lot,
+      String slipNumber,
+      int miner,
+      long caratCents,
+      long priceCents,
+      String licence,
+      String occurredAt) {
     return obj(
         "lotId",
         lot,
         "slipNumber",
-        lot.replace("-L-", "-SL-"),
+        slipNumber,
         "minerId",
         country.miner(miner),
         "siteId",
         country.site(country.siteOf(miner)),
         "carats",
-        cents(book.caratCents[i]),
+        cents(caratCents),
         "stoneCount",
-        (int) Math.max(1, book.caratCents[i] / 30),
+        (int) Math.max(1, caratCents / 30),
         "priceUsd",
-        cents(book.priceCents[i]),
+        cents(priceCents),
         "buyerLicence",
         licence,
         "occurredAt",
-        book.occurredAt(i).toString());
+        occurredAt);
   }
 
   /**
@@ -179,7 +217,7 @@ final class PurchasePlan {
           country.minersAt.get(s).stream().filter(m -> !Country.lapses(m)).findFirst().orElse(-1);
       if (s % 30 == 0 && miner >= 0) {
         String lot = String.format("%s-LP-%04d", country.prefix, s);
-        long carats = Math.min(10_000_000L, registry.productionOf(s) + 100);
+        long carats = Math.min(10_000_000L, registry.productionOf(s) + jumps.productionAt(s) + 100);
         ObjectNode p = slipAt(lot, miner, 200, carats, country.agrement(c));
         out.add(Step.refused(lot, actor, "RecordPurchase", p, "SALES_EXCEED_PRODUCTION"));
       }

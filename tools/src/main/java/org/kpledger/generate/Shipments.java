@@ -10,8 +10,11 @@ import java.util.List;
 /**
  * One buying office's shipments, from the merge of what it holds to the importing authority's
  * confirmation. Which step a shipment reaches depends on its number: one in ten is rejected by the
- * Monitoring Team, one in ten waits for its certificate, two in ten are exported but not yet
- * confirmed, shipment 1 is confirmed with a carat mismatch, the rest are confirmed as certified.
+ * Monitoring Team, one in ten waits for its certificate, two in ten are exported but never
+ * confirmed by the importing authority ({@link #neverConfirmed}), shipment 1 is confirmed with a
+ * carat mismatch ({@link #confirmedWithMismatch}), the rest are confirmed as certified. These
+ * unconfirmed and mismatched certificates are planted anomalies: the Monitoring Team's cross-check
+ * ({@code GET /api/certificates/cross-check}) must list each.
  */
 final class Shipments {
   private static final String[][] IMPORTERS = {
@@ -106,9 +109,28 @@ final class Shipments {
     return new Step(shipment + "/propose", country.buyer(office), "ProposeShipment", p, refusal);
   }
 
+  /**
+   * Whether shipment {@code k} of {@code shipments}, certified and exported, is never confirmed by
+   * the importing authority: those numbered 7 and 9 modulo 10, and in a year of fewer than eight
+   * shipments (which has neither) its last one.
+   */
+  static boolean neverConfirmed(int k, int shipments) {
+    return k % 10 == 7 || k % 10 == 9 || (shipments < 8 && k == shipments - 1);
+  }
+
+  /** Whether shipment {@code k} is confirmed 1.50 ct lighter than its certificate: shipment 1. */
+  static boolean confirmedWithMismatch(int k) {
+    return k == 1;
+  }
+
+  /** Whether shipment {@code k} is certified and exported (not rejected, not left uncertified). */
+  static boolean exported(int k) {
+    return k % 10 != 4 && k % 10 != 8;
+  }
+
   private List<Step> fate(int k, String shipment, long cents, int parcels) {
     List<Step> steps = new ArrayList<>();
-    if (k % 10 == 4) {
+    if (k % 10 == 4) { // rejected
       steps.add(
           Step.accepted(
               shipment + "/reject",
@@ -127,7 +149,7 @@ final class Shipments {
             ids.monitor,
             "ApproveShipment",
             obj("shipmentId", shipment, "decisionRef", "MT review " + shipment)));
-    if (k % 10 == 8) {
+    if (k % 10 == 8) { // waits for its certificate
       return steps;
     }
     String certificate = country.certificate(k);
@@ -153,11 +175,11 @@ final class Shipments {
             country.buyer(office),
             "ExportShipment",
             obj("shipmentId", shipment)));
-    if (k % 10 == 7 || k % 10 == 9) {
+    if (neverConfirmed(k, country.scale.shipments())) {
       return steps;
     }
     String[] importer = IMPORTERS[k % IMPORTERS.length];
-    long received = k == 1 ? cents - 150 : cents; // shipment 1 arrives 1.50 ct light
+    long received = confirmedWithMismatch(k) ? cents - 150 : cents; // 1.50 ct light
     steps.add(
         Step.accepted(
             shipment + "/confirm",

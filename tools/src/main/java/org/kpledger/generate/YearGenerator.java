@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * client threads, each step signed by its generated actor and journalled once answered; consecutive
  * steps of a chain that the plan expects accepted go in batches. Stopping (Ctrl-C, {@link #stop()},
  * {@code stopAfter}) lets the commands in flight finish; running again with the same state
- * directory resumes where it stopped.
+ * directory resumes where it stopped. The anomalies the year plants are listed in {@code
+ * <state>/planted.json} ({@link PlantedAnomalies}).
  */
 public final class YearGenerator {
   /**
@@ -80,6 +81,7 @@ public final class YearGenerator {
     }
     YearPlan plan = new YearPlan(state.seed(), state.size(), state.prefix(), state.yearEnd(), ids);
     YearPlan.Totals totals = plan.totals();
+    plan.planted().write(options.stateDir());
     Submitter submitter = new Submitter(options.url());
     try (Journal journal = new Journal(options.stateDir());
         Progress progress =

@@ -16,18 +16,25 @@ final class YearPlan {
   final Country country;
   final long seed;
   final List<Phase> phases = new ArrayList<>();
+  private final PlantedJumps jumps;
 
   YearPlan(long seed, double size, String prefix, LocalDate yearEnd, Identities ids) {
     this.seed = seed;
     this.country = new Country(prefix, Scale.of(size), yearEnd);
     PurchaseBook book = new PurchaseBook(country, seed);
     RegistryPlan registry = new RegistryPlan(country, ids, book);
-    PurchasePlan purchases = new PurchasePlan(country, ids, book, registry);
+    this.jumps = new PlantedJumps(country, book, seed);
+    PurchasePlan purchases = new PurchasePlan(country, ids, book, registry, jumps);
     phases.addAll(registry.phases());
     phases.add(purchases.phase());
     phases.add(
         new ExportPlan(country, ids, book, purchases)
             .phase(new EnforcementPlan(country, ids, purchases)));
+  }
+
+  /** What this year plants for the anomaly flags and the certificate cross-check. */
+  PlantedAnomalies planted() {
+    return PlantedAnomalies.of(country, jumps);
   }
 
   /** The command id of a step: the same for the same seed, size, prefix and step. */

@@ -29,7 +29,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * straight from the event store: exports (count, carats, US$ per partner country and HS code) to
  * the exported shipments' proposals and certificates, certificate counts to the certificates
  * issued, production to the purchase slips; months, quarters and half-years give the same totals,
- * months agree with the monthly export statistics, and the CSV holds exactly the JSON's rows.
+ * months agree with the monthly export statistics, and the CSV holds exactly the JSON's rows. Every
+ * anomaly the generator planted is flagged: mispriced slips, sites declaring in bulk, purchase
+ * jumps, and unconfirmed and mismatched certificates in the cross-check.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -51,6 +53,35 @@ class KpStatisticsGeneratedYearTest extends ReadTestBase {
     assertThat(all.shipments).as("exported shipments in the generated year").isGreaterThan(3);
     assertThat(audit.productionReconciles(from, to)).as("purchase slips").isGreaterThan(100);
     anomaliesOf(from, to, c);
+    plantedJumpsAndCertificates(audit, year, from, to);
+  }
+
+  /**
+   * The purchase jumps the generator planted are flagged and its unconfirmed and mismatched
+   * certificates are in the cross-check ({@link TradeFormatsAudit}), read from the manifest it
+   * wrote; the false jump flags are counted for the README.
+   */
+  private void plantedJumpsAndCertificates(
+      TradeFormatsAudit audit, TinyYear year, YearMonth from, YearMonth to) {
+    PlantedAnomalies planted;
+    try {
+      planted = PlantedAnomalies.read(year.stateDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThat(planted).isEqualTo(year.plan().planted());
+    TradeFormatsAudit.Jumps jumps =
+        audit.purchaseJumpsFlagThePlanted(planted, year.prefix, from.atDay(1), to.atEndOfMonth());
+    System.out.printf(
+        "generated year: planted jumps %s flagged; false PURCHASE_JUMP flags %d of %d"
+            + " miner-quarters with purchases %s%n",
+        jumps.planted(), jumps.falseFlags().size(), jumps.minerQuarters(), jumps.falseFlags());
+    TradeFormatsAudit.CrossChecked certificates =
+        audit.crossCheckListsThePlanted(planted, year.prefix);
+    System.out.printf(
+        "generated year: cross-check lists the planted unconfirmed %s and mismatched %s"
+            + " certificates; others listed %s%n",
+        certificates.unconfirmed(), certificates.mismatched(), certificates.others());
   }
 
   /**

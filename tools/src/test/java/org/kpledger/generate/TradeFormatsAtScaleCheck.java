@@ -44,10 +44,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>A node on the directory; every EPCIS document of the range export (10,000 events a page) and
  * of each shipment's lineage validated against GS1's schema, the range holding each custody event
  * once at its leaf; the KP statistics reconciled to the event store (JSON and CSV); the anomaly
- * list with every planted anomaly flagged (sites that declare their year in bulk, mispriced slips)
- * and the false flags on the rest counted. Prints the figures the README quotes. The class name
- * ends in {@code Check}, not {@code Test}: Surefire runs it only when named, and then only with
- * {@code kp.trade.data-dir} set.
+ * list with every planted anomaly flagged (sites that declare their year in bulk, mispriced slips,
+ * purchase jumps) and the false flags on the rest counted; the certificate cross-check listing
+ * every planted unconfirmed and mismatched certificate (the manifest {@code
+ * <dir>/generator/planted.json}). Prints the figures the README quotes. The class name ends in
+ * {@code Check}, not {@code Test}: Surefire runs it only when named, and then only with {@code
+ * kp.trade.data-dir} set.
  */
 @EnabledIfSystemProperty(named = "kp.trade.data-dir", matches = ".+")
 class TradeFormatsAtScaleCheck {
@@ -128,6 +130,7 @@ class TradeFormatsAtScaleCheck {
       Country country =
           new YearPlan(seed, size, prefix, year.yearEnd(), Identities.named(prefix)).country;
       anomalies(jdbc, country, from, to);
+      plantedJumpsAndCertificates(audit, PlantedAnomalies.read(stateDir), prefix, from, to);
     } finally {
       node.close();
     }
@@ -170,7 +173,7 @@ class TradeFormatsAtScaleCheck {
         "[trade] anomalies %s to %s in %s: %s; planted sites %s, flagged %s; false"
             + " SITE_OVER_PRODUCTION flags %d of %,d site-quarters with purchases at the other"
             + " sites; VALUE_PER_CARAT_OUTLIER %d of %,d slips; PURCHASE_JUMP %d of %,d"
-            + " miner-quarters (no jump planted)%n",
+            + " miner-quarters (planted ones included)%n",
         from,
         to,
         since(started),
@@ -205,6 +208,35 @@ class TradeFormatsAtScaleCheck {
         falseLots,
         slips.get() - mispriced.size());
     assertThat(flaggedLots).as("every mispriced slip flagged").containsAll(mispriced);
+  }
+
+  private static void plantedJumpsAndCertificates(
+      TradeFormatsAudit audit,
+      PlantedAnomalies planted,
+      String prefix,
+      YearMonth from,
+      YearMonth to) {
+    long started = System.nanoTime();
+    TradeFormatsAudit.Jumps jumps =
+        audit.purchaseJumpsFlagThePlanted(planted, prefix, from.atDay(1), to.atEndOfMonth());
+    System.out.printf(
+        "[trade] purchase jumps: %d planted, all flagged %s; false PURCHASE_JUMP flags %d of %,d"
+            + " miner-quarters with purchases (%.1f %%)%n",
+        jumps.planted().size(),
+        jumps.planted(),
+        jumps.falseFlags().size(),
+        jumps.minerQuarters(),
+        100.0 * jumps.falseFlags().size() / Math.max(1, jumps.minerQuarters()));
+    TradeFormatsAudit.CrossChecked certificates = audit.crossCheckListsThePlanted(planted, prefix);
+    System.out.printf(
+        "[trade] certificate cross-check (afterDays=0): the %d planted unconfirmed %s and %d"
+            + " mismatched %s listed, %d other certificates listed, in %s%n",
+        certificates.unconfirmed().size(),
+        certificates.unconfirmed(),
+        certificates.mismatched().size(),
+        certificates.mismatched(),
+        certificates.others().size(),
+        since(started));
   }
 
   /** Waits until every projection has caught up and every event has its leaf (30 minutes). */

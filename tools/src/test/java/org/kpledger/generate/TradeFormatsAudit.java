@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.kpledger.api.epcis.EpcisSchema;
+import org.kpledger.api.projection.Columns;
 import org.kpledger.custody.LedgerCalendar;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,7 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * against GS1's schema and the range export holds each custody event once at its leaf; a shipment's
  * lineage export holds one EPCIS event per event its dossier's signature pages list as signed; the
  * KP statistics reconcile to the custody events read straight from the event store, and their CSV
- * holds exactly the JSON's rows. Reads go through an overseer's signed GETs.
+ * holds exactly the JSON's rows; and of done-when item 5, the planted purchase jumps flagged and
+ * the planted unconfirmed and mismatched certificates in the Monitoring Team's cross-check ({@link
+ * PlantedAnomalies}). Reads go through an overseer's signed GETs.
  */
 final class TradeFormatsAudit {
   /** Event types that are registry facts, not custody: the EPCIS export leaves them out. */
@@ -243,6 +247,135 @@ final class TradeFormatsAudit {
       csvHoldsTheJsonRows("/api/statistics/kp/production?period=" + period + range, production);
     }
     return slips;
+  }
+
+  /**
+   * What the anomaly list says of the purchase jumps a year planted.
+   *
+   * @param planted the planted jumps, miner and quarter
+   * @param falseFlags the year's other {@code PURCHASE_JUMP} flags, miner and quarter
+   * @param minerQuarters the year's miner-quarters with purchases
+   */
+  record Jumps(Set<String> planted, Set<String> falseFlags, long minerQuarters) {}
+
+  /**
+   * Every purchase jump the year planted ({@link PlantedAnomalies#purchaseJumps()}) is flagged
+   * {@code PURCHASE_JUMP} by {@code GET /api/anomalies} over {@code [from, to]} in its quarter,
+   * with the carats the generator planted and above three times the median of the miner's earlier
+   * quarters; the flags on the year's other miner-quarters (jumps by chance) are counted.
+   */
+  Jumps purchaseJumpsFlagThePlanted(
+      PlantedAnomalies planted, String prefix, LocalDate from, LocalDate to) {
+    assertThat(planted.purchaseJumps()).as("purchase jumps the generator planted").isNotEmpty();
+    JsonNode a = reader.json("/api/anomalies?from=" + from + "&to=" + to);
+    double factor = a.path("thresholds").path("jumpFactor").asDouble();
+    Map<String, JsonNode> flags = new TreeMap<>();
+    for (JsonNode f : a.path("flags")) {
+      // the flags of this year only: another year may share the node
+      if (f.path("kind").asText().equals("PURCHASE_JUMP")
+          && f.path("subject").asText().startsWith(prefix + "-")) {
+        flags.put(f.path("subject").asText() + " " + f.path("period").asText(), f);
+      }
+    }
+    Set<String> plantedKeys = new TreeSet<>();
+    for (PlantedAnomalies.Jump j : planted.purchaseJumps()) {
+      String key = j.minerId() + " " + j.quarter();
+      plantedKeys.add(key);
+      assertThat(flags).as("planted jump " + j + " flagged").containsKey(key);
+      JsonNode f = flags.get(key);
+      assertThat(f.path("value").decimalValue()).as(key).isEqualByComparingTo(j.carats());
+      assertThat(f.path("value").doubleValue())
+          .as(key + ": " + f.path("explanation").asText())
+          .isGreaterThan(factor * f.path("reference").doubleValue());
+      assertThat(f.path("explanation").asText()).contains("earlier quarters with purchases");
+    }
+    Set<String> falseFlags = new TreeSet<>(flags.keySet());
+    falseFlags.removeAll(plantedKeys);
+    Set<String> minerQuarters = new TreeSet<>();
+    jdbc.query(
+        "SELECT miner_id, occurred_at FROM lineage_origin"
+            + " WHERE slip_number IS NOT NULL AND miner_id LIKE ?",
+        rs -> {
+          LocalDate day = LedgerCalendar.dateOf(Columns.instant(rs.getObject(2)));
+          minerQuarters.add(rs.getString(1) + " " + PlantedJumps.quarterOf(day));
+        },
+        prefix + "-%");
+    return new Jumps(plantedKeys, falseFlags, minerQuarters.size());
+  }
+
+  /**
+   * What the certificate cross-check says of the certificates a year planted.
+   *
+   * @param unconfirmed the planted certificates never confirmed, each listed unconfirmed
+   * @param mismatched the planted certificates confirmed with other carats, each listed mismatched
+   * @param others the year's other certificates either list holds
+   */
+  record CrossChecked(Set<String> unconfirmed, Set<String> mismatched, Set<String> others) {}
+
+  /**
+   * The Monitoring Team's cross-check ({@code GET /api/certificates/cross-check}) lists every
+   * certificate the year planted: never confirmed under {@code unconfirmed}, confirmed with other
+   * carats under {@code mismatched} (field {@code carats}), each also in the cross-check of its
+   * month of export. A generated year's shipments leave on the day the generator runs, so the check
+   * asks with {@code afterDays=0}: every export not confirmed by now counts. Every other
+   * certificate of the year is confirmed as certified, so neither list may hold one.
+   */
+  CrossChecked crossCheckListsThePlanted(PlantedAnomalies planted, String prefix) {
+    assertThat(planted.unconfirmedCertificates())
+        .as("certificates the generator leaves unconfirmed")
+        .isNotEmpty();
+    assertThat(planted.mismatchedCertificates())
+        .as("certificates the generator confirms with a mismatch")
+        .isNotEmpty();
+    JsonNode all = reader.json("/api/certificates/cross-check?afterDays=0");
+    Map<String, JsonNode> unconfirmed = ofYear(all.path("unconfirmed"), prefix);
+    Map<String, JsonNode> mismatched = ofYear(all.path("mismatched"), prefix);
+    assertThat(unconfirmed.keySet())
+        .as("unconfirmed in the cross-check")
+        .containsAll(planted.unconfirmedCertificates());
+    assertThat(mismatched.keySet())
+        .as("mismatched in the cross-check")
+        .containsAll(planted.mismatchedCertificates());
+    for (String number : planted.unconfirmedCertificates()) {
+      assertThat(unconfirmed.get(number).path("status").asText()).isEqualTo("UNCONFIRMED");
+      assertThat(unconfirmed.get(number).hasNonNull("confirmation")).as(number).isFalse();
+      inItsMonth(unconfirmed.get(number), "unconfirmed");
+    }
+    for (String number : planted.mismatchedCertificates()) {
+      JsonNode c = mismatched.get(number);
+      assertThat(c.path("status").asText()).isEqualTo("CONFIRMED_WITH_MISMATCHES");
+      assertThat(c.path("mismatchedFields").toString()).as(number).contains("\"carats\"");
+      inItsMonth(c, "mismatched");
+    }
+    Set<String> others = new TreeSet<>(unconfirmed.keySet());
+    others.addAll(mismatched.keySet());
+    planted.unconfirmedCertificates().forEach(others::remove);
+    planted.mismatchedCertificates().forEach(others::remove);
+    assertThat(others).as("certificates of the year listed but not planted").isEmpty();
+    return new CrossChecked(
+        new TreeSet<>(planted.unconfirmedCertificates()),
+        new TreeSet<>(planted.mismatchedCertificates()),
+        others);
+  }
+
+  private void inItsMonth(JsonNode certificate, String list) {
+    String number = certificate.path("certificateNumber").asText();
+    YearMonth month = YearMonth.from(LocalDate.parse(certificate.path("exportedOn").asText()));
+    JsonNode m = reader.json("/api/certificates/cross-check?afterDays=0&month=" + month);
+    assertThat(ofYear(m.path(list), "").keySet())
+        .as(number + " in the cross-check of " + month)
+        .contains(number);
+  }
+
+  private static Map<String, JsonNode> ofYear(JsonNode list, String prefix) {
+    Map<String, JsonNode> out = new TreeMap<>();
+    for (JsonNode c : list) {
+      String number = c.path("certificateNumber").asText();
+      if (prefix.isEmpty() || number.startsWith("CF-" + prefix + "-")) {
+        out.put(number, c);
+      }
+    }
+    return out;
   }
 
   /** The CSV of {@code target} holds the JSON's rows and total, cell for cell. */
