@@ -1,9 +1,9 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.checkpoint;
 
-import static org.kpledger.anchoring.CheckpointException.Reason.BAD_SIGNATURE;
-import static org.kpledger.anchoring.CheckpointException.Reason.MALFORMED_CHECKPOINT;
-import static org.kpledger.anchoring.CheckpointException.Reason.NO_KNOWN_SIGNATURE;
-import static org.kpledger.anchoring.CheckpointException.Reason.ORIGIN_MISMATCH;
+import static org.kpledger.anchoring.checkpoint.CheckpointException.Reason.BAD_SIGNATURE;
+import static org.kpledger.anchoring.checkpoint.CheckpointException.Reason.MALFORMED_CHECKPOINT;
+import static org.kpledger.anchoring.checkpoint.CheckpointException.Reason.NO_KNOWN_SIGNATURE;
+import static org.kpledger.anchoring.checkpoint.CheckpointException.Reason.ORIGIN_MISMATCH;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;

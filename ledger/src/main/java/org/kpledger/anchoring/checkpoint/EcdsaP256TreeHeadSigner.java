@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.checkpoint;
 
 import java.security.KeyPair;
 import java.security.PrivateKey;

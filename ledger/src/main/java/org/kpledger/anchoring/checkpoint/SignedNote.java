@@ -1,6 +1,6 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.checkpoint;
 
-import static org.kpledger.anchoring.CheckpointException.Reason.MALFORMED_NOTE;
+import static org.kpledger.anchoring.checkpoint.CheckpointException.Reason.MALFORMED_NOTE;
 
 import java.util.ArrayList;
 import java.util.Base64;

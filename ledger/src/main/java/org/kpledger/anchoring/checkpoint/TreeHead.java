@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.checkpoint;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -105,7 +105,7 @@ public record TreeHead(String origin, long size, byte[] rootHash, Instant timest
    * @param name the name
    * @throws IllegalArgumentException if it is not acceptable
    */
-  static void requireValidName(String name) {
+  public static void requireValidName(String name) {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("origin must not be empty");
     }

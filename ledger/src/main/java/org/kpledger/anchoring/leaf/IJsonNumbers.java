@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.leaf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

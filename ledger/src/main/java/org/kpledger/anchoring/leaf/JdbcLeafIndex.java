@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.leaf;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.leaf;
 
 /**
  * An event could not be turned into leaf bytes that say exactly what the event says: its payload or

@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.leaf;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +14,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.kpledger.anchoring.leaf.JdbcLeafIndex;
+import org.kpledger.anchoring.leaf.LeafEncoder;
+import org.kpledger.anchoring.leaf.LeafRecord;
 import org.kpledger.merkle.MerkleLog;
 import org.kpledger.merkle.NodeStore;
 import org.slf4j.Logger;

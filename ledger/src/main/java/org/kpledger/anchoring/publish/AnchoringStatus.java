@@ -1,8 +1,10 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.kpledger.anchoring.AnchoredHead;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
 
 /**
  * What the anchoring machinery has done, for an operator and a status endpoint.

@@ -1,7 +1,8 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.kpledger.anchoring.checkpoint.TreeHead;
 
 /**
  * What the {@link TreeHeadPublisher} signs and how often: a head once {@code everyLeaves} leaves

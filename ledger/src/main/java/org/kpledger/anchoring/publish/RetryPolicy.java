@@ -1,7 +1,9 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.kpledger.anchoring.AnchorRejectedException;
+import org.kpledger.anchoring.AnchorUnavailableException;
 
 /**
  * When the publisher offers heads again to a sink that failed. A sink that is <em>unavailable</em>

@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,6 +6,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.kpledger.anchoring.checkpoint.Checkpoint;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
+import org.kpledger.anchoring.checkpoint.TreeHead;
+import org.kpledger.anchoring.checkpoint.TreeHeadSigner;
 import org.kpledger.merkle.MerkleLog;
 import org.kpledger.merkle.ProofException;
 import org.kpledger.merkle.ProofVerifier;

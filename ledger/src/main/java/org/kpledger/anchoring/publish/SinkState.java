@@ -1,10 +1,15 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.kpledger.anchoring.AnchoringStatus.SinkHealth;
+import org.kpledger.anchoring.AnchorRejectedException;
+import org.kpledger.anchoring.AnchorSink;
+import org.kpledger.anchoring.AnchoredHead;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
+import org.kpledger.anchoring.checkpoint.TreeHead;
+import org.kpledger.anchoring.publish.AnchoringStatus.SinkHealth;
 import org.kpledger.merkle.MerkleLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,6 +11,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.kpledger.anchoring.AnchorSink;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
+import org.kpledger.anchoring.checkpoint.TreeHead;
+import org.kpledger.anchoring.checkpoint.TreeHeadSigner;
 import org.kpledger.merkle.MerkleLog;
 import org.kpledger.merkle.NodeStore;
 import org.slf4j.Logger;

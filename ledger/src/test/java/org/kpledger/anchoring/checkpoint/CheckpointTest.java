@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,7 @@ import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
 import org.junit.jupiter.api.Test;
-import org.kpledger.anchoring.CheckpointException.Reason;
+import org.kpledger.anchoring.checkpoint.CheckpointException.Reason;
 import org.kpledger.merkle.MerkleHash;
 
 /** Checkpoints round-trip through sign, text and verify; every tampering is refused by name. */

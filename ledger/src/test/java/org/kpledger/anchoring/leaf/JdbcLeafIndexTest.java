@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.leaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.leaf;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -17,32 +17,33 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 /**
  * One H2 database holding what the ledger keeps: Axon's JDBC event store and token store, the
  * Merkle nodes and the leaf index, all on connections bound to one transaction manager, as the api
- * binds them to its JPA transaction manager.
+ * binds them to its JPA transaction manager. Public for the publisher tests in {@code
+ * anchoring.publish}.
  */
-final class LedgerDatabase {
+public final class LedgerDatabase {
 
-  final TestDatabase database = new TestDatabase();
-  final TransactionManager transactions =
+  public final TestDatabase database = new TestDatabase();
+  public final TransactionManager transactions =
       new SpringTransactionManager(new DataSourceTransactionManager(database.dataSource()));
-  final ConnectionProvider connections =
+  public final ConnectionProvider connections =
       new SpringDataSourceConnectionProvider(database.dataSource());
-  final Serializer serializer =
+  public final Serializer serializer =
       JacksonSerializer.builder()
           .objectMapper(JsonMapper.builder().findAndAddModules().build())
           .build();
-  final JdbcEventStorageEngine events =
+  public final JdbcEventStorageEngine events =
       JdbcEventStorageEngine.builder()
           .connectionProvider(connections)
           .transactionManager(transactions)
           .eventSerializer(serializer)
           .snapshotSerializer(serializer)
           .build();
-  final JdbcTokenStore tokens =
+  public final JdbcTokenStore tokens =
       JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).build();
-  final JdbcNodeStore nodes;
-  final JdbcLeafIndex leaves;
+  public final JdbcNodeStore nodes;
+  public final JdbcLeafIndex leaves;
 
-  LedgerDatabase() {
+  public LedgerDatabase() {
     events.createSchema(new H2EventTableFactory());
     tokens.createSchema(GenericTokenTableFactory.INSTANCE);
     nodes = new JdbcNodeStore(connections).createTablesIfAbsent();

@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,13 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.MetaData;
+import org.kpledger.anchoring.checkpoint.CheckpointVerifier;
+import org.kpledger.anchoring.checkpoint.EcdsaP256TreeHeadSigner;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
+import org.kpledger.anchoring.checkpoint.TreeHeadSigner;
+import org.kpledger.anchoring.leaf.LeafEncoder;
+import org.kpledger.anchoring.leaf.LeafRecord;
+import org.kpledger.anchoring.leaf.LedgerDatabase;
 import org.kpledger.anchoring.local.LocalAnchorSink;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.merkle.MerkleLog;

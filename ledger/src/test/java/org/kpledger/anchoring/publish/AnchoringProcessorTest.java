@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kpledger.anchoring.AnchoredHead;
+import org.kpledger.anchoring.leaf.LeafRecord;
 import org.kpledger.anchoring.local.LocalAnchorSink;
 
 /**

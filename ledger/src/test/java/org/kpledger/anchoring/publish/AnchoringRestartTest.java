@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
 
 import java.util.List;
 import java.util.Map;

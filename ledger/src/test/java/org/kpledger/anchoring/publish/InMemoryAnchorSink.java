@@ -1,9 +1,16 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.kpledger.anchoring.AnchorReceipt;
+import org.kpledger.anchoring.AnchorRejectedException;
+import org.kpledger.anchoring.AnchorSink;
+import org.kpledger.anchoring.AnchorUnavailableException;
+import org.kpledger.anchoring.AnchoredHead;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
+import org.kpledger.anchoring.checkpoint.TreeHead;
 import org.kpledger.merkle.MerkleHash;
 import org.kpledger.merkle.ProofException;
 import org.kpledger.merkle.ProofVerifier;

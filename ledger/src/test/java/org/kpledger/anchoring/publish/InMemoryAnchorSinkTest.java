@@ -1,4 +1,7 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
+
+import org.kpledger.anchoring.AnchorSink;
+import org.kpledger.anchoring.AnchorSinkContractTest;
 
 /** The test double used by the publisher tests keeps the sink contract too. */
 class InMemoryAnchorSinkTest extends AnchorSinkContractTest {

@@ -1,4 +1,4 @@
-package org.kpledger.anchoring;
+package org.kpledger.anchoring.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kpledger.anchoring.checkpoint.Checkpoint;
+import org.kpledger.anchoring.checkpoint.CheckpointVerifier;
+import org.kpledger.anchoring.checkpoint.EcdsaP256TreeHeadSigner;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
+import org.kpledger.anchoring.checkpoint.TreeHead;
+import org.kpledger.anchoring.checkpoint.TreeHeadSigner;
 import org.kpledger.merkle.InMemoryNodeStore;
 import org.kpledger.merkle.MerkleHash;
 import org.kpledger.merkle.MerkleLog;
