@@ -22,7 +22,9 @@ import org.kpledger.anchoring.checkpoint.CheckpointThatKnowsASink;
 
 /**
  * The ledger library's packages form no cycle, and the custody domain does not know how it is
- * logged, anchored or audited, nor that Spring exists. Issue #18.
+ * logged, anchored or audited, nor that Spring exists. Within the integrity path, the packages of
+ * {@code anchoring} form no cycle either, and the leaf and checkpoint formats know neither the
+ * publisher, nor the sinks, nor Spring. Issue #18.
  */
 @AnalyzeClasses(packages = "org.kpledger", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageBoundariesTest {
