@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.kpledger.anchoring.AnchorSink;
 import org.kpledger.anchoring.AnchoredHead;
-import org.kpledger.anchoring.EcdsaP256TreeHeadSigner;
+import org.kpledger.anchoring.checkpoint.EcdsaP256TreeHeadSigner;
 import org.kpledger.anchoring.fabric.AnchorTransactionTable;
 import org.kpledger.anchoring.local.LocalAnchorSink;
 import org.kpledger.api.audit.FabricAnchoring;

@@ -13,7 +13,7 @@ import java.util.Base64;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.kpledger.anchoring.LeafEncoder;
+import org.kpledger.anchoring.leaf.LeafEncoder;
 import org.kpledger.merkle.MerkleHash;
 import org.springframework.beans.factory.annotation.Autowired;
 

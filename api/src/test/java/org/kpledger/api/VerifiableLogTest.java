@@ -16,9 +16,9 @@ import java.util.List;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.kpledger.anchoring.CheckpointVerifier;
-import org.kpledger.anchoring.LeafEncoder;
-import org.kpledger.anchoring.SignedTreeHead;
+import org.kpledger.anchoring.checkpoint.CheckpointVerifier;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
+import org.kpledger.anchoring.leaf.LeafEncoder;
 import org.kpledger.merkle.ProofVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 

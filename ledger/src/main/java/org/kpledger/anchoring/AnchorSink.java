@@ -2,6 +2,7 @@ package org.kpledger.anchoring;
 
 import java.util.List;
 import java.util.Optional;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
 
 /**
  * A place that keeps signed tree heads so that the log cannot later be rewritten unnoticed: the

@@ -1,6 +1,7 @@
 package org.kpledger.anchoring;
 
 import java.util.Objects;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
 
 /**
  * A signed tree head as a sink kept it.

@@ -1,31 +1,32 @@
 /**
  * Integrity path: every committed ledger event becomes exactly one leaf of the RFC 9162 Merkle log,
  * and the ledger node signs tree heads that sinks keep so the history cannot be rewritten unseen.
- *
- * <p>What the package guarantees:
+ * The path is split by responsibility, each part in its own package, with no cycle between them
+ * (checked by {@code org.kpledger.PackageBoundariesTest}):
  *
  * <ul>
- *   <li>{@link org.kpledger.anchoring.AnchoringProcessor} (an Axon event handler in processing
- *       group {@code anchoring}) gives each event exactly one leaf, in processing order, in the
- *       same transaction as the processor's token; its Javadoc gives the argument and its limits.
- *       Table {@code merkle_leaf} ({@link org.kpledger.anchoring.JdbcLeafIndex}) maps event ids to
- *       leaf indexes, unique both ways.
- *   <li>Leaf bytes are the RFC 8785 canonical JSON of a fixed, versioned object built from the
- *       stored event ({@link org.kpledger.anchoring.LeafEncoder}, format {@code
- *       kp-ledger/leaf/v1}); leaf hash {@code SHA-256(0x00 || bytes)}. An auditor holding the
- *       stored event recomputes them.
- *   <li>Tree heads are C2SP checkpoints (c2sp.org/tlog-checkpoint) in C2SP signed notes
- *       (c2sp.org/signed-note) of signature type {@code 0x05}, the RFC 6962 tree head signature of
- *       c2sp.org/static-ct-api, ECDSA P-256 with low S ({@link org.kpledger.anchoring.Checkpoint},
- *       {@link org.kpledger.anchoring.CheckpointVerifier}).
- *   <li>{@link org.kpledger.anchoring.TreeHeadPublisher} signs a head every N leaves or T
- *       milliseconds if the log grew, never one inconsistent with the previous, and brings every
- *       {@link org.kpledger.anchoring.AnchorSink} up to it with one RFC 9162 consistency proof;
- *       sinks verify that proof before keeping the head. {@link
- *       org.kpledger.anchoring.AnchoringStatus} shows each sink's last head and the heads waiting.
- *   <li>A sink that cannot be reached is retried with exponential back-off and catches up in one
- *       anchor; a head a sink refused is never offered to it again ({@link
- *       org.kpledger.anchoring.RetryPolicy}), and the sink's health says which.
+ *   <li>{@code anchoring.leaf}: what a leaf is. The bytes of an event's leaf ({@link
+ *       org.kpledger.anchoring.leaf.LeafEncoder}, format {@code kp-ledger/leaf/v1}) and the table
+ *       that says which event is which leaf ({@link org.kpledger.anchoring.leaf.JdbcLeafIndex}).
+ *   <li>{@code anchoring.checkpoint}: what a tree head is and how it is signed and verified: C2SP
+ *       checkpoints in C2SP signed notes ({@link org.kpledger.anchoring.checkpoint.Checkpoint},
+ *       {@link org.kpledger.anchoring.checkpoint.CheckpointVerifier}).
+ *   <li>This package: where signed heads are kept, the {@link org.kpledger.anchoring.AnchorSink}
+ *       contract, with one sub-package per technology: {@code anchoring.local} (the database and a
+ *       checkpoint file) and {@code anchoring.fabric} (what a Fabric anchor leaves behind).
+ *   <li>{@code anchoring.publish}: the moving parts that use all of the above: the anchoring
+ *       processor that makes events leaves and the publisher that signs heads and brings every sink
+ *       up to them.
  * </ul>
+ *
+ * <p>The leaf and checkpoint formats are what an auditor re-derives offline; they depend on neither
+ * the publisher, nor any sink, nor Spring, so the audit verifier needs nothing that moves.
+ *
+ * <p>What this package guarantees: every sink keeps the rules {@link
+ * org.kpledger.anchoring.AnchorSink} states (checked for each implementation by {@code
+ * AnchorSinkContractTest}): it verifies the RFC 9162 consistency proof from its last head before
+ * keeping a new one, refuses older heads and forks, and says whether a failure may be retried
+ * ({@link org.kpledger.anchoring.AnchorUnavailableException}) or is final ({@link
+ * org.kpledger.anchoring.AnchorRejectedException}).
  */
 package org.kpledger.anchoring;

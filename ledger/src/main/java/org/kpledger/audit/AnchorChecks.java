@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.kpledger.anchoring.SignedTreeHead;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
 import org.kpledger.audit.AuditBundle.Anchor;
 import org.kpledger.audit.AuditBundle.FabricAnchor;
 import org.kpledger.audit.AuditBundle.Head;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.kpledger.anchoring.SignedTreeHead;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
 import org.kpledger.merkle.MerkleHash;
 
 /**

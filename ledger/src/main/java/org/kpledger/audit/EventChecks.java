@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
-import org.kpledger.anchoring.LeafEncoder;
+import org.kpledger.anchoring.leaf.LeafEncoder;
 import org.kpledger.audit.AuditBundle.Leaf;
 import org.kpledger.merkle.MerkleHash;
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import org.kpledger.anchoring.SignedTreeHead;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
 import org.kpledger.audit.AuditBundle.Inclusion;
 import org.kpledger.audit.AuditBundle.Leaf;
 import org.kpledger.audit.AuditBundle.LeafRange;

@@ -14,14 +14,19 @@ import org.kpledger.custody.Actor;
 import org.kpledger.custody.LedgerCalendar;
 import org.kpledger.identity.OrganisationType;
 import org.kpledger.identity.Role;
+import org.kpledger.licence.LicenceKind;
 import org.kpledger.world.ActorCredentials;
 import org.kpledger.world.Organisations;
+import org.kpledger.world.Patente;
+import org.kpledger.world.RegistryCommand;
+import org.kpledger.world.RegistryScript;
 
 /**
  * The benchmark's country: four compliant western zones, {@code sites} sites and {@code miners}
  * miners with ample production, one collector per client thread with its agrément, and buyers of
  * one buying office, their organisations and keys made by the tools' one world builder ({@link
- * Organisations}, in memory). Built through signed commands like any ledger.
+ * Organisations}, in memory), its registration commands written by the tools' one registry script
+ * ({@link RegistryScript}). Built through signed commands like any ledger.
  */
 final class BenchWorld {
   static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
@@ -61,75 +66,39 @@ final class BenchWorld {
 
   /** The reference data, as signed commands in dependency order: (actor, type, payload). */
   List<Object[]> referenceCommands() {
-    List<Object[]> c = new ArrayList<>();
+    RegistryScript registry =
+        new RegistryScript(registrar.actor().actorId(), monitor.actor().actorId());
+    List<RegistryCommand> c = new ArrayList<>();
     for (String z : ZONES) {
-      c.add(
-          new Object[] {registrar, "RegisterZone", obj("zoneId", z, "name", z, "prefecture", "W")});
-      c.add(
-          new Object[] {
-            monitor,
-            "RecordZoneDecision",
-            obj(
-                "zoneId",
-                z,
-                "status",
-                "COMPLIANT",
-                "effectiveFrom",
-                "2016-09-19",
-                "decisionRef",
-                "KP Chair 2016-09-19")
-          });
+      c.add(registry.registerZone(z, z, "W"));
+      c.add(registry.zoneDecision(z, "COMPLIANT", "2016-09-19", "KP Chair 2016-09-19"));
     }
     for (int t = 0; t < collectors.size(); t++) {
-      c.add(licence("AGR-B" + t, "AGREMENT", collectors.get(t).actor().actorId()));
+      c.add(licence(registry, "AGR-B" + t, LicenceKind.AGREMENT, collectors.get(t)));
     }
-    c.add(licence("EXP-BENCH", "EXPORT_LICENCE", "BO-BENCH"));
+    c.add(
+        registry.licence(
+            "EXP-BENCH",
+            LicenceKind.EXPORT_LICENCE,
+            "BO-BENCH",
+            today.minusDays(400),
+            today.plusDays(400)));
     for (int s = 0; s < sites; s++) {
-      c.add(
-          new Object[] {
-            registrar,
-            "RegisterSite",
-            obj("siteId", site(s), "name", site(s), "zoneId", ZONES[s % ZONES.length])
-          });
+      c.add(registry.site(site(s), site(s), ZONES[s % ZONES.length]));
     }
     for (int m = 0; m < miners; m++) {
-      c.add(licence("PAT-" + miner(m), "PATENTE", miner(m)));
+      Patente patente = new Patente("PAT-" + miner(m), today.minusDays(400), today.plusDays(400));
+      c.addAll(registry.miner(miner(m), "Miner " + m, "CNI-" + m, site(siteOf(m)), patente));
       c.add(
-          new Object[] {
-            registrar,
-            "RegisterMiner",
-            obj(
-                "minerId",
-                miner(m),
-                "fullName",
-                "Miner " + m,
-                "identityDocument",
-                "CNI-" + m,
-                "patenteNumber",
-                "PAT-" + miner(m),
-                "siteId",
-                site(siteOf(m)))
-          });
-      c.add(
-          new Object[] {
-            registrar,
-            "RecordProduction",
-            obj(
-                "siteId",
-                site(siteOf(m)),
-                "entryId",
-                "PR-" + miner(m),
-                "minerId",
-                miner(m),
-                "carats",
-                num("100000.00"),
-                "stoneCount",
-                100000,
-                "occurredAt",
-                now.minus(60, ChronoUnit.DAYS).toString())
-          });
+          registry.production(
+              site(siteOf(m)),
+              "PR-" + miner(m),
+              miner(m),
+              new BigDecimal("100000.00"),
+              100000,
+              now.minus(60, ChronoUnit.DAYS)));
     }
-    return c;
+    return c.stream().map(r -> new Object[] {signer(r.actor()), r.type(), r.payload()}).toList();
   }
 
   static String site(int s) {
@@ -144,22 +113,14 @@ final class BenchWorld {
     return miner % sites;
   }
 
-  private Object[] licence(String number, String kind, String holder) {
-    return new Object[] {
-      registrar,
-      "IssueLicence",
-      obj(
-          "licenceNumber",
-          number,
-          "kind",
-          kind,
-          "holderId",
-          holder,
-          "validFrom",
-          today.minusDays(400).toString(),
-          "validUntil",
-          today.plusDays(400).toString())
-    };
+  private RegistryCommand licence(
+      RegistryScript registry, String number, LicenceKind kind, BenchActor holder) {
+    return registry.licence(
+        number, kind, holder.actor().actorId(), today.minusDays(400), today.plusDays(400));
+  }
+
+  private BenchActor signer(String actorId) {
+    return registrar.actor().actorId().equals(actorId) ? registrar : monitor;
   }
 
   private BenchActor actor(String org, OrganisationType type, String id, Role role) {
@@ -181,9 +142,5 @@ final class BenchWorld {
       }
     }
     return o;
-  }
-
-  static com.fasterxml.jackson.databind.JsonNode num(String decimal) {
-    return F.numberNode(new BigDecimal(decimal));
   }
 }

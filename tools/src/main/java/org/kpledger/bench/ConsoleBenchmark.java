@@ -15,7 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.kpledger.anchoring.JdbcLeafIndex;
+import org.kpledger.anchoring.leaf.JdbcLeafIndex;
 import org.kpledger.api.lineage.TracedLineageCache;
 import org.kpledger.bench.ConsolePages.Page;
 import org.kpledger.bench.ConsolePages.Request;

@@ -1,19 +1,25 @@
 package org.kpledger.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.kpledger.custody.LedgerCalendar;
+import org.kpledger.licence.LicenceKind;
+import org.kpledger.world.Patente;
+import org.kpledger.world.RegistryCommand;
+import org.kpledger.world.RegistryScript;
 
 /**
  * A realistic CAR scenario, through signed commands only: zones with their dated decisions,
- * licences, sites, miners and production, purchases by collectors and two buying offices, custody
- * transfers, merge and split, valuation and sealing, one shipment approved, certified, exported and
- * confirmed by the importing authority, one rejected by the Monitoring Team, one refused by the
- * export gate (a lot from a non-compliant eastern zone), a Bangui stockpile with quarantined items
- * and an audit clearance, a confiscation, and a shipment awaiting the Monitoring Team's review.
+ * licences, sites, miners and production (written by the tools' one registry script, {@link
+ * RegistryScript}), purchases by collectors and two buying offices, custody transfers, merge and
+ * split, valuation and sealing, one shipment approved, certified, exported and confirmed by the
+ * importing authority, one rejected by the Monitoring Team, one refused by the export gate (a lot
+ * from a non-compliant eastern zone), a Bangui stockpile with quarantined items and an audit
+ * clearance, a confiscation, and a shipment awaiting the Monitoring Team's review.
  */
 final class DemoScenario {
   /** Submits one signed command as the named actor and returns the ledger's answer. */
@@ -25,6 +31,7 @@ final class DemoScenario {
   }
 
   private final Ledger ledger;
+  private final RegistryScript registry = new RegistryScript("kp-registrar", "mt-monitor");
   private final Instant now;
   private final LocalDate today;
 
@@ -46,29 +53,14 @@ final class DemoScenario {
   }
 
   private void seedZones(List<String[]> zones, List<String[]> decisions) {
-    for (String[] z : zones) {
-      ledger.submit(
-          "kp-registrar",
-          "RegisterZone",
-          Json.obj("zoneId", z[0], "name", z[1], "prefecture", z[2]));
-    }
-    for (String[] d : decisions) {
-      List<String> ids =
-          d[0].equals("ALL") ? zones.stream().map(z -> z[0]).toList() : List.of(d[0]);
-      for (String id : ids) {
-        ledger.submit(
-            "mt-monitor",
-            "RecordZoneDecision",
-            Json.obj("zoneId", id, "status", d[1], "effectiveFrom", d[2], "decisionRef", d[3]));
-      }
-    }
+    registry.zones(zones, decisions).forEach(this::submit);
   }
 
   private void licencesSitesMiners() {
-    licence("EXP-ALPHA-2026", "EXPORT_LICENCE", "BO-ALPHA", -300, 400);
-    licence("EXP-BETA-2026", "EXPORT_LICENCE", "BO-BETA", -300, 400);
-    licence("AGR-0112", "AGREMENT", "col-ndoumba", -300, 400);
-    licence("AGR-0147", "AGREMENT", "col-yakite", -300, 400);
+    licence("EXP-ALPHA-2026", LicenceKind.EXPORT_LICENCE, "BO-ALPHA", -300, 400);
+    licence("EXP-BETA-2026", LicenceKind.EXPORT_LICENCE, "BO-BETA", -300, 400);
+    licence("AGR-0112", LicenceKind.AGREMENT, "col-ndoumba", -300, 400);
+    licence("AGR-0147", LicenceKind.AGREMENT, "col-yakite", -300, 400);
     site("S-BERB-01", "Bania river terraces", "BERBERATI", "4.2612", "15.7921");
     site("S-CARN-01", "Carnot north pits", "CARNOT", "4.9400", "15.8700");
     site("S-NOLA-01", "Sangha banks", "NOLA", "3.5330", "16.0660");
@@ -85,22 +77,7 @@ final class DemoScenario {
           {"S-CARN-01", "M-003", "60.00"}, {"S-NOLA-01", "M-004", "50.00"},
           {"S-BRIA-01", "M-005", "40.00"}, {"S-CARN-01", "M-006", "10.00"}
         }) {
-      ledger.submit(
-          "kp-registrar",
-          "RecordProduction",
-          Json.obj(
-              "siteId",
-              p[0],
-              "entryId",
-              "PR-" + p[1],
-              "minerId",
-              p[1],
-              "carats",
-              Json.num(p[2]),
-              "stoneCount",
-              40,
-              "occurredAt",
-              at(-60)));
+      submit(registry.production(p[0], "PR-" + p[1], p[1], new BigDecimal(p[2]), 40, day(-60)));
     }
   }
 
@@ -340,54 +317,25 @@ final class DemoScenario {
             Json.arr("LOT-009")));
   }
 
-  private void licence(String number, String kind, String holder, int fromDays, int untilDays) {
-    ledger.submit(
-        "kp-registrar",
-        "IssueLicence",
-        Json.obj(
-            "licenceNumber",
-            number,
-            "kind",
-            kind,
-            "holderId",
-            holder,
-            "validFrom",
-            today.plusDays(fromDays).toString(),
-            "validUntil",
-            today.plusDays(untilDays).toString()));
+  private void licence(
+      String number, LicenceKind kind, String holder, int fromDays, int untilDays) {
+    submit(
+        registry.licence(
+            number, kind, holder, today.plusDays(fromDays), today.plusDays(untilDays)));
   }
 
   private void site(String id, String name, String zone, String lat, String lon) {
-    ledger.submit(
-        "kp-registrar",
-        "RegisterSite",
-        Json.obj(
-            "siteId",
-            id,
-            "name",
-            name,
-            "zoneId",
-            zone,
-            "gps",
-            Json.obj("latitude", Json.num(lat), "longitude", Json.num(lon))));
+    submit(registry.site(id, name, zone, new BigDecimal(lat), new BigDecimal(lon)));
   }
 
   private void miner(String id, String name, String site, int patenteUntilDays) {
-    licence("PAT-" + id, "PATENTE", id, -400, patenteUntilDays);
-    ledger.submit(
-        "kp-registrar",
-        "RegisterMiner",
-        Json.obj(
-            "minerId",
-            id,
-            "fullName",
-            name,
-            "identityDocument",
-            "CNI-" + id,
-            "patenteNumber",
-            "PAT-" + id,
-            "siteId",
-            site));
+    Patente patente =
+        new Patente("PAT-" + id, today.minusDays(400), today.plusDays(patenteUntilDays));
+    registry.miner(id, name, "CNI-" + id, site, patente).forEach(this::submit);
+  }
+
+  private void submit(RegistryCommand command) {
+    ledger.submit(command.actor(), command.type(), command.payload());
   }
 
   private void purchase(
@@ -456,6 +404,10 @@ final class DemoScenario {
   }
 
   private String at(int days) {
-    return now.plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+    return day(days).toString();
+  }
+
+  private Instant day(int days) {
+    return now.plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
   }
 }

@@ -1,18 +1,21 @@
 package org.kpledger.generate;
 
-import static org.kpledger.generate.Payload.cents;
-import static org.kpledger.generate.Payload.obj;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.kpledger.licence.LicenceKind;
+import org.kpledger.world.Patente;
+import org.kpledger.world.RegistryCommand;
+import org.kpledger.world.RegistryScript;
 
 /**
  * The registers a year's trade stands on: zones with their dated decisions, sites, licences
  * (agréments, export licences, patentes) and miners, then each miner's production per quarter,
  * recorded before any purchase so no sale ever exceeds a site's recorded production (at the sites
- * {@link Country#declaresInBulk} plants, the whole year's in one entry on its first day).
+ * {@link Country#declaresInBulk} plants, the whole year's in one entry on its first day). The
+ * commands are the tools' one registry script's ({@link RegistryScript}); this plan chooses the
+ * year's ids, names and dates and gives each command its key.
  */
 final class RegistryPlan {
   private static final String[] FIRST = {
@@ -45,12 +48,12 @@ final class RegistryPlan {
   };
 
   private final Country country;
-  private final Identities ids;
+  private final RegistryScript script;
   private final long[][] sales;
 
   RegistryPlan(Country country, Identities ids, PurchaseBook book) {
     this.country = country;
-    this.ids = ids;
+    this.script = new RegistryScript(ids.registrar, ids.monitor);
     this.sales = book.salesByMinerAndQuarter();
   }
 
@@ -74,57 +77,37 @@ final class RegistryPlan {
 
   private Chain zone(int z) {
     String[] row = country.zones.get(z);
-    String zoneId = country.zone(row[0]);
+    String key = "zone/" + row[0];
+    List<RegistryCommand> commands = script.zone(row, country.decisions, country::zone);
     List<Step> steps = new ArrayList<>();
-    steps.add(
-        Step.accepted(
-            "zone/" + row[0],
-            ids.registrar,
-            "RegisterZone",
-            obj("zoneId", zoneId, "name", row[1], "prefecture", row[2])));
-    int n = 0;
-    for (String[] d : country.decisions) {
-      if (d[0].equals("ALL") || d[0].equals(row[0])) {
-        steps.add(
-            Step.accepted(
-                "zone/" + row[0] + "/decision/" + n++,
-                ids.monitor,
-                "RecordZoneDecision",
-                obj("zoneId", zoneId, "status", d[1], "effectiveFrom", d[2], "decisionRef", d[3])));
-      }
+    steps.add(step(key, commands.get(0)));
+    for (int n = 1; n < commands.size(); n++) {
+      steps.add(step(key + "/decision/" + (n - 1), commands.get(n)));
     }
-    return new Chain("zone/" + row[0], steps);
+    return new Chain(key, steps);
   }
 
   private Chain site(int s) {
     String name = country.siteZone[s].charAt(0) + country.siteZone[s].substring(1).toLowerCase();
     return single(
         "site/" + s,
-        ids.registrar,
-        "RegisterSite",
-        obj(
-            "siteId",
-            country.site(s),
-            "name",
-            name + " diggings " + s,
-            "zoneId",
-            country.zone(country.siteZone[s])));
+        script.site(country.site(s), name + " diggings " + s, country.zone(country.siteZone[s])));
   }
 
   private Chain agrement(int c) {
     return single(
         "agrement/" + c,
-        ids.registrar,
-        "IssueLicence",
-        licence(country.agrement(c), "AGREMENT", country.collector(c), country.yearEnd));
+        licence(country.agrement(c), LicenceKind.AGREMENT, country.collector(c), country.yearEnd));
   }
 
   private Chain exportLicence(int b) {
     return single(
         "export-licence/" + b,
-        ids.registrar,
-        "IssueLicence",
-        licence(country.exportLicence(b), "EXPORT_LICENCE", country.office(b), country.yearEnd));
+        licence(
+            country.exportLicence(b),
+            LicenceKind.EXPORT_LICENCE,
+            country.office(b),
+            country.yearEnd));
   }
 
   private Chain miner(int m) {
@@ -133,29 +116,16 @@ final class RegistryPlan {
         Country.lapses(m)
             ? country.yearStart.plusDays(Country.LAPSE_DAY - 1L)
             : country.yearEnd.plusDays(400);
+    List<RegistryCommand> patenteAndMiner =
+        script.miner(
+            country.miner(m),
+            FIRST[m % FIRST.length] + " " + LAST[(m / FIRST.length) % LAST.length],
+            String.format("CNI-%s-%06d", country.prefix, m),
+            country.site(country.siteOf(m)),
+            new Patente(country.patente(m), licenceStart(), until));
     List<Step> steps = new ArrayList<>();
-    steps.add(
-        Step.accepted(
-            key + "/patente",
-            ids.registrar,
-            "IssueLicence",
-            licence(country.patente(m), "PATENTE", country.miner(m), until)));
-    steps.add(
-        Step.accepted(
-            key,
-            ids.registrar,
-            "RegisterMiner",
-            obj(
-                "minerId",
-                country.miner(m),
-                "fullName",
-                FIRST[m % FIRST.length] + " " + LAST[(m / FIRST.length) % LAST.length],
-                "identityDocument",
-                String.format("CNI-%s-%06d", country.prefix, m),
-                "patenteNumber",
-                country.patente(m),
-                "siteId",
-                country.site(country.siteOf(m)))));
+    steps.add(step(key + "/patente", patenteAndMiner.get(0)));
+    steps.add(step(key, patenteAndMiner.get(1)));
     if (country.declaresInBulk(country.siteOf(m))) {
       long year = 0;
       for (int q = 0; q < 4; q++) {
@@ -177,23 +147,15 @@ final class RegistryPlan {
   }
 
   private Step production(String key, int m, String suffix, long carats, int day) {
-    return Step.accepted(
+    return step(
         key,
-        ids.registrar,
-        "RecordProduction",
-        obj(
-            "siteId",
+        script.production(
             country.site(country.siteOf(m)),
-            "entryId",
             country.miner(m) + suffix,
-            "minerId",
             country.miner(m),
-            "carats",
-            cents(carats),
-            "stoneCount",
+            BigDecimal.valueOf(carats, 2),
             (int) Math.max(1, carats / 40),
-            "occurredAt",
-            country.at(day, 5 * 3600).toString()));
+            country.at(day, 5 * 3600)));
   }
 
   /** Total recorded production of a site, in hundredths of a carat. */
@@ -207,21 +169,20 @@ final class RegistryPlan {
     return total;
   }
 
-  private ObjectNode licence(String number, String kind, String holder, LocalDate until) {
-    return obj(
-        "licenceNumber",
-        number,
-        "kind",
-        kind,
-        "holderId",
-        holder,
-        "validFrom",
-        country.yearStart.minusDays(400).toString(),
-        "validUntil",
-        until.toString());
+  private RegistryCommand licence(String number, LicenceKind kind, String holder, LocalDate until) {
+    return script.licence(number, kind, holder, licenceStart(), until);
   }
 
-  private static Chain single(String key, String actor, String type, ObjectNode payload) {
-    return new Chain(key, List.of(Step.accepted(key, actor, type, payload)));
+  /** Every licence of the year is valid from 400 days before the year starts. */
+  private LocalDate licenceStart() {
+    return country.yearStart.minusDays(400);
+  }
+
+  private static Step step(String key, RegistryCommand command) {
+    return Step.accepted(key, command.actor(), command.type(), command.payload());
+  }
+
+  private static Chain single(String key, RegistryCommand command) {
+    return new Chain(key, List.of(step(key, command)));
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
 import org.kpledger.anchoring.AnchoredHead;
-import org.kpledger.anchoring.CheckpointVerifier;
+import org.kpledger.anchoring.checkpoint.CheckpointVerifier;
 import org.kpledger.anchoring.local.LocalAnchorSink;
 import org.kpledger.api.access.ReadPolicy;
 import org.kpledger.api.problem.CommandRefusedException;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kpledger.anchoring.AnchoredHead;
-import org.kpledger.anchoring.CheckpointVerifier;
+import org.kpledger.anchoring.checkpoint.CheckpointVerifier;
 import org.kpledger.anchoring.fabric.AnchorTransaction;
 import org.kpledger.anchoring.local.LocalAnchorSink;
 import org.kpledger.api.settings.AnchoringProperties;

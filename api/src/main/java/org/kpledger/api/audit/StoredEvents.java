@@ -22,7 +22,7 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
-import org.kpledger.anchoring.LeafEncoder;
+import org.kpledger.anchoring.leaf.LeafEncoder;
 import org.kpledger.audit.AuditBundle;
 import org.kpledger.audit.fabric.ChannelConfirmationVerifier;
 import org.kpledger.audit.fabric.FabricBlocks;

@@ -6,10 +6,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.kpledger.anchoring.AnchoringProcessor;
-import org.kpledger.anchoring.CheckpointException;
-import org.kpledger.anchoring.CheckpointVerifier;
+import org.kpledger.anchoring.checkpoint.CheckpointException;
+import org.kpledger.anchoring.checkpoint.CheckpointVerifier;
 import org.kpledger.anchoring.local.LocalAnchorSink;
+import org.kpledger.anchoring.publish.AnchoringProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

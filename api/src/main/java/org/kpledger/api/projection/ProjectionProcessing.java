@@ -2,7 +2,7 @@ package org.kpledger.api.projection;
 
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.kpledger.anchoring.AnchoringProcessor;
+import org.kpledger.anchoring.publish.AnchoringProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;

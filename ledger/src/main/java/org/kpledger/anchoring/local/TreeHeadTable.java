@@ -11,8 +11,8 @@ import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.kpledger.anchoring.AnchorReceipt;
 import org.kpledger.anchoring.AnchoredHead;
-import org.kpledger.anchoring.SignedTreeHead;
-import org.kpledger.anchoring.TreeHead;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
+import org.kpledger.anchoring.checkpoint.TreeHead;
 import org.kpledger.jdbc.JdbcWork;
 
 /** The {@code tree_head} table: one row per head a local sink kept. */

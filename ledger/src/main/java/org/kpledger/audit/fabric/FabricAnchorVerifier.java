@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hyperledger.fabric.protos.common.Block;
-import org.kpledger.anchoring.SignedTreeHead;
+import org.kpledger.anchoring.checkpoint.SignedTreeHead;
 import org.kpledger.audit.AuditBundle.ChannelConfigBlock;
 import org.kpledger.audit.AuditBundle.FabricAnchor;
 import org.kpledger.audit.Finding;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kpledger.anchoring.AnchorReceipt;
 import org.kpledger.anchoring.AnchorSink;
 import org.kpledger.anchoring.AnchorSinkContractTest;
-import org.kpledger.anchoring.CheckpointVerifier;
+import org.kpledger.anchoring.checkpoint.CheckpointVerifier;
 import org.kpledger.jdbc.TestDatabase;
 
 /** {@link LocalAnchorSink} keeps the {@link AnchorSink} contract, and its file promises. */

@@ -3,7 +3,7 @@ package org.kpledger.bench.micro;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.axonframework.eventhandling.EventMessage;
-import org.kpledger.anchoring.LeafEncoder;
+import org.kpledger.anchoring.leaf.LeafEncoder;
 import org.kpledger.bench.PurchaseSample;
 import org.kpledger.merkle.InMemoryNodeStore;
 import org.kpledger.merkle.MerkleHash;

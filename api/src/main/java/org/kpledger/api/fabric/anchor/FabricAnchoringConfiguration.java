@@ -2,7 +2,7 @@ package org.kpledger.api.fabric.anchor;
 
 import java.time.Clock;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.kpledger.anchoring.EcdsaP256TreeHeadSigner;
+import org.kpledger.anchoring.checkpoint.EcdsaP256TreeHeadSigner;
 import org.kpledger.anchoring.fabric.AnchorTransactionTable;
 import org.kpledger.api.fabric.FabricConnection;
 import org.kpledger.api.settings.AnchoringProperties;

@@ -78,8 +78,8 @@ class FabricAnchorSinkFabricIT extends AnchorSinkContractTest {
         .isInstanceOf(AnchorRejectedException.class)
         .hasMessageContaining("SMALLER_SIZE");
     var fork =
-        org.kpledger.anchoring.Checkpoint.sign(
-            new org.kpledger.anchoring.TreeHead(
+        org.kpledger.anchoring.checkpoint.Checkpoint.sign(
+            new org.kpledger.anchoring.checkpoint.TreeHead(
                 ledgerId,
                 13,
                 org.kpledger.merkle.MerkleHash.leafHash(new byte[] {9}),
