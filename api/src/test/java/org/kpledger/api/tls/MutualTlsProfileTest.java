@@ -3,8 +3,11 @@ package org.kpledger.api.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -114,6 +117,47 @@ class MutualTlsProfileTest {
       }
     }
     assertThat(status).as("read with the certificate after the CA was enrolled").isEqualTo(200);
+  }
+
+  @Test
+  void aRevokedClientCertificateIsRefusedOnTheNextReadThoughItsHandshakeSucceeds()
+      throws Exception {
+    org.kpledger.identity.OrganisationCa ca =
+        NODE.pki.organisation(
+            "BO-REVOKING", org.kpledger.identity.OrganisationType.BUYING_OFFICE, true);
+    var publisher =
+        NODE.pki.actor("BO-REVOKING", "rev-publisher", org.kpledger.identity.Role.BUYER);
+    var victim = NODE.pki.actor("BO-REVOKING", "rev-victim", org.kpledger.identity.Role.BUYER);
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (!Integer.valueOf(200).equals(protectedReadStatus(NODE.as("rev-victim", ca)))
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200); // the trust directory is followed every 2 s
+    }
+    assertThat(protectedReadStatus(NODE.as("rev-victim", ca))).isEqualTo(200);
+
+    java.security.cert.X509CRL crl =
+        NODE.pki.revocationList("BO-REVOKING", victim.certificate().getSerialNumber());
+    String envelope =
+        org.kpledger.api.Envelopes.sign(
+            publisher,
+            "PublishRevocationList",
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode()
+                .put("crl", java.util.Base64.getEncoder().encodeToString(crl.getEncoded())));
+    HttpResponse<String> published =
+        NODE.anonymous()
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/api/commands")))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+
+    HttpResponse<String> refused = TlsClients.get(NODE.as("rev-victim", ca), url("/api/reader"));
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.body()).contains("\"rule\":\"CERTIFICATE_REVOKED\"");
+    assertThat(protectedReadStatus(NODE.as("rev-publisher", ca))).isEqualTo(200);
   }
 
   /** The status of {@code GET /api/reader}, or null when the handshake failed. */
