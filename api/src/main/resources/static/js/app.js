@@ -78,9 +78,12 @@ function renderHeader() {
       ? h(
           "span",
           {},
-          h("span#signed-in-as", {}, `${t("signedInAs")} ${actor.info.subject.CN} (${actor.info.subject.O}, ${actor.info.subject.OU})`),
+          h("span#signed-in-as", { "data-by": session.byTls() ? "tls" : "key" },
+            `${t(session.byTls() ? "signedInByTls" : "signedInAs")} ${actor.info.subject.CN} (${actor.info.subject.O}, ${actor.info.subject.OU})`),
           " ",
-          h("button#sign-out", { type: "button", onclick: async () => { await session.signOut(); location.hash = "#/"; render(); } }, t("signOut")),
+          session.byTls()
+            ? null
+            : h("button#sign-out", { type: "button", onclick: async () => { await session.signOut(); location.hash = "#/"; render(); } }, t("signOut")),
         )
       : h("a#sign-in-link", { href: "#/sign-in" }, t("navSignIn")),
     " ",
@@ -175,7 +178,7 @@ function signInPage() {
     h("label.check", {}, remember, " ", t("remember")),
     h("button#sign-in", { type: "submit" }, t("signInButton")),
   );
-  return [h("h1", {}, t("signInTitle")), h("p", {}, t("signInIntro")), form, status];
+  return [h("h1", {}, t("signInTitle")), h("p", {}, t("signInIntro")), h("p.help", {}, t("signInTlsNote")), form, status];
 }
 
 function shipmentRows(items) {
@@ -422,12 +425,22 @@ function decisionForm(id) {
       result.replaceChildren(problemBox(e));
     }
   } }, t("send"));
+  const keyBox = commandKeyBox(result);
   const sign = (type, field) => async () => {
     if (!reason.value.trim()) {
       reason.focus();
       return;
     }
-    envelope.value = await session.envelope(type, { shipmentId: id, [field]: reason.value.trim() });
+    try {
+      if (session.needsCommandKey() && !(await keyBox.take())) {
+        return;
+      }
+      envelope.value = await session.envelope(type, { shipmentId: id, [field]: reason.value.trim() });
+    } catch (e) {
+      result.replaceChildren(problemBox(e));
+      return;
+    }
+    result.replaceChildren();
     send.disabled = false;
     send.focus();
   };
@@ -437,6 +450,7 @@ function decisionForm(id) {
     h("h2#decision-h", {}, t("decisionTitle")),
     h("label", { for: "reason" }, t("reason")),
     reason,
+    keyBox.element,
     h("div.buttons", {},
       h("button#approve", { type: "button", onclick: sign("ApproveShipment", "decisionRef") }, t("approve")),
       h("button#reject", { type: "button", onclick: sign("RejectShipment", "reason") }, t("reject"))),
@@ -445,6 +459,40 @@ function decisionForm(id) {
     send,
     result,
   );
+}
+
+/**
+ * Signed in by the browser's TLS certificate, a command still needs the actor's key file (no
+ * script can sign with the TLS key): the two file fields, shown until a key of the same actor is
+ * taken. `take()` answers whether a key is ready, showing the refusal in `result` otherwise.
+ */
+function commandKeyBox(result) {
+  if (!session.needsCommandKey()) {
+    return { element: null, take: async () => true };
+  }
+  const key = h("input#command-key-file", { type: "file", accept: ".pem" });
+  const cert = h("input#command-cert-file", { type: "file", accept: ".pem" });
+  const element = h(
+    "fieldset#command-key.stack",
+    {},
+    h("legend", {}, t("commandKeyTitle")),
+    h("p.help", {}, t("commandKeyHelp")),
+    h("label", { for: "command-key-file" }, t("keyFile")),
+    key,
+    h("label", { for: "command-cert-file" }, t("certFile")),
+    cert,
+  );
+  const take = async () => {
+    try {
+      await session.addCommandKey(await readFile(key), await readFile(cert));
+      element.hidden = true;
+      return true;
+    } catch (e) {
+      result.replaceChildren(problemBox(e));
+      return false;
+    }
+  };
+  return { element, take };
 }
 
 async function reevaluationsPage() {

@@ -10,6 +10,12 @@ const TEXT = {
     navAudit: "Verify the log",
     navSignIn: "Sign in",
     signOut: "Sign out",
+    signedInByTls: "Signed in by your browser's certificate as",
+    signInTlsNote:
+      "Where the node runs with mutual TLS and your browser holds your client certificate (kp actor export-p12 makes one to import), the console signs you in by that certificate and reads need no key file. Commands are still signed with your key: JavaScript cannot sign with the browser's TLS key, so the first command asks for key.pem and cert.pem of the same actor.",
+    commandKeyTitle: "Your key for commands",
+    commandKeyHelp:
+      "You are signed in by your browser's TLS certificate, which this page cannot sign with. A command needs your signature: choose key.pem and cert.pem of the same actor (checked here; another actor's key is refused). The key stays in this page's memory.",
     signedInAs: "Signed in as",
     notSignedIn: "Not signed in",
     language: "Français",
@@ -218,6 +224,12 @@ const TEXT = {
     navAudit: "Vérifier le journal",
     navSignIn: "Se connecter",
     signOut: "Se déconnecter",
+    signedInByTls: "Connecté par le certificat de votre navigateur en tant que",
+    signInTlsNote:
+      "Si le nœud fonctionne en TLS mutuel et que votre navigateur détient votre certificat client (kp actor export-p12 en produit un à importer), la console vous connecte par ce certificat et les lectures ne demandent pas de fichier de clé. Les commandes restent signées avec votre clé : JavaScript ne peut pas signer avec la clé TLS du navigateur, donc la première commande demande key.pem et cert.pem du même acteur.",
+    commandKeyTitle: "Votre clé pour les commandes",
+    commandKeyHelp:
+      "Vous êtes connecté par le certificat TLS de votre navigateur, avec lequel cette page ne peut pas signer. Une commande demande votre signature : choisissez key.pem et cert.pem du même acteur (vérifié ici ; la clé d'un autre acteur est refusée). La clé reste dans la mémoire de cette page.",
     signedInAs: "Connecté en tant que",
     notSignedIn: "Non connecté",
     language: "English",

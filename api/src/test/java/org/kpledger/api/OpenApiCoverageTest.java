@@ -31,6 +31,9 @@ class OpenApiCoverageTest extends ReadTestBase {
               Map.entry("GET /api/log/consistency", "VerifiableLogTest"),
               Map.entry("GET /api/projections", "ReadAuthenticationTest, DossierAndRebuildTest"),
               Map.entry(
+                  "GET /api/reader",
+                  "ReadAuthenticationTest, MutualTlsProfileTest, TlsClientCertificateTest"),
+              Map.entry(
                   "POST /api/projections/{name}/replay",
                   "DossierAndRebuildTest, ReadAuthenticationTest"),
               Map.entry("GET /api/trace/back/shipments/{shipmentId}", "TraceScenarioTest"),

@@ -2,6 +2,7 @@ package org.kpledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -116,6 +117,27 @@ class ReadAuthenticationTest extends ReadTestBase {
         p ->
             assertThat(p.path("head").asLong())
                 .isGreaterThanOrEqualTo(p.path("position").asLong()));
+  }
+
+  @Test
+  void theReaderEndpointNamesTheSignedReaderAndHowItWasAuthenticated() {
+    JsonNode me = read("alpha-buyer", "/api/reader");
+    assertThat(me.path("actorId").asText()).isEqualTo("alpha-buyer");
+    assertThat(me.path("organisationId").asText()).isEqualTo("BO-ALPHA");
+    assertThat(me.path("organisationType").asText()).isEqualTo("BUYING_OFFICE");
+    assertThat(me.path("role").asText()).isEqualTo("BUYER");
+    assertThat(me.path("authenticatedBy").asText()).isEqualTo("SIGNED_REQUEST");
+  }
+
+  @Test
+  void theReaderEndpointWithoutCredentialsIsRefused() {
+    Answer a = send("GET", "/api/reader", Map.of());
+    problem(a, 401, "MISSING_CREDENTIALS", SignedRequest.CERTIFICATE);
+    problem(
+        send("GET", "/api/reader", signed("GET", "/api/reader", "rogue-buyer", Instant.now())),
+        401,
+        "UNKNOWN_ISSUER",
+        SignedRequest.CERTIFICATE);
   }
 
   private static String highS(String base64) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "actor",
     description = "Actor keys and certificates.",
-    subcommands = ActorCommands.Issue.class,
+    subcommands = {ActorCommands.Issue.class, ActorP12Export.class},
     mixinStandardHelpOptions = true)
 class ActorCommands {
 

@@ -29,6 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class ReadAuthenticationFilter extends OncePerRequestFilter {
   static final String ACTOR = ReadAuthenticationFilter.class.getName() + ".actor";
+  static final String METHOD = ReadAuthenticationFilter.class.getName() + ".method";
   private static final String TLS_CERTS = "jakarta.servlet.request.X509Certificate";
 
   private final ReadAuthenticator authenticator;
@@ -75,17 +76,22 @@ class ReadAuthenticationFilter extends OncePerRequestFilter {
     if (tls instanceof X509Certificate[] chain
         && chain.length > 0
         && request.getHeader(SignedRequest.SIGNATURE) == null) {
-      return authenticator.fromTlsCertificate(chain[0]);
+      Actor reader = authenticator.fromTlsCertificate(chain[0]);
+      request.setAttribute(METHOD, ReaderAuthentication.TLS_CLIENT_CERTIFICATE);
+      return reader;
     }
     String target =
         request.getRequestURI()
             + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-    return authenticator.fromSignedRequest(
-        request.getMethod(),
-        target,
-        request.getHeader(SignedRequest.CERTIFICATE),
-        request.getHeader(SignedRequest.DATE),
-        request.getHeader(SignedRequest.SIGNATURE));
+    Actor reader =
+        authenticator.fromSignedRequest(
+            request.getMethod(),
+            target,
+            request.getHeader(SignedRequest.CERTIFICATE),
+            request.getHeader(SignedRequest.DATE),
+            request.getHeader(SignedRequest.SIGNATURE));
+    request.setAttribute(METHOD, ReaderAuthentication.SIGNED_REQUEST);
+    return reader;
   }
 
   /** Answers a refused request with problem+json (and the challenge on a 401). */

@@ -1,6 +1,7 @@
 /**
  * The node over TLS with a certificate from its organisation's CA ({@code kp node tls}), and mutual
- * TLS where every client presents a certificate chained to an enrolled organisation CA: Spring
- * profiles {@code tls} and {@code mtls} (README "Operating the node").
+ * TLS where the node asks every client for a certificate chained to an enrolled organisation CA (a
+ * client without one reaches only what needs no reader, as over plain HTTP): Spring profiles {@code
+ * tls} and {@code mtls} (README "Operating the node").
  */
 package org.kpledger.api.tls;

@@ -29,6 +29,8 @@ class TlsClientCertificateTest extends LedgerTestBase {
     assertThat(actor.actorId()).isEqualTo("mt-monitor");
     assertThat(actor.organisationId()).isEqualTo("KP-MT");
     assertThat(actor.role()).isEqualTo(Role.MONITOR);
+    assertThat(request.getAttribute(ReadAuthenticationFilter.METHOD))
+        .isEqualTo(ReaderAuthentication.TLS_CLIENT_CERTIFICATE);
   }
 
   @Test
