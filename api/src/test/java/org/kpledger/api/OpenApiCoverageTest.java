@@ -42,9 +42,12 @@ class OpenApiCoverageTest extends ReadTestBase {
                   "GET /api/trace/back/items/{itemId}", "TraceScenarioTest, NonCompliantZoneTest"),
               Map.entry(
                   "GET /api/trace/forward/{kind}/{id}", "TraceForwardTest, NonCompliantZoneTest"),
-              Map.entry("GET /api/holdings", "HoldingsAndCertificatesTest"),
               Map.entry(
-                  "GET /api/stockpiles/{stockpileId}/holdings", "HoldingsAndCertificatesTest"),
+                  "GET /api/holdings",
+                  "HoldingsAndCertificatesTest, HoldingsControllerParametersWebMvcTest"),
+              Map.entry(
+                  "GET /api/stockpiles/{stockpileId}/holdings",
+                  "HoldingsAndCertificatesTest, HoldingsControllerParametersWebMvcTest"),
               Map.entry("GET /api/shipments", "HoldingsAndCertificatesTest"),
               Map.entry(
                   "GET /api/shipments/{shipmentId}/dossier",
@@ -52,14 +55,22 @@ class OpenApiCoverageTest extends ReadTestBase {
               Map.entry(
                   "GET /api/shipments/{shipmentId}/dossier/signatures",
                   "DossierAndRebuildTest, EpcisGeneratedYearTest, TradeFormatsDemoTest"),
-              Map.entry("GET /api/refused-attempts", "RefusedAttemptsTest"),
+              Map.entry(
+                  "GET /api/refused-attempts",
+                  "RefusedAttemptsTest, RefusedAttemptControllerParametersWebMvcTest"),
               Map.entry("GET /api/re-evaluations", "RetroactiveDecisionsTest"),
-              Map.entry("GET /api/public/certificates/{number}", "HoldingsAndCertificatesTest"),
+              Map.entry(
+                  "GET /api/public/certificates/{number}",
+                  "HoldingsAndCertificatesTest, CertificateControllerParametersWebMvcTest"),
               Map.entry("GET /api/certificates/{number}", "HoldingsAndCertificatesTest"),
               Map.entry("GET /api/certificates/{number}/content", "HoldingsAndCertificatesTest"),
-              Map.entry("GET /api/certificates/unconfirmed", "HoldingsAndCertificatesTest"),
+              Map.entry(
+                  "GET /api/certificates/unconfirmed",
+                  "HoldingsAndCertificatesTest, CertificateControllerParametersWebMvcTest"),
               Map.entry("GET /api/certificates/mismatched", "HoldingsAndCertificatesTest"),
-              Map.entry("GET /api/certificates/cross-check", "CertificateCrossCheckTest"),
+              Map.entry(
+                  "GET /api/certificates/cross-check",
+                  "CertificateCrossCheckTest, CertificateControllerParametersWebMvcTest"),
               Map.entry("GET /api/history/{aggregateId}", "DossierAndRebuildTest"),
               Map.entry("GET /api/balance/sites/{siteId}", "MassBalanceTest"),
               Map.entry("GET /api/balance/parties/{party}", "MassBalanceTest"),
@@ -67,9 +78,15 @@ class OpenApiCoverageTest extends ReadTestBase {
               Map.entry("GET /api/sites", "ZoneHistoryTest, ConsoleBrowserIT"),
               Map.entry(
                   "GET /api/zones/{zoneId}/history", "ZoneHistoryTest, BadQueryParametersTest"),
-              Map.entry("GET /api/statistics/production", "StatisticsTest, BadQueryParametersTest"),
-              Map.entry("GET /api/statistics/offices", "StatisticsTest, BadQueryParametersTest"),
-              Map.entry("GET /api/statistics/exports", "StatisticsTest, BadQueryParametersTest"),
+              Map.entry(
+                  "GET /api/statistics/production",
+                  "StatisticsTest, BadQueryParametersTest, StatisticsControllerParametersWebMvcTest"),
+              Map.entry(
+                  "GET /api/statistics/offices",
+                  "StatisticsTest, BadQueryParametersTest, StatisticsControllerParametersWebMvcTest"),
+              Map.entry(
+                  "GET /api/statistics/exports",
+                  "StatisticsTest, BadQueryParametersTest, StatisticsControllerParametersWebMvcTest"),
               Map.entry("GET /api/certificates/{number}/pdf", "TradeFormatsDemoTest"),
               Map.entry("GET /api/shipments/{shipmentId}/dossier/pdf", "TradeFormatsDemoTest"),
               Map.entry(

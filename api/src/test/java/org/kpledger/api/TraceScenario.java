@@ -224,7 +224,23 @@ final class TraceScenario {
       String buyer,
       String licence,
       String... parcels) {
+    certifyFor(ledger, car, n, buyer, licence, "BE", parcels);
+  }
+
+  /**
+   * As {@link #certify}, for an importer in {@code country}: Antwerp Rough NV in Belgium ({@code
+   * BE}), otherwise an importer named after the country.
+   */
+  static void certifyFor(
+      CarFixture.Submitter ledger,
+      CarFixture car,
+      int n,
+      String buyer,
+      String licence,
+      String country,
+      String... parcels) {
     String p = car.p;
+    String importer = "BE".equals(country) ? "Antwerp Rough NV" : "Importer " + country;
     ledger.ok(
         buyer,
         "ProposeShipment",
@@ -234,7 +250,7 @@ final class TraceScenario {
             "exporterLicence",
             p + licence,
             "importer",
-            obj("name", "Antwerp Rough NV", "country", "BE"),
+            obj("name", importer, "country", country),
             "parcelIds",
             arr((Object[]) parcels)));
     ledger.ok(

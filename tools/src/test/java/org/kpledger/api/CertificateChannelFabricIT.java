@@ -3,8 +3,6 @@ package org.kpledger.api;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.kpledger.api.CarFixture.arr;
-import static org.kpledger.api.CarFixture.obj;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -241,40 +239,16 @@ class CertificateChannelFabricIT {
         "CF");
   }
 
-  /** A lot bought, valued, sealed, proposed, approved and certified for the country. */
+  /**
+   * A lot bought, valued and sealed, then proposed, approved and certified for the country by the
+   * shared script ({@link TraceScenario#certifyFor}).
+   */
   private String issue(CarFixture car, int n, String country) {
     String lot = "LOT-" + n;
     ok("alpha-buyer", "RecordPurchase", car.purchase(lot, "M-1", "S-W", "2.00", "EXP-ALPHA", 2));
     TraceScenario.valueAndSeal(this::ok, p + lot, "400.00");
-    ok(
-        "alpha-buyer",
-        "ProposeShipment",
-        obj(
-            "shipmentId",
-            p + "SH-" + n,
-            "exporterLicence",
-            p + "EXP-ALPHA",
-            "importer",
-            obj("name", "Importer " + country, "country", country),
-            "parcelIds",
-            arr(p + lot)));
-    ok("mt-monitor", "ApproveShipment", obj("shipmentId", p + "SH-" + n, "decisionRef", "MT-" + n));
-    String number = "CF-" + p + "000" + n;
-    ok(
-        "kp-certifier",
-        "IssueCertificate",
-        obj(
-            "certificateNumber",
-            number,
-            "shipmentId",
-            p + "SH-" + n,
-            "issuedOn",
-            car.today.toString(),
-            "expiresOn",
-            car.today.plusDays(30).toString(),
-            "hsCode",
-            "7102.31"));
-    return number;
+    TraceScenario.certifyFor(this::ok, car, n, "alpha-buyer", "EXP-ALPHA", country, p + lot);
+    return TraceScenario.certificate(p, n);
   }
 
   /** {@code kp certificate content} as Belgium's import officer, into a file. */

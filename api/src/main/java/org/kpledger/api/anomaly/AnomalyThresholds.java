@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *     production recorded at the site for days of that quarter and the one before
  */
 @ConfigurationProperties("kp.anomaly")
-public record AnomalyThresholds(
+record AnomalyThresholds(
     Double outlierZ,
     Integer minGroup,
     Double jumpFactor,

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param closing held at the end of {@code to}
  * @param unexplainedDifference what the custody records do not account for
  */
-public record PartyBalance(
+record PartyBalance(
     String party,
     LocalDate from,
     LocalDate to,

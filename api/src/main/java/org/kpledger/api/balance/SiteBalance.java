@@ -15,7 +15,7 @@ import java.util.Map;
  * @param productionNotPurchased registered but not (yet) sold through a slip, up to {@code to}
  * @param unexplainedDifference purchases beyond registered production, up to {@code to}
  */
-public record SiteBalance(
+record SiteBalance(
     String siteId,
     LocalDate from,
     LocalDate to,

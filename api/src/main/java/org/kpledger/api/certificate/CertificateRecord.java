@@ -43,7 +43,7 @@ public record CertificateRecord(
     ChannelConfirmation confirmedOnChannel) {
 
   /** An import confirmation; {@code mismatches} is empty when it matched the certificate. */
-  public record Confirmation(
+  record Confirmation(
       String importingAuthority,
       LocalDate receivedOn,
       BigDecimal carats,
@@ -62,7 +62,7 @@ public record CertificateRecord(
    * @param confirmingMsp the MSP id of the importing authority that signed it
    * @param contentHash the content hash it confirmed
    */
-  public record ChannelConfirmation(
+  record ChannelConfirmation(
       String status,
       String channel,
       String txId,

@@ -15,7 +15,7 @@ import java.util.List;
  * @param validity VALID, EXPIRED (after its expiry day) or VOID, today in Bangui
  * @param confirmedOnChannel the importing authority's confirmation on the Fabric channel, or null
  */
-public record PublicCertificate(
+record PublicCertificate(
     String certificateNumber,
     String issuingAuthority,
     String countryOfOrigin,
@@ -39,7 +39,7 @@ public record PublicCertificate(
    * @param blockNumber the block that holds it
    * @param confirmingMsp the MSP id of the importing authority that signed it
    */
-  public record OnChannel(String status, String txId, long blockNumber, String confirmingMsp) {
+  record OnChannel(String status, String txId, long blockNumber, String confirmingMsp) {
 
     static OnChannel of(CertificateRecord.ChannelConfirmation c) {
       return c == null

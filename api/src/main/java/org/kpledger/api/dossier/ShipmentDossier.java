@@ -141,7 +141,7 @@ public record ShipmentDossier(
    *     issued) and every lot, stockpile item and parcel its trace back walks
    * @param path the page's path ({@code page} and {@code size} as every list)
    */
-  public record SignedLineage(int aggregates, String path) {}
+  record SignedLineage(int aggregates, String path) {}
 
   /**
    * The signed steps of one aggregate of a shipment's lineage, in order.
@@ -149,7 +149,7 @@ public record ShipmentDossier(
    * @param aggregateId the shipment, certificate, lot, stockpile item or parcel
    * @param steps its events with their signers and envelopes
    */
-  public record SignedAggregate(String aggregateId, List<Signature> steps) {}
+  record SignedAggregate(String aggregateId, List<Signature> steps) {}
 
   /** An origin recorded long after it happened. */
   public record LateEntry(String lotId, Instant occurredAt, Instant recordedAt, long delayHours) {}

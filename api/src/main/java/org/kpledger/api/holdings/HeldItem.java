@@ -23,7 +23,7 @@ import java.util.List;
  * @param quarantine for a declared stockpile item that was quarantined, whether it still is; null
  *     for every other item
  */
-public record HeldItem(
+record HeldItem(
     String itemId,
     String kind,
     String holder,
@@ -45,8 +45,8 @@ public record HeldItem(
    *     UNDOCUMENTED_ORIGIN or UNKNOWN_ZONE
    * @param auditReference the forensic audit that released it, or null
    */
-  public record Quarantine(String status, String reason, String auditReference) {}
+  record Quarantine(String status, String reason, String auditReference) {}
 
   /** An origin as holdings show it. */
-  public record OriginRef(String lotId, String zoneId, LocalDate acquiredOn) {}
+  record OriginRef(String lotId, String zoneId, LocalDate acquiredOn) {}
 }

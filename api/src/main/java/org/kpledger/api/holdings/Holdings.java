@@ -18,7 +18,7 @@ import org.kpledger.api.paging.Page;
  * @param caratsByZone totals by origin zone; items of several zones under MIXED
  * @param items this page of the items
  */
-public record Holdings(
+record Holdings(
     String holder,
     String stockpileId,
     LocalDate asOf,

@@ -87,7 +87,7 @@ public record TraceBack(
    *
    * @param madeFrom the merge or split edges into it, with their carats (empty for a lot)
    */
-  public record TracedItem(
+  record TracedItem(
       String itemId,
       String kind,
       BigDecimal carats,
@@ -98,7 +98,7 @@ public record TraceBack(
       List<Custody> custody) {}
 
   /** A custody period, with the holder's licences as they stood on the day it began. */
-  public record Custody(
+  record Custody(
       String holder,
       String acquiredBy,
       Instant from,

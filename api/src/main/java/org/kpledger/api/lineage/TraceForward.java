@@ -17,7 +17,7 @@ import org.kpledger.shipment.GateCheck;
  * @param originCarats their carats as they entered the ledger
  * @param failingOrigins the origins that fail an export-gate check, with the failed checks
  */
-public record TraceForward(
+record TraceForward(
     String startKind,
     String startId,
     int originCount,
@@ -28,7 +28,7 @@ public record TraceForward(
     List<CertificateRef> certificates) {
 
   /** An item that carries stones of the start; {@code failingOrigins} are among its origins. */
-  public record ReachedItem(
+  record ReachedItem(
       String itemId,
       String kind,
       BigDecimal carats,
@@ -39,7 +39,7 @@ public record TraceForward(
       boolean exportable) {}
 
   /** An origin that fails the gate. */
-  public record FailingOrigin(
+  record FailingOrigin(
       String lotId,
       String zoneId,
       LocalDate acquiredOn,
@@ -47,7 +47,7 @@ public record TraceForward(
       List<GateCheck> failed) {}
 
   /** A shipment reached. */
-  public record ShipmentRef(
+  record ShipmentRef(
       String shipmentId,
       String exporter,
       String status,
@@ -55,5 +55,5 @@ public record TraceForward(
       String certificateNumber) {}
 
   /** A certificate reached. */
-  public record CertificateRef(String certificateNumber, String shipmentId, String status) {}
+  record CertificateRef(String certificateNumber, String shipmentId, String status) {}
 }

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param sites per site ({@code NONE} for stockpile items), by id
  * @param miners per miner ({@code NONE} for stockpile items), by id
  */
-public record TraceSummary(
+record TraceSummary(
     int origins,
     int slips,
     int lineageItems,
@@ -32,14 +32,14 @@ public record TraceSummary(
     List<Group> miners) {
 
   /** How many origins and how many carats. */
-  public record Tally(int origins, BigDecimal carats) {
+  record Tally(int origins, BigDecimal carats) {
     Tally plus(BigDecimal c) {
       return new Tally(origins + 1, carats.add(c));
     }
   }
 
   /** The figures of one zone, site or miner. */
-  public record Group(
+  record Group(
       String id, int origins, int slips, BigDecimal carats, Map<OriginVerdict, Tally> verdicts) {}
 
   /** Adds origins one at a time, then gives the summary. */

@@ -72,8 +72,7 @@ public record TracedOrigin(
    * @param exportable whether every check passed
    * @param checks the checks
    */
-  public record Verdict(
-      Instant knownAt, String knownBy, boolean exportable, List<GateCheck> checks) {
+  record Verdict(Instant knownAt, String knownBy, boolean exportable, List<GateCheck> checks) {
 
     /** The verdict of these checks. */
     public static Verdict of(Instant knownAt, String knownBy, List<GateCheck> checks) {

@@ -23,7 +23,7 @@ import org.kpledger.shipment.Reevaluation;
  * @param reevaluation the checks then and now, the rules that changed, and the decisions recorded
  *     after the fact that changed them
  */
-public record ReevaluatedVerdict(
+record ReevaluatedVerdict(
     String kind,
     String shipmentId,
     String exporter,

@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param refusedAt when the node refused it
  * @param payload the payload as signed (what was attempted)
  */
-public record RefusedAttempt(
+record RefusedAttempt(
     long id,
     String commandId,
     String commandType,

@@ -13,7 +13,7 @@ import java.time.YearMonth;
  * @param valueUsd their valuation, US$
  * @param certificatesIssued KP certificates issued (month of the issue date)
  */
-public record ExportRow(
+record ExportRow(
     YearMonth month,
     long shipments,
     BigDecimal carats,

@@ -17,7 +17,7 @@ import java.time.YearMonth;
  * @param caratsExported their carats
  * @param valueExportedUsd their valuation, US$
  */
-public record OfficeRow(
+record OfficeRow(
     String office,
     YearMonth month,
     long purchases,

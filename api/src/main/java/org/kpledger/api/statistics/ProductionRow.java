@@ -12,5 +12,5 @@ import java.time.YearMonth;
  * @param carats their carats
  * @param valueUsd the prices paid, US$
  */
-public record ProductionRow(
+record ProductionRow(
     String zoneId, YearMonth month, long purchases, BigDecimal carats, BigDecimal valueUsd) {}

@@ -14,5 +14,4 @@ import org.kpledger.api.paging.Page;
  * @param total the sum of every row of the period
  * @param rows the rows of this page
  */
-public record StatisticsReport<R>(
-    YearMonth from, YearMonth to, String party, R total, Page<R> rows) {}
+record StatisticsReport<R>(YearMonth from, YearMonth to, String party, R total, Page<R> rows) {}

@@ -16,7 +16,7 @@ import java.time.LocalDate;
  * @param asOf the day the zone's status is read for (Bangui calendar; today unless asked)
  * @param zoneStatus COMPLIANT or SUSPENDED on that day (SUSPENDED before any decision)
  */
-public record SiteSummary(
+record SiteSummary(
     String siteId,
     String name,
     String zoneId,

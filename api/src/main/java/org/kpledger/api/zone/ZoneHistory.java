@@ -16,7 +16,7 @@ import java.util.List;
  * @param purchases the purchases split by the status in force on their purchase day, as the
  *     decisions stand now; null when the reader may not count purchases
  */
-public record ZoneHistory(
+record ZoneHistory(
     String zoneId,
     String name,
     String prefecture,
@@ -35,7 +35,7 @@ public record ZoneHistory(
    *     before it was recorded are judged by it
    * @param purchases bought on days it governs (null when the reader may not count purchases)
    */
-  public record Decision(
+  record Decision(
       String status,
       LocalDate effectiveFrom,
       LocalDate until,
@@ -58,11 +58,11 @@ public record ZoneHistory(
    *     it not compliant on their day; differs from {@code nonCompliant.purchases} when a decision
    *     was recorded late
    */
-  public record Purchases(
+  record Purchases(
       Tally compliant, Tally nonCompliant, Tally beforeFirstDecision, long recordedNonCompliant) {}
 
   /** A count of purchase slips and their carats. */
-  public record Tally(long purchases, BigDecimal carats) {
+  record Tally(long purchases, BigDecimal carats) {
     static final Tally NONE = new Tally(0, BigDecimal.ZERO.setScale(2));
 
     Tally plus(Tally other) {

@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * @param since the effective date of the decision in force, or null before any decision
  * @param decisionRef that decision's reference, or null
  */
-public record ZoneSummary(
+record ZoneSummary(
     String zoneId,
     String name,
     String prefecture,
