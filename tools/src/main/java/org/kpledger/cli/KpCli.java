@@ -116,19 +116,14 @@ public class KpCli implements Callable<Integer> {
     public void run() {
       context = start(springArgs);
       String port = context.getEnvironment().getProperty("local.server.port", "8080");
+      String console = "http://localhost:" + port + "/";
       if (demo) {
         String dataDir = context.getEnvironment().getProperty("kp.data-dir", "./data");
         new DemoLoader(dataDir).loadIfEmpty("http://localhost:" + port);
-        say("demo actors' keys (sign in to the web console with an actor's key.pem and cert.pem):");
-        DemoOrganisations.keyFiles(java.nio.file.Path.of(dataDir, "demo"))
-            .forEach(line -> say("  " + line));
-        say("demo shipments to try (kp query, or the console's dossier):");
-        say("  SH-ALPHA-001  certified (CF-2026-0001), exported, import confirmed by Belgium");
-        say("  SH-ALPHA-002  proposed, awaiting the Monitoring Team's review");
-        say("  SH-BETA-001   refused by the export gate at proposal (a lot bought in Bria)");
-        say("  SH-BETA-002   rejected by the Monitoring Team");
+        DemoSummary.lines(java.nio.file.Path.of(dataDir), console).forEach(this::say);
+      } else {
+        say("web console: " + console);
       }
-      say("web console: http://localhost:" + port + "/");
     }
 
     /**

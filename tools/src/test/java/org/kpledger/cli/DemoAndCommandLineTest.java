@@ -270,6 +270,63 @@ class DemoAndCommandLineTest {
         .doesNotContain("empty");
   }
 
+  @Test
+  @Order(5)
+  void theDemoSummaryNamesOnlyKeyFoldersAndShipmentsTheDemoCreated() throws Exception {
+    List<String> summary = DemoSummary.lines(DATA, url() + "/");
+    Map<String, String> environment = Map.of("KP_URL", url());
+    String monitor = DATA.resolve("demo/KP-MT/actors/mt-monitor").toString();
+    ObjectMapper json = new ObjectMapper();
+
+    java.util.regex.Pattern keyFiles =
+        java.util.regex.Pattern.compile(": (\\S+key\\.pem) \\+ (\\S+cert\\.pem)$");
+    int keyFolders = 0;
+    for (String line : summary) {
+      java.util.regex.Matcher m = keyFiles.matcher(line);
+      if (m.find()) {
+        keyFolders++;
+        assertThat(Path.of(m.group(1))).as(line).isRegularFile();
+        assertThat(Path.of(m.group(2))).as(line).isRegularFile();
+      }
+    }
+    assertThat(keyFolders).as("actors named with their key files").isGreaterThanOrEqualTo(10);
+
+    for (DemoSummary.ShipmentToTry s : DemoSummary.SHIPMENTS) {
+      assertThat(summary).anySatisfy(line -> assertThat(line).contains(s.shipmentId(), s.what()));
+      if (s.status() != null) {
+        CommandLineConventionsTest.Run listed =
+            CommandLineConventionsTest.kp(
+                environment, "query", "--actor", monitor, "/api/shipments?status=" + s.status());
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(json.readTree(listed.out()).path("items").findValuesAsText("shipmentId"))
+            .as(s.shipmentId() + " listed as " + s.status())
+            .contains(s.shipmentId());
+      } else {
+        CommandLineConventionsTest.Run refused =
+            CommandLineConventionsTest.kp(
+                environment,
+                "query",
+                "--actor",
+                monitor,
+                "/api/refused-attempts?subject=" + s.shipmentId());
+        assertThat(refused.exit()).as(refused.err()).isZero();
+        assertThat(json.readTree(refused.out()).path("items").findValuesAsText("rule"))
+            .as(s.shipmentId() + " refused at proposal")
+            .contains(s.refusedWith());
+      }
+    }
+    CommandLineConventionsTest.Run certificate =
+        CommandLineConventionsTest.kp(
+            environment,
+            "query",
+            "--actor",
+            monitor,
+            "/api/public/certificates/" + DemoSummary.CERTIFICATE);
+    assertThat(certificate.exit()).as(certificate.err()).isZero();
+    assertThat(json.readTree(certificate.out()).path("status").asText()).isEqualTo("CONFIRMED");
+    assertThat(summary.get(summary.size() - 1)).isEqualTo("web console: " + url() + "/");
+  }
+
   private long stockpileItems(String parcelId) {
     return jdbc.queryForObject(
         "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
