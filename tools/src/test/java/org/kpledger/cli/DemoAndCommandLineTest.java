@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -59,8 +60,20 @@ class DemoAndCommandLineTest {
 
   @Test
   @Order(1)
-  void demoLoadsALivingLedger() {
-    assertThat(new DemoLoader(DATA.toString()).load(url())).isTrue();
+  void demoLoadsALivingLedgerShowingItsProgressOnStderr() {
+    PrintStream err = System.err;
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
+    boolean loaded;
+    try {
+      loaded = new DemoLoader(DATA.toString()).load(url());
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(loaded).isTrue();
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .as("the load's progress, a plain line when stderr is no terminal (issue #17)")
+        .containsPattern("(?m)^\\[demo\\] loading: [0-9]+ signed commands$");
     Map<String, Object> counts =
         jdbc.queryForMap(
             "SELECT (SELECT COUNT(*) FROM domain_event_entry) AS events, "
