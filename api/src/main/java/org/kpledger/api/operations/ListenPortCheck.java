@@ -28,7 +28,12 @@ public class ListenPortCheck implements ApplicationListener<ApplicationEnvironme
   @Override
   public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
     Environment settings = event.getEnvironment();
-    int port = settings.getProperty("server.port", Integer.class, 8080);
+    int port;
+    try {
+      port = settings.getProperty("server.port", Integer.class, 8080);
+    } catch (RuntimeException e) {
+      return; // not a number: Spring Boot's binding of server.port reports it, as it always did
+    }
     if (port <= 0) {
       return; // a port the system chooses is never taken
     }
