@@ -245,7 +245,8 @@ class DemoAndCommandLineTest {
 
   @Test
   @Order(4)
-  void auditExportSaysWhatTheBundleHoldsAndThatAnEmptyRangeIsEmpty() throws Exception {
+  void auditExportShowsItsProgressAndSaysWhatTheBundleHoldsAndThatAnEmptyRangeIsEmpty()
+      throws Exception {
     String auditor = DATA.resolve("demo/AUD-FORENSIC/actors/auditor-1").toString();
     Path out = Files.createTempDirectory("kp-export");
     Map<String, String> environment = Map.of("KP_URL", url());
@@ -268,15 +269,27 @@ class DemoAndCommandLineTest {
         .contains("wrote " + out.resolve("jan.zip"), "0 events", "signed heads")
         .contains("empty: the range holds no events");
 
-    CommandLineConventionsTest.Run all =
-        CommandLineConventionsTest.kp(
-            environment,
-            "audit",
-            "export",
-            "--actor",
-            auditor,
-            "--out",
-            out.resolve("all.zip").toString());
+    PrintStream err = System.err;
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
+    CommandLineConventionsTest.Run all;
+    try {
+      all =
+          CommandLineConventionsTest.kp(
+              environment,
+              "audit",
+              "export",
+              "--actor",
+              auditor,
+              "--out",
+              out.resolve("all.zip").toString());
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .as("the export's progress on stderr, from its start (issue #17)")
+        .containsPattern("(?m)^\\[audit export\\] waiting for the node to assemble the bundle");
+    assertThat(all.out()).doesNotContain("[audit export]");
     assertThat(all.exit()).as(all.err()).isZero();
     assertThat(all.out())
         .containsPattern("[1-9][0-9,]* events, [1-9][0-9,]* signed heads, [1-9][0-9,]* inclusion")
