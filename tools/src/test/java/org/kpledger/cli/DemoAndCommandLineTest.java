@@ -245,8 +245,7 @@ class DemoAndCommandLineTest {
 
   @Test
   @Order(4)
-  void auditExportShowsItsProgressAndSaysWhatTheBundleHoldsAndThatAnEmptyRangeIsEmpty()
-      throws Exception {
+  void auditExportAndVerifyShowTheirProgressAndTheExportSaysWhatTheBundleHolds() throws Exception {
     String auditor = DATA.resolve("demo/AUD-FORENSIC/actors/auditor-1").toString();
     Path out = Files.createTempDirectory("kp-export");
     Map<String, String> environment = Map.of("KP_URL", url());
@@ -290,6 +289,21 @@ class DemoAndCommandLineTest {
         .as("the export's progress on stderr, from its start (issue #17)")
         .containsPattern("(?m)^\\[audit export\\] waiting for the node to assemble the bundle");
     assertThat(all.out()).doesNotContain("[audit export]");
+
+    progress.reset();
+    System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
+    CommandLineConventionsTest.Run verify;
+    try {
+      verify =
+          CommandLineConventionsTest.kp(
+              environment, "verify", out.resolve("all.zip").toString(), "--hash-only");
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(verify.exit()).as(verify.err()).isZero();
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .as("the verification's progress on stderr, from its start")
+        .containsPattern("(?m)^\\[verify\\] verifying .*all\\.zip, [0-9]+ s$");
     assertThat(all.exit()).as(all.err()).isZero();
     assertThat(all.out())
         .containsPattern("[1-9][0-9,]* events, [1-9][0-9,]* signed heads, [1-9][0-9,]* inclusion")
