@@ -35,8 +35,12 @@ public enum ExportRegime {
    * CAR reports its exports monthly and the Monitoring Team cross-checks every certificate against
    * the import confirmations. kp-facts dates the plenary only to November 2019; the earliest dated
    * source announcing the decision is the WDC notice of 2019-12-02 (worlddiamondcouncil.org), so
-   * the ledger applies it from that day. No later regime is recorded in kp-facts (the trial's
-   * renewal and the full lifting of 15 Nov 2024 are not modelled), so it stays in force.
+   * the ledger applies it from that day. It has no end: kp-facts dates neither the trial's end nor
+   * its renewal, and the one later date it gives, the full lifting of CAR's suspension on 15 Nov
+   * 2024 (Dubai plenary), ends the compliant-zone regime as a whole, the export gate's zone and
+   * stockpile checks with it, which is not a choice between approvals that this type makes; a
+   * ledger that ran the gate only until then would judge nothing today. So this regime stays in
+   * force (README, "Export regime").
    */
   CERTIFICATE_FIRST(LocalDate.of(2019, 12, 2), false);
 

@@ -98,6 +98,7 @@ class AuditCommands {
       HttpResponse<Path> r;
       long start = System.nanoTime();
       try (ProgressLine progress = ProgressLine.onStderr("audit export", Duration.ofSeconds(5))) {
+        progress.update(downloaded(part, start)); // at once: the node may take a while to start
         progress.tickEvery(() -> downloaded(part, start));
         r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofFile(part));
       } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {

@@ -3,6 +3,7 @@ package org.kpledger.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kpledger.api.LedgerApplication;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -113,21 +114,38 @@ public class KpCli implements Callable<Integer> {
 
     @Override
     public void run() {
-      context = LedgerApplication.start(springArgs);
+      context = start(springArgs);
       String port = context.getEnvironment().getProperty("local.server.port", "8080");
+      String console = "http://localhost:" + port + "/";
       if (demo) {
         String dataDir = context.getEnvironment().getProperty("kp.data-dir", "./data");
         new DemoLoader(dataDir).loadIfEmpty("http://localhost:" + port);
-        say("demo actors' keys (sign in to the web console with an actor's key.pem and cert.pem):");
-        DemoOrganisations.keyFiles(java.nio.file.Path.of(dataDir, "demo"))
-            .forEach(line -> say("  " + line));
-        say("demo shipments to try (kp query, or the console's dossier):");
-        say("  SH-ALPHA-001  certified (CF-2026-0001), exported, import confirmed by Belgium");
-        say("  SH-ALPHA-002  proposed, awaiting the Monitoring Team's review");
-        say("  SH-BETA-001   refused by the export gate at proposal (a lot bought in Bria)");
-        say("  SH-BETA-002   rejected by the Monitoring Team");
+        DemoSummary.lines(java.nio.file.Path.of(dataDir), console).forEach(this::say);
+      } else {
+        say("web console: " + console);
       }
-      say("web console: http://localhost:" + port + "/");
+    }
+
+    /**
+     * Starts the node; a port already taken is one line naming it and what to do (the node checks
+     * the port before any of it starts, see {@code api.operations.ListenPortCheck}).
+     */
+    private static ConfigurableApplicationContext start(String[] args) {
+      try {
+        return LedgerApplication.start(args);
+      } catch (RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+          if (t instanceof PortInUseException taken) {
+            throw new IllegalStateException(
+                "port "
+                    + taken.getPort()
+                    + " is already in use: stop what listens there, or start the node on another"
+                    + " port with --server.port=<port> and point kp at it with --url or KP_URL",
+                e);
+          }
+        }
+        throw e;
+      }
     }
 
     /**

@@ -75,8 +75,10 @@ class VerifyCommand implements Callable<Integer> {
     AuditReport report;
     long start = System.nanoTime();
     try (ProgressLine progress = ProgressLine.onStderr("verify", java.time.Duration.ofSeconds(5))) {
-      progress.tickEvery(
-          () -> "verifying " + bundle + ", " + (System.nanoTime() - start) / 1_000_000_000L + " s");
+      java.util.function.Supplier<String> status =
+          () -> "verifying " + bundle + ", " + (System.nanoTime() - start) / 1_000_000_000L + " s";
+      progress.update(status.get()); // at once, not only after the first interval
+      progress.tickEvery(status);
       report = new BundleVerifier(options).verify(bundle);
     } catch (java.io.IOException e) {
       System.err.println("cannot read " + bundle + ": " + OneLineFailure.describe(e));

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -59,8 +60,20 @@ class DemoAndCommandLineTest {
 
   @Test
   @Order(1)
-  void demoLoadsALivingLedger() {
-    assertThat(new DemoLoader(DATA.toString()).load(url())).isTrue();
+  void demoLoadsALivingLedgerShowingItsProgressOnStderr() {
+    PrintStream err = System.err;
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
+    boolean loaded;
+    try {
+      loaded = new DemoLoader(DATA.toString()).load(url());
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(loaded).isTrue();
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .as("the load's progress, a plain line when stderr is no terminal (issue #17)")
+        .containsPattern("(?m)^\\[demo\\] loading: [0-9]+ signed commands$");
     Map<String, Object> counts =
         jdbc.queryForMap(
             "SELECT (SELECT COUNT(*) FROM domain_event_entry) AS events, "
@@ -232,7 +245,7 @@ class DemoAndCommandLineTest {
 
   @Test
   @Order(4)
-  void auditExportSaysWhatTheBundleHoldsAndThatAnEmptyRangeIsEmpty() throws Exception {
+  void auditExportAndVerifyShowTheirProgressAndTheExportSaysWhatTheBundleHolds() throws Exception {
     String auditor = DATA.resolve("demo/AUD-FORENSIC/actors/auditor-1").toString();
     Path out = Files.createTempDirectory("kp-export");
     Map<String, String> environment = Map.of("KP_URL", url());
@@ -255,19 +268,103 @@ class DemoAndCommandLineTest {
         .contains("wrote " + out.resolve("jan.zip"), "0 events", "signed heads")
         .contains("empty: the range holds no events");
 
-    CommandLineConventionsTest.Run all =
-        CommandLineConventionsTest.kp(
-            environment,
-            "audit",
-            "export",
-            "--actor",
-            auditor,
-            "--out",
-            out.resolve("all.zip").toString());
+    PrintStream err = System.err;
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
+    CommandLineConventionsTest.Run all;
+    try {
+      all =
+          CommandLineConventionsTest.kp(
+              environment,
+              "audit",
+              "export",
+              "--actor",
+              auditor,
+              "--out",
+              out.resolve("all.zip").toString());
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .as("the export's progress on stderr, from its start (issue #17)")
+        .containsPattern("(?m)^\\[audit export\\] waiting for the node to assemble the bundle");
+    assertThat(all.out()).doesNotContain("[audit export]");
+
+    progress.reset();
+    System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
+    CommandLineConventionsTest.Run verify;
+    try {
+      verify =
+          CommandLineConventionsTest.kp(
+              environment, "verify", out.resolve("all.zip").toString(), "--hash-only");
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(verify.exit()).as(verify.err()).isZero();
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .as("the verification's progress on stderr, from its start")
+        .containsPattern("(?m)^\\[verify\\] verifying .*all\\.zip, [0-9]+ s$");
     assertThat(all.exit()).as(all.err()).isZero();
     assertThat(all.out())
         .containsPattern("[1-9][0-9,]* events, [1-9][0-9,]* signed heads, [1-9][0-9,]* inclusion")
         .doesNotContain("empty");
+  }
+
+  @Test
+  @Order(5)
+  void theDemoSummaryNamesOnlyKeyFoldersAndShipmentsTheDemoCreated() throws Exception {
+    List<String> summary = DemoSummary.lines(DATA, url() + "/");
+    Map<String, String> environment = Map.of("KP_URL", url());
+    String monitor = DATA.resolve("demo/KP-MT/actors/mt-monitor").toString();
+    ObjectMapper json = new ObjectMapper();
+
+    java.util.regex.Pattern keyFiles =
+        java.util.regex.Pattern.compile(": (\\S+key\\.pem) \\+ (\\S+cert\\.pem)$");
+    int keyFolders = 0;
+    for (String line : summary) {
+      java.util.regex.Matcher m = keyFiles.matcher(line);
+      if (m.find()) {
+        keyFolders++;
+        assertThat(Path.of(m.group(1))).as(line).isRegularFile();
+        assertThat(Path.of(m.group(2))).as(line).isRegularFile();
+      }
+    }
+    assertThat(keyFolders).as("actors named with their key files").isGreaterThanOrEqualTo(10);
+
+    for (DemoSummary.ShipmentToTry s : DemoSummary.SHIPMENTS) {
+      assertThat(summary).anySatisfy(line -> assertThat(line).contains(s.shipmentId(), s.what()));
+      if (s.status() != null) {
+        CommandLineConventionsTest.Run listed =
+            CommandLineConventionsTest.kp(
+                environment, "query", "--actor", monitor, "/api/shipments?status=" + s.status());
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(json.readTree(listed.out()).path("items").findValuesAsText("shipmentId"))
+            .as(s.shipmentId() + " listed as " + s.status())
+            .contains(s.shipmentId());
+      } else {
+        CommandLineConventionsTest.Run refused =
+            CommandLineConventionsTest.kp(
+                environment,
+                "query",
+                "--actor",
+                monitor,
+                "/api/refused-attempts?subject=" + s.shipmentId());
+        assertThat(refused.exit()).as(refused.err()).isZero();
+        assertThat(json.readTree(refused.out()).path("items").findValuesAsText("rule"))
+            .as(s.shipmentId() + " refused at proposal")
+            .contains(s.refusedWith());
+      }
+    }
+    CommandLineConventionsTest.Run certificate =
+        CommandLineConventionsTest.kp(
+            environment,
+            "query",
+            "--actor",
+            monitor,
+            "/api/public/certificates/" + DemoSummary.CERTIFICATE);
+    assertThat(certificate.exit()).as(certificate.err()).isZero();
+    assertThat(json.readTree(certificate.out()).path("status").asText()).isEqualTo("CONFIRMED");
+    assertThat(summary.get(summary.size() - 1)).isEqualTo("web console: " + url() + "/");
   }
 
   private long stockpileItems(String parcelId) {

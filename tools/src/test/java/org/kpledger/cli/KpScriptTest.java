@@ -62,6 +62,50 @@ class KpScriptTest {
     }
   }
 
+  @Test
+  void aFirstBuildShowsOneLinePerModuleOnStderrWithoutAnsiCodesAndLeavesStdoutClean()
+      throws Exception {
+    // a copy of bin/kp in a repository without the jar, so that it builds (with the mvn stand-in)
+    Path repository = Files.createDirectories(dir.resolve("repository"));
+    Files.createDirectories(repository.resolve("bin"));
+    Files.copy(REPOSITORY.resolve("bin/kp"), repository.resolve("bin/kp"));
+    Path stubs = Files.createDirectories(dir.resolve("stubs"));
+    String esc = "\\033";
+    stub(
+        stubs.resolve("mvn"),
+        String.join(
+            "\n",
+            "printf '" + esc + "[1;34m[INFO]" + esc + "[m Scanning for projects...\\n'",
+            "printf '[INFO] "
+                + esc
+                + "[1mBuilding kp-ledger-ledger 0.1.0-SNAPSHOT [1/3]"
+                + esc
+                + "[m\\n'",
+            "printf '[INFO] --- compiler:3.13.0:compile (default-compile) @ kp-ledger-ledger\\n'",
+            "printf '[WARNING] a plugin note nobody needs on a first run\\n'",
+            "printf '[INFO] Building kp-ledger-api 0.1.0-SNAPSHOT [2/3]\\n' >&2",
+            "printf '" + esc + "[0m[INFO] BUILD SUCCESS" + esc + "[0m\\n'"));
+    stub(stubs.resolve("java"), "echo \"java ran\"");
+    ProcessBuilder kp =
+        new ProcessBuilder("bash", repository.resolve("bin/kp").toString(), "--version")
+            .directory(dir.toFile())
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .redirectError(dir.resolve("err.txt").toFile());
+    kp.environment().put("PATH", stubs + ":" + System.getenv("PATH"));
+    Process p = kp.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+    String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+
+    assertThat(err)
+        .as("the build's progress: one line per module, on stderr")
+        .contains("kp: building the ledger")
+        .contains("kp:   Building kp-ledger-ledger 0.1.0-SNAPSHOT [1/3]\n")
+        .contains("kp:   Building kp-ledger-api 0.1.0-SNAPSHOT [2/3]\n")
+        .doesNotContain("\u001b", "Scanning for projects", "compiler:", "[WARNING]", "SUCCESS");
+    assertThat(out).as("stdout is kp's own (kp query | jq on a first run)").isEqualTo("java ran\n");
+  }
+
   private String runKp(Path stubs, String... args) throws Exception {
     java.util.List<String> command = new java.util.ArrayList<>();
     command.add("bash");
