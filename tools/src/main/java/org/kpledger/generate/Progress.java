@@ -32,8 +32,14 @@ final class Progress implements AutoCloseable {
     reporter.start();
   }
 
+  /**
+   * Names the phase now running and shows the line at once (the first one always, later ones at
+   * most once per interval in a log), so a person sees the run start before the first interval.
+   */
   void phase(String name) {
     phase = name;
+    long d = done.get();
+    out.update(line(d, thisRun() / Math.max(1e-9, seconds())));
   }
 
   void answered(Submitter.Outcome outcome) {
