@@ -41,6 +41,8 @@ public final class IngestBenchmark {
   private final int[] batchSizes;
   private final Path dataDir;
   private final List<String> nodeArgs;
+  private final int worldSites;
+  private final int worldMiners;
   private long phaseCpuStart;
   private jdk.jfr.Recording phaseRecording;
   private Map<String, Map.Entry<String, Long>> phaseThreadCpu = Map.of();
@@ -67,6 +69,20 @@ public final class IngestBenchmark {
       int[] batchSizes,
       Path dataDir,
       List<String> nodeArgs) {
+    this(seconds, warmupSeconds, threadCounts, maxRate, batchSizes, dataDir, nodeArgs, 300, 1000);
+  }
+
+  /** As the public constructor, with a reference world of {@code sites} and {@code miners}. */
+  IngestBenchmark(
+      int seconds,
+      int warmupSeconds,
+      int[] threadCounts,
+      int maxRate,
+      int[] batchSizes,
+      Path dataDir,
+      List<String> nodeArgs,
+      int sites,
+      int miners) {
     this.seconds = seconds;
     this.warmupSeconds = warmupSeconds;
     this.phaseSeconds = seconds;
@@ -75,12 +91,14 @@ public final class IngestBenchmark {
     this.batchSizes = java.util.Arrays.stream(batchSizes).filter(b -> b > 0).toArray();
     this.dataDir = dataDir;
     this.nodeArgs = List.copyOf(nodeArgs);
+    this.worldSites = sites;
+    this.worldMiners = miners;
   }
 
   /** Runs every phase and prints the table. */
   public void run() throws Exception {
     int maxThreads = java.util.Arrays.stream(threadCounts).max().orElse(1);
-    BenchWorld world = new BenchWorld(300, 1000);
+    BenchWorld world = new BenchWorld(worldSites, worldMiners);
     world.enrol(dataDir.resolve("trust"), maxThreads);
     List<String> args = new ArrayList<>();
     args.add("--kp.data-dir=" + dataDir);
@@ -344,7 +362,6 @@ public final class IngestBenchmark {
   private PhaseResult timed(
       String path, int threads, ClientFactory factory, int perThread, int commandsPerCall)
       throws Exception {
-    long deadline = System.nanoTime() + phaseSeconds * 1_000_000_000L;
     AtomicLong done = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     long[][] latencies = new long[threads][perThread];
@@ -354,7 +371,10 @@ public final class IngestBenchmark {
     phaseWritesStart = storeWrites();
     phaseRecording = StageProfile.start();
     phaseThreadCpu = ThreadCpu.snapshot();
+    // the phase's seconds start now: starting the profile may itself take a second on a busy
+    // machine
     long start = System.nanoTime();
+    long deadline = start + phaseSeconds * 1_000_000_000L;
     for (int t = 0; t < threads; t++) {
       int thread = t;
       Client client = factory.forThread(t);
@@ -374,21 +394,27 @@ public final class IngestBenchmark {
                 }
               }));
     }
-    // progress on stderr (the table goes to stdout): in place on a terminal, a line every 5 s else
-    try (ProgressLine progress =
-        ProgressLine.onStderr("bench", java.time.Duration.ofSeconds(5))
-            .tickEvery(
-                () ->
-                    String.format(
-                        "%s, %d threads: %d/%d s, %,d commands",
-                        path,
-                        threads,
-                        (System.nanoTime() - start) / 1_000_000_000L,
-                        phaseSeconds,
-                        done.get()))) {
+    // progress on stderr (the table goes to stdout): in place on a terminal, a line every 5 s else;
+    // shown at once, since a phase may be shorter than the interval, and ended by its total
+    java.util.function.Supplier<String> status =
+        () ->
+            String.format(
+                "%s, %d threads: %d/%d s, %,d commands",
+                path,
+                threads,
+                (System.nanoTime() - start) / 1_000_000_000L,
+                phaseSeconds,
+                done.get());
+    try (ProgressLine progress = ProgressLine.onStderr("bench", java.time.Duration.ofSeconds(5))) {
+      progress.update(status.get());
+      progress.tickEvery(status);
       for (Thread w : workers) {
         w.join();
       }
+      progress.done(
+          String.format(
+              "%s, %d threads: done in %.1f s, %,d commands, %,d failed",
+              path, threads, (System.nanoTime() - start) / 1e9, done.get(), failed.get()));
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
     long[] all =
