@@ -47,11 +47,12 @@ class HoldingsQuery {
       String zone,
       String period,
       PageRequest page) {
-    Map<String, LineageRows.OriginMix> mixes =
-        graph.originMix(
-            held.stream().map(CustodyHistory.Period::itemId).toList(),
-            zone,
-            LedgerCalendar.SUSPENSION_DATE);
+    Map<String, LineageRows.OriginMix> mixes = new java.util.HashMap<>();
+    graph
+        .datedOriginsOf(held.stream().map(CustodyHistory.Period::itemId).toList())
+        .forEach(
+            (item, origins) ->
+                mixes.put(item, mix(item, origins, zone, LedgerCalendar.SUSPENSION_DATE)));
     List<CustodyHistory.Period> matched = new ArrayList<>();
     Map<String, BigDecimal> byPeriod = new TreeMap<>();
     Map<String, BigDecimal> byZone = new TreeMap<>();
@@ -92,6 +93,39 @@ class HoldingsQuery {
         byPeriod,
         byZone,
         new Page<>(rows, slice.page(), slice.size(), slice.total()));
+  }
+
+  /**
+   * How many distinct zones an item's origins come from (and the first by name), whether one is
+   * {@code zone}, and how many are undocumented (no date), bought before and on or after {@code
+   * day}.
+   */
+  static LineageRows.OriginMix mix(
+      String itemId, List<LineageRows.DatedOrigin> origins, String zone, LocalDate day) {
+    java.util.TreeSet<String> zones = new java.util.TreeSet<>();
+    int undocumented = 0;
+    int before = 0;
+    int onOrAfter = 0;
+    for (LineageRows.DatedOrigin o : origins) {
+      if (o.zoneId() != null) {
+        zones.add(o.zoneId());
+      }
+      if (o.acquiredOn() == null) {
+        undocumented++;
+      } else if (o.acquiredOn().isBefore(day)) {
+        before++;
+      } else {
+        onOrAfter++;
+      }
+    }
+    return new LineageRows.OriginMix(
+        itemId,
+        zones.size(),
+        zones.isEmpty() ? null : zones.first(),
+        zone != null && zones.contains(zone),
+        undocumented,
+        before,
+        onOrAfter);
   }
 
   /** The same period as {@link #item} gives, from the counts. */

@@ -109,21 +109,21 @@ public class LineageGraph {
   }
 
   /**
-   * For each of these items, the mix of its origins (see {@link LineageRows.OriginMix}), so that
-   * totals over thousands of held items need no whole origin rows. Two statements, each a lookup by
-   * primary key: the origin ids of the items, then the zone and date of those origins, counted in
-   * Java. One statement joining the two tables made PostgreSQL read every origin of the ledger (a
-   * hash join over a sequential scan, since it expects each item to carry 26 origins where a buying
-   * office's items mostly carry one): 100,004 rows at size 1 for 924 held items.
+   * For each of these items, the zone and acquisition date of every origin it carries (what
+   * holdings as of a day total and filter by), in two statements, each a lookup by primary key: the
+   * origin ids of the items, then the zone and date of those origins. One statement joining the two
+   * tables made PostgreSQL read every origin of the ledger (a hash join over a sequential scan,
+   * since it expects each item to carry 26 origins where a buying office's items mostly carry one):
+   * 100,004 rows at size 1 and 1,000,040 in a table ten times that size for the 924 items a buying
+   * office held (docs/benchmarks.md, issue #20). An item without origins is left out.
    */
-  public Map<String, LineageRows.OriginMix> originMix(
-      Collection<String> itemIds, String zone, java.time.LocalDate day) {
-    Map<String, LineageRows.OriginMix> out = new LinkedHashMap<>();
+  public Map<String, List<LineageRows.DatedOrigin>> datedOriginsOf(Collection<String> itemIds) {
+    Map<String, List<LineageRows.DatedOrigin>> out = new LinkedHashMap<>();
     if (itemIds.isEmpty()) {
       return out;
     }
     Map<String, List<String>> carried = originIdsOf(itemIds);
-    Map<String, DatedOrigin> dated = new java.util.HashMap<>();
+    Map<String, LineageRows.DatedOrigin> dated = new java.util.HashMap<>();
     List<String> lots = carried.values().stream().flatMap(List::stream).distinct().toList();
     for (int from = 0; from < lots.size(); from += IN_LIST) {
       named.query(
@@ -131,51 +131,21 @@ public class LineageGraph {
           Map.of("ids", lots.subList(from, Math.min(lots.size(), from + IN_LIST))),
           (ResultSet rs) -> {
             dated.put(
-                rs.getString(1), new DatedOrigin(rs.getString(2), Columns.date(rs.getObject(3))));
+                rs.getString(1),
+                new LineageRows.DatedOrigin(
+                    rs.getString(1), rs.getString(2), Columns.date(rs.getObject(3))));
           });
     }
     carried.forEach(
         (item, ids) -> {
-          java.util.TreeSet<String> zones = new java.util.TreeSet<>();
-          int found = 0;
-          int undocumented = 0;
-          int before = 0;
-          int onOrAfter = 0;
-          for (String id : ids) {
-            DatedOrigin o = dated.get(id);
-            if (o == null) {
-              continue;
-            }
-            found++;
-            if (o.zoneId() != null) {
-              zones.add(o.zoneId());
-            }
-            if (o.acquiredOn() == null) {
-              undocumented++;
-            } else if (o.acquiredOn().isBefore(day)) {
-              before++;
-            } else {
-              onOrAfter++;
-            }
-          }
-          if (found > 0) {
-            out.put(
-                item,
-                new LineageRows.OriginMix(
-                    item,
-                    zones.size(),
-                    zones.isEmpty() ? null : zones.first(),
-                    zone != null && zones.contains(zone),
-                    undocumented,
-                    before,
-                    onOrAfter));
+          List<LineageRows.DatedOrigin> found =
+              ids.stream().map(dated::get).filter(java.util.Objects::nonNull).toList();
+          if (!found.isEmpty()) {
+            out.put(item, found);
           }
         });
     return out;
   }
-
-  /** The zone and acquisition date of an origin: all that {@link #originMix} counts. */
-  private record DatedOrigin(String zoneId, java.time.LocalDate acquiredOn) {}
 
   /** The origin ids each of these items carries. */
   public Map<String, List<String>> originIdsOf(Collection<String> itemIds) {

@@ -57,9 +57,13 @@ public final class LineageRows {
     }
   }
 
+  /** An origin's zone and acquisition date (null: undocumented), all that holdings count. */
+  public record DatedOrigin(String lotId, String zoneId, java.time.LocalDate acquiredOn) {}
+
   /**
-   * What an item's origins are, counted in SQL: how many zones (and the first), whether one is
-   * {@code zone}, and how many are undocumented (no date), bought before and after a day.
+   * What an item's origins are, counted from its {@link DatedOrigin}s: how many zones (and the
+   * first), whether one is {@code zone}, and how many are undocumented (no date), bought before and
+   * after a day.
    */
   public record OriginMix(
       String itemId,

@@ -23,16 +23,13 @@ import org.kpledger.parcel.StockpileItemDeclaredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A slice of the read side: the lineage projection and {@link LineageGraph#originMix} (what
- * holdings as of a day total and filter by) on an in-memory H2 database, fed events as the
- * projections processor hands them over, without a node. The mix is counted in Java from two
- * lookups by primary key (an item's origin ids, then those origins' zones and dates); here its
- * rules: zones counted once and the first by name, the zone asked for, undocumented origins (no
- * date), bought before or on and after the day, an item whose origins outnumber one statement's
- * ids, an item unknown.
+ * A slice of the read side: the lineage projection and {@link LineageGraph#datedOriginsOf} (the
+ * zones and dates holdings as of a day total and filter by) on an in-memory H2 database, fed events
+ * as the projections processor hands them over, without a node: every origin an item carries, read
+ * by primary key in statements of at most 500 ids, and nothing for an item without origins. How
+ * they are counted is {@code HoldingsOriginMixTest}.
  */
-class OriginMixOverJdbcTest {
-  private static final LocalDate SUSPENSION = LocalDate.of(2013, 5, 23);
+class DatedOriginsOverJdbcTest {
   private JdbcTemplate jdbc;
   private AnnotationEventHandlerAdapter projection;
   private LineageGraph graph;
@@ -40,7 +37,7 @@ class OriginMixOverJdbcTest {
   @BeforeEach
   void database() {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:origin-mix-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    h2.setURL("jdbc:h2:mem:dated-origins-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     jdbc = new JdbcTemplate(h2);
     projection = new AnnotationEventHandlerAdapter(new LineageProjection(jdbc));
     graph = new LineageGraph(jdbc);
@@ -52,66 +49,53 @@ class OriginMixOverJdbcTest {
   }
 
   @Test
-  void aMergedParcelCountsEachZoneOnceTheFirstByNameAndItsOriginsBeforeAndOnOrAfterTheDay()
-      throws Exception {
-    purchase("LOT-1", "Z-NOLA", "2013-05-22T22:59:00Z"); // 23:59 on the 22nd in Bangui
-    purchase("LOT-2", "Z-BERBERATI", "2013-05-22T23:00:00Z"); // 00:00 on the 23rd in Bangui
-    purchase("LOT-3", "Z-NOLA", "2014-01-10T10:00:00Z");
-    merge("BAG-1", "LOT-1", "LOT-2", "LOT-3");
+  void aMergedParcelCarriesTheZoneAndBanguiDayOfEachOriginAndALotItsOwn() throws Exception {
+    purchase("LOT-1", "Z-NOLA", "2013-05-22T23:30:00Z"); // 00:30 on the 23rd in Bangui
+    purchase("LOT-2", "Z-BERBERATI", "2014-01-10T10:00:00Z");
+    merge("BAG-1", "LOT-1", "LOT-2");
 
-    Map<String, LineageRows.OriginMix> mix =
-        graph.originMix(List.of("BAG-1", "LOT-1", "LOT-3"), "Z-BERBERATI", SUSPENSION);
+    Map<String, List<LineageRows.DatedOrigin>> dated =
+        graph.datedOriginsOf(List.of("BAG-1", "LOT-2"));
 
-    assertThat(mix.get("BAG-1"))
-        .isEqualTo(new LineageRows.OriginMix("BAG-1", 2, "Z-BERBERATI", true, 0, 1, 2));
-    assertThat(mix.get("LOT-1"))
-        .isEqualTo(new LineageRows.OriginMix("LOT-1", 1, "Z-NOLA", false, 0, 1, 0));
-    assertThat(mix.get("LOT-3"))
-        .isEqualTo(new LineageRows.OriginMix("LOT-3", 1, "Z-NOLA", false, 0, 0, 1));
-    assertThat(graph.originMix(List.of("BAG-1"), null, SUSPENSION).get("BAG-1").carriesZone())
-        .as("no zone asked for")
-        .isFalse();
+    assertThat(dated.get("BAG-1"))
+        .containsExactly(
+            new LineageRows.DatedOrigin("LOT-1", "Z-NOLA", LocalDate.of(2013, 5, 23)),
+            new LineageRows.DatedOrigin("LOT-2", "Z-BERBERATI", LocalDate.of(2014, 1, 10)));
+    assertThat(dated.get("LOT-2"))
+        .containsExactly(
+            new LineageRows.DatedOrigin("LOT-2", "Z-BERBERATI", LocalDate.of(2014, 1, 10)));
+    assertThat(dated).containsOnlyKeys("BAG-1", "LOT-2");
   }
 
   @Test
-  void aStockpileItemWithoutAnAcquisitionDateIsUndocumentedAndOneWithoutAZoneAddsNoZone()
-      throws Exception {
+  void aStockpileItemWithoutAnAcquisitionDateOrZoneCarriesNulls() throws Exception {
     declare("ST-1", null, null);
-    declare("ST-2", "Z-NOLA", LocalDate.of(2012, 1, 1));
-    merge("BAG-1", "ST-1", "ST-2");
 
-    Map<String, LineageRows.OriginMix> mix =
-        graph.originMix(List.of("ST-1", "BAG-1"), "Z-NOLA", SUSPENSION);
-
-    assertThat(mix.get("ST-1"))
-        .isEqualTo(new LineageRows.OriginMix("ST-1", 0, null, false, 1, 0, 0));
-    assertThat(mix.get("BAG-1"))
-        .isEqualTo(new LineageRows.OriginMix("BAG-1", 1, "Z-NOLA", true, 1, 1, 0));
+    assertThat(graph.datedOriginsOf(List.of("ST-1")).get("ST-1"))
+        .containsExactly(new LineageRows.DatedOrigin("ST-1", null, null));
   }
 
   @Test
-  void anItemCarryingMoreOriginsThanOneStatementBindsIsCountedWhole() throws Exception {
+  void anItemCarryingMoreOriginsThanOneStatementAsksForGetsThemAll() throws Exception {
     List<String> lots = new ArrayList<>();
-    for (int i = 0; i < 2_345; i++) {
+    for (int i = 0; i < 1_234; i++) {
       String lot = String.format("LOT-%05d", i);
       purchase(lot, i % 3 == 0 ? "Z-NOLA" : "Z-CARNOT", "2014-02-01T10:00:00Z");
       lots.add(lot);
     }
     merge("BAG-BIG", lots.toArray(String[]::new));
 
-    LineageRows.OriginMix mix =
-        graph.originMix(List.of("BAG-BIG"), "Z-NOLA", SUSPENSION).get("BAG-BIG");
-
-    assertThat(mix)
-        .isEqualTo(new LineageRows.OriginMix("BAG-BIG", 2, "Z-CARNOT", true, 0, 0, 2_345));
+    assertThat(graph.datedOriginsOf(List.of("BAG-BIG")).get("BAG-BIG"))
+        .extracting(LineageRows.DatedOrigin::lotId)
+        .containsExactlyElementsOf(lots);
   }
 
   @Test
-  void anItemTheLineageDoesNotHoldHasNoMix() throws Exception {
+  void anItemTheLineageDoesNotHoldIsLeftOut() throws Exception {
     purchase("LOT-1", "Z-NOLA", "2014-01-10T10:00:00Z");
 
-    assertThat(graph.originMix(List.of("NO-SUCH-ITEM"), null, SUSPENSION)).isEmpty();
-    assertThat(graph.originMix(List.of(), null, SUSPENSION)).isEmpty();
+    assertThat(graph.datedOriginsOf(List.of("NO-SUCH-ITEM", "LOT-1"))).containsOnlyKeys("LOT-1");
+    assertThat(graph.datedOriginsOf(List.of())).isEmpty();
   }
 
   private void purchase(String lot, String zone, String at) throws Exception {
