@@ -185,10 +185,10 @@ class GroupCommitTest extends LedgerTestBase {
 
   /**
    * A merge whose second source is unknown is refused after its first source gave up its contents
-   * in memory (MergeAndSplitHandler). Axon 4 keeps that aggregate in the group's root unit of work:
-   * were only the merge rolled back, an offer of that source later in the group would be judged on
-   * a parcel that gave itself up. The whole group rolls back instead, and the offer is judged on
-   * what was stored.
+   * in memory ({@code MergeAndSplitHandler}). The group rolls back whole, so an offer of that
+   * source queued after it is judged on what was stored, never on a parcel that gave itself up (the
+   * partial-apply hazard of rolling back one nested unit of work: docs/benchmarks.md, "Group commit
+   * of single commands").
    */
   @Test
   void aMemberAfterAPartlyAppliedRefusedMergeIsJudgedOnWhatWasStored() throws Exception {
