@@ -137,9 +137,9 @@ class CommandGroups {
     inFlight.incrementAndGet();
     try {
       queue.add(member);
-      if (stopping) {
+      if (stopping && queue.remove(member)) {
+        // the node is stopping and the writer may be gone: judged alone, unless the writer took it
         answerAlone(List.of(member));
-        queue.remove(member);
       }
       return member.outcome().join();
     } finally {
