@@ -1,6 +1,9 @@
 package org.kpledger.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -136,8 +139,14 @@ public final class IngestBenchmark {
       List<PhaseResult> results = new ArrayList<>();
       StageProfile signedProfile = new StageProfile();
       StageProfile unsignedProfile = new StageProfile();
+      MeterRegistry meters = node.getBean(MeterRegistry.class);
+      boolean grouped =
+          node.getEnvironment()
+              .getProperty("kp.commands.group-commit.enabled", Boolean.class, Boolean.TRUE);
       for (int threads : threadCounts) {
+        double[] groupsBefore = groups(meters);
         results.add(anchored(jdbc, signedPhase(world, url, threads), signedProfile));
+        printGroups(grouped, groupsBefore, groups(meters));
         System.out.println(PhaseResult.header() + "\n" + results.get(results.size() - 1).row());
       }
       StageProfile batchProfile = new StageProfile();
@@ -261,6 +270,32 @@ public final class IngestBenchmark {
             "SELECT (SELECT COUNT(*) FROM domain_event_entry) - (SELECT COUNT(*) FROM merkle_leaf)",
             Long.class);
     return lag == null ? 0 : lag;
+  }
+
+  /**
+   * The node's group commit counters (CommandGroups): groups committed, commands in them, groups
+   * rolled back and retried alone.
+   */
+  private static double[] groups(MeterRegistry meters) {
+    DistributionSummary sizes = meters.find("kp.commands.group.size").summary();
+    Counter retried = meters.find("kp.commands.groups").tag("outcome", "retried-alone").counter();
+    return new double[] {
+      sizes == null ? 0 : sizes.count(),
+      sizes == null ? 0 : sizes.totalAmount(),
+      retried == null ? 0 : retried.count()
+    };
+  }
+
+  private static void printGroups(boolean grouped, double[] before, double[] after) {
+    if (!grouped) {
+      System.out.println("group commit off: one transaction per command");
+      return;
+    }
+    double groups = after[0] - before[0];
+    double commands = after[1] - before[1];
+    System.out.printf(
+        "group commit: %,.0f commands in %,.0f groups (%.2f a group), %,.0f groups retried alone%n",
+        commands, groups, groups == 0 ? 0 : commands / groups, after[2] - before[2]);
   }
 
   private PhaseResult signedPhase(BenchWorld world, String url, int threads) throws Exception {

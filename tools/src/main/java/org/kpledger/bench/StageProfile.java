@@ -140,6 +140,9 @@ final class StageProfile {
     if (thread.startsWith("http-nio")) {
       return "request threads (verify, command, commit)";
     }
+    if (thread.startsWith("kp-command-group-writer")) {
+      return "command group writer (command, commit)";
+    }
     if (thread.contains("EventProcessor[anchoring]")) {
       return "anchoring processor";
     }

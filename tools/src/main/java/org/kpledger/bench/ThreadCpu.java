@@ -37,6 +37,7 @@ final class ThreadCpu {
   private static final List<Map.Entry<String, String>> GROUPS =
       List.of(
           Map.entry("http-nio-", "request threads (Tomcat)"),
+          Map.entry("kp-command-group-writer", "command group writer"),
           Map.entry("EventProcessor[anchoring]", "anchoring processor"),
           Map.entry("EventProcessor[projections]", "projections processor"),
           Map.entry("EventProcessor", "processors' other threads"),

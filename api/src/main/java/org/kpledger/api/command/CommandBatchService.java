@@ -51,11 +51,10 @@ class CommandBatchService {
   private final CommandMeter meter;
 
   /**
-   * Batches run one at a time. A batch holds the lock of every aggregate it touched until it
-   * commits, and two batches reading the same miners, sites and zones in different orders would
-   * deadlock each other; their envelopes are still verified in parallel, before this lock.
+   * Batches run one at a time, and never at the same time as a group of single commands ({@link
+   * CommandGroups#writer()}); their envelopes are still verified in parallel, before this lock.
    */
-  private final ReentrantLock writer = new ReentrantLock(true);
+  private final ReentrantLock writer;
 
   CommandBatchService(
       EnvelopeVerifier verifier,
@@ -65,8 +64,10 @@ class CommandBatchService {
       TakenIds takenIds,
       TransactionManager transactions,
       ObjectMapper json,
-      CommandMeter meter) {
+      CommandMeter meter,
+      CommandGroups groups) {
     this.meter = meter;
+    this.writer = groups.writer();
     this.verifier = verifier;
     this.receipts = receipts;
     this.single = single;

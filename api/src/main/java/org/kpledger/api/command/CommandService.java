@@ -56,6 +56,7 @@ public class CommandService {
   private final TakenIds takenIds;
   private final Clock clock;
   private final ObjectMapper json;
+  private final CommandGroups groups;
 
   CommandService(
       EnvelopeVerifier verifier,
@@ -66,7 +67,8 @@ public class CommandService {
       TrustRoot trust,
       TakenIds takenIds,
       Clock clock,
-      ObjectMapper json) {
+      ObjectMapper json,
+      CommandGroups groups) {
     this.verifier = verifier;
     this.receipts = receipts;
     this.refusedAttempts = refusedAttempts;
@@ -76,13 +78,22 @@ public class CommandService {
     this.takenIds = takenIds;
     this.clock = clock;
     this.json = json;
+    this.groups = groups;
   }
 
   /**
    * Verifies and executes one envelope. Refusals before Axon throw {@link CommandRefusedException}.
    */
   public Submission submit(String body) {
-    VerifiedCommand command = verifier.verify(body);
+    return judge(verifier.verify(body), groups.enabled());
+  }
+
+  /**
+   * Answers a verified command: from its receipt, or by running it in the next group of concurrent
+   * single commands ({@link CommandGroups}) when {@code grouped}, or alone, as it is judged again
+   * when its group could not commit whole.
+   */
+  private Submission judge(VerifiedCommand command, boolean grouped) {
     Optional<CommandReceipts.Receipt> prior = receipts.find(command.commandId());
     if (prior.isPresent()) {
       return replay(prior.get(), command);
@@ -98,6 +109,12 @@ public class CommandService {
     Object payload = command.payload();
     if (payload instanceof PublishRevocationListCommand p) {
       payload = crlCheck.complete(p, crlCheck.verify(p, command.actor()), command.actor());
+    } else if (grouped) {
+      Optional<CommandOutcome> outcome =
+          groups.commit(command.commandId(), () -> message(command, command.payload()));
+      return outcome.isPresent()
+          ? new Submission(200, write(outcome.get()), false)
+          : judge(command, false);
     }
     for (int attempt = 1; ; attempt++) {
       try {

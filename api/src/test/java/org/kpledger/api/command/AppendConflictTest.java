@@ -10,11 +10,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.kpledger.api.problem.CommandRefusedException;
@@ -53,7 +55,15 @@ class AppendConflictTest {
           mock(TrustRoot.class),
           takenIds,
           Clock.systemUTC(),
-          new ObjectMapper());
+          new ObjectMapper(),
+          // alone, as with kp.commands.group-commit.enabled=false: this class tests the single path
+          new CommandGroups(
+              gateway,
+              mock(TransactionManager.class),
+              receipts,
+              new SimpleMeterRegistry(),
+              false,
+              25));
 
   @Test
   void anAppendThatLostARaceIsJudgedAgainOnTheNewState() {
