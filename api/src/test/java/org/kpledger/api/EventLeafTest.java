@@ -3,6 +3,7 @@ package org.kpledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.kpledger.anchoring.leaf.LeafEncoder;
+import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.merkle.MerkleHash;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -46,6 +48,19 @@ class EventLeafTest extends ReadTestBase {
     assertThat(leaf.body())
         .as("the leaf bytes of the stored event")
         .isEqualTo(encoder.encode(eventStore.readEvents("EL-NDELE").next()));
+    JsonNode leafObject = new ObjectMapper().readTree(leaf.body());
+    assertThat(leafObject.path("format").asText())
+        .as("an event written since the envelope is stored once per command")
+        .isEqualTo(LeafEncoder.FORMAT_V2);
+    assertThat(leafObject.path("metaData").has(LedgerMetaData.ENVELOPE)).isFalse();
+    String envelope =
+        jdbc.queryForObject(
+            "SELECT envelope FROM command_envelope WHERE command_id = ?",
+            String.class,
+            leafObject.path("metaData").path(LedgerMetaData.COMMAND_ID).asText());
+    assertThat(leafObject.path("metaData").path(LedgerMetaData.ENVELOPE_SHA256).asText())
+        .as("the leaf commits to the envelope stored for its command")
+        .isEqualTo(LedgerMetaData.envelopeSha256(envelope));
     JsonNode proof = awaitInclusion(eventId);
     assertThat(MerkleHash.leafHash(leaf.body()))
         .as("SHA-256(0x00 || body) is the leaf hash the log proves")
