@@ -21,6 +21,7 @@ import org.kpledger.anchoring.checkpoint.TreeHead;
 import org.kpledger.audit.AuditBundle;
 import org.kpledger.audit.AuditReport;
 import org.kpledger.audit.Rule;
+import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.identity.OrganisationCa;
 import org.kpledger.identity.OrganisationType;
 import org.kpledger.identity.Role;
@@ -144,10 +145,12 @@ class AuditTamperTest extends AuditNode {
 
   @Test
   void envelopeReplacedByAnotherValidlySignedOne() throws Exception {
+    // a v2 event names its envelope by digest: point it at another command's envelope
     byte[] original = column("meta_data", lot1);
     ObjectNode meta = (ObjectNode) tree(original);
-    String other = tree(column("meta_data", lot2)).path("envelope").asText();
-    meta.put("envelope", other);
+    String other = tree(column("meta_data", lot2)).path(LedgerMetaData.ENVELOPE_SHA256).asText();
+    assertThat(other).hasSize(64);
+    meta.put(LedgerMetaData.ENVELOPE_SHA256, other);
     try {
       update("meta_data", lot1, bytes(meta));
       AuditReport report = audit.verify(audit.export(ALL));
@@ -176,13 +179,15 @@ class AuditTamperTest extends AuditNode {
             keys.getPublic(),
             now.minus(Duration.ofDays(30)),
             now.plus(Duration.ofDays(300)));
+    // the envelope stored for the command replaced, and the event's digest with it
     byte[] original = column("meta_data", lot1);
     ObjectNode meta = (ObjectNode) tree(original);
-    SignedEnvelope genuine = SignedEnvelope.fromJson(meta.path("envelope").asText());
+    String commandId = meta.path(LedgerMetaData.COMMAND_ID).asText();
+    String stored = storedEnvelope(commandId);
+    SignedEnvelope genuine = SignedEnvelope.fromJson(stored);
     ObjectNode forgedPayload = (ObjectNode) genuine.payload();
     forgedPayload.set("carats", num("50.00"));
-    meta.put(
-        "envelope",
+    String forged =
         EnvelopeSigner.sign(
                 genuine.commandType(),
                 genuine.commandId(),
@@ -190,9 +195,11 @@ class AuditTamperTest extends AuditNode {
                 forgedPayload,
                 cert,
                 keys.getPrivate())
-            .toJson());
+            .toJson();
+    meta.put(LedgerMetaData.ENVELOPE_SHA256, LedgerMetaData.envelopeSha256(forged));
     try {
       update("meta_data", lot1, bytes(meta));
+      storeEnvelope(commandId, forged);
       String rogueCa = Base64.getEncoder().encodeToString(rogue.certificate().getEncoded());
       Path bundle =
           audit.edit(
@@ -207,7 +214,21 @@ class AuditTamperTest extends AuditNode {
       assertThat(report.has(Rule.TRUST_ANCHOR_MISMATCH, "organisation:BO-ALPHA")).isTrue();
     } finally {
       update("meta_data", lot1, original);
+      storeEnvelope(commandId, stored);
     }
+  }
+
+  private String storedEnvelope(String commandId) {
+    return jdbc.queryForObject(
+        "SELECT envelope FROM command_envelope WHERE command_id = ?", String.class, commandId);
+  }
+
+  private void storeEnvelope(String commandId, String envelope) {
+    jdbc.update(
+        "UPDATE command_envelope SET envelope = ?, envelope_sha256 = ? WHERE command_id = ?",
+        envelope,
+        LedgerMetaData.envelopeSha256(envelope),
+        commandId);
   }
 
   @Test

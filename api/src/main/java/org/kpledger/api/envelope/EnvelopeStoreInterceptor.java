@@ -4,13 +4,14 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.kpledger.api.command.ReceiptInterceptor;
 import org.kpledger.custody.LedgerMetaData;
 
 /**
- * Around every command that carries a client's envelope (one sent alone, or a batch member; the
- * commands a handler sends on carry only its digest): stores the envelope once, in the transaction
- * that stores the command's events, when the command commits. A refused command stores none (its
- * envelope is in {@code refused_attempt}).
+ * Around every command a client sent (alone, or as a batch member; not the commands a handler sends
+ * on, which carry the same metadata): stores the envelope once, in the transaction that stores the
+ * command's events, when the command commits. A refused command stores none (its envelope is in
+ * {@code refused_attempt}).
  */
 class EnvelopeStoreInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
   private final CommandEnvelopes envelopes;
@@ -24,7 +25,7 @@ class EnvelopeStoreInterceptor implements MessageHandlerInterceptor<CommandMessa
       throws Exception {
     Object envelope = uow.getMessage().getMetaData().get(LedgerMetaData.ENVELOPE);
     Object commandId = uow.getMessage().getMetaData().get(LedgerMetaData.COMMAND_ID);
-    if (envelope == null || commandId == null) {
+    if (envelope == null || commandId == null || !ReceiptInterceptor.isClientCommand(uow)) {
       return chain.proceed();
     }
     Object result = chain.proceed();
