@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditTamperTest extends AuditNode {
+  @org.springframework.beans.factory.annotation.Autowired
+  org.kpledger.api.envelope.CommandEnvelopes envelopes;
+
   private static final String ALL = "from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z";
   @Autowired EcdsaP256TreeHeadSigner nodeKey;
   private CarFixture car;
@@ -219,13 +223,14 @@ class AuditTamperTest extends AuditNode {
   }
 
   private String storedEnvelope(String commandId) {
-    return jdbc.queryForObject(
-        "SELECT envelope FROM command_envelope WHERE command_id = ?", String.class, commandId);
+    return envelopes.findAll(List.of(commandId)).get(commandId);
   }
 
+  /** Replaces a command's stored envelope by a whole text (its certificate not cut out). */
   private void storeEnvelope(String commandId, String envelope) {
     jdbc.update(
-        "UPDATE command_envelope SET envelope = ?, envelope_sha256 = ? WHERE command_id = ?",
+        "UPDATE command_envelope SET envelope = ?, envelope_sha256 = ?, certificate_sha256 = NULL,"
+            + " certificate_at = NULL WHERE command_id = ?",
         envelope,
         LedgerMetaData.envelopeSha256(envelope),
         commandId);

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CustodyLifecycleTest extends LedgerTestBase {
+  @org.springframework.beans.factory.annotation.Autowired
+  org.kpledger.api.envelope.CommandEnvelopes envelopes;
+
   private CarFixture car;
 
   @BeforeAll
@@ -160,11 +163,8 @@ class CustodyLifecycleTest extends LedgerTestBase {
   private String envelopeNamedBy(String metaData) {
     try {
       var meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metaData);
-      String envelope =
-          jdbc.queryForObject(
-              "SELECT envelope FROM command_envelope WHERE command_id = ?",
-              String.class,
-              meta.path("commandId").asText());
+      String commandId = meta.path("commandId").asText();
+      String envelope = envelopes.findAll(java.util.List.of(commandId)).get(commandId);
       assertThat(org.kpledger.custody.LedgerMetaData.envelopeSha256(envelope))
           .isEqualTo(meta.path("envelopeSha256").asText());
       return envelope;

@@ -83,6 +83,12 @@ class EnvelopeOncePerCommandTest {
       assertThat(count("SELECT COUNT(*) FROM command_envelope"))
           .as("one envelope row per command since the upgrade")
           .isEqualTo(4);
+      assertThat(count("SELECT COUNT(*) FROM signer_certificate"))
+          .as("each signer's certificate kept once (kp-registrar, mt-monitor)")
+          .isEqualTo(2);
+      assertThat(count("SELECT COUNT(*) FROM command_envelope WHERE certificate_at IS NULL"))
+          .as("every envelope stored without its certificate")
+          .isZero();
 
       Path bundle = audit.export("from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z");
       AuditReport report = audit.verify(bundle);

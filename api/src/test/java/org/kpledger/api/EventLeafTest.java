@@ -11,10 +11,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.kpledger.anchoring.leaf.LeafEncoder;
+import org.kpledger.api.envelope.CommandEnvelopes;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.merkle.MerkleHash;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +30,7 @@ class EventLeafTest extends ReadTestBase {
   private final HttpClient http = HttpClient.newHttpClient();
   @Autowired EventStore eventStore;
   @Autowired Configuration axon;
+  @Autowired CommandEnvelopes envelopes;
 
   @Test
   void anEventsLeafBytesHashToTheLeafTheLogRecordedForIt() throws Exception {
@@ -53,11 +56,8 @@ class EventLeafTest extends ReadTestBase {
         .as("an event written since the envelope is stored once per command")
         .isEqualTo(LeafEncoder.FORMAT_V2);
     assertThat(leafObject.path("metaData").has(LedgerMetaData.ENVELOPE)).isFalse();
-    String envelope =
-        jdbc.queryForObject(
-            "SELECT envelope FROM command_envelope WHERE command_id = ?",
-            String.class,
-            leafObject.path("metaData").path(LedgerMetaData.COMMAND_ID).asText());
+    String commandId = leafObject.path("metaData").path(LedgerMetaData.COMMAND_ID).asText();
+    String envelope = envelopes.findAll(List.of(commandId)).get(commandId);
     assertThat(leafObject.path("metaData").path(LedgerMetaData.ENVELOPE_SHA256).asText())
         .as("the leaf commits to the envelope stored for its command")
         .isEqualTo(LedgerMetaData.envelopeSha256(envelope));
