@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.kpledger.anchoring.checkpoint.TreeHead;
 import org.kpledger.audit.AuditBundle;
 import org.kpledger.audit.AuditReport;
 import org.kpledger.audit.Rule;
+import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.identity.OrganisationCa;
 import org.kpledger.identity.OrganisationType;
 import org.kpledger.identity.Role;
@@ -35,6 +37,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditTamperTest extends AuditNode {
+  @org.springframework.beans.factory.annotation.Autowired
+  org.kpledger.api.envelope.CommandEnvelopes envelopes;
+
   private static final String ALL = "from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z";
   @Autowired EcdsaP256TreeHeadSigner nodeKey;
   private CarFixture car;
@@ -144,10 +149,12 @@ class AuditTamperTest extends AuditNode {
 
   @Test
   void envelopeReplacedByAnotherValidlySignedOne() throws Exception {
+    // a v2 event names its envelope by digest: point it at another command's envelope
     byte[] original = column("meta_data", lot1);
     ObjectNode meta = (ObjectNode) tree(original);
-    String other = tree(column("meta_data", lot2)).path("envelope").asText();
-    meta.put("envelope", other);
+    String other = tree(column("meta_data", lot2)).path(LedgerMetaData.ENVELOPE_SHA256).asText();
+    assertThat(other).hasSize(64);
+    meta.put(LedgerMetaData.ENVELOPE_SHA256, other);
     try {
       update("meta_data", lot1, bytes(meta));
       AuditReport report = audit.verify(audit.export(ALL));
@@ -176,13 +183,15 @@ class AuditTamperTest extends AuditNode {
             keys.getPublic(),
             now.minus(Duration.ofDays(30)),
             now.plus(Duration.ofDays(300)));
+    // the envelope stored for the command replaced, and the event's digest with it
     byte[] original = column("meta_data", lot1);
     ObjectNode meta = (ObjectNode) tree(original);
-    SignedEnvelope genuine = SignedEnvelope.fromJson(meta.path("envelope").asText());
+    String commandId = meta.path(LedgerMetaData.COMMAND_ID).asText();
+    String stored = storedEnvelope(commandId);
+    SignedEnvelope genuine = SignedEnvelope.fromJson(stored);
     ObjectNode forgedPayload = (ObjectNode) genuine.payload();
     forgedPayload.set("carats", num("50.00"));
-    meta.put(
-        "envelope",
+    String forged =
         EnvelopeSigner.sign(
                 genuine.commandType(),
                 genuine.commandId(),
@@ -190,9 +199,11 @@ class AuditTamperTest extends AuditNode {
                 forgedPayload,
                 cert,
                 keys.getPrivate())
-            .toJson());
+            .toJson();
+    meta.put(LedgerMetaData.ENVELOPE_SHA256, LedgerMetaData.envelopeSha256(forged));
     try {
       update("meta_data", lot1, bytes(meta));
+      storeEnvelope(commandId, forged);
       String rogueCa = Base64.getEncoder().encodeToString(rogue.certificate().getEncoded());
       Path bundle =
           audit.edit(
@@ -207,7 +218,22 @@ class AuditTamperTest extends AuditNode {
       assertThat(report.has(Rule.TRUST_ANCHOR_MISMATCH, "organisation:BO-ALPHA")).isTrue();
     } finally {
       update("meta_data", lot1, original);
+      storeEnvelope(commandId, stored);
     }
+  }
+
+  private String storedEnvelope(String commandId) {
+    return envelopes.findAll(List.of(commandId)).get(commandId);
+  }
+
+  /** Replaces a command's stored envelope by a whole text (its certificate not cut out). */
+  private void storeEnvelope(String commandId, String envelope) {
+    jdbc.update(
+        "UPDATE command_envelope SET envelope = ?, envelope_sha256 = ?, certificate_sha256 = NULL,"
+            + " certificate_at = NULL WHERE command_id = ?",
+        envelope,
+        LedgerMetaData.envelopeSha256(envelope),
+        commandId);
   }
 
   @Test

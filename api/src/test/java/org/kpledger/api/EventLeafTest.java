@@ -3,6 +3,7 @@ package org.kpledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,10 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.kpledger.anchoring.leaf.LeafEncoder;
+import org.kpledger.api.envelope.CommandEnvelopes;
+import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.merkle.MerkleHash;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,6 +30,7 @@ class EventLeafTest extends ReadTestBase {
   private final HttpClient http = HttpClient.newHttpClient();
   @Autowired EventStore eventStore;
   @Autowired Configuration axon;
+  @Autowired CommandEnvelopes envelopes;
 
   @Test
   void anEventsLeafBytesHashToTheLeafTheLogRecordedForIt() throws Exception {
@@ -46,6 +51,16 @@ class EventLeafTest extends ReadTestBase {
     assertThat(leaf.body())
         .as("the leaf bytes of the stored event")
         .isEqualTo(encoder.encode(eventStore.readEvents("EL-NDELE").next()));
+    JsonNode leafObject = new ObjectMapper().readTree(leaf.body());
+    assertThat(leafObject.path("format").asText())
+        .as("an event written since the envelope is stored once per command")
+        .isEqualTo(LeafEncoder.FORMAT_V2);
+    assertThat(leafObject.path("metaData").has(LedgerMetaData.ENVELOPE)).isFalse();
+    String commandId = leafObject.path("metaData").path(LedgerMetaData.COMMAND_ID).asText();
+    String envelope = envelopes.findAll(List.of(commandId)).get(commandId);
+    assertThat(leafObject.path("metaData").path(LedgerMetaData.ENVELOPE_SHA256).asText())
+        .as("the leaf commits to the envelope stored for its command")
+        .isEqualTo(LedgerMetaData.envelopeSha256(envelope));
     JsonNode proof = awaitInclusion(eventId);
     assertThat(MerkleHash.leafHash(leaf.body()))
         .as("SHA-256(0x00 || body) is the leaf hash the log proves")

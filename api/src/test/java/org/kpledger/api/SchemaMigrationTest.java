@@ -75,9 +75,13 @@ class SchemaMigrationTest {
   @Test
   void givenADatabaseOfThePreviousReleaseWhenTheNodeStartsThenItIsBaselinedAndServesTheOldLog()
       throws Exception {
-    // the previous release: no Flyway, the schema created by Hibernate's ddl-auto=update
+    // the previous release: no Flyway, the schema created by Hibernate's ddl-auto=update, every
+    // event carrying its envelope
     ConfigurableApplicationContext old =
-        start("--spring.flyway.enabled=false", "--spring.jpa.hibernate.ddl-auto=update");
+        start(
+            "--spring.flyway.enabled=false",
+            "--spring.jpa.hibernate.ddl-auto=update",
+            "--kp.leaf-format=v1");
     String oldCheckpoint;
     try {
       zones(port(old), "OLD", 3);

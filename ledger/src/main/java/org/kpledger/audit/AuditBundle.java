@@ -13,15 +13,22 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * An audit bundle opened for reading (format {@value #FORMAT}, specified in {@code
- * docs/audit-bundle.md}): a zip holding a manifest and JSON-lines files. Everything but the events
- * is read into memory when the bundle is opened; events are streamed, since a bundle may hold
- * millions. Lines that cannot be read are kept as {@link #problems()}, not thrown.
+ * An audit bundle opened for reading (format {@value #FORMAT} or {@value #FORMAT_V2}, specified in
+ * {@code docs/audit-bundle.md}): a zip holding a manifest and JSON-lines files. Everything but the
+ * events is read into memory when the bundle is opened; events are streamed, since a bundle may
+ * hold millions. Lines that cannot be read are kept as {@link #problems()}, not thrown.
  */
 public final class AuditBundle implements Closeable {
 
   /** The format name, the manifest's {@code format} member. */
   public static final String FORMAT = "kp-ledger/audit-bundle/v1";
+
+  /**
+   * The format of a bundle that holds {@code kp-ledger/leaf/v2} leaves and so {@value #ENVELOPES}:
+   * a verifier that knows only {@value #FORMAT} refuses it rather than pass leaves whose envelopes
+   * it never checked.
+   */
+  public static final String FORMAT_V2 = "kp-ledger/audit-bundle/v2";
 
   /** The manifest: one JSON object. */
   public static final String MANIFEST = "manifest.json";
@@ -37,6 +44,13 @@ public final class AuditBundle implements Closeable {
 
   /** One event per line: exactly its leaf bytes (RFC 8785 leaf object, kp-ledger/leaf/v1). */
   public static final String EVENTS = "events.jsonl";
+
+  /**
+   * Bundle format v2: the envelopes of the bundle's {@code kp-ledger/leaf/v2} leaves, one per
+   * command, each line {@code {"envelopeSha256": hex, "envelope": the JSON text exactly as
+   * signed}}.
+   */
+  public static final String ENVELOPES = "envelopes.jsonl";
 
   /** RFC 9162 inclusion proofs of leaves in the newest head. */
   public static final String INCLUSION = "inclusion.jsonl";
@@ -65,6 +79,8 @@ public final class AuditBundle implements Closeable {
    * @param leafRange the contiguous leaf range covered, for a range bundle
    * @param expectedAnchors the sinks whose evidence the bundle carries for its newest head (the
    *     node's word; an auditor adds its own with {@link BundleVerifier.Options#requiredAnchors()})
+   * @param format {@value AuditBundle#FORMAT}, or {@value AuditBundle#FORMAT_V2} when the bundle
+   *     holds v2 leaves
    */
   public record Manifest(
       String origin,
@@ -73,10 +89,31 @@ public final class AuditBundle implements Closeable {
       JsonNode scope,
       long treeSize,
       Optional<LeafRange> leafRange,
-      List<String> expectedAnchors) {
+      List<String> expectedAnchors,
+      String format) {
 
     /**
-     * Copies the list.
+     * Copies the list; checks the format.
+     *
+     * @param origin the log's origin
+     * @param verifierKey the log's verifier key
+     * @param createdAt when the bundle was made
+     * @param scope what was asked for
+     * @param treeSize the newest head's size
+     * @param leafRange the leaf range, for a range bundle
+     * @param expectedAnchors the sinks expected to have anchored the newest head
+     * @param format the bundle format
+     */
+    public Manifest {
+      expectedAnchors = List.copyOf(expectedAnchors);
+      if (!FORMAT.equals(format) && !FORMAT_V2.equals(format)) {
+        throw new IllegalArgumentException(
+            "format is '" + format + "', not " + FORMAT + " or " + FORMAT_V2);
+      }
+    }
+
+    /**
+     * A manifest of format {@value AuditBundle#FORMAT}.
      *
      * @param origin the log's origin
      * @param verifierKey the log's verifier key
@@ -86,8 +123,26 @@ public final class AuditBundle implements Closeable {
      * @param leafRange the leaf range, for a range bundle
      * @param expectedAnchors the sinks expected to have anchored the newest head
      */
-    public Manifest {
-      expectedAnchors = List.copyOf(expectedAnchors);
+    public Manifest(
+        String origin,
+        String verifierKey,
+        Instant createdAt,
+        JsonNode scope,
+        long treeSize,
+        Optional<LeafRange> leafRange,
+        List<String> expectedAnchors) {
+      this(origin, verifierKey, createdAt, scope, treeSize, leafRange, expectedAnchors, FORMAT);
+    }
+
+    /**
+     * The same manifest in another format.
+     *
+     * @param format {@value AuditBundle#FORMAT} or {@value AuditBundle#FORMAT_V2}
+     * @return a new manifest
+     */
+    public Manifest withFormat(String format) {
+      return new Manifest(
+          origin, verifierKey, createdAt, scope, treeSize, leafRange, expectedAnchors, format);
     }
 
     /**
@@ -269,6 +324,17 @@ public final class AuditBundle implements Closeable {
    */
   public InputStream events() throws IOException {
     ZipEntry entry = zip.getEntry(EVENTS);
+    return entry == null ? InputStream.nullInputStream() : zip.getInputStream(entry);
+  }
+
+  /**
+   * Streams {@value #ENVELOPES}: one command's envelope per line.
+   *
+   * @return the stream, empty if the file is missing (a v1 bundle); the caller closes it
+   * @throws IOException if the zip cannot be read
+   */
+  public InputStream envelopes() throws IOException {
+    ZipEntry entry = zip.getEntry(ENVELOPES);
     return entry == null ? InputStream.nullInputStream() : zip.getInputStream(entry);
   }
 

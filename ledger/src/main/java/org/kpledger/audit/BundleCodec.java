@@ -114,9 +114,6 @@ final class BundleCodec {
 
   static Manifest manifest(JsonNode m) {
     String format = text(m, "format");
-    if (!AuditBundle.FORMAT.equals(format)) {
-      throw new IllegalArgumentException("format is '" + format + "', not " + AuditBundle.FORMAT);
-    }
     JsonNode range = m.path("leafRange");
     Optional<LeafRange> leafRange =
         range.isObject()
@@ -143,12 +140,13 @@ final class BundleCodec {
         m.path("scope"),
         number(m, "treeSize"),
         leafRange,
-        expected);
+        expected,
+        format);
   }
 
   static ObjectNode json(Manifest m) {
     ObjectNode o = JSON.createObjectNode();
-    o.put("format", AuditBundle.FORMAT);
+    o.put("format", m.format());
     o.put("origin", m.origin());
     o.put("verifierKey", m.verifierKey());
     o.put("createdAt", m.createdAt().toString());
@@ -167,6 +165,23 @@ final class BundleCodec {
       m.expectedAnchors().forEach(sinks::add);
     }
     return o;
+  }
+
+  /** An {@value AuditBundle#ENVELOPES} line: the declared digest and the envelope text. */
+  static ObjectNode envelope(String sha256, String envelope) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("envelopeSha256", sha256);
+    o.put("envelope", envelope);
+    return o;
+  }
+
+  /**
+   * Reads an {@value AuditBundle#ENVELOPES} line.
+   *
+   * @return {@code [declared digest, envelope text]}
+   */
+  static String[] envelope(JsonNode line) {
+    return new String[] {text(line, "envelopeSha256"), text(line, "envelope")};
   }
 
   static Head head(JsonNode h) {

@@ -194,6 +194,11 @@ public final class BundleVerifier {
         fromChannel =
             new ChannelEvidenceChecks(new ChannelConfirmationVerifier(channel), findings, notes);
       }
+      if (envelopes != null) {
+        try (var in = bundle.envelopes()) {
+          envelopes.preload(in, pool, options.threads());
+        }
+      }
       Set<String> crls = new HashSet<>();
       bundle.crls().forEach(c -> crls.add(java.util.Base64.getEncoder().encodeToString(c.der())));
       EventChecks events = new EventChecks(bundle.leaves(), findings, envelopes, fromChannel, crls);

@@ -17,6 +17,7 @@ import org.kpledger.audit.AuditBundle.Inclusion;
 import org.kpledger.audit.AuditBundle.Leaf;
 import org.kpledger.audit.AuditBundle.Manifest;
 import org.kpledger.audit.AuditBundle.RevocationList;
+import org.kpledger.custody.LedgerMetaData;
 
 /**
  * Writes an audit bundle (see {@link AuditBundle} for the files). Files are zip entries written one
@@ -169,6 +170,28 @@ public final class BundleWriter implements Closeable {
     require(AuditBundle.EVENTS);
     zip.write(leafBytes);
     zip.write('\n');
+  }
+
+  /**
+   * Starts {@value AuditBundle#ENVELOPES}; follow with {@link #envelope} calls. Only a bundle that
+   * holds {@code kp-ledger/leaf/v2} leaves has it, and its manifest is then of format {@value
+   * AuditBundle#FORMAT_V2}.
+   *
+   * @throws IOException if writing fails
+   */
+  public void beginEnvelopes() throws IOException {
+    begin(AuditBundle.ENVELOPES);
+  }
+
+  /**
+   * Writes one envelope line: its digest and its text exactly as signed.
+   *
+   * @param envelope the envelope JSON text as the actor signed and sent it
+   * @throws IOException if writing fails
+   */
+  public void envelope(String envelope) throws IOException {
+    require(AuditBundle.ENVELOPES);
+    line(BundleCodec.envelope(LedgerMetaData.envelopeSha256(envelope), envelope));
   }
 
   /**

@@ -1,15 +1,21 @@
 package org.kpledger.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.kpledger.anchoring.leaf.LeafEncoder;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.identity.ActorIdentity;
 import org.kpledger.identity.CertificateAuthenticator;
@@ -19,8 +25,10 @@ import org.kpledger.signing.EnvelopeSignatureVerifier;
 import org.kpledger.signing.SignedEnvelope;
 
 /**
- * Checks the signed envelope stored with each event: well formed, its ECDSA P-256 low-S signature
- * over the RFC 8785 form, its certificate chained to a pinned CA and valid and unrevoked at the
+ * Checks the signed envelope of each event, carried in its metadata (leaf format v1) or, for a
+ * {@code kp-ledger/leaf/v2} event, found in {@code envelopes.jsonl} under the SHA-256 its metadata
+ * names ({@link #preload} reads that file first): well formed, its ECDSA P-256 low-S signature over
+ * the RFC 8785 form, its certificate chained to a pinned CA and valid and unrevoked at the
  * envelope's {@code issuedAt}, and the event's metadata (command id, actor, organisation, role)
  * equal to what the envelope and certificate say. An envelope shared by the events of one command
  * is verified once. Thread-safe.
@@ -35,6 +43,7 @@ final class EnvelopeChecks {
   private final Findings findings;
   private final Map<ByteBuffer, Outcome> verified = new ConcurrentHashMap<>();
   private final AtomicLong distinct = new AtomicLong();
+  private final Map<String, String> altered = new ConcurrentHashMap<>();
 
   EnvelopeChecks(CertificateAuthenticator authenticator, Findings findings) {
     this.authenticator = authenticator;
@@ -45,22 +54,73 @@ final class EnvelopeChecks {
     return distinct.get();
   }
 
+  /**
+   * Reads {@code envelopes.jsonl} (bundle format v2) and verifies each envelope once, keyed by the
+   * SHA-256 of its text; a line whose text does not hash to the digest it declares is kept aside,
+   * so a v2 event naming that digest gets {@link Rule#ENVELOPE_DIGEST_MISMATCH}.
+   */
+  void preload(InputStream lines, ExecutorService pool, int threads) throws Exception {
+    EventLines reader = new EventLines(lines);
+    List<Future<?>> inFlight = new ArrayList<>();
+    long number = 0;
+    for (List<byte[]> batch = reader.next(64); !batch.isEmpty(); batch = reader.next(64)) {
+      long first = number + 1;
+      number += batch.size();
+      List<byte[]> chunk = batch;
+      inFlight.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                  line(chunk.get(i), first + i);
+                }
+              }));
+      if (inFlight.size() >= 4 * threads) {
+        inFlight.remove(0).get();
+      }
+    }
+    for (Future<?> f : inFlight) {
+      f.get();
+    }
+  }
+
+  private void line(byte[] bytes, long number) {
+    String[] line;
+    try {
+      line = BundleCodec.envelope(BundleCodec.JSON.readTree(bytes));
+    } catch (IOException | RuntimeException e) {
+      findings.add(
+          Rule.BUNDLE_MALFORMED, "bundle:" + AuditBundle.ENVELOPES + ":" + number, e.getMessage());
+      return;
+    }
+    String actual = LedgerMetaData.envelopeSha256(line[1]);
+    if (!actual.equals(line[0])) {
+      altered.put(
+          line[0],
+          "line "
+              + number
+              + " of "
+              + AuditBundle.ENVELOPES
+              + " declares envelope "
+              + line[0]
+              + " but its text hashes to "
+              + actual);
+      return;
+    }
+    ByteBuffer key = ByteBuffer.wrap(HexFormat.of().parseHex(actual));
+    if (!verified.containsKey(key) && verified.putIfAbsent(key, verify(line[1])) == null) {
+      distinct.incrementAndGet();
+    }
+  }
+
   void check(LeafLine leaf) {
     String subject = Findings.event(leaf.eventId());
     JsonNode meta = leaf.metaData();
-    JsonNode envelope = meta == null ? null : meta.get(LedgerMetaData.ENVELOPE);
-    if (envelope == null || !envelope.isTextual()) {
-      findings.add(Rule.ENVELOPE_MISSING, subject, "metaData has no envelope string");
-      return;
-    }
-    String text = envelope.textValue();
-    ByteBuffer key = ByteBuffer.wrap(sha256(text));
-    Outcome outcome = verified.get(key);
+    Outcome outcome =
+        LeafEncoder.FORMAT_V2.equals(leaf.format())
+            ? byDigest(meta, subject)
+            : inline(meta, subject);
     if (outcome == null) {
-      outcome = verify(text);
-      if (verified.putIfAbsent(key, outcome) == null) {
-        distinct.incrementAndGet();
-      }
+      return;
     }
     outcome.failures().forEach(f -> findings.add(f.rule(), subject, f.detail()));
     List<String> differ = new ArrayList<>();
@@ -77,6 +137,55 @@ final class EnvelopeChecks {
     if (!differ.isEmpty()) {
       findings.add(Rule.ENVELOPE_EVENT_MISMATCH, subject, String.join("; ", differ));
     }
+  }
+
+  /** The outcome of a v1 event's envelope, carried in its metadata. */
+  private Outcome inline(JsonNode meta, String subject) {
+    JsonNode envelope = meta == null ? null : meta.get(LedgerMetaData.ENVELOPE);
+    if (envelope == null || !envelope.isTextual()) {
+      findings.add(Rule.ENVELOPE_MISSING, subject, "metaData has no envelope string");
+      return null;
+    }
+    String text = envelope.textValue();
+    ByteBuffer key = ByteBuffer.wrap(sha256(text));
+    Outcome outcome = verified.get(key);
+    if (outcome == null) {
+      outcome = verify(text);
+      if (verified.putIfAbsent(key, outcome) == null) {
+        distinct.incrementAndGet();
+      }
+    }
+    return outcome;
+  }
+
+  /** The outcome of a v2 event's envelope, found by the digest its metadata names. */
+  private Outcome byDigest(JsonNode meta, String subject) {
+    JsonNode digest = meta == null ? null : meta.get(LedgerMetaData.ENVELOPE_SHA256);
+    if (digest == null || !digest.isTextual()) {
+      findings.add(Rule.ENVELOPE_MISSING, subject, "metaData has no envelopeSha256 string");
+      return null;
+    }
+    String hex = digest.textValue();
+    Outcome outcome = null;
+    if (hex.length() == 64 && hex.equals(hex.toLowerCase(java.util.Locale.ROOT))) {
+      try {
+        outcome = verified.get(ByteBuffer.wrap(HexFormat.of().parseHex(hex)));
+      } catch (IllegalArgumentException e) {
+        outcome = null;
+      }
+    }
+    if (outcome == null) {
+      String detail = altered.get(hex);
+      if (detail != null) {
+        findings.add(Rule.ENVELOPE_DIGEST_MISMATCH, subject, detail);
+      } else {
+        findings.add(
+            Rule.ENVELOPE_MISSING,
+            subject,
+            "no line of " + AuditBundle.ENVELOPES + " carries envelope " + hex);
+      }
+    }
+    return outcome;
   }
 
   private Outcome verify(String text) {

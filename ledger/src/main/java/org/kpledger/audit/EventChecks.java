@@ -118,7 +118,7 @@ final class EventChecks {
       return;
     }
     String subject = Findings.event(leaf.eventId());
-    if (!LeafEncoder.FORMAT.equals(leaf.format())) {
+    if (!LeafEncoder.FORMAT.equals(leaf.format()) && !LeafEncoder.FORMAT_V2.equals(leaf.format())) {
       findings.add(Rule.BUNDLE_MALFORMED, subject, "leaf format '" + leaf.format() + "'");
     }
     Integer position = positions.get(leaf.eventId());

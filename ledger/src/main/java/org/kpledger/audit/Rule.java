@@ -45,9 +45,15 @@ public enum Rule {
   AGGREGATE_SEQUENCE_GAP,
   /**
    * An event carries no signed envelope in its metadata (and is not an event recorded from the
-   * Fabric channel, whose evidence is its transaction).
+   * Fabric channel, whose evidence is its transaction), or a {@code kp-ledger/leaf/v2} event names
+   * an envelope digest that no line of {@code envelopes.jsonl} carries.
    */
   ENVELOPE_MISSING,
+  /**
+   * A {@code kp-ledger/leaf/v2} event's envelope, found in {@code envelopes.jsonl} under the digest
+   * its metadata names, does not hash to that digest: the envelope line was altered.
+   */
+  ENVELOPE_DIGEST_MISMATCH,
   /** An event's envelope is not a well-formed signed envelope. */
   ENVELOPE_MALFORMED,
   /** An envelope's ECDSA P-256 signature does not verify (or is not low-S strict DER). */

@@ -10,6 +10,13 @@ public final class LedgerMetaData {
   /** The envelope exactly as the actor signed it (JSON text). */
   public static final String ENVELOPE = "envelope";
 
+  /**
+   * The lower-case hex SHA-256 of the envelope's UTF-8 bytes exactly as signed ({@link
+   * #envelopeSha256(String)}): what an event carries in place of {@link #ENVELOPE} since leaf
+   * format {@code kp-ledger/leaf/v2}, the envelope itself being stored once per command.
+   */
+  public static final String ENVELOPE_SHA256 = "envelopeSha256";
+
   /** The envelope's commandId. */
   public static final String COMMAND_ID = "commandId";
 
@@ -44,6 +51,23 @@ public final class LedgerMetaData {
   public static final String FABRIC_BLOCK = "fabricBlock";
 
   private LedgerMetaData() {}
+
+  /**
+   * The digest an event carries for its command's envelope ({@link #ENVELOPE_SHA256}).
+   *
+   * @param envelope the envelope JSON text exactly as the actor signed and sent it
+   * @return the lower-case hex SHA-256 of its UTF-8 bytes
+   */
+  public static String envelopeSha256(String envelope) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
 
   /**
    * The Bangui day on which the ledger recorded the command carrying {@code meta}: the day of an

@@ -18,6 +18,7 @@ import org.kpledger.anchoring.checkpoint.CheckpointVerifier;
 import org.kpledger.anchoring.checkpoint.EcdsaP256TreeHeadSigner;
 import org.kpledger.anchoring.checkpoint.TreeHead;
 import org.kpledger.anchoring.leaf.LeafEncoder;
+import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.identity.OrganisationCa;
 import org.kpledger.identity.OrganisationType;
 import org.kpledger.identity.Role;
@@ -52,6 +53,12 @@ final class TestLog {
   final List<byte[]> lines = new ArrayList<>();
   final List<AuditBundle.RevocationList> crls = new ArrayList<>();
 
+  /** Whether new events carry their envelope's digest (leaf format v2) instead of the envelope. */
+  boolean v2;
+
+  /** The envelopes of the v2 events, as the bundle's envelopes.jsonl lines hold them. */
+  final List<String> envelopes = new ArrayList<>();
+
   /** CA certificates the bundle carries besides {@link #ca}'s (e.g. after a rollover). */
   final List<X509Certificate> moreCas = new ArrayList<>();
 
@@ -74,15 +81,20 @@ final class TestLog {
         EnvelopeSigner.sign("RecordPurchase", commandId, issuedAt, payload, cert, keys.getPrivate())
             .toJson();
     ObjectNode leaf = F.objectNode();
-    leaf.put("format", LeafEncoder.FORMAT).put("eventId", "ev-" + i);
+    leaf.put("format", v2 ? LeafEncoder.FORMAT_V2 : LeafEncoder.FORMAT).put("eventId", "ev-" + i);
     leaf.put("aggregateType", "Parcel").put("aggregateId", "LOT-" + i).put("sequenceNumber", 0);
     leaf.put("timestamp", "2026-05-23T10:00:00.000Z");
     leaf.put("payloadType", "org.kpledger.parcel.LotPurchasedEvent").put("payloadRevision", "1");
     leaf.set("payload", payload);
+    if (v2) {
+      envelopes.add(envelope);
+    }
     leaf.set(
         "metaData",
         F.objectNode()
-            .put("envelope", envelope)
+            .put(
+                v2 ? LedgerMetaData.ENVELOPE_SHA256 : LedgerMetaData.ENVELOPE,
+                v2 ? LedgerMetaData.envelopeSha256(envelope) : envelope)
             .put("commandId", commandId)
             .put("actorId", "buyer-t")
             .put("organisationId", "BO-T")
@@ -131,7 +143,9 @@ final class TestLog {
               now,
               F.objectNode().put("kind", range ? "range" : "shipment"),
               n,
-              range ? Optional.of(new AuditBundle.LeafRange(0, n, List.of())) : Optional.empty()));
+              range ? Optional.of(new AuditBundle.LeafRange(0, n, List.of())) : Optional.empty(),
+              List.of(),
+              envelopes.isEmpty() ? AuditBundle.FORMAT : AuditBundle.FORMAT_V2));
       w.checkpoints(heads);
       w.consistency(proofs);
       List<AuditBundle.CaCertificate> cas = new ArrayList<>();
@@ -149,11 +163,44 @@ final class TestLog {
       for (byte[] line : lines) {
         w.event(line);
       }
+      if (!envelopes.isEmpty()) {
+        w.beginEnvelopes();
+        for (String envelope : envelopes) {
+          w.envelope(envelope);
+        }
+      }
       w.beginInclusion();
       for (int i = 0; i < n; i++) {
         w.inclusion(new AuditBundle.Inclusion(i, n, log.inclusionProof(i, n)));
       }
     }
     return file;
+  }
+
+  /** A copy of a bundle with one entry's text rewritten, as someone editing the zip would. */
+  static Path edit(Path bundle, String entry, java.util.function.UnaryOperator<String> change)
+      throws java.io.IOException {
+    Path copy = Files.createTempFile(bundle.getParent(), "edited", ".zip");
+    try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(bundle.toFile());
+        java.util.zip.ZipOutputStream out =
+            new java.util.zip.ZipOutputStream(Files.newOutputStream(copy))) {
+      for (var e = in.entries(); e.hasMoreElements(); ) {
+        java.util.zip.ZipEntry z = e.nextElement();
+        byte[] bytes;
+        try (var s = in.getInputStream(z)) {
+          bytes = s.readAllBytes();
+        }
+        if (z.getName().equals(entry)) {
+          bytes =
+              change
+                  .apply(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        out.putNextEntry(new java.util.zip.ZipEntry(z.getName()));
+        out.write(bytes);
+        out.closeEntry();
+      }
+    }
+    return copy;
   }
 }

@@ -12,6 +12,7 @@ import org.kpledger.anchoring.AnchoredHead;
 import org.kpledger.anchoring.checkpoint.CheckpointVerifier;
 import org.kpledger.anchoring.local.LocalAnchorSink;
 import org.kpledger.api.access.ReadPolicy;
+import org.kpledger.api.envelope.CommandEnvelopes;
 import org.kpledger.api.problem.CommandRefusedException;
 import org.kpledger.api.problem.QueryRefusedException;
 import org.kpledger.api.settings.AnchoringProperties;
@@ -55,6 +56,7 @@ class AuditController {
       CheckpointVerifier logKey,
       AnchoringProperties anchoring,
       FabricEvidence fabric,
+      CommandEnvelopes envelopes,
       Clock clock) {
     this.policy = policy;
     this.events = new StoredEvents(jdbc, axon.eventSerializer());
@@ -62,6 +64,7 @@ class AuditController {
         new BundleExporter(
             jdbc,
             events,
+            envelopes,
             new JdbcNodeStore(dataSource::getConnection),
             sink,
             trust,
@@ -114,10 +117,14 @@ class AuditController {
   @Operation(
       summary =
           "One event's leaf bytes as the event store holds it: the RFC 8785 canonical UTF-8 JSON"
-              + " object of format kp-ledger/leaf/v1 (its line in an audit bundle's events.jsonl),"
-              + " so that SHA-256(0x00 || body) is the event's leaf hash, to be checked against"
-              + " GET /api/log/events/{eventId}/inclusion; the Monitoring Team, the KP authority"
-              + " and auditors only (it holds the whole signed envelope); 404 UNKNOWN_ID for an"
+              + " object of format kp-ledger/leaf/v1 or kp-ledger/leaf/v2 (its line in an audit"
+              + " bundle's events.jsonl), so that SHA-256(0x00 || body) is the event's leaf hash,"
+              + " to be checked against GET /api/log/events/{eventId}/inclusion. A v1 leaf holds"
+              + " the whole signed envelope in metaData.envelope; a v2 leaf (events written since"
+              + " the envelope is stored once per command) holds metaData.envelopeSha256, the"
+              + " hex SHA-256 of the envelope, which is served by GET /api/history/{aggregateId}"
+              + " (the event's entry) and carried in an audit bundle's envelopes.jsonl. The"
+              + " Monitoring Team, the KP authority and auditors only; 404 UNKNOWN_ID for an"
               + " event the store does not hold")
   ResponseEntity<byte[]> leaf(
       @Parameter(description = "the event's identifier (eventId of a leaf)") @PathVariable

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.kpledger.anchoring.AnchoredHead;
 import org.kpledger.anchoring.checkpoint.CheckpointVerifier;
 import org.kpledger.anchoring.fabric.AnchorTransaction;
 import org.kpledger.anchoring.local.LocalAnchorSink;
+import org.kpledger.api.envelope.CommandEnvelopes;
 import org.kpledger.api.settings.AnchoringProperties;
 import org.kpledger.api.trust.TrustRoot;
 import org.kpledger.audit.AuditBundle;
@@ -43,6 +45,7 @@ final class BundleExporter {
   private static final int PAGE = 1000;
   private final JdbcTemplate jdbc;
   private final StoredEvents events;
+  private final CommandEnvelopes envelopes;
   private final NodeStore nodes;
   private final LocalAnchorSink sink;
   private final TrustRoot trust;
@@ -54,6 +57,7 @@ final class BundleExporter {
   BundleExporter(
       JdbcTemplate jdbc,
       StoredEvents events,
+      CommandEnvelopes envelopes,
       NodeStore nodes,
       LocalAnchorSink sink,
       TrustRoot trust,
@@ -63,6 +67,7 @@ final class BundleExporter {
       Clock clock) {
     this.jdbc = jdbc;
     this.events = events;
+    this.envelopes = envelopes;
     this.nodes = nodes;
     this.sink = sink;
     this.trust = trust;
@@ -121,7 +126,7 @@ final class BundleExporter {
       headLines.add(BundleProofs.head(h, onFabric));
     }
     try (BundleWriter w = new BundleWriter(out)) {
-      w.manifest(
+      AuditBundle.Manifest manifest =
           new AuditBundle.Manifest(
               anchoring.origin(),
               logKey.verifierKey(),
@@ -129,7 +134,7 @@ final class BundleExporter {
               BundleProofs.scopeJson(scope),
               n,
               range,
-              fabric.expectedSinks()));
+              fabric.expectedSinks());
       w.checkpoints(headLines);
       w.consistency(proofs.consistency(heads, range, scope.previousSize()));
       w.certificates(BundleProofs.certificates(trust.anchors()));
@@ -145,9 +150,11 @@ final class BundleExporter {
         w.leaf(l);
       }
       w.beginEvents();
+      Set<String> envelopeCommands = new LinkedHashSet<>();
       for (int from = 0; from < leaves.size(); from += PAGE) {
         List<Leaf> page = leaves.subList(from, Math.min(leaves.size(), from + PAGE));
-        Map<String, byte[]> bytes = events.leafBytes(page.stream().map(Leaf::eventId).toList());
+        Map<String, byte[]> bytes =
+            events.leafBytes(page.stream().map(Leaf::eventId).toList(), envelopeCommands);
         for (Leaf l : page) {
           byte[] line = bytes.get(l.eventId());
           if (line != null) {
@@ -155,10 +162,35 @@ final class BundleExporter {
           }
         }
       }
+      if (!envelopeCommands.isEmpty()) {
+        writeEnvelopes(w, List.copyOf(envelopeCommands));
+        manifest = manifest.withFormat(AuditBundle.FORMAT_V2);
+      }
       if (scope.inclusionProofs() || range.isEmpty()) {
         w.beginInclusion();
         for (Leaf l : leaves) {
           w.inclusion(proofs.inclusion(l.leafIndex()));
+        }
+      }
+      // last, once the events say whether the bundle holds v2 leaves (readers open the zip by name)
+      w.manifest(manifest);
+    }
+  }
+
+  /**
+   * Writes {@code envelopes.jsonl}: the envelope of each command whose events are v2 leaves of the
+   * bundle, once, in the order the events first name them. A command whose envelope row is gone is
+   * left out, and the verifier names its events ({@code ENVELOPE_MISSING}).
+   */
+  private void writeEnvelopes(BundleWriter w, List<String> commandIds) throws IOException {
+    w.beginEnvelopes();
+    for (int from = 0; from < commandIds.size(); from += PAGE) {
+      List<String> page = commandIds.subList(from, Math.min(commandIds.size(), from + PAGE));
+      Map<String, String> found = envelopes.findAll(page);
+      for (String commandId : page) {
+        String envelope = found.get(commandId);
+        if (envelope != null) {
+          w.envelope(envelope);
         }
       }
     }

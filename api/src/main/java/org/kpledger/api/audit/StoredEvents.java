@@ -59,6 +59,15 @@ final class StoredEvents {
 
   /** The leaf bytes of the given events that the store still holds, by event id. */
   Map<String, byte[]> leafBytes(Collection<String> eventIds) {
+    return leafBytes(eventIds, new HashSet<>());
+  }
+
+  /**
+   * The leaf bytes of the given events that the store still holds, by event id; adds to {@code
+   * envelopeCommands} the command id of each {@code kp-ledger/leaf/v2} event among them, whose
+   * envelope is stored once per command and not in the event.
+   */
+  Map<String, byte[]> leafBytes(Collection<String> eventIds, Set<String> envelopeCommands) {
     Map<String, byte[]> out = new HashMap<>();
     List<String> ids = List.copyOf(eventIds);
     for (int from = 0; from < ids.size(); from += IN_LIST) {
@@ -90,6 +99,12 @@ final class StoredEvents {
                     .findFirst()
                     .orElseThrow();
             out.put(message.getIdentifier(), encoder.encode(message));
+            if (message.getMetaData().containsKey(LedgerMetaData.ENVELOPE_SHA256)) {
+              Object commandId = message.getMetaData().get(LedgerMetaData.COMMAND_ID);
+              if (commandId != null) {
+                envelopeCommands.add(commandId.toString());
+              }
+            }
           },
           chunk.toArray());
     }

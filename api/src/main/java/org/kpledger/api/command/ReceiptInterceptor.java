@@ -76,8 +76,11 @@ public class ReceiptInterceptor implements MessageHandlerInterceptor<CommandMess
     return outcome;
   }
 
-  /** A command a client sent: alone (the root unit of work) or as a member of a batch. */
-  private static boolean isClientCommand(UnitOfWork<?> uow) {
+  /**
+   * A command a client sent: alone (the root unit of work) or as a member of a batch; not one a
+   * handler sent on (which carries its client command's metadata).
+   */
+  public static boolean isClientCommand(UnitOfWork<?> uow) {
     return uow.parent().map(p -> p.isRoot() && p.resources().containsKey(BATCH)).orElse(true);
   }
 

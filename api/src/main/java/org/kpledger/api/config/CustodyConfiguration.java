@@ -2,7 +2,9 @@ package org.kpledger.api.config;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
@@ -15,6 +17,8 @@ import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
+import org.kpledger.api.envelope.EnvelopeDigestCorrelation;
+import org.kpledger.api.envelope.LeafFormatSetting;
 import org.kpledger.api.settings.LedgerProperties;
 import org.kpledger.api.trust.TrustRoot;
 import org.kpledger.certificate.CertificateHandler;
@@ -49,18 +53,30 @@ class CustodyConfiguration {
   }
 
   /**
-   * Copies the signer's envelope and identity from each command to every event it causes, so an
-   * auditor re-verifies the actor's own signature on each event; for a command the node sends from
-   * what it saw on the Fabric channel, the channel's block instead ({@link
-   * LedgerMetaData#FABRIC_BLOCK}).
+   * Copies the signer's identity and the envelope's SHA-256 from each command to every event it
+   * causes (the envelope itself is stored once per command: {@code api.envelope}), so an auditor
+   * re-verifies the actor's own signature on each event; with {@code kp.leaf-format=v1} the whole
+   * envelope instead, as before. For a command the node sends from what it saw on the Fabric
+   * channel, the channel's block instead ({@link LedgerMetaData#FABRIC_BLOCK}).
    */
   @Bean
-  CorrelationDataProvider envelopeCorrelation() {
-    List<String> keys =
-        new ArrayList<>(List.of(LedgerMetaData.ENVELOPE, LedgerMetaData.COMMAND_ID));
+  CorrelationDataProvider envelopeCorrelation(LeafFormatSetting leafFormat) {
+    List<String> keys = new ArrayList<>(List.of(LedgerMetaData.COMMAND_ID));
+    if (!leafFormat.envelopeOnce()) {
+      keys.add(LedgerMetaData.ENVELOPE);
+    }
     keys.addAll(LedgerMetaData.ACTOR_KEYS);
     keys.addAll(List.of(LedgerMetaData.RECORDED_AT, LedgerMetaData.FABRIC_BLOCK));
-    return new SimpleCorrelationDataProvider(keys.toArray(String[]::new));
+    CorrelationDataProvider copied = new SimpleCorrelationDataProvider(keys.toArray(String[]::new));
+    if (!leafFormat.envelopeOnce()) {
+      return copied;
+    }
+    CorrelationDataProvider digest = new EnvelopeDigestCorrelation();
+    return message -> {
+      Map<String, Object> out = new HashMap<>(copied.correlationDataFor(message));
+      out.putAll(digest.correlationDataFor(message));
+      return out;
+    };
   }
 
   /**

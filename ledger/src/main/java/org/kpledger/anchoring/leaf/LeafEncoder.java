@@ -16,14 +16,15 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.kpledger.canonical.CanonicalJson;
+import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.merkle.MerkleHash;
 
 /**
  * Turns an event into the bytes of its Merkle leaf: the RFC 8785 canonical form (UTF-8) of one JSON
- * object, format {@value #FORMAT}, with exactly these members:
+ * object, format {@value #FORMAT} or {@value #FORMAT_V2}, with exactly these members:
  *
  * <pre>
- * format           "kp-ledger/leaf/v1"
+ * format           "kp-ledger/leaf/v1" or "kp-ledger/leaf/v2"
  * eventId          Axon event identifier (string)
  * aggregateType    aggregate type, or null if not a domain event
  * aggregateId      aggregate identifier, or null if not a domain event
@@ -32,9 +33,18 @@ import org.kpledger.merkle.MerkleHash;
  * payloadType      serialized payload type name, as stored (for Jackson: the class name)
  * payloadRevision  payload revision (@Revision), or null
  * payload          the serialized payload JSON
- * metaData         the serialized metadata JSON object, including "envelope" (the signed
- *                  envelope as a JSON string, exactly as the actor signed it)
+ * metaData         the serialized metadata JSON object: in v1 including "envelope" (the signed
+ *                  envelope as a JSON string, exactly as the actor signed it); in v2 including
+ *                  "envelopeSha256" instead (lower-case hex SHA-256 of the envelope's UTF-8
+ *                  bytes), the envelope being stored once per command beside the events
  * </pre>
+ *
+ * <p>The format is chosen per event from what is stored, never by the node's version: metadata that
+ * carries {@code envelopeSha256} makes a v2 leaf, any other a v1 leaf, byte for byte as before v2
+ * existed. So a log holds v1 leaves up to the upgrade and v2 leaves after it, and every stored
+ * event re-encodes to the leaf that was anchored. A v2 leaf commits to its envelope through the
+ * digest: whoever checks the signature needs the envelope too (an audit bundle carries it in {@code
+ * envelopes.jsonl}).
  *
  * <p>The leaf hash is {@code SHA-256(0x00 || leaf bytes)} (RFC 9162 §2.1.1). The payload and
  * metadata are taken as the event store holds them ({@code serializePayload}, {@code
@@ -50,8 +60,17 @@ import org.kpledger.merkle.MerkleHash;
  */
 public final class LeafEncoder {
 
-  /** The name and version of the leaf format, the leaf object's {@code format} member. */
+  /**
+   * The first leaf format, the leaf object's {@code format} member for an event whose metadata
+   * carries the whole envelope.
+   */
   public static final String FORMAT = "kp-ledger/leaf/v1";
+
+  /**
+   * The leaf format of an event whose metadata carries the envelope's digest ({@code
+   * envelopeSha256}) instead of the envelope.
+   */
+  public static final String FORMAT_V2 = "kp-ledger/leaf/v2";
 
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -106,8 +125,14 @@ public final class LeafEncoder {
    */
   public ObjectNode leafObject(EventMessage<?> event) {
     SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+    JsonNode metaData =
+        exactJson("metaData", event.serializeMetaData(serializer, byte[].class).getData());
+    if (!metaData.isObject()) {
+      throw new LeafEncodingException(
+          "metaData of event " + event.getIdentifier() + " is not a JSON object");
+    }
     ObjectNode leaf = JsonNodeFactory.instance.objectNode();
-    leaf.put("format", FORMAT);
+    leaf.put("format", formatOf(metaData));
     leaf.put("eventId", event.getIdentifier());
     if (event instanceof DomainEventMessage<?> domain) {
       leaf.put("aggregateType", domain.getType());
@@ -120,14 +145,19 @@ public final class LeafEncoder {
     leaf.put("payloadType", payload.getType().getName());
     leaf.put("payloadRevision", payload.getType().getRevision());
     leaf.set("payload", exactJson("payload", payload.getData()));
-    JsonNode metaData =
-        exactJson("metaData", event.serializeMetaData(serializer, byte[].class).getData());
-    if (!metaData.isObject()) {
-      throw new LeafEncodingException(
-          "metaData of event " + event.getIdentifier() + " is not a JSON object");
-    }
     leaf.set("metaData", metaData);
     return leaf;
+  }
+
+  /**
+   * The leaf format of an event with this metadata: {@value #FORMAT_V2} when it carries {@code
+   * envelopeSha256}, else {@value #FORMAT}.
+   *
+   * @param metaData the event's metadata object
+   * @return the format name
+   */
+  public static String formatOf(JsonNode metaData) {
+    return metaData.has(LedgerMetaData.ENVELOPE_SHA256) ? FORMAT_V2 : FORMAT;
   }
 
   /**

@@ -3,6 +3,7 @@ package org.kpledger.anchoring.leaf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -65,6 +66,40 @@ class LeafEncoderTest {
         metaData,
         "0b1c9e5a-2f4d-4c3e-9a57-6d2f8e1b7c01",
         Instant.parse("2013-05-23T09:41:07.123456789Z"));
+  }
+
+  @Test
+  void anEventCarryingItsEnvelopesDigestIsAV2LeafThatDiffersFromV1OnlyInFormatAndDigest() {
+    DomainEventMessage<MinerRegisteredEvent> v1 = fixedEvent();
+    Map<String, Object> metaData = new LinkedHashMap<>(v1.getMetaData());
+    metaData.remove(LedgerMetaData.ENVELOPE);
+    String digest = LedgerMetaData.envelopeSha256(ENVELOPE);
+    metaData.put(LedgerMetaData.ENVELOPE_SHA256, digest);
+    DomainEventMessage<MinerRegisteredEvent> v2 =
+        new GenericDomainEventMessage<>(
+            "Miner", "m-7", 0, v1.getPayload(), metaData, v1.getIdentifier(), v1.getTimestamp());
+
+    String v2Leaf = new String(encoder.encode(v2), StandardCharsets.UTF_8);
+    assertThat(digest)
+        .as("lower-case hex SHA-256 of the UTF-8 bytes (computed independently, sha256sum)")
+        .isEqualTo("9232466a8e85a81583dd5c0d84b37c3158e0f5e37c9590815a899b8224b4210d");
+    assertThat(v2Leaf)
+        .startsWith("{\"aggregateId\":\"m-7\"")
+        .contains("\"format\":\"kp-ledger/leaf/v2\"")
+        .contains("\"envelopeSha256\":\"" + digest + "\"")
+        .doesNotContain("\"envelope\":");
+    String v1Leaf = new String(encoder.encode(v1), StandardCharsets.UTF_8);
+    assertThat(
+            v2Leaf
+                .replace("kp-ledger/leaf/v2", "kp-ledger/leaf/v1")
+                .replace(
+                    "\"envelopeSha256\":\"" + digest + "\"",
+                    "\"envelope\":"
+                        + new String(
+                            LeafEncoder.rfc8785(TextNode.valueOf(ENVELOPE)),
+                            StandardCharsets.UTF_8)))
+        .as("the same members, the envelope replaced by its digest")
+        .isEqualTo(v1Leaf);
   }
 
   @Test

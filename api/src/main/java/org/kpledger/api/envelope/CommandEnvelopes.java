@@ -1,0 +1,153 @@
+package org.kpledger.api.envelope;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kpledger.custody.LedgerMetaData;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The envelopes of accepted commands, one row per command, written in the transaction that stores
+ * the command's events ({@link EnvelopeStoreInterceptor}). The signer's certificate, most of an
+ * envelope's bytes and the same in every command an actor signs, is kept once per certificate
+ * ({@code signer_certificate}); the row keeps the rest of the text and the offset the certificate
+ * was cut out at, and every read puts it back and checks the whole against the envelope's SHA-256,
+ * so what is served is exactly what was signed or nothing.
+ */
+@Component
+public class CommandEnvelopes {
+  private static final int IN_LIST = 500;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate own;
+  private final Set<String> knownCertificates = ConcurrentHashMap.newKeySet();
+
+  CommandEnvelopes(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.own = new TransactionTemplate(transactions);
+    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** Stores a command's envelope in the current transaction; fails on a command id stored. */
+  void store(String commandId, String envelope) {
+    String certificate = certificateOf(envelope);
+    int at = certificate == null ? -1 : envelope.indexOf(certificate);
+    if (at < 0) {
+      jdbc.update(
+          "INSERT INTO command_envelope (command_id, envelope_sha256, envelope) VALUES (?, ?, ?)",
+          commandId,
+          LedgerMetaData.envelopeSha256(envelope),
+          envelope);
+      return;
+    }
+    String certificateSha256 = keep(certificate);
+    jdbc.update(
+        "INSERT INTO command_envelope (command_id, envelope_sha256, envelope, certificate_sha256,"
+            + " certificate_at) VALUES (?, ?, ?, ?, ?)",
+        commandId,
+        LedgerMetaData.envelopeSha256(envelope),
+        envelope.substring(0, at) + envelope.substring(at + certificate.length()),
+        certificateSha256,
+        at);
+  }
+
+  /**
+   * The envelopes of these command ids that are stored, by command id, exactly as signed; read with
+   * one statement per 500 ids.
+   *
+   * @throws IllegalStateException if a stored envelope no longer hashes to its digest
+   */
+  public Map<String, String> findAll(Collection<String> commandIds) {
+    Map<String, String> found = new HashMap<>();
+    List<String> ids = List.copyOf(new LinkedHashSet<>(commandIds));
+    for (int from = 0; from < ids.size(); from += IN_LIST) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+      jdbc.query(
+          "SELECT e.command_id, e.envelope_sha256, e.envelope, e.certificate_at, c.certificate"
+              + " FROM command_envelope e LEFT JOIN signer_certificate c"
+              + " ON c.certificate_sha256 = e.certificate_sha256 WHERE e.command_id IN ("
+              + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+              + ")",
+          rs -> {
+            String text = rs.getString(3);
+            int at = rs.getInt(4);
+            boolean cut = !rs.wasNull();
+            String certificate = rs.getString(5);
+            if (cut && certificate != null && at <= text.length()) {
+              text = text.substring(0, at) + certificate + text.substring(at);
+            }
+            String expected = rs.getString(2).trim();
+            if (!LedgerMetaData.envelopeSha256(text).equals(expected)) {
+              throw new IllegalStateException(
+                  "ENVELOPE_STORE_CORRUPT: the stored envelope of command "
+                      + rs.getString(1)
+                      + " does not hash to "
+                      + expected
+                      + " (its row or its signer's certificate row was altered)");
+            }
+            found.put(rs.getString(1), text);
+          },
+          chunk.toArray());
+    }
+    return found;
+  }
+
+  /**
+   * Keeps a certificate once, in a transaction of its own (a certificate is public and may stay
+   * even if the command's transaction rolls back; two commands of a new signer at once must not
+   * conflict on it).
+   */
+  private String keep(String certificate) {
+    String sha256 = LedgerMetaData.envelopeSha256(certificate);
+    if (knownCertificates.contains(sha256)) {
+      return sha256;
+    }
+    own.executeWithoutResult(
+        status -> {
+          Integer rows =
+              jdbc.queryForObject(
+                  "SELECT COUNT(*) FROM signer_certificate WHERE certificate_sha256 = ?",
+                  Integer.class,
+                  sha256);
+          if (rows == null || rows == 0) {
+            try {
+              jdbc.update(
+                  "INSERT INTO signer_certificate (certificate_sha256, certificate) VALUES (?, ?)",
+                  sha256,
+                  certificate);
+            } catch (DuplicateKeyException e) {
+              // another command of the same signer stored it first
+              status.setRollbackOnly();
+            }
+          }
+        });
+    knownCertificates.add(sha256);
+    return sha256;
+  }
+
+  /** The envelope's {@code signerCertificate} string, or null if it has none (not stored cut). */
+  private static String certificateOf(String envelope) {
+    try {
+      JsonNode certificate = JSON.readTree(envelope).get("signerCertificate");
+      return certificate != null && certificate.isTextual() && !certificate.textValue().isEmpty()
+          ? certificate.textValue()
+          : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
