@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>H2 reuses the space of a dead chunk once the chunk is older than its retention time ({@code
  * RETENTION_TIME}): H2 assumes the file system has flushed what was written before that. The node's
- * own {@linkplain #syncEvery flush} makes that true: the node's URL sets 5 s and the file is
- * flushed every second. Neither changes what an acknowledgement means: a commit is written to the
- * operating system before it returns, and flushed to disk within a second or so.
+ * own {@linkplain #syncEvery flush} makes that true: the node's URL sets 2 s and the file is
+ * flushed twice a second. Neither changes what an acknowledgement means: a commit is written to the
+ * operating system before it returns, and flushed to disk within about half a second.
  */
 public final class H2Compaction implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
@@ -341,8 +341,8 @@ public final class H2Compaction implements AutoCloseable {
   }
 
   /**
-   * Stops the passes and flushes, and waits for one in progress to end. It never interrupts a pass:
-   * an interrupted read or write closes H2's file channel, and with it the database.
+   * Stops the passes and the flushes, and waits for one in progress to end. It never interrupts a
+   * pass: an interrupted read or write closes H2's file channel, and with it the database.
    */
   @Override
   public void close() {
