@@ -281,7 +281,9 @@ public final class H2Compaction implements AutoCloseable {
   }
 
   private void syncQuietly() {
-    MVStore mv = current();
+    // the store as the last pass found it: a flush never opens a closed database again (through
+    // the pool, current() would), which the passes do at their own pace
+    MVStore mv = store;
     try {
       if (!mv.isClosed()) {
         mv.sync();
