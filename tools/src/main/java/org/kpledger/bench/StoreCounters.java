@@ -37,9 +37,15 @@ abstract class StoreCounters {
 
     @Override
     String describe() {
+      // live data: the file's share that chunks fill, times the chunks' share of live pages
+      long size = setting("info.FILE_SIZE");
+      long fill = setting("info.FILL_RATE");
+      long chunksLive = setting("info.CHUNKS_FILL_RATE");
+      long live = size * fill / 100 * chunksLive / 100;
       return String.format(
-          "H2 file at the end: %,d MiB, chunks %d %% live",
-          setting("info.FILE_SIZE") >> 20, setting("info.CHUNKS_FILL_RATE"));
+          "H2 file at the end: %,d MiB, chunks %d %% live, %d %% of the file chunks: %,d MiB live,"
+              + " the file %.1f times that",
+          size >> 20, chunksLive, fill, live >> 20, live == 0 ? 0.0 : (double) size / live);
     }
 
     private long setting(String name) {

@@ -3,78 +3,147 @@ package org.kpledger.api.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rewrites the live pages of the H2 file's sparsest chunks so that the space of the old chunks is
- * reused.
+ * Keeps the H2 file near the size of its live data, and flushes it to disk at a fixed cadence.
  *
  * <p>The node runs H2 with {@code WRITE_DELAY=0} so that every commit is written before it is
  * acknowledged. That setting also stops H2's background writer thread, which is where H2 compacts
  * its file: without it each commit leaves a chunk whose pages the next commits mostly supersede,
  * and the file only grows (measured: a 0.25 generated year of 80,728 events took 6.0 GB with its
- * chunks 10 % live; {@code SHUTDOWN COMPACT} brought it to 118 MB). This task does what that thread
- * would: every {@code interval}, while the live share of the chunks is under {@code
- * targetFillRate}, it asks the store to rewrite up to {@code passBytes} of live pages ({@link
- * MVStore#compact}) and commits them, until the pass has run for {@code budget}. H2 frees the old
- * chunks once they are older than its retention time (45 s) and writes new chunks into their space.
- * It never shortens that retention time (a torn last chunk falls back to older ones) and never
- * moves chunks, so it adds no window in which a crash could lose what a commit had written.
+ * chunks 10 % live; {@code SHUTDOWN COMPACT} brought it to 118 MB). A pass does what that thread
+ * would, with H2's public calls:
+ *
+ * <ul>
+ *   <li>while under {@code targetFillRate} % of the chunks' pages are live, it rewrites the live
+ *       pages of the sparsest chunks ({@link MVStore#compact}, at most {@code passBytes} a call)
+ *       and commits them, up to a byte budget of {@code rewriteShare} % of the bytes the database
+ *       wrote since the last pass (at least {@code passBytes}), so that it keeps up with the writes
+ *       whatever their rate, for at most {@code budget} of time. {@code compact} gives up when it
+ *       waits 10 ms in vain for the store's lock, common while commits stream in: the pass tries
+ *       again, {@code lockMisses} times in a row at most;
+ *   <li>when the chunks are live enough but fill under {@code moveBelow} % of the file, it moves up
+ *       to {@code moveBytes} of chunks from the end of the file into the free space and truncates
+ *       it ({@link RandomAccessStore#compactMoveChunks}, as H2's housekeeping does), so the file
+ *       shrinks after a burst. H2 syncs the file before it overwrites a chunk there or truncates.
+ * </ul>
+ *
+ * <p>H2 reuses the space of a dead chunk once the chunk is older than its retention time ({@code
+ * RETENTION_TIME}): H2 assumes the file system has flushed what was written before that. The node's
+ * own {@linkplain #syncEvery flush} makes that true: the node's URL sets 2 s and the file is
+ * flushed twice a second. Neither changes what an acknowledgement means: a commit is written to the
+ * operating system before it returns, and flushed to disk within about half a second.
  */
 public final class H2Compaction implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
   private static final Duration REPORT_EVERY = Duration.ofMinutes(1);
 
-  /** What one pass did: the chunks' live share before and after, and the bytes rewritten. */
-  public record Pass(int fillRateBefore, int fillRateAfter, int rewrites) {}
+  /**
+   * How a pass works; see the class comment.
+   *
+   * @param targetFillRate rewrite while under this share of the chunks' pages is live, 1 to 99
+   * @param passBytes live bytes rewritten by one call to {@link MVStore#compact} at most
+   * @param budget time one pass may take
+   * @param rewriteShare a pass's byte budget in percent of the bytes written since the last pass; 0
+   *     for no byte budget (passes until {@code targetFillRate}, the time or the lock misses)
+   * @param lockMisses calls in a row that found the store's lock taken before a pass gives up
+   * @param moveBelow move chunks to the start of the file while they fill under this share of it
+   *     (0: never)
+   * @param moveBytes bytes of chunks one pass moves at most
+   */
+  public record Settings(
+      int targetFillRate,
+      int passBytes,
+      Duration budget,
+      int rewriteShare,
+      int lockMisses,
+      int moveBelow,
+      int moveBytes) {
+    /** Checks the ranges. */
+    public Settings {
+      if (targetFillRate < 1 || targetFillRate > 99) {
+        throw new IllegalArgumentException("targetFillRate must be 1 to 99, not " + targetFillRate);
+      }
+      if (passBytes < 1 || rewriteShare < 0 || lockMisses < 1 || moveBytes < 0) {
+        throw new IllegalArgumentException(
+            "passBytes and lockMisses must be positive, rewriteShare and moveBytes not negative");
+      }
+      if (moveBelow < 0 || moveBelow > 100) {
+        throw new IllegalArgumentException("moveBelow must be 0 to 100, not " + moveBelow);
+      }
+    }
+
+    /** Rewrites only, as the node did until 6 Dec 2026: no byte budget, no moves, 5 misses. */
+    public static Settings rewritesOnly(int targetFillRate, int passBytes, Duration budget) {
+      return new Settings(targetFillRate, passBytes, budget, 0, 5, 0, 0);
+    }
+  }
+
+  /**
+   * What one pass did: the chunks' live share before and after, the calls that rewrote pages, the
+   * calls that rewrote nothing (no chunk to rewrite, or the store's lock taken), and the bytes by
+   * which moving chunks shrank the file.
+   */
+  public record Pass(
+      int fillRateBefore, int fillRateAfter, int rewrites, int misses, long shrunkBytes) {}
 
   private final DataSource dataSource;
   private volatile MVStore store;
-  private final int targetFillRate;
-  private final int passBytes;
-  private final Duration budget;
-  private final ScheduledExecutorService timer;
+  private final Settings settings;
+  private final ScheduledThreadPoolExecutor timer;
+  private final AtomicLong syncs = new AtomicLong();
+  private long writtenAfterLastPass = -1;
   private long passesSinceReport;
   private long rewritesSinceReport;
+  private long missesSinceReport;
+  private long shrunkSinceReport;
   private long lastReport = System.nanoTime();
 
-  private H2Compaction(
-      DataSource dataSource, MVStore store, int targetFillRate, int passBytes, Duration budget) {
+  private H2Compaction(DataSource dataSource, MVStore store, Settings settings) {
     this.dataSource = dataSource;
     this.store = store;
-    this.targetFillRate = targetFillRate;
-    this.passBytes = passBytes;
-    this.budget = budget;
+    this.settings = settings;
+    // two threads: a long pass does not hold up the flush
     this.timer =
-        Executors.newSingleThreadScheduledExecutor(
+        new ScheduledThreadPoolExecutor(
+            2,
             r -> {
-              Thread t = new Thread(r, "h2-compaction");
+              Thread t = new Thread(r, "kp-h2-compaction");
               t.setDaemon(true);
               return t;
             });
   }
 
   /**
-   * The compaction of the embedded H2 file behind {@code dataSource}; empty for any other database
-   * (a PostgreSQL server, an H2 server over TCP, an in-memory H2) which keeps its own storage.
+   * The compaction of the embedded H2 file behind {@code dataSource}, rewrites only (no byte
+   * budget, no moves); empty for any other database.
    */
   public static Optional<H2Compaction> of(
       DataSource dataSource, int targetFillRate, int passBytes, Duration budget)
       throws SQLException {
-    if (targetFillRate < 1 || targetFillRate > 99) {
-      throw new IllegalArgumentException("targetFillRate must be 1 to 99, not " + targetFillRate);
-    }
-    return embeddedStore(dataSource)
-        .map(store -> new H2Compaction(dataSource, store, targetFillRate, passBytes, budget));
+    return of(dataSource, Settings.rewritesOnly(targetFillRate, passBytes, budget));
+  }
+
+  /**
+   * The compaction of the embedded H2 file behind {@code dataSource}; empty for any other database
+   * (a PostgreSQL server, an H2 server over TCP, an in-memory H2) which keeps its own storage.
+   */
+  public static Optional<H2Compaction> of(DataSource dataSource, Settings settings)
+      throws SQLException {
+    return embeddedStore(dataSource).map(store -> new H2Compaction(dataSource, store, settings));
   }
 
   static Optional<MVStore> embeddedStore(DataSource dataSource) throws SQLException {
@@ -100,9 +169,40 @@ public final class H2Compaction implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Flushes the file to disk ({@code fsync}, {@link MVStore#sync}) every {@code interval} from now
+   * on, so that what a commit wrote to the operating system is on disk a moment later, and H2 may
+   * reuse a dead chunk's space after a short retention time.
+   */
+  public H2Compaction syncEvery(Duration interval) {
+    long millis = interval.toMillis();
+    timer.scheduleWithFixedDelay(this::syncQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  /** How many times this task has flushed the file to disk. */
+  public long syncs() {
+    return syncs.get();
+  }
+
+  /** H2's retention time of the file, in milliseconds (its {@code RETENTION_TIME}). */
+  public int retentionMillis() {
+    return current().getRetentionTime();
+  }
+
   /** The share of the chunks' pages that are live, in percent. */
   public int chunksFillRate() {
     return current().getFileStore().getChunksFillRate();
+  }
+
+  /** The share of the file that chunks fill, in percent. */
+  public int fileFillRate() {
+    return current().getFileStore().getFillRate();
+  }
+
+  /** The file's size in bytes. */
+  public long fileBytes() {
+    return current().getFileStore().size();
   }
 
   /**
@@ -124,47 +224,115 @@ public final class H2Compaction implements AutoCloseable {
   }
 
   /** One pass, on the calling thread. */
-  public Pass pass() {
+  public synchronized Pass pass() {
     MVStore mv = current();
+    long written = writtenBytes(mv);
+    long writtenSince = writtenAfterLastPass < 0 ? 0 : Math.max(0, written - writtenAfterLastPass);
+    long byteBudget =
+        settings.rewriteShare() == 0
+            ? Long.MAX_VALUE
+            : Math.max(settings.passBytes(), writtenSince * settings.rewriteShare() / 100);
     int before = mv.getFileStore().getChunksFillRate();
     int rewrites = 0;
     int misses = 0;
-    long deadline = System.nanoTime() + budget.toNanos();
-    // compact() also answers false when it waited 10 ms for the store lock in vain, which is
-    // common while commits stream in: give up on a pass only after a few of those in a row
+    int missesInARow = 0;
+    long rewritten = 0;
+    long deadline = System.nanoTime() + settings.budget().toNanos();
     while (!mv.isClosed()
         && System.nanoTime() < deadline
-        && misses < 5
-        && mv.getFileStore().getChunksFillRate() < targetFillRate) {
-      if (mv.compact(targetFillRate, passBytes)) {
+        && missesInARow < settings.lockMisses()
+        && rewritten < byteBudget
+        && mv.getFileStore().getChunksFillRate() < settings.targetFillRate()) {
+      int bytes = (int) Math.min(settings.passBytes(), byteBudget - rewritten);
+      if (mv.compact(settings.targetFillRate(), bytes)) {
         mv.commit();
         rewrites++;
-        misses = 0;
+        rewritten += bytes;
+        missesInARow = 0;
       } else {
+        // no chunk to rewrite, or the store's lock was taken: H2 does not say which
         misses++;
+        missesInARow++;
       }
     }
-    return new Pass(before, mv.getFileStore().getChunksFillRate(), rewrites);
+    long shrunk = 0;
+    if (settings.moveBelow() > 0
+        && settings.moveBytes() > 0
+        && !mv.isClosed()
+        && System.nanoTime() < deadline
+        && mv.getFileStore() instanceof RandomAccessStore file
+        && mv.getFileStore().getChunksFillRate() >= settings.targetFillRate()
+        && file.getFillRate() < settings.moveBelow()) {
+      long size = file.size();
+      // moves up to moveBytes of chunks from the end of the file into its free space, syncs, and
+      // truncates the file after the last chunk; takes the store's lock (commits wait)
+      file.compactMoveChunks(101, settings.moveBytes(), mv);
+      shrunk = Math.max(0, size - file.size());
+    }
+    writtenAfterLastPass = writtenBytes(mv);
+    return new Pass(before, mv.getFileStore().getChunksFillRate(), rewrites, misses, shrunk);
+  }
+
+  private static long writtenBytes(MVStore mv) {
+    Map<String, String> info = new HashMap<>();
+    mv.populateInfo(info::put);
+    String bytes = info.get("info.FILE_WRITE_BYTES");
+    return bytes == null ? 0 : Long.parseLong(bytes);
+  }
+
+  private void syncQuietly() {
+    // the store as the last pass found it: a flush never opens a closed database again (through
+    // the pool, current() would), which the passes do at their own pace
+    MVStore mv = store;
+    try {
+      if (!mv.isClosed()) {
+        mv.sync();
+        syncs.incrementAndGet();
+      }
+    } catch (RuntimeException e) {
+      if (!mv.isClosed()) {
+        LOG.warn("H2 file sync failed; the next one will try again", e);
+      }
+    }
   }
 
   private void passQuietly() {
     try {
       Pass p = pass();
+      LOG.debug(
+          "H2 compaction pass: chunks {} -> {} % live, {} rewrites, {} calls that rewrote nothing,"
+              + " file shrunk by {} bytes to {} MiB, {} % of it chunks",
+          p.fillRateBefore(),
+          p.fillRateAfter(),
+          p.rewrites(),
+          p.misses(),
+          p.shrunkBytes(),
+          fileBytes() >> 20,
+          fileFillRate());
       passesSinceReport++;
       rewritesSinceReport += p.rewrites();
+      missesSinceReport += p.misses();
+      shrunkSinceReport += p.shrunkBytes();
       if (System.nanoTime() - lastReport > REPORT_EVERY.toNanos()) {
-        // at most a line a minute, and none while there is nothing to rewrite: what an operator
-        // needs to see that the file is kept in bounds
-        if (rewritesSinceReport > 0) {
+        // at most a line a minute, and none while there is nothing to do: what an operator needs
+        // to see that the file is kept in bounds
+        if (rewritesSinceReport > 0 || shrunkSinceReport > 0) {
           LOG.info(
-              "H2 file {} MiB, chunks {} % live; {} rewrites in {} passes in the last minute",
-              store.getFileStore().size() >> 20,
+              "H2 file {} MiB, {} % of it chunks, chunks {} % live; {} rewrites, {} calls that"
+                  + " rewrote nothing, file shrunk by {} MiB in {} passes; {} syncs so far",
+              fileBytes() >> 20,
+              fileFillRate(),
               p.fillRateAfter(),
               rewritesSinceReport,
-              passesSinceReport);
+              missesSinceReport,
+              shrunkSinceReport >> 20,
+              passesSinceReport,
+              syncs.get());
         }
         passesSinceReport = 0;
         rewritesSinceReport = 0;
+        missesSinceReport = 0;
+        shrunkSinceReport = 0;
         lastReport = System.nanoTime();
       }
     } catch (RuntimeException e) {
@@ -175,8 +343,8 @@ public final class H2Compaction implements AutoCloseable {
   }
 
   /**
-   * Stops the passes and waits for one in progress. It never interrupts a pass: an interrupted read
-   * or write closes H2's file channel, and with it the database.
+   * Stops the passes and the flushes, and waits for one in progress to end. It never interrupts a
+   * pass: an interrupted read or write closes H2's file channel, and with it the database.
    */
   @Override
   public void close() {

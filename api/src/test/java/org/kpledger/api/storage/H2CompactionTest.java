@@ -13,14 +13,20 @@ import java.util.Random;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kpledger.api.storage.H2Compaction.Pass;
 
 /**
- * Two H2 files take the same commits with {@code WRITE_DELAY=0}, the node's setting: the one
- * without compaction keeps chunks that are mostly dead, the one with a pass every 50 commits keeps
- * them mostly live and stays smaller, with the same rows in both.
+ * H2 files take commits with {@code WRITE_DELAY=0}, the node's setting: without compaction the
+ * chunks are mostly dead; with a pass every 50 commits they stay mostly live and the file smaller,
+ * with the same rows; passes that move chunks shrink a grown file, which rewrites alone never do;
+ * the node's settings keep a file under 3 times its live data while commits stream in.
  */
 class H2CompactionTest {
   private static final int COMMITS = 3_000;
+
+  /** The node's settings (application.yml), with a time budget for a busy machine. */
+  private static final H2Compaction.Settings NODE =
+      new H2Compaction.Settings(80, 1 << 20, Duration.ofSeconds(5), 100, 50, 80, 4 << 20);
 
   @TempDir Path dir;
 
@@ -87,10 +93,108 @@ class H2CompactionTest {
   }
 
   @Test
+  void givenAFileGrownByCommitsWithoutCompactionWhenPassesMoveChunksThenTheFileShrinks()
+      throws Exception {
+    JdbcDataSource db = fileDatabase("burst");
+    try (Connection c = db.getConnection()) {
+      createTables(c);
+      Random random = new Random(13);
+      for (int i = 0; i < COMMITS; i++) {
+        commit(c, i, random.nextInt(500));
+      }
+      String contents = contents(c);
+      long grown = Files.size(dir.resolve("burst.mv.db"));
+
+      // the node's passes until 6 Dec 2026: live chunks, but the file stays at its high-water mark
+      H2Compaction rewritesOnly =
+          H2Compaction.of(db, 80, 1 << 20, Duration.ofSeconds(5)).orElseThrow();
+      Pass rewritten = untilSettled(rewritesOnly);
+      assertThat(rewritten.fillRateAfter())
+          .as("live share of chunks, rewritten")
+          .isGreaterThanOrEqualTo(80);
+      assertThat(Files.size(dir.resolve("burst.mv.db")))
+          .as("file after rewrites only")
+          .isGreaterThan(grown * 9 / 10);
+      rewritesOnly.close();
+
+      H2Compaction moves = H2Compaction.of(db, NODE).orElseThrow();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      long shrunk = 0;
+      while (moves.fileBytes() > grown / 3 && System.nanoTime() < deadline) {
+        shrunk += moves.pass().shrunkBytes();
+      }
+      long size = Files.size(dir.resolve("burst.mv.db"));
+      assertThat(size).as("file after passes that move chunks").isLessThan(grown / 3);
+      assertThat(shrunk).as("shrinking the passes reported").isPositive();
+      assertThat(liveBytes(moves) * 3).as("live data, 3 times").isGreaterThan(size);
+      assertThat(contents(c)).isEqualTo(contents);
+      moves.close();
+    }
+  }
+
+  @Test
+  void
+      givenCommitsStreamingWhenPassesRunWithTheNodesSettingsThenTheFileStaysUnderThreeTimesItsLiveData()
+          throws Exception {
+    JdbcDataSource db = fileDatabase("streaming");
+    try (Connection c = db.getConnection()) {
+      H2Compaction compaction = H2Compaction.of(db, NODE).orElseThrow();
+      createTables(c);
+      Random random = new Random(17);
+      long largest = 0;
+      for (int i = 0; i < COMMITS; i++) {
+        commit(c, i, random.nextInt(500));
+        if (i % 50 == 49) {
+          compaction.pass();
+          largest = Math.max(largest, compaction.fileBytes());
+        }
+      }
+      compaction.pass();
+      long size = compaction.fileBytes();
+      assertThat(liveBytes(compaction) * 3)
+          .as("live data, 3 times, against the file of %,d bytes", size)
+          .isGreaterThan(size);
+      assertThat(size).as("file at the end against its largest").isLessThanOrEqualTo(largest);
+      compaction.close();
+    }
+  }
+
+  @Test
+  void theFileIsFlushedToDiskAtTheSyncInterval() throws Exception {
+    JdbcDataSource db = fileDatabase("synced");
+    try (Connection c = db.getConnection()) {
+      createTables(c);
+      H2Compaction compaction = H2Compaction.of(db, NODE).orElseThrow();
+      assertThat(compaction.syncs()).isZero();
+      compaction.syncEvery(Duration.ofMillis(20));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (compaction.syncs() < 3 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(compaction.syncs()).isGreaterThanOrEqualTo(3);
+      compaction.close();
+    }
+  }
+
+  @Test
   void anInMemoryDatabaseHasNothingToCompact() throws SQLException {
     JdbcDataSource memory = new JdbcDataSource();
     memory.setURL("jdbc:h2:mem:compaction;DB_CLOSE_DELAY=-1");
     assertThat(H2Compaction.of(memory, 80, 1 << 20, Duration.ofSeconds(1))).isEmpty();
+  }
+
+  /** Passes on the calling thread until one changes nothing. */
+  private static Pass untilSettled(H2Compaction compaction) {
+    Pass last = compaction.pass();
+    for (int i = 0; i < 1_000 && last.rewrites() > 0; i++) {
+      last = compaction.pass();
+    }
+    return last;
+  }
+
+  /** The bytes of live pages: the file's share in chunks times the chunks' live share. */
+  private static long liveBytes(H2Compaction c) {
+    return c.fileBytes() * c.fileFillRate() / 100 * c.chunksFillRate() / 100;
   }
 
   private JdbcDataSource fileDatabase(String name) {
