@@ -84,6 +84,61 @@ class TraceCacheTest extends ReadTestBase {
     assertThat(verdict(read("mt-monitor", trace))).isEqualTo("COMPLIANT true");
   }
 
+  @Test
+  void
+      givenATracedQuarantinedStockpileItemWhenItsQuarantineIsClearedThenTheNextTraceShowsTheClearance() {
+    // the clearance changes the origin's row (its audit clearance), not only a verdict: the walked
+    // rows kept across zone decisions must be read again
+    CarFixture car = new CarFixture(this::ok, P + "Q-").setUp();
+    ok(
+        "alpha-buyer",
+        "DeclareStockpile",
+        obj(
+            "stockpileId",
+            P + "Q-ST-1",
+            "declaredOn",
+            car.today.toString(),
+            "location",
+            "Bangui vault",
+            "items",
+            arr(
+                obj(
+                    "parcelId",
+                    P + "Q-STK-1",
+                    "carats",
+                    num("8.00"),
+                    "zoneId",
+                    car.west(),
+                    "acquiredOn",
+                    "2014-06-01",
+                    "description",
+                    "during suspension"))));
+    awaitProjections();
+    String trace = "/api/trace/back/items/TC-Q-STK-1";
+    JsonNode before = read("mt-monitor", trace).path("origins").path("items").get(0);
+    assertThat(before.path("auditClearance").isNull()).isTrue();
+    assertThat(before.path("exportable").asBoolean()).isFalse();
+    decide(car, "COMPLIANT", 3, "MT-TC-Q");
+    awaitProjections();
+    assertThat(read("mt-monitor", trace).path("origins").path("items").get(0).path("exportable"))
+        .as("a zone decision keeps the walked rows: still quarantined")
+        .isEqualTo(before.path("exportable"));
+    ok(
+        "auditor-1",
+        "ClearQuarantine",
+        obj(
+            "parcelId",
+            P + "Q-STK-1",
+            "auditReference",
+            "AUD-TC",
+            "criteria",
+            "MT criteria 2016: footprint and purchase records"));
+    awaitProjections();
+    JsonNode after = read("mt-monitor", trace).path("origins").path("items").get(0);
+    assertThat(after.path("auditClearance").asText()).isEqualTo("AUD-TC");
+    assertThat(after.path("exportable").asBoolean()).isTrue();
+  }
+
   private boolean judgedAhead(List<String> parcels) throws InterruptedException {
     for (int i = 0; i < 100 && !judged.holds(parcels); i++) {
       Thread.sleep(100);

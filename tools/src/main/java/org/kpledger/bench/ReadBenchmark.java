@@ -58,11 +58,16 @@ public final class ReadBenchmark {
       ProjectionWatch watch = new ProjectionWatch(this::get, year);
       watch.awaitCaughtUp("projections catching up");
       List<String[]> rows = new ArrayList<>();
-      // judged afresh: the cache of judged lineages emptied before each one, as after any change
-      // that could alter a verdict (a zone decision, a licence change, a confiscation, a clearance)
+      // judged afresh: the cache of judged lineages emptied before each one, as after a change
+      // that alters verdicts but no lineage row (a zone decision, a licence change, a
+      // confiscation); the walked rows are kept
       TracedLineageCache judged = node.getBean(TracedLineageCache.class);
       rows.add(
           timed("trace back of a shipment, judged afresh", traceTargets(""), t -> judged.clear()));
+      // walked afresh too: the walked rows emptied as well, as after a clearance or a restart
+      rows.add(
+          timed(
+              "trace back of a shipment, walked afresh", traceTargets(""), t -> judged.clearAll()));
       // kept: the same trace untimed just before (a first reader's, or the warmer's), since the
       // cache keeps fewer lineages (64) than a year at size 10 has shipments (500)
       rows.add(

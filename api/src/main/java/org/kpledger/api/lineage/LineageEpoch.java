@@ -15,8 +15,13 @@ import org.kpledger.certificate.CertificateIssuedEvent;
 import org.kpledger.certificate.CertificateUsedForExportEvent;
 import org.kpledger.certificate.CertificateVoidedEvent;
 import org.kpledger.certificate.ImportConfirmedEvent;
+import org.kpledger.licence.LicenceIssuedEvent;
+import org.kpledger.licence.LicenceStatusChangedEvent;
+import org.kpledger.miner.MinerRegisteredEvent;
+import org.kpledger.parcel.ConfiscationDisposedEvent;
 import org.kpledger.parcel.LotPurchasedEvent;
 import org.kpledger.parcel.ParcelAssignedToShipmentEvent;
+import org.kpledger.parcel.ParcelConfiscatedEvent;
 import org.kpledger.parcel.ParcelConsumedEvent;
 import org.kpledger.parcel.ParcelExportedEvent;
 import org.kpledger.parcel.ParcelMergedEvent;
@@ -35,6 +40,9 @@ import org.kpledger.shipment.ShipmentProposedEvent;
 import org.kpledger.shipment.ShipmentRejectedEvent;
 import org.kpledger.site.ProductionDrawnEvent;
 import org.kpledger.site.ProductionRecordedEvent;
+import org.kpledger.site.SiteRegisteredEvent;
+import org.kpledger.zone.ZoneDecisionRecordedEvent;
+import org.kpledger.zone.ZoneRegisteredEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,9 +92,33 @@ class LineageEpoch {
           ImportConfirmedEvent.class,
           ProductionRecordedEvent.class,
           ProductionDrawnEvent.class);
+
+  /**
+   * Events that can change a judged lineage's verdicts but none of the rows a walk reads (origins,
+   * edges, which item carries which origin): the registry's zones, decisions, licences, sites and
+   * miners, and confiscations (an item's state, which every judging reads afresh). Every other
+   * event that moves {@link #current()} also moves {@link #walkCurrent()}.
+   */
+  static final Set<Class<?>> CANNOT_CHANGE_A_WALKED_LINEAGE =
+      Set.of(
+          ZoneRegisteredEvent.class,
+          ZoneDecisionRecordedEvent.class,
+          LicenceIssuedEvent.class,
+          LicenceStatusChangedEvent.class,
+          SiteRegisteredEvent.class,
+          MinerRegisteredEvent.class,
+          ParcelConfiscatedEvent.class,
+          ConfiscationDisposedEvent.class);
+
   private static final String MOVES = LineageEpoch.class.getName() + ".moves";
 
+  /** What one batch moves when its transaction has committed. */
+  private static final class Move {
+    boolean walked;
+  }
+
   private final AtomicLong epoch = new AtomicLong();
+  private final AtomicLong walkEpoch = new AtomicLong();
   private final List<Runnable> liveMoveListeners = new CopyOnWriteArrayList<>();
 
   /**
@@ -102,32 +134,52 @@ class LineageEpoch {
     return epoch.get();
   }
 
+  /**
+   * A number that changes whenever the projections commit an event that could change the rows a
+   * walk of an existing item's lineage reads (its origins and their rows, the edges behind it): it
+   * moves with {@link #current()} except for {@link #CANNOT_CHANGE_A_WALKED_LINEAGE}, so the walked
+   * rows outlive a zone decision or a licence change that only calls for judging them again.
+   */
+  public long walkCurrent() {
+    return walkEpoch.get();
+  }
+
   @EventHandler
   void on(EventMessage<?> event, ReplayStatus replay, UnitOfWork<?> batch) {
-    if (replay.isReplay() || !CANNOT_CHANGE_A_JUDGED_LINEAGE.contains(event.getPayloadType())) {
+    Class<?> type = event.getPayloadType();
+    if (replay.isReplay() || !CANNOT_CHANGE_A_JUDGED_LINEAGE.contains(type)) {
       // once per batch, when its transaction has committed
       boolean live = !replay.isReplay();
-      batch
-          .root()
-          .getOrComputeResource(
-              MOVES,
-              k -> {
-                batch
-                    .root()
-                    .afterCommit(
-                        u -> {
-                          epoch.incrementAndGet();
-                          if (live) {
-                            liveMoveListeners.forEach(Runnable::run);
-                          }
-                        });
-                return Boolean.TRUE;
-              });
+      Move move =
+          batch
+              .root()
+              .getOrComputeResource(
+                  MOVES,
+                  k -> {
+                    Move m = new Move();
+                    batch
+                        .root()
+                        .afterCommit(
+                            u -> {
+                              if (m.walked) {
+                                walkEpoch.incrementAndGet();
+                              }
+                              epoch.incrementAndGet();
+                              if (live) {
+                                liveMoveListeners.forEach(Runnable::run);
+                              }
+                            });
+                    return m;
+                  });
+      if (replay.isReplay() || !CANNOT_CHANGE_A_WALKED_LINEAGE.contains(type)) {
+        move.walked = true;
+      }
     }
   }
 
   @ResetHandler
   void reset() {
+    walkEpoch.incrementAndGet();
     epoch.incrementAndGet();
   }
 }

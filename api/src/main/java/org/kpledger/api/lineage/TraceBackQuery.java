@@ -132,28 +132,12 @@ public class TraceBackQuery {
   }
 
   /**
-   * The edges walked one generation at a time, the origins in one statement, each judged by the
+   * The lineage's rows (kept while no event changed them, else walked), each origin judged by the
    * export gate over registry rows read once.
    */
   private TracedLineage walkAndJudge(List<String> start) {
-    List<LineageRows.Origin> rows = graph.originsCarriedBy(start);
-    // origins (lots, stockpile items) are where stones entered: no edge ends in one
-    Set<String> origins = new java.util.HashSet<>();
-    rows.forEach(o -> origins.add(o.lotId()));
-    Set<String> visited = new TreeSet<>(start);
-    visited.addAll(origins);
-    Map<String, List<LineageRows.Edge>> madeFrom = new HashMap<>();
-    Collection<String> frontier = start.stream().filter(i -> !origins.contains(i)).toList();
-    while (!frontier.isEmpty()) {
-      List<String> next = new ArrayList<>();
-      for (LineageRows.Edge e : graph.edgesInto(frontier)) {
-        madeFrom.computeIfAbsent(e.toItem(), k -> new ArrayList<>()).add(e);
-        if (visited.add(e.fromItem())) {
-          next.add(e.fromItem());
-        }
-      }
-      frontier = next;
-    }
+    TracedLineageCache.Walked walked = judged.walked(start, () -> walkRows(start));
+    List<LineageRows.Origin> rows = walked.origins();
     Set<String> confiscated = graph.confiscatedItems();
     // one trace judges every origin against the same few zones and licences: read them once
     RegistryQueries preloaded =
@@ -173,7 +157,30 @@ public class TraceBackQuery {
                       o, checks, OriginVerdict.of(checks, confiscated.contains(o.lotId())));
                 })
             .toList();
-    return new TracedLineage(start, List.copyOf(visited), madeFrom, judged, preloaded);
+    return new TracedLineage(start, walked.itemIds(), walked.madeFrom(), judged, preloaded);
+  }
+
+  /** The edges walked one generation at a time, the origins in one statement. */
+  private TracedLineageCache.Walked walkRows(List<String> start) {
+    List<LineageRows.Origin> rows = graph.originsCarriedBy(start);
+    // origins (lots, stockpile items) are where stones entered: no edge ends in one
+    Set<String> origins = new java.util.HashSet<>();
+    rows.forEach(o -> origins.add(o.lotId()));
+    Set<String> visited = new TreeSet<>(start);
+    visited.addAll(origins);
+    Map<String, List<LineageRows.Edge>> madeFrom = new HashMap<>();
+    Collection<String> frontier = start.stream().filter(i -> !origins.contains(i)).toList();
+    while (!frontier.isEmpty()) {
+      List<String> next = new ArrayList<>();
+      for (LineageRows.Edge e : graph.edgesInto(frontier)) {
+        madeFrom.computeIfAbsent(e.toItem(), k -> new ArrayList<>()).add(e);
+        if (visited.add(e.fromItem())) {
+          next.add(e.fromItem());
+        }
+      }
+      frontier = next;
+    }
+    return new TracedLineageCache.Walked(rows, List.copyOf(visited), madeFrom);
   }
 
   /** These items (one page) with their custody and the holders' licences on each first day. */

@@ -18,6 +18,13 @@ import org.springframework.stereotype.Component;
  * kp.multi-node=true}, since the epoch moves only on the node that runs its processor). Paging
  * through a trace, the dossier after the trace and a second reader of the same shipment then cost
  * only their own page.
+ *
+ * <p>Beside them it keeps the rows each lineage's walk read ({@link Walked}: its origins, items and
+ * edges) while {@link LineageEpoch#walkCurrent()} stands still: a zone decision or a licence change
+ * calls for judging a lineage again but changes none of those rows, so the judging reads only the
+ * registry again (about 60 % of a trace's request-thread CPU was reading the rows,
+ * docs/benchmarks.md). {@link #clear()} forgets the judgments, {@link #clearAll()} the walked rows
+ * too.
  */
 @Component
 public class TracedLineageCache {
@@ -25,10 +32,25 @@ public class TracedLineageCache {
 
   private record Entry(long epoch, TracedLineage lineage) {}
 
+  private record WalkEntry(long epoch, Walked walked) {}
+
+  /**
+   * The rows one walk of a lineage read.
+   *
+   * @param origins every origin the start items carry, in id order
+   * @param itemIds every item of the lineage, in id order
+   * @param madeFrom the merge and split edges into each item
+   */
+  public record Walked(
+      List<LineageRows.Origin> origins,
+      List<String> itemIds,
+      Map<String, List<LineageRows.Edge>> madeFrom) {}
+
   private final LineageEpoch epoch;
   private final int capacity;
   private final Clock clock;
   private final Map<Key, Entry> entries;
+  private final Map<List<String>, WalkEntry> walks;
 
   TracedLineageCache(
       LineageEpoch epoch,
@@ -44,6 +66,13 @@ public class TracedLineageCache {
             return size() > TracedLineageCache.this.capacity;
           }
         };
+    this.walks =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<List<String>, WalkEntry> eldest) {
+            return size() > TracedLineageCache.this.capacity;
+          }
+        };
   }
 
   /** Whether the judged lineage of {@code start} is kept and still current. */
@@ -55,11 +84,43 @@ public class TracedLineageCache {
     }
   }
 
-  /** Forgets every judged lineage (the read benchmark times traces judged afresh this way). */
+  /**
+   * Forgets every judged lineage but keeps the walked rows, as a zone decision or a licence change
+   * does (the read benchmark times traces judged afresh this way).
+   */
   public void clear() {
     synchronized (entries) {
       entries.clear();
     }
+  }
+
+  /** Forgets every judged lineage and every walked one, as a node's start does. */
+  public void clearAll() {
+    clear();
+    synchronized (walks) {
+      walks.clear();
+    }
+  }
+
+  /** The rows of the lineage of {@code start}: kept, or from {@code walk} (then kept). */
+  public Walked walked(List<String> start, Supplier<Walked> walk) {
+    if (capacity <= 0) {
+      return walk.get();
+    }
+    long now = epoch.walkCurrent();
+    List<String> key = start.stream().sorted().toList();
+    synchronized (walks) {
+      WalkEntry e = walks.get(key);
+      if (e != null && e.epoch() == now) {
+        return e.walked();
+      }
+    }
+    // read after the epoch: what is walked now includes every change the epoch has counted
+    Walked fresh = walk.get();
+    synchronized (walks) {
+      walks.put(key, new WalkEntry(now, fresh));
+    }
+    return fresh;
   }
 
   /** The judged lineage of {@code start}: kept, or from {@code walk} (then kept). */
