@@ -121,8 +121,11 @@ export function leafHash(bytes) {
   return sha256(Uint8Array.of(0), bytes);
 }
 
+/** v1 holds the whole signed envelope in its metadata, v2 the envelope's SHA-256 (6 Dec 2026). */
+const LEAF_FORMATS = ["kp-ledger/leaf/v1", "kp-ledger/leaf/v2"];
+
 /**
- * Reads an event's leaf (its `kp-ledger/leaf/v1` RFC 8785 line, exactly as the node answers it or
+ * Reads an event's leaf (its `kp-ledger/leaf/v1` or `v2` RFC 8785 line, exactly as the node answers it or
  * an audit bundle lists it) and returns its leaf hash, recomputed from these bytes alone; refuses a
  * leaf of another format or another event.
  */
@@ -133,8 +136,8 @@ export async function eventLeafHash(text, eventId) {
   } catch (e) {
     throw new LogCheckError("MALFORMED_LEAF", `the event is not JSON: ${e.message}`);
   }
-  if (leaf?.format !== "kp-ledger/leaf/v1") {
-    throw new LogCheckError("MALFORMED_LEAF", "not a kp-ledger/leaf/v1 leaf");
+  if (!LEAF_FORMATS.includes(leaf?.format)) {
+    throw new LogCheckError("MALFORMED_LEAF", `not a leaf of format ${LEAF_FORMATS.join(" or ")}`);
   }
   if (leaf.eventId !== eventId) {
     throw new LogCheckError("LEAF_EVENT_MISMATCH", `the leaf is event ${leaf.eventId}, the proof is about ${eventId}`);
