@@ -30,6 +30,15 @@ public class LineageGraph {
    */
   private static final int IN_LIST = 500;
 
+  /**
+   * The columns {@link #origin} maps, in its order: a trace reads about 1,500 origin rows, and
+   * naming them lets the mapping read each value by position rather than look its label up.
+   */
+  private static final String ORIGIN_COLUMNS =
+      "lot_id, miner_id, patente_number, site_id, zone_id, acquired_on, carats, stockpile_id, "
+          + "audit_clearance, kind, slip_number, occurred_at, recorded_at, late_entry, stone_count, "
+          + "price_usd, buyer_party, buyer_licence, zone_compliant_recorded, quarantine_reason";
+
   private final NamedParameterJdbcTemplate named;
 
   LineageGraph(JdbcTemplate jdbc) {
@@ -66,7 +75,9 @@ public class LineageGraph {
     Map<String, LineageRows.Origin> out = new LinkedHashMap<>();
     if (!lotIds.isEmpty()) {
       named.query(
-          "SELECT * FROM lineage_origin WHERE lot_id IN (:ids) ORDER BY lot_id",
+          "SELECT "
+              + ORIGIN_COLUMNS
+              + " FROM lineage_origin WHERE lot_id IN (:ids) ORDER BY lot_id",
           Map.of("ids", lotIds),
           (ResultSet rs) -> {
             LineageRows.Origin o = origin(rs);
@@ -85,7 +96,9 @@ public class LineageGraph {
       return List.of();
     }
     return named.query(
-        "SELECT * FROM lineage_origin WHERE lot_id IN (SELECT lot_id FROM lineage_item_origin "
+        "SELECT "
+            + ORIGIN_COLUMNS
+            + " FROM lineage_origin WHERE lot_id IN (SELECT lot_id FROM lineage_item_origin "
             + "WHERE item_id IN (:ids)) ORDER BY lot_id",
         Map.of("ids", itemIds),
         (rs, n) -> origin(rs));
@@ -202,18 +215,18 @@ public class LineageGraph {
       return List.of();
     }
     return named.query(
-        "SELECT * FROM lineage_edge WHERE "
+        "SELECT from_item, to_item, carats, operation, recorded_at FROM lineage_edge WHERE "
             + column
             + " IN (:ids) "
             + "ORDER BY to_item, from_item",
         Map.of("ids", ids),
         (rs, n) ->
             new LineageRows.Edge(
-                rs.getString("from_item"),
-                rs.getString("to_item"),
-                rs.getBigDecimal("carats"),
-                rs.getString("operation"),
-                Columns.instant(rs.getObject("recorded_at"))));
+                rs.getString(1),
+                rs.getString(2),
+                rs.getBigDecimal(3),
+                rs.getString(4),
+                Columns.instant(rs.getObject(5))));
   }
 
   private static LineageRows.Item item(ResultSet rs) throws SQLException {
@@ -236,40 +249,40 @@ public class LineageGraph {
    * The late-entry flag the slip's event carries; a row projected before the flag was kept (null)
    * gets the ledger's same rule on the slip's two dates.
    */
-  private static boolean lateEntry(ResultSet rs) throws SQLException {
-    Boolean kept = (Boolean) rs.getObject("late_entry");
+  private static boolean lateEntry(Boolean kept, Instant occurred, Instant recorded) {
     if (kept != null) {
       return kept;
     }
-    Instant occurred = Columns.instant(rs.getObject("occurred_at"));
-    Instant recorded = Columns.instant(rs.getObject("recorded_at"));
     return occurred != null
         && recorded != null
         && FieldDate.isLate(LedgerCalendar.dateOf(occurred), LedgerCalendar.dateOf(recorded));
   }
 
+  /** An origin row read as {@link #ORIGIN_COLUMNS}, by position. */
   private static LineageRows.Origin origin(ResultSet rs) throws SQLException {
+    Instant occurred = Columns.instant(rs.getObject(12));
+    Instant recorded = Columns.instant(rs.getObject(13));
     return new LineageRows.Origin(
         new org.kpledger.parcel.Origin(
-            rs.getString("lot_id"),
-            rs.getString("miner_id"),
-            rs.getString("patente_number"),
-            rs.getString("site_id"),
-            rs.getString("zone_id"),
-            Columns.date(rs.getObject("acquired_on")),
-            rs.getBigDecimal("carats"),
-            rs.getString("stockpile_id"),
-            rs.getString("audit_clearance")),
-        rs.getString("kind"),
-        rs.getString("slip_number"),
-        Columns.instant(rs.getObject("occurred_at")),
-        Columns.instant(rs.getObject("recorded_at")),
-        lateEntry(rs),
-        (Integer) rs.getObject("stone_count"),
-        rs.getBigDecimal("price_usd"),
-        rs.getString("buyer_party"),
-        rs.getString("buyer_licence"),
-        (Boolean) rs.getObject("zone_compliant_recorded"),
-        rs.getString("quarantine_reason"));
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            Columns.date(rs.getObject(6)),
+            rs.getBigDecimal(7),
+            rs.getString(8),
+            rs.getString(9)),
+        rs.getString(10),
+        rs.getString(11),
+        occurred,
+        recorded,
+        lateEntry((Boolean) rs.getObject(14), occurred, recorded),
+        (Integer) rs.getObject(15),
+        rs.getBigDecimal(16),
+        rs.getString(17),
+        rs.getString(18),
+        (Boolean) rs.getObject(19),
+        rs.getString(20));
   }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.kpledger.api.custody.CustodyHistory;
 import org.kpledger.api.paging.Page;
@@ -166,7 +165,8 @@ public class TraceBackQuery {
     // origins (lots, stockpile items) are where stones entered: no edge ends in one
     Set<String> origins = new java.util.HashSet<>();
     rows.forEach(o -> origins.add(o.lotId()));
-    Set<String> visited = new TreeSet<>(start);
+    // hashed while walking (thousands of ids), sorted once at the end
+    Set<String> visited = new java.util.HashSet<>(start);
     visited.addAll(origins);
     Map<String, List<LineageRows.Edge>> madeFrom = new HashMap<>();
     Collection<String> frontier = start.stream().filter(i -> !origins.contains(i)).toList();
@@ -180,7 +180,7 @@ public class TraceBackQuery {
       }
       frontier = next;
     }
-    return new TracedLineageCache.Walked(rows, List.copyOf(visited), madeFrom);
+    return new TracedLineageCache.Walked(rows, visited.stream().sorted().toList(), madeFrom);
   }
 
   /** These items (one page) with their custody and the holders' licences on each first day. */

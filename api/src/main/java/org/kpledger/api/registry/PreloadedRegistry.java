@@ -46,6 +46,9 @@ final class PreloadedRegistry extends RegistryQueries {
   private final JdbcTemplate jdbc;
   // filled as zones are asked for
   private final Map<String, ZoneDecisions> zoneRules = new ConcurrentHashMap<>();
+  // filled as licences are asked for: a trace asks for the same few hundred licences once or
+  // twice per origin, and each history sorts its changes when made
+  private final Map<String, Optional<LicenceHistory>> licenceRules = new ConcurrentHashMap<>();
 
   private PreloadedRegistry(JdbcTemplate jdbc, Rows rows, Instant knownAt) {
     super(jdbc, knownAt);
@@ -183,13 +186,16 @@ final class PreloadedRegistry extends RegistryQueries {
     if (number == null || !rows.licencesLoaded.contains(number)) {
       return super.licenceHistory(number);
     }
-    Licence l = rows.licences.get(number);
-    if (l == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new LicenceHistory(l.from(), l.until(), rows.changes.getOrDefault(number, List.of()))
-            .asKnownAt(knownAt()));
+    return licenceRules.computeIfAbsent(
+        number,
+        n -> {
+          Licence l = rows.licences.get(n);
+          return l == null
+              ? Optional.empty()
+              : Optional.of(
+                  new LicenceHistory(l.from(), l.until(), rows.changes.getOrDefault(n, List.of()))
+                      .asKnownAt(knownAt()));
+        });
   }
 
   @Override
