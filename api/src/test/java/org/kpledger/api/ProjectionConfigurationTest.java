@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kpledger.anchoring.publish.AnchoringProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.core.env.Environment;
 class ProjectionConfigurationTest extends LedgerTestBase {
   @Autowired EventProcessingConfiguration processing;
   @Autowired Environment environment;
+  @Autowired ApplicationContext context;
 
   @ParameterizedTest
   @ValueSource(
@@ -48,6 +50,16 @@ class ProjectionConfigurationTest extends LedgerTestBase {
         .isEqualTo(100);
     assertThat(processing.tokenStore(processor).getClass().getSimpleName())
         .isEqualTo("JpaTokenStore");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"projections", AnchoringProcessor.PROCESSING_GROUP})
+  void processorsReadTheStoreThroughTheLingeringSource(String processor) {
+    String source =
+        environment.getProperty("axon.eventhandling.processors." + processor + ".source");
+    assertThat(source).isEqualTo("lingeringEvents");
+    assertThat(context.getBean(source).getClass().getSimpleName())
+        .isEqualTo("LingeringEventSource");
   }
 
   @Test

@@ -1,0 +1,101 @@
+package org.kpledger.api.processing;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+
+/**
+ * An event stream that, when its reader is willing to wait and an event is available, keeps
+ * gathering the events that follow for up to the linger, or until a batch is full, before it says
+ * so. Axon's {@code TrackingEventProcessor} takes a batch as the first event its {@code
+ * hasNextAvailable(timeout)} waited for plus whatever {@code peek} shows next without waiting, and
+ * commits each batch in its own transaction (on H2 a chunk written to the file): without the
+ * linger, commands arriving one by one become batches of one command's events each.
+ *
+ * <p>Events are handed over in the order the underlying stream gave them; a reader that does not
+ * wait ({@code hasNextAvailable()}, {@code peek}) never waits here either. Used by one processor
+ * thread, as Axon uses a stream.
+ */
+final class LingeringEventStream implements BlockingStream<TrackedEventMessage<?>> {
+  private final BlockingStream<TrackedEventMessage<?>> events;
+  private final long lingerNanos;
+  private final int batchSize;
+  private final ArrayDeque<TrackedEventMessage<?>> gathered = new ArrayDeque<>();
+
+  LingeringEventStream(
+      BlockingStream<TrackedEventMessage<?>> events, Duration linger, int batchSize) {
+    if (linger.isNegative() || batchSize < 1) {
+      throw new IllegalArgumentException(
+          "the linger must not be negative and the batch size at least 1, was "
+              + linger
+              + " and "
+              + batchSize);
+    }
+    this.events = events;
+    this.lingerNanos = linger.toNanos();
+    this.batchSize = batchSize;
+  }
+
+  @Override
+  public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+    if (!gathered.isEmpty()) {
+      return true;
+    }
+    if (!events.hasNextAvailable(timeout, unit)) {
+      return false;
+    }
+    if (timeout > 0) {
+      gather();
+    }
+    return true;
+  }
+
+  /** Takes what follows the available event until a batch is full or the linger is over. */
+  private void gather() throws InterruptedException {
+    long deadline = System.nanoTime() + lingerNanos;
+    gathered.add(events.nextAvailable());
+    while (gathered.size() < batchSize) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0
+          || !events.hasNextAvailable(
+              (int) Math.min(left, Integer.MAX_VALUE), TimeUnit.NANOSECONDS)) {
+        return;
+      }
+      gathered.add(events.nextAvailable());
+    }
+  }
+
+  @Override
+  public boolean hasNextAvailable() {
+    return !gathered.isEmpty() || events.hasNextAvailable();
+  }
+
+  @Override
+  public Optional<TrackedEventMessage<?>> peek() {
+    return gathered.isEmpty() ? events.peek() : Optional.of(gathered.peekFirst());
+  }
+
+  @Override
+  public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+    return gathered.isEmpty() ? events.nextAvailable() : gathered.pollFirst();
+  }
+
+  @Override
+  public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+    events.skipMessagesWithPayloadTypeOf(ignoredMessage);
+  }
+
+  @Override
+  public boolean setOnAvailableCallback(Runnable callback) {
+    return events.setOnAvailableCallback(callback);
+  }
+
+  @Override
+  public void close() {
+    gathered.clear();
+    events.close();
+  }
+}
