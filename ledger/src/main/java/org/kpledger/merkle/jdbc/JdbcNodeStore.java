@@ -30,7 +30,7 @@ import org.kpledger.merkle.NodeStore;
  * <p>Only the levels that are multiples of {@value #STRIDE} have rows (0, 4, 8, ...): a node at
  * another level is the hash of its at most {@code 2^(STRIDE-1)} = 8 descendants at the stored level
  * below it, folded pairwise with {@link MerkleHash#nodeHash}, which is exactly how it was made.
- * That keeps about 1.07 rows per leaf instead of 2 (issue #20: the nodes were about a sixth of the
+ * That keeps about 1.07 rows per leaf instead of 2 (issue #20: the nodes were about a tenth of the
  * bytes an event costs on PostgreSQL), at the price of reading up to 8 rows and hashing up to 7
  * times for a node of level 3 mod 4; a proof stays one query. A database written before keeps rows
  * at every level; they are not read (the {@code V3} migration deletes them).
@@ -39,8 +39,8 @@ import org.kpledger.merkle.NodeStore;
  * that raises {@code tree_size}, so "the row exists" is exactly "complete at the committed size".
  * {@link #putAll} raises the size with {@code UPDATE ... WHERE tree_size = ?}: the row lock
  * serialises writers and a writer that lost the race updates nothing and fails. At a million leaves
- * the table holds about two million rows, and a proof reads its twenty-odd nodes with one indexed
- * query.
+ * the table holds about 1.07 million rows, and a proof reads the seventy-odd rows its twenty-odd
+ * nodes are made from with one indexed query.
  */
 public final class JdbcNodeStore implements NodeStore {
 
