@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,6 +34,9 @@ import org.kpledger.api.storage.SchemaMigrations.NewerSchemaException;
 import org.kpledger.audit.AuditReport;
 import org.kpledger.identity.OrganisationType;
 import org.kpledger.identity.Role;
+import org.kpledger.merkle.InMemoryNodeStore;
+import org.kpledger.merkle.MerkleLog;
+import org.kpledger.merkle.NodeId;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
@@ -102,13 +106,54 @@ class SchemaMigrationTest {
       zones(port(node), "NEW", 1);
       AuditBundles audit = audit(port(node));
       audit.awaitCheckpoint(8);
-      Path bundle = audit.export("from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z");
+      // the proof from the auditor's size: heads 7 and 8 may both be signed, with no 6-to-8 proof
+      Path bundle =
+          audit.export("from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z&previousSize=6");
       AuditReport report = audit.verify(bundle, Optional.of(oldCheckpoint));
       assertThat(report.findings())
           .as("the whole log, consistent with the head signed before the upgrade")
           .isEmpty();
       assertThat(eventIds()).hasSize(8).containsAll(oldEvents);
       assertThat(get(port(node), "/api/zones")).contains("\"OLD-2\"");
+    } finally {
+      node.close();
+    }
+  }
+
+  @Test
+  void
+      givenAV2DatabaseWithNodesAtEveryLevelWhenTheNodeStartsThenV3KeepsEveryFourthAndOldProofsHold()
+          throws Exception {
+    ConfigurableApplicationContext old = start("--spring.flyway.target=2");
+    String oldCheckpoint;
+    try {
+      zones(port(old), "OLD", 5);
+      oldCheckpoint = audit(port(old)).awaitCheckpoint(10);
+    } finally {
+      old.close();
+    }
+    assertThat(history()).endsWith("2:SQL:true");
+    // the release of V2 kept every level's nodes: put back the levels this node no longer writes
+    int added = addEveryLevel();
+    assertThat(added).as("levels 1, 2 and 3 of 10 leaves").isEqualTo(5 + 2 + 1);
+    assertThat(count("SELECT COUNT(*) FROM merkle_node")).isEqualTo(10 + added);
+
+    ConfigurableApplicationContext node = start();
+    try {
+      assertThat(history()).endsWith("2:SQL:true,3:SQL:true");
+      assertThat(count("SELECT COUNT(*) FROM merkle_node WHERE MOD(tree_level, 4) <> 0"))
+          .as("V3 deletes the rows of the levels recomputed on demand")
+          .isZero();
+      zones(port(node), "NEW", 4);
+      AuditBundles audit = audit(port(node));
+      audit.awaitCheckpoint(18);
+      assertThat(count("SELECT COUNT(*) FROM merkle_node")).as("levels 0 and 4").isEqualTo(18 + 1);
+      Path bundle =
+          audit.export("from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z&previousSize=10");
+      AuditReport report = audit.verify(bundle, Optional.of(oldCheckpoint));
+      assertThat(report.findings())
+          .as("the whole log, consistent with the head signed before the upgrade")
+          .isEmpty();
     } finally {
       node.close();
     }
@@ -306,6 +351,48 @@ class SchemaMigrationTest {
     try (Connection c = connect();
         Statement s = c.createStatement()) {
       s.execute(statement);
+    }
+  }
+
+  /**
+   * Adds the Merkle nodes of levels 1 to 3 recomputed from the leaves, as a node of the release
+   * before V3 stored them; returns how many rows it added.
+   */
+  private int addEveryLevel() throws SQLException {
+    List<byte[]> leaves = new ArrayList<>();
+    try (Connection c = connect();
+        ResultSet r =
+            c.createStatement()
+                .executeQuery("SELECT leaf_hash FROM merkle_leaf ORDER BY leaf_index")) {
+      while (r.next()) {
+        leaves.add(r.getBytes(1));
+      }
+    }
+    InMemoryNodeStore every = new InMemoryNodeStore();
+    new MerkleLog(every).appendAll(leaves);
+    int added = 0;
+    try (Connection c = connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO merkle_node (tree_level, node_index, node_hash) VALUES (?, ?, ?)")) {
+      for (int level = 1; level < 4; level++) {
+        for (long index = 0; index < leaves.size() >> level; index++) {
+          ps.setInt(1, level);
+          ps.setLong(2, index);
+          ps.setBytes(3, every.get(new NodeId(level, index)));
+          ps.executeUpdate();
+          added++;
+        }
+      }
+    }
+    return added;
+  }
+
+  private long count(String query) throws SQLException {
+    try (Connection c = connect();
+        ResultSet r = c.createStatement().executeQuery(query)) {
+      r.next();
+      return r.getLong(1);
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.kpledger.jdbc.TestDatabase;
+import org.kpledger.merkle.InMemoryNodeStore;
 import org.kpledger.merkle.MerkleHash;
 import org.kpledger.merkle.MerkleLog;
 import org.kpledger.merkle.NodeId;
@@ -48,6 +49,48 @@ class JdbcNodeStoreTest extends NodeStoreContractTest {
     assertThat(database.statementsPrepared() - before).isEqualTo(1);
     log.consistencyProof(777, 4999);
     assertThat(database.statementsPrepared() - before).isEqualTo(2);
+  }
+
+  @Test
+  void onlyEveryFourthLevelHasRowsAndTheOthersAreRecomputedFromThem() throws Exception {
+    MerkleLog log = new MerkleLog(store());
+    List<byte[]> leaves = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      leaves.add(MerkleHash.leafHash(new byte[] {(byte) i, (byte) (i >> 8)}));
+    }
+    log.appendAll(leaves);
+    assertThat(database.queryForLong("SELECT COUNT(*) FROM merkle_node"))
+        .as("levels 0, 4, 8 and 12 of 5,000 leaves: 1.06 rows a leaf")
+        .isEqualTo(5000 + 312 + 19 + 1);
+    assertThat(
+            database.queryForLong("SELECT COUNT(*) FROM merkle_node WHERE MOD(tree_level, 4) <> 0"))
+        .isZero();
+    InMemoryNodeStore every = new InMemoryNodeStore();
+    new MerkleLog(every).appendAll(leaves);
+    List<NodeId> ids = new ArrayList<>();
+    for (int level = 0; level <= 12; level++) {
+      ids.add(new NodeId(level, 0));
+      ids.add(new NodeId(level, (5000L >> level) - 1));
+    }
+    List<byte[]> fromSparse = store().getAll(ids);
+    List<byte[]> fromEvery = every.getAll(ids);
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(fromSparse.get(i)).as(ids.get(i).toString()).isEqualTo(fromEvery.get(i));
+    }
+  }
+
+  @Test
+  void aNodeWhoseStoredDescendantsAreIncompleteIsRefused() {
+    MerkleLog log = new MerkleLog(store());
+    List<byte[]> leaves = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      leaves.add(MerkleHash.leafHash(new byte[] {(byte) i}));
+    }
+    log.appendAll(leaves);
+    assertThat(store().get(new NodeId(2, 0))).hasSize(MerkleHash.SIZE);
+    assertThatThrownBy(() -> store().get(new NodeId(2, 1)))
+        .isInstanceOf(java.util.NoSuchElementException.class)
+        .hasMessage("NodeId[level=2, index=1] is not complete at size 7");
   }
 
   @Test
