@@ -37,6 +37,14 @@ public final class CertificateAuthenticator {
 
   private final TrustAnchors anchors;
   private final BoundedCache<String, Anchor> verified = new BoundedCache<>(10_000);
+
+  /**
+   * {@link Subject}s by certificate: {@link X509Certificate#equals} compares the DER encodings and
+   * its hash code is kept in the certificate, so a certificate from {@link #parseCertificate} (the
+   * same instance for the same DER) is found without encoding or hashing it again.
+   */
+  private final BoundedCache<X509Certificate, Subject> subjects = new BoundedCache<>(10_000);
+
   private final RevocationLists revocations;
 
   /**
@@ -68,13 +76,12 @@ public final class CertificateAuthenticator {
     if (cert == null) {
       throw new IdentityRejectedException(MALFORMED_CERTIFICATE, "no certificate given");
     }
-    Anchor ca = verifiedIssuer(cert);
-    String cn = DistinguishedNames.cn(cert.getSubjectX500Principal());
-    CertificateChecks.endEntity(cert, cn);
-    CertificateChecks.validity("issuing CA " + ca.organisationId(), ca.certificate(), at);
-    CertificateChecks.validity("certificate " + describe(cert), cert, at);
-    revocations.checkNotRevoked(ca, cert.getSerialNumber(), at);
-    String o = DistinguishedNames.o(cert.getSubjectX500Principal());
+    Subject subject = subject(cert);
+    Anchor ca = subject.ca();
+    CertificateChecks.validity(() -> "issuing CA " + ca.organisationId(), ca.certificate(), at);
+    CertificateChecks.validity(() -> "certificate " + describe(cert), cert, at);
+    revocations.checkNotRevoked(ca, subject.serial(), at);
+    String o = subject.o();
     if (!ca.organisationId().equals(o)) {
       throw new IdentityRejectedException(
           ORGANISATION_MISMATCH,
@@ -86,22 +93,58 @@ public final class CertificateAuthenticator {
               + ca.organisationId()
               + "'");
     }
-    String ou = DistinguishedNames.ou(cert.getSubjectX500Principal());
-    Role role =
-        Arrays.stream(Role.values())
-            .filter(r -> r.name().equals(ou))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IdentityRejectedException(
-                        UNKNOWN_ROLE,
-                        "subject OU "
-                            + (ou == null ? "(none or several)" : "'" + ou + "'")
-                            + " of "
-                            + describe(cert)
-                            + " is not a known role"));
-    return new ActorIdentity(cn, o, ca.type(), role, cert.getSerialNumber(), cert);
+    if (subject.role() == null) {
+      String ou = subject.ou();
+      throw new IdentityRejectedException(
+          UNKNOWN_ROLE,
+          "subject OU "
+              + (ou == null ? "(none or several)" : "'" + ou + "'")
+              + " of "
+              + describe(cert)
+              + " is not a known role");
+    }
+    return new ActorIdentity(subject.cn(), o, ca.type(), subject.role(), subject.serial(), cert);
   }
+
+  /**
+   * What {@link #authenticate} decides from the certificate and the anchors alone: the CA whose key
+   * verifies its signature, its end-entity shape, and the names in its subject. A pure function of
+   * the certificate's DER and this authenticator's anchors (both immutable), so it is worked out
+   * once per certificate; the validity periods and revocation, which depend on the instant and on
+   * the CRLs ingested, are checked on every call. A certificate that fails here is not remembered.
+   */
+  private Subject subject(X509Certificate cert) {
+    Subject known = subjects.get(cert);
+    if (known != null) {
+      return known;
+    }
+    Anchor ca = verifiedIssuer(cert);
+    String cn = DistinguishedNames.cn(cert.getSubjectX500Principal());
+    CertificateChecks.endEntity(cert, cn);
+    String ou = DistinguishedNames.ou(cert.getSubjectX500Principal());
+    Subject subject =
+        new Subject(
+            ca,
+            cn,
+            DistinguishedNames.o(cert.getSubjectX500Principal()),
+            ou,
+            Arrays.stream(Role.values()).filter(r -> r.name().equals(ou)).findFirst().orElse(null),
+            cert.getSerialNumber());
+    subjects.put(cert, subject);
+    return subject;
+  }
+
+  /**
+   * The time-independent part of an actor certificate's authentication.
+   *
+   * @param ca the organisation CA whose key verified the certificate's signature
+   * @param cn the subject CN, the actor id
+   * @param o the subject O, null when absent or repeated
+   * @param ou the subject OU, null when absent or repeated
+   * @param role the role the OU names, null when it names none
+   * @param serial the certificate's serial number
+   */
+  private record Subject(Anchor ca, String cn, String o, String ou, Role role, BigInteger serial) {}
 
   /**
    * Ingests a CRL: its issuer must be a known CA allowed to sign CRLs and its signature must verify

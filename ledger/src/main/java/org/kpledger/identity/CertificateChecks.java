@@ -7,6 +7,7 @@ import static org.kpledger.identity.IdentityRejectedException.Reason.MALFORMED_C
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.kpledger.signing.EcdsaP256;
 
 /**
@@ -41,17 +42,18 @@ final class CertificateChecks {
     }
   }
 
-  static void validity(String what, X509Certificate cert, Instant at) {
+  /** {@code what} names the certificate in the refusal; it is called only to refuse. */
+  static void validity(Supplier<String> what, X509Certificate cert, Instant at) {
     Instant notBefore = cert.getNotBefore().toInstant();
     Instant notAfter = cert.getNotAfter().toInstant();
     if (at.isBefore(notBefore)) {
       throw new IdentityRejectedException(
           CERTIFICATE_NOT_YET_VALID,
-          what + " is not valid before " + notBefore + " (checked at " + at + ")");
+          what.get() + " is not valid before " + notBefore + " (checked at " + at + ")");
     }
     if (at.isAfter(notAfter)) {
       throw new IdentityRejectedException(
-          CERTIFICATE_EXPIRED, what + " expired at " + notAfter + " (checked at " + at + ")");
+          CERTIFICATE_EXPIRED, what.get() + " expired at " + notAfter + " (checked at " + at + ")");
     }
   }
 }

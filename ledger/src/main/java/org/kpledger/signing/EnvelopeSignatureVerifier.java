@@ -3,6 +3,7 @@ package org.kpledger.signing;
 import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Optional;
 
 /**
  * Checks an envelope's signature. Identity (who the certificate belongs to, whether it is trusted,
@@ -23,16 +24,32 @@ public final class EnvelopeSignatureVerifier {
    * @return true only if all of the above hold
    */
   public static boolean verify(SignedEnvelope e, X509Certificate cert) {
+    return verifiedSigningInput(e, cert).isPresent();
+  }
+
+  /**
+   * The same check as {@link #verify(SignedEnvelope, X509Certificate)}, returning the signing input
+   * it verified the signature over, so that a caller who also needs those bytes (the node hashes
+   * them for its receipts) canonicalizes the envelope once. Never throws.
+   *
+   * @param e the envelope
+   * @param cert the signer certificate, normally the one parsed from {@code e.signerCertificate()}
+   * @return {@link SignedEnvelope#signingInput()} if the signature holds, empty otherwise
+   */
+  public static Optional<byte[]> verifiedSigningInput(SignedEnvelope e, X509Certificate cert) {
     if (e == null || cert == null) {
-      return false;
+      return Optional.empty();
     }
     try {
       if (!MessageDigest.isEqual(cert.getEncoded(), e.signerCertificateDer())) {
-        return false;
+        return Optional.empty();
       }
-      return EcdsaP256.verify(cert.getPublicKey(), e.signingInput(), e.signatureDer());
+      byte[] input = e.signingInput();
+      return EcdsaP256.verify(cert.getPublicKey(), input, e.signatureDer())
+          ? Optional.of(input)
+          : Optional.empty();
     } catch (CertificateEncodingException | RuntimeException ex) {
-      return false;
+      return Optional.empty();
     }
   }
 }

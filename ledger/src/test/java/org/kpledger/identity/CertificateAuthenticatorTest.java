@@ -134,6 +134,29 @@ class CertificateAuthenticatorTest {
         .isNotNull();
   }
 
+  /**
+   * The authenticator remembers what a certificate alone decides (its CA, shape and names), never
+   * an answer that depends on the instant or on the CRLs: a certificate accepted once is judged
+   * afresh at every instant and against every CRL ingested after it was first seen.
+   */
+  @Test
+  void aCertificateAcceptedOnceIsStillJudgedAtEachInstantAndAgainstEachNewCrl() {
+    CertificateAuthenticator auth = authenticator();
+    assertThat(auth.authenticate(valuer, MID).actorId()).isEqualTo("valuer-1");
+    IdentityRejectedException expired =
+        catchThrowableOfType(
+            IdentityRejectedException.class, () -> auth.authenticate(valuer, NA.plusSeconds(1)));
+    assertThat(expired.reasonCode()).isEqualTo("CERTIFICATE_EXPIRED");
+    assertThat(expired.getMessage()).contains("'CN=valuer-1,O=kp-bw,OU=VALUER'");
+    assertThat(reason(() -> auth.authenticate(valuer, NB.minusSeconds(1))))
+        .isEqualTo("CERTIFICATE_NOT_YET_VALID");
+    auth.ingestRevocationList(
+        bw.issueRevocationList(Map.of(valuer.getSerialNumber(), MID), MID, NA));
+    assertThat(reason(() -> auth.authenticate(valuer, MID))).isEqualTo("CERTIFICATE_REVOKED");
+    auth.ingestRevocationList(bw.issueRevocationList(Map.of(), MID.plusSeconds(1), NA));
+    assertThat(auth.authenticate(valuer, MID).role()).isEqualTo(Role.VALUER);
+  }
+
   @Test
   void theNewestCrlWinsEvenIfItNoLongerListsTheCertificate() {
     CertificateAuthenticator auth = authenticator();

@@ -51,6 +51,19 @@ class EnvelopeSigningTest {
     assertThat(EnvelopeSignatureVerifier.verify(back, ALICE_CERT)).isTrue();
   }
 
+  /** The node hashes the bytes the signature was checked over: exactly the signing input. */
+  @Test
+  void theVerifiedSigningInputIsTheSigningInputAndOnlyForAValidSignature() {
+    SignedEnvelope e = signed();
+    assertThat(EnvelopeSignatureVerifier.verifiedSigningInput(e, ALICE_CERT))
+        .hasValueSatisfying(input -> assertThat(input).isEqualTo(e.signingInput()));
+    SignedEnvelope changed =
+        with(e, e.issuedAt(), payload().put("carats", 12.6), e.signerCertificate());
+    assertThat(EnvelopeSignatureVerifier.verifiedSigningInput(changed, ALICE_CERT)).isEmpty();
+    assertThat(EnvelopeSignatureVerifier.verifiedSigningInput(e, MALLORY_CERT)).isEmpty();
+    assertThat(EnvelopeSignatureVerifier.verifiedSigningInput(null, ALICE_CERT)).isEmpty();
+  }
+
   @Test
   void tamperedPayloadIsRejected() {
     SignedEnvelope e = signed();

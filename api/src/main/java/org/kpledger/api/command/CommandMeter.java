@@ -3,7 +3,7 @@ package org.kpledger.api.command;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +35,10 @@ class CommandMeter {
   }
 
   /** Verifies a signature and records how long it took. */
-  boolean timeVerify(BooleanSupplier check) {
+  <T> T timeVerify(Supplier<T> check) {
     long start = System.nanoTime();
     try {
-      return check.getAsBoolean();
+      return check.get();
     } finally {
       verify.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }

@@ -86,15 +86,20 @@ public class EnvelopeVerifier {
     RequestFacts.command(entry.type(), envelope.commandId());
     Instant now = clock.instant();
     ActorIdentity identity = authenticate(envelope, now);
-    if (!meter.timeVerify(
-        () -> EnvelopeSignatureVerifier.verify(envelope, identity.certificate()))) {
-      throw refused(
-          HttpStatus.UNAUTHORIZED,
-          "BAD_SIGNATURE",
-          "signature",
-          "the signature does not verify over the canonical envelope with the signer's key, "
-              + "or is not low-S");
-    }
+    byte[] signed =
+        meter
+            .timeVerify(
+                () ->
+                    EnvelopeSignatureVerifier.verifiedSigningInput(
+                        envelope, identity.certificate()))
+            .orElseThrow(
+                () ->
+                    refused(
+                        HttpStatus.UNAUTHORIZED,
+                        "BAD_SIGNATURE",
+                        "signature",
+                        "the signature does not verify over the canonical envelope with the"
+                            + " signer's key, or is not low-S"));
     Actor actor =
         new Actor(
             identity.actorId(),
@@ -106,7 +111,7 @@ public class EnvelopeVerifier {
     Object payload = payload(envelope, entry);
     PayloadChecks.requirePlausibleDates(payload, now, window);
     return new VerifiedCommand(
-        entry.type(), envelope.commandId(), payload, actor, body, hash(envelope.signingInput()));
+        entry.type(), envelope.commandId(), payload, actor, body, hash(signed));
   }
 
   private SignedEnvelope parse(String body) {

@@ -2,12 +2,14 @@ package org.kpledger.api.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.Temporal;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.kpledger.api.problem.CommandRefusedException;
 import org.springframework.http.HttpStatus;
 
@@ -21,6 +23,20 @@ import org.springframework.http.HttpStatus;
  * bean validation, which name them.
  */
 final class PayloadShapes {
+  /**
+   * Each record's components and their generic types, read once per class: reflection builds them
+   * afresh (and parses the generic signatures) on every call, for every command.
+   */
+  private static final ClassValue<List<Map.Entry<String, Type>>> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected List<Map.Entry<String, Type>> computeValue(Class<?> type) {
+          return Arrays.stream(type.getRecordComponents())
+              .map(c -> Map.entry(c.getName(), c.getGenericType()))
+              .toList();
+        }
+      };
+
   private PayloadShapes() {}
 
   /** Throws {@code 400 INVALID_FIELD} naming the first member whose JSON type is wrong. */
@@ -51,8 +67,8 @@ final class PayloadShapes {
           path + " must be " + expected + ", not " + kind(node));
     }
     if (raw.isRecord()) {
-      for (RecordComponent c : raw.getRecordComponents()) {
-        check(node.get(c.getName()), c.getGenericType(), path + "." + c.getName());
+      for (Map.Entry<String, Type> c : COMPONENTS.get(raw)) {
+        check(node.get(c.getKey()), c.getValue(), path + "." + c.getKey());
       }
     } else if (expected.equals(ARRAY) && declared instanceof ParameterizedType p) {
       Type element = p.getActualTypeArguments()[0];
