@@ -10,7 +10,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +58,9 @@ final class TradeFormatsAudit {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Range pages read but not yet validated, at most. */
+  static final int PAGES_IN_FLIGHT = 3;
+
   /** An overseer's signed reads: a JSON body (status 200 asserted) or a CSV one. */
   interface Reader {
     JsonNode json(String target);
@@ -100,7 +105,8 @@ final class TradeFormatsAudit {
    * Every page of the range export ({@code limit} events a page), each validated against GS1's
    * schema, each event at the leaf the log gives it, in leaf order; the ledger event ids in order.
    * The pages are read one after the other (each names the next); their validation runs on {@code
-   * validators} while the next page is read.
+   * validators} while the next page is read, at most {@link #PAGES_IN_FLIGHT} pages held waiting (a
+   * page of 10,000 events is tens of megabytes as a tree).
    */
   List<String> epcisRange(
       Map<String, Long> leaves,
@@ -108,13 +114,16 @@ final class TradeFormatsAudit {
       ExecutorService validators,
       Consumer<JsonNode> eachPage) {
     List<String> ids = new ArrayList<>();
-    List<Future<?>> validations = new ArrayList<>();
+    Deque<Future<?>> validations = new ArrayDeque<>();
     long fromLeaf = 0;
     long lastLeaf = -1;
     while (true) {
       JsonNode doc = reader.json("/api/epcis/events?limit=" + limit + "&fromLeaf=" + fromLeaf);
       String what = "range page from leaf " + fromLeaf;
       validations.add(validators.submit(() -> EpcisSchema.assertValid(what, doc)));
+      while (validations.size() > PAGES_IN_FLIGHT) {
+        await(validations.removeFirst());
+      }
       for (JsonNode e : doc.path("epcisBody").path("eventList")) {
         String id = e.path("kp:ledgerEventId").asText();
         long leaf = e.path("kp:leafIndex").asLong();
