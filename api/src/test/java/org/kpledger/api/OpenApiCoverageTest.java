@@ -54,7 +54,7 @@ class OpenApiCoverageTest extends ReadTestBase {
                   "DossierAndRebuildTest, NonCompliantZoneTest"),
               Map.entry(
                   "GET /api/shipments/{shipmentId}/dossier/signatures",
-                  "DossierAndRebuildTest, EpcisGeneratedYearTest, TradeFormatsDemoTest"),
+                  "DossierAndRebuildTest, TradeFormatsAtScaleTest, TradeFormatsDemoTest"),
               Map.entry(
                   "GET /api/refused-attempts",
                   "RefusedAttemptsTest, RefusedAttemptControllerParametersWebMvcTest"),
@@ -90,15 +90,20 @@ class OpenApiCoverageTest extends ReadTestBase {
               Map.entry("GET /api/certificates/{number}/pdf", "TradeFormatsDemoTest"),
               Map.entry("GET /api/shipments/{shipmentId}/dossier/pdf", "TradeFormatsDemoTest"),
               Map.entry(
-                  "GET /api/anomalies", "KpStatisticsGeneratedYearTest, PlantedAnomaliesTest"),
-              Map.entry("GET /api/statistics/kp/trade", "KpStatisticsGeneratedYearTest"),
-              Map.entry("GET /api/statistics/kp/production", "KpStatisticsGeneratedYearTest"),
+                  "GET /api/anomalies",
+                  "KpStatisticsGeneratedYearTest, TradeFormatsAtScaleTest, PlantedAnomaliesTest"),
+              Map.entry(
+                  "GET /api/statistics/kp/trade",
+                  "KpStatisticsGeneratedYearTest, TradeFormatsAtScaleTest"),
+              Map.entry(
+                  "GET /api/statistics/kp/production",
+                  "KpStatisticsGeneratedYearTest, TradeFormatsAtScaleTest"),
               Map.entry(
                   "GET /api/epcis/events",
-                  "EpcisGeneratedYearTest, TradeFormatsDemoTest, CustodyEventMapperTest"),
+                  "EpcisGeneratedYearTest, TradeFormatsAtScaleTest, TradeFormatsDemoTest, CustodyEventMapperTest"),
               Map.entry(
                   "GET /api/epcis/shipments/{shipmentId}",
-                  "EpcisGeneratedYearTest, TradeFormatsDemoTest")));
+                  "EpcisGeneratedYearTest, TradeFormatsAtScaleTest, TradeFormatsDemoTest")));
 
   @Test
   void everyDocumentedOperationHasATest() {

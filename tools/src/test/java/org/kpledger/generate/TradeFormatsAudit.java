@@ -10,7 +10,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.kpledger.api.epcis.EpcisSchema;
 import org.kpledger.api.projection.Columns;
@@ -26,14 +31,14 @@ import org.kpledger.custody.LedgerCalendar;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The checks of issue #19's done-when items 1 to 3 on a generated year, for the tiny year of the CI
- * tests and for a size-1 year ({@link TradeFormatsAtScaleCheck}): every EPCIS document validates
- * against GS1's schema and the range export holds each custody event once at its leaf; a shipment's
- * lineage export holds one EPCIS event per event its dossier's signature pages list as signed; the
- * KP statistics reconcile to the custody events read straight from the event store, and their CSV
- * holds exactly the JSON's rows; and of done-when item 5, the planted purchase jumps flagged and
- * the planted unconfirmed and mismatched certificates in the Monitoring Team's cross-check ({@link
- * PlantedAnomalies}). Reads go through an overseer's signed GETs.
+ * The checks of issue #19's done-when items 1 to 3 on a generated year, for the CI test of a size-1
+ * year ({@link TradeFormatsAtScaleTest}): every EPCIS document validates against GS1's schema and
+ * the range export holds each custody event once at its leaf; a shipment's lineage export holds one
+ * EPCIS event per event its dossier's signature pages list as signed; the KP statistics reconcile
+ * to the custody events read straight from the event store, and their CSV holds exactly the JSON's
+ * rows; and of done-when item 5, the planted purchase jumps flagged and the planted unconfirmed and
+ * mismatched certificates in the Monitoring Team's cross-check ({@link PlantedAnomalies}). Reads go
+ * through an overseer's signed GETs.
  */
 final class TradeFormatsAudit {
   /** Event types that are registry facts, not custody: the EPCIS export leaves them out. */
@@ -52,6 +57,9 @@ final class TradeFormatsAudit {
           "StockpileDeclaredEvent");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Range pages read but not yet validated, at most. */
+  static final int PAGES_IN_FLIGHT = 3;
 
   /** An overseer's signed reads: a JSON body (status 200 asserted) or a CSV one. */
   interface Reader {
@@ -96,14 +104,26 @@ final class TradeFormatsAudit {
   /**
    * Every page of the range export ({@code limit} events a page), each validated against GS1's
    * schema, each event at the leaf the log gives it, in leaf order; the ledger event ids in order.
+   * The pages are read one after the other (each names the next); their validation runs on {@code
+   * validators} while the next page is read, at most {@link #PAGES_IN_FLIGHT} pages held waiting (a
+   * page of 10,000 events is tens of megabytes as a tree).
    */
-  List<String> epcisRange(Map<String, Long> leaves, int limit, Consumer<JsonNode> eachPage) {
+  List<String> epcisRange(
+      Map<String, Long> leaves,
+      int limit,
+      ExecutorService validators,
+      Consumer<JsonNode> eachPage) {
     List<String> ids = new ArrayList<>();
+    Deque<Future<?>> validations = new ArrayDeque<>();
     long fromLeaf = 0;
     long lastLeaf = -1;
     while (true) {
       JsonNode doc = reader.json("/api/epcis/events?limit=" + limit + "&fromLeaf=" + fromLeaf);
-      EpcisSchema.assertValid("range page from leaf " + fromLeaf, doc);
+      String what = "range page from leaf " + fromLeaf;
+      validations.add(validators.submit(() -> EpcisSchema.assertValid(what, doc)));
+      while (validations.size() > PAGES_IN_FLIGHT) {
+        await(validations.removeFirst());
+      }
       for (JsonNode e : doc.path("epcisBody").path("eventList")) {
         String id = e.path("kp:ledgerEventId").asText();
         long leaf = e.path("kp:leafIndex").asLong();
@@ -114,9 +134,50 @@ final class TradeFormatsAudit {
       }
       eachPage.accept(doc);
       if (!doc.has("kp:nextFromLeaf")) {
+        validations.forEach(TradeFormatsAudit::await);
         return ids;
       }
       fromLeaf = doc.path("kp:nextFromLeaf").asLong();
+    }
+  }
+
+  /**
+   * {@link #epcisLineage} for each shipment, on {@code threads} threads at once; the first one's
+   * leaves proved one by one. Returns the number of EPCIS events in all.
+   */
+  long epcisLineages(
+      List<String> shipments,
+      Map<String, Long> leaves,
+      Map<String, String> positions,
+      ExecutorService threads) {
+    List<Future<Integer>> each = new ArrayList<>();
+    for (int k = 0; k < shipments.size(); k++) {
+      String shipment = shipments.get(k);
+      boolean proveEach = k == 0;
+      each.add(threads.submit(() -> epcisLineage(shipment, leaves, positions, proveEach)));
+    }
+    long events = 0;
+    for (Future<Integer> f : each) {
+      events += await(f);
+    }
+    return events;
+  }
+
+  /** A task's result, its assertion error (or other failure) rethrown as it was. */
+  private static <T> T await(Future<T> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

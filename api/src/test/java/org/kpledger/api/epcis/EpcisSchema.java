@@ -22,6 +22,22 @@ import java.util.List;
 public final class EpcisSchema {
   private static Schema schema;
 
+  /** The schema, loaded once; a loaded schema validates on any number of threads at once. */
+  private static synchronized Schema schema() {
+    if (schema == null) {
+      try (InputStream in = Files.newInputStream(folder().resolve("EPCIS-JSON-Schema.json"))) {
+        Schema loaded =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+        // every $ref resolved now, not lazily on the first validating threads
+        loaded.initializeValidators();
+        schema = loaded;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return schema;
+  }
+
   private EpcisSchema() {}
 
   /** The folder of the GS1 schema, context and examples. */
@@ -52,15 +68,8 @@ public final class EpcisSchema {
    * The same with formats as annotations only (draft-07's default): GS1's own examples name the
    * document {@code _:document1}, a JSON-LD blank node that is no RFC 3986 URI.
    */
-  public static synchronized List<String> errors(JsonNode document, boolean assertFormats) {
-    if (schema == null) {
-      try (InputStream in = Files.newInputStream(folder().resolve("EPCIS-JSON-Schema.json"))) {
-        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return schema
+  public static List<String> errors(JsonNode document, boolean assertFormats) {
+    return schema()
         .validate(
             document, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(assertFormats)))
         .stream()
