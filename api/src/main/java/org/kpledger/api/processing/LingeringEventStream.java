@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 
@@ -15,18 +16,31 @@ import org.axonframework.eventhandling.TrackedEventMessage;
  * commits each batch in its own transaction (on H2 a chunk written to the file): without the
  * linger, commands arriving one by one become batches of one command's events each.
  *
- * <p>Events are handed over in the order the underlying stream gave them; a reader that does not
- * wait ({@code hasNextAvailable()}, {@code peek}) never waits here either. Used by one processor
- * thread, as Axon uses a stream.
+ * <p>It lingers only while events keep coming: a reader that waited longer than the linger for the
+ * first event was idle, and gets that event at once, so a command sent alone to a quiet node is
+ * projected (and becomes a leaf) as fast as without the linger; the batches that follow it while
+ * commands keep arriving linger. Events are handed over in the order the underlying stream gave
+ * them; a reader that does not wait ({@code hasNextAvailable()}, {@code peek}) never waits here
+ * either. Used by one processor thread, as Axon uses a stream.
  */
 final class LingeringEventStream implements BlockingStream<TrackedEventMessage<?>> {
   private final BlockingStream<TrackedEventMessage<?>> events;
   private final long lingerNanos;
   private final int batchSize;
+  private final LongSupplier nanoTime;
   private final ArrayDeque<TrackedEventMessage<?>> gathered = new ArrayDeque<>();
 
   LingeringEventStream(
       BlockingStream<TrackedEventMessage<?>> events, Duration linger, int batchSize) {
+    this(events, linger, batchSize, System::nanoTime);
+  }
+
+  /** As above, timed by {@code nanoTime} (tests give their own clock). */
+  LingeringEventStream(
+      BlockingStream<TrackedEventMessage<?>> events,
+      Duration linger,
+      int batchSize,
+      LongSupplier nanoTime) {
     if (linger.isNegative() || batchSize < 1) {
       throw new IllegalArgumentException(
           "the linger must not be negative and the batch size at least 1, was "
@@ -37,6 +51,7 @@ final class LingeringEventStream implements BlockingStream<TrackedEventMessage<?
     this.events = events;
     this.lingerNanos = linger.toNanos();
     this.batchSize = batchSize;
+    this.nanoTime = nanoTime;
   }
 
   @Override
@@ -44,10 +59,11 @@ final class LingeringEventStream implements BlockingStream<TrackedEventMessage<?
     if (!gathered.isEmpty()) {
       return true;
     }
+    long waitFrom = nanoTime.getAsLong();
     if (!events.hasNextAvailable(timeout, unit)) {
       return false;
     }
-    if (timeout > 0) {
+    if (timeout > 0 && nanoTime.getAsLong() - waitFrom < lingerNanos) {
       gather();
     }
     return true;
@@ -55,10 +71,10 @@ final class LingeringEventStream implements BlockingStream<TrackedEventMessage<?
 
   /** Takes what follows the available event until a batch is full or the linger is over. */
   private void gather() throws InterruptedException {
-    long deadline = System.nanoTime() + lingerNanos;
+    long deadline = nanoTime.getAsLong() + lingerNanos;
     gathered.add(events.nextAvailable());
     while (gathered.size() < batchSize) {
-      long left = deadline - System.nanoTime();
+      long left = deadline - nanoTime.getAsLong();
       if (left <= 0
           || !events.hasNextAvailable(
               (int) Math.min(left, Integer.MAX_VALUE), TimeUnit.NANOSECONDS)) {

@@ -61,6 +61,33 @@ class LingeringEventStreamTest {
   }
 
   @Test
+  void anEventAfterAnIdleWaitLongerThanTheLingerIsHandedOverAtOnce() throws Exception {
+    Store store = new Store(3);
+    long[] now = {0};
+    store.onWait = () -> now[0] += LINGER.toNanos() + 1; // the first event came after an idle wait
+    LingeringEventStream stream = new LingeringEventStream(store, LINGER, 100, () -> now[0]);
+
+    assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(store.waitsNanos).containsExactly(TimeUnit.SECONDS.toNanos(1));
+    assertThat(store.events).as("nothing gathered: the processor takes what is there").hasSize(3);
+    assertThat(drainWithoutWaiting(stream)).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void anEventThatCameWithinTheLingerStartsAGatheringAsWhileCommandsKeepComing() throws Exception {
+    Store store = new Store(3);
+    long[] now = {0};
+    store.onWait = () -> now[0] += LINGER.toNanos() - 1;
+    LingeringEventStream stream = new LingeringEventStream(store, LINGER, 100, () -> now[0]);
+
+    assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(store.events).isEmpty();
+    assertThat(drainWithoutWaiting(stream)).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
   void aReaderThatDoesNotWaitIsNeverKeptWaiting() throws Exception {
     Store store = new Store(3);
     LingeringEventStream stream = new LingeringEventStream(store, LINGER, 100);
@@ -115,6 +142,7 @@ class LingeringEventStreamTest {
   private static final class Store implements BlockingStream<TrackedEventMessage<?>> {
     final ArrayDeque<TrackedEventMessage<?>> events = new ArrayDeque<>();
     final List<Long> waitsNanos = new ArrayList<>();
+    Runnable onWait = () -> {};
 
     Store(int count) {
       LongStream.rangeClosed(1, count)
@@ -134,6 +162,7 @@ class LingeringEventStreamTest {
     @Override
     public boolean hasNextAvailable(int timeout, TimeUnit unit) {
       waitsNanos.add(unit.toNanos(timeout));
+      onWait.run();
       return !events.isEmpty();
     }
 
