@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * What the node's database wrote, read from the database's own counters, so a phase's writes per
  * command hold even on a loaded machine: on H2, file writes (one per chunk stored) and bytes
  * written since the file opened; on PostgreSQL, write-ahead log flushes to disk ({@code
- * pg_stat_wal.wal_sync}), WAL bytes, and the CPU time of the server's processes, which are not the
- * node's.
+ * pg_stat_wal.wal_sync}), WAL bytes, and the CPU time of the server's processes (its postmaster and
+ * the processes under it, not other servers on the machine), which are not the node's.
  */
 abstract class StoreCounters {
   /** {writes, bytes written, database server CPU nanoseconds} so far. */
@@ -61,8 +61,16 @@ abstract class StoreCounters {
   private static final class Postgres extends StoreCounters {
     private final JdbcTemplate jdbc;
 
+    /** The server's postmaster, when it runs on this machine and this process can see it. */
+    private final java.util.Optional<ProcessHandle> server;
+
     Postgres(JdbcTemplate jdbc) {
       this.jdbc = jdbc;
+      Long backend = jdbc.queryForObject("SELECT pg_backend_pid()", Long.class);
+      this.server =
+          ProcessHandle.of(backend)
+              .flatMap(ProcessHandle::parent)
+              .filter(p -> isPostgres(p.info()));
     }
 
     @Override
@@ -84,13 +92,29 @@ abstract class StoreCounters {
           String.class);
     }
 
-    /** CPU time of every PostgreSQL process on this machine (the benchmark's server is local). */
-    private static long serverCpuNanos() {
-      return ProcessHandle.allProcesses()
+    /**
+     * CPU time of the database server's processes: its postmaster and every process under it (the
+     * backends, the WAL writer, the checkpointer, ...), so that other PostgreSQL servers on the
+     * same machine do not count; every PostgreSQL process on this machine when the server's own
+     * cannot be seen (the benchmark's server is local).
+     */
+    private long serverCpuNanos() {
+      java.util.stream.Stream<ProcessHandle> processes =
+          server
+              .map(
+                  p ->
+                      java.util.stream.Stream.concat(
+                          java.util.stream.Stream.of(p), p.descendants()))
+              .orElseGet(ProcessHandle::allProcesses);
+      return processes
           .map(ProcessHandle::info)
-          .filter(i -> i.command().map(c -> c.endsWith("/postgres")).orElse(false))
+          .filter(Postgres::isPostgres)
           .mapToLong(i -> i.totalCpuDuration().map(Duration::toNanos).orElse(0L))
           .sum();
+    }
+
+    private static boolean isPostgres(ProcessHandle.Info info) {
+      return info.command().map(c -> c.endsWith("/postgres")).orElse(false);
     }
   }
 }
