@@ -232,7 +232,7 @@ class AuditTamperTest extends AuditNode {
         "UPDATE command_envelope SET envelope = ?, envelope_sha256 = ?, certificate_sha256 = NULL,"
             + " certificate_at = NULL WHERE command_id = ?",
         envelope,
-        LedgerMetaData.envelopeSha256(envelope),
+        java.util.HexFormat.of().parseHex(LedgerMetaData.envelopeSha256(envelope)),
         commandId);
   }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.kpledger.jdbc.JdbcWork;
+import org.kpledger.merkle.jdbc.JdbcNodeStore;
 
 /**
  * The table that says which event is which leaf:
@@ -35,6 +36,13 @@ import org.kpledger.jdbc.JdbcWork;
  * processor's token.
  */
 public final class JdbcLeafIndex {
+
+  /**
+   * The leaf hashes as a {@link JdbcNodeStore} reads its level 0 from them ({@code leaf_hash} by
+   * {@code leaf_index}): a node store made with it keeps no row of its own for a leaf.
+   */
+  public static final JdbcNodeStore.LeafHashTable LEAF_HASHES =
+      new JdbcNodeStore.LeafHashTable("merkle_leaf", "leaf_index", "leaf_hash");
 
   private static final String[] DDL = {
     "CREATE TABLE IF NOT EXISTS merkle_leaf (leaf_index BIGINT NOT NULL PRIMARY KEY,"
