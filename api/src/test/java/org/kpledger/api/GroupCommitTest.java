@@ -285,7 +285,7 @@ class GroupCommitTest extends LedgerTestBase {
 
   private long leaves(String eventId) {
     return jdbc.queryForObject(
-        "SELECT COUNT(*) FROM merkle_leaf WHERE event_id = ?", Long.class, eventId);
+        "SELECT COUNT(*) FROM merkle_leaf WHERE event_id = CAST(? AS UUID)", Long.class, eventId);
   }
 
   private static JsonNode json(String text) {

@@ -79,13 +79,16 @@ class LeanReceiptsTest extends LedgerTestBase {
   }
 
   @Test
-  void aBodyHashThatIsNotSixtyFourLowerCaseHexDigitsIsRefused() {
+  void aBodyHashThatIsNotADigestIsKeptAsItsTextAndOneThatWouldReadAsADigestIsRefused() {
+    receipts.store(new CommandReceipts.Receipt("X-11", "unsigned", 200, "{\"a\":1}"));
+    assertThat(receipts.find("X-11").orElseThrow().bodyHash()).isEqualTo("unsigned");
     assertThatThrownBy(
             () ->
                 receipts.store(
-                    new CommandReceipts.Receipt("X-10", "AB".repeat(32), 200, "{\"a\":1}")))
+                    new CommandReceipts.Receipt("X-10", "AB".repeat(16), 200, "{\"a\":1}")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("a receipt's body hash is a SHA-256 in 64 lower-case hex digits");
+    assertThat(receipts.find("X-10")).isEmpty();
   }
 
   private HttpResponse<byte[]> send(String envelope) throws Exception {

@@ -443,7 +443,8 @@ class SchemaMigrationTest {
               "UPDATE command_receipt SET hex = LOWER(RAWTOHEX(body_hash)), outcome = " + whole,
               "ALTER TABLE command_receipt DROP COLUMN body_hash",
               "ALTER TABLE command_receipt ALTER COLUMN hex RENAME TO body_hash",
-              "ALTER TABLE command_receipt ALTER COLUMN body_hash SET NOT NULL"));
+              "ALTER TABLE command_receipt ALTER COLUMN body_hash SET NOT NULL",
+              "ALTER TABLE merkle_leaf ALTER COLUMN event_id SET DATA TYPE VARCHAR(255)"));
       if (envelopes) {
         statements.addAll(
             List.of(
@@ -466,6 +467,9 @@ class SchemaMigrationTest {
                     + " PRIMARY KEY (certificate_sha256)"));
       }
     } else {
+      statements.add(
+          "ALTER TABLE merkle_leaf ALTER COLUMN event_id TYPE VARCHAR(255)"
+              + " USING CAST(event_id AS VARCHAR(255))");
       statements.add(
           "ALTER TABLE command_receipt"
               + " ALTER COLUMN body_hash TYPE VARCHAR(64) USING encode(body_hash, 'hex'),"

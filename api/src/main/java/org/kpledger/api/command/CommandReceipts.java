@@ -1,5 +1,6 @@
 package org.kpledger.api.command;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +18,12 @@ import org.springframework.stereotype.Component;
  * (or, for a refusal, with the refused attempt), so a retry of the same envelope gets the same
  * answer and a reused id with another body is recognised.
  *
- * <p>Stored lean (issue #20, migration V4): the body hash as its 32 bytes, and an outcome that
- * begins with the command's own id ({@code {"commandId":"<the key>",...}}, every acceptance)
- * without it: the row keeps {@value #WITHOUT_ID} followed by the rest of the text, and every read
- * puts the same characters back, so the answer replayed to a retry is the same bytes as the first.
+ * <p>Stored lean (issue #20, migration V4): the body hash as its 32 bytes (a body hash that is not
+ * a SHA-256 in hex, such as the {@code unsigned} of commands a benchmark sends straight to Axon, as
+ * its UTF-8 bytes, never 32 of them), and an outcome that begins with the command's own id ({@code
+ * {"commandId":"<the key>",...}}, every acceptance) without it: the row keeps {@value #WITHOUT_ID}
+ * followed by the rest of the text, and every read puts the same characters back, so the answer
+ * replayed to a retry is the same bytes as the first.
  */
 @Component
 public class CommandReceipts {
@@ -27,6 +31,8 @@ public class CommandReceipts {
   static final String WITHOUT_ID = "+";
 
   private static final HexFormat HEX = HexFormat.of();
+  private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+  private static final int DIGEST_BYTES = 32;
 
   private final JdbcTemplate jdbc;
 
@@ -79,27 +85,45 @@ public class CommandReceipts {
   /**
    * Stores a receipt in the current transaction; fails on a commandId already used.
    *
-   * @throws IllegalArgumentException if the body hash is not 64 lower-case hex digits
+   * @throws IllegalArgumentException if the body hash is not a SHA-256 in hex and its UTF-8 is 32
+   *     bytes long (it would read back as a digest)
    */
   public void store(Receipt receipt) {
-    if (!receipt.bodyHash().matches("[0-9a-f]{64}")) {
-      throw new IllegalArgumentException(
-          "a receipt's body hash is a SHA-256 in 64 lower-case hex digits, not "
-              + receipt.bodyHash());
-    }
     jdbc.update(
         "INSERT INTO command_receipt (command_id, body_hash, http_status, outcome, recorded_at) "
             + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)",
         receipt.commandId(),
-        HEX.parseHex(receipt.bodyHash()),
+        bodyHashBytes(receipt.bodyHash()),
         receipt.httpStatus(),
         compact(receipt.commandId(), receipt.outcome()));
+  }
+
+  /** A body hash as stored: 32 bytes for a SHA-256 in lower-case hex, else its UTF-8. */
+  static byte[] bodyHashBytes(String bodyHash) {
+    if (DIGEST.matcher(bodyHash).matches()) {
+      return HEX.parseHex(bodyHash);
+    }
+    byte[] text = bodyHash.getBytes(StandardCharsets.UTF_8);
+    if (text.length == DIGEST_BYTES) {
+      throw new IllegalArgumentException(
+          "a receipt's body hash is a SHA-256 in 64 lower-case hex digits or a text whose UTF-8 is"
+              + " not 32 bytes long, not "
+              + bodyHash);
+    }
+    return text;
+  }
+
+  /** A body hash as {@link #bodyHashBytes} stored it. */
+  static String bodyHashText(byte[] stored) {
+    return stored.length == DIGEST_BYTES
+        ? HEX.formatHex(stored)
+        : new String(stored, StandardCharsets.UTF_8);
   }
 
   private static Receipt read(ResultSet rs) throws SQLException {
     String commandId = rs.getString(1);
     return new Receipt(
-        commandId, HEX.formatHex(rs.getBytes(2)), rs.getInt(3), whole(commandId, rs.getString(4)));
+        commandId, bodyHashText(rs.getBytes(2)), rs.getInt(3), whole(commandId, rs.getString(4)));
   }
 
   /** The outcome as stored: without its beginning when that is the command's own id. */
