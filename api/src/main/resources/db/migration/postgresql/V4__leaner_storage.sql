@@ -47,14 +47,23 @@ CREATE TABLE IF NOT EXISTS command_receipt (
     outcome TEXT NOT NULL,
     recorded_at TIMESTAMP NOT NULL
 );
-ALTER TABLE command_receipt
-    ALTER COLUMN body_hash TYPE BYTEA USING (
-        CASE WHEN body_hash ~ '^[0-9a-f]{64}$' THEN decode(body_hash, 'hex')
-             ELSE convert_to(body_hash, 'UTF8') END),
-    ALTER COLUMN outcome TYPE TEXT USING (
-        CASE WHEN starts_with(outcome, '{"commandId":"' || command_id || '",')
-             THEN '+' || substr(outcome, char_length('{"commandId":"' || command_id || '",') + 1)
-             ELSE outcome END);
+-- Only while body_hash is still text: a node of this release started on an older schema (with
+-- Flyway's target below 4) already created the table in the new shape.
+DO $$
+BEGIN
+    IF (SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema()
+            AND table_name = 'command_receipt' AND column_name = 'body_hash') <> 'bytea' THEN
+        ALTER TABLE command_receipt
+            ALTER COLUMN body_hash TYPE BYTEA USING (
+                CASE WHEN body_hash ~ '^[0-9a-f]{64}$' THEN decode(body_hash, 'hex')
+                     ELSE convert_to(body_hash, 'UTF8') END),
+            ALTER COLUMN outcome TYPE TEXT USING (
+                CASE WHEN starts_with(outcome, '{"commandId":"' || command_id || '",')
+                     THEN '+' || substr(outcome,
+                         char_length('{"commandId":"' || command_id || '",') + 1)
+                     ELSE outcome END);
+    END IF;
+END $$;
 
 ALTER TABLE command_envelope
     ALTER COLUMN envelope_sha256 TYPE BYTEA USING decode(envelope_sha256, 'hex'),
