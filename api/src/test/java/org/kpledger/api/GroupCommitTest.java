@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kpledger.api.command.CommandGroupsProbe;
+import org.kpledger.api.command.CommandReceipts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -38,6 +39,7 @@ class GroupCommitTest extends LedgerTestBase {
 
   @Autowired private ApplicationContext node;
   @Autowired private MeterRegistry meters;
+  @Autowired private CommandReceipts receipts;
   private CarFixture car;
   private CommandGroupsProbe groups;
   private final ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -97,12 +99,7 @@ class GroupCommitTest extends LedgerTestBase {
                   commandId))
           .as("receipts of " + commandId)
           .isEqualTo(1);
-      JsonNode outcome =
-          JSON.readTree(
-              jdbc.queryForObject(
-                  "SELECT outcome FROM command_receipt WHERE command_id = ?",
-                  String.class,
-                  commandId));
+      JsonNode outcome = JSON.readTree(receipts.find(commandId).orElseThrow().outcome());
       assertThat(outcome.path("eventIds")).hasSize(2);
       for (JsonNode id : outcome.path("eventIds")) {
         assertThat(
@@ -288,7 +285,7 @@ class GroupCommitTest extends LedgerTestBase {
 
   private long leaves(String eventId) {
     return jdbc.queryForObject(
-        "SELECT COUNT(*) FROM merkle_leaf WHERE event_id = ?", Long.class, eventId);
+        "SELECT COUNT(*) FROM merkle_leaf WHERE event_id = CAST(? AS UUID)", Long.class, eventId);
   }
 
   private static JsonNode json(String text) {

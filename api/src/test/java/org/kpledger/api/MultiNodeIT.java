@@ -183,7 +183,7 @@ class MultiNodeIT {
               count(
                   db,
                   "SELECT COUNT(*) FROM domain_event_entry e WHERE NOT EXISTS"
-                      + " (SELECT 1 FROM merkle_leaf l WHERE l.event_id = e.event_identifier)"))
+                      + " (SELECT 1 FROM merkle_leaf l WHERE l.event_id = CAST(e.event_identifier AS UUID))"))
           .as("events without a leaf")
           .isZero();
       assertThat(count(db, "SELECT COUNT(DISTINCT event_id) FROM merkle_leaf")).isEqualTo(events);

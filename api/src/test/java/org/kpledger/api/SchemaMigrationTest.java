@@ -94,6 +94,7 @@ class SchemaMigrationTest {
       old.close();
     }
     assertThat(history()).as("no migration history before").isNull();
+    asWrittenBeforeV4();
     List<String> oldEvents = eventIds();
     assertThat(oldEvents).hasSize(6);
 
@@ -124,7 +125,7 @@ class SchemaMigrationTest {
   void
       givenAV2DatabaseWithNodesAtEveryLevelWhenTheNodeStartsThenV3KeepsEveryFourthAndOldProofsHold()
           throws Exception {
-    ConfigurableApplicationContext old = start("--spring.flyway.target=2");
+    ConfigurableApplicationContext old = start();
     String oldCheckpoint;
     try {
       zones(port(old), "OLD", 5);
@@ -132,27 +133,81 @@ class SchemaMigrationTest {
     } finally {
       old.close();
     }
-    assertThat(history()).endsWith("2:SQL:true");
-    // the release of V2 kept every level's nodes: put back the levels this node no longer writes
+    // the release of V2 kept every level's nodes and hex digests: put back what V3 and V4 changed
+    asWrittenBeforeV4();
     int added = addEveryLevel();
+    forgetMigrationsAfter(2);
+    assertThat(history()).endsWith("2:SQL:true");
     assertThat(added).as("levels 1, 2 and 3 of 10 leaves").isEqualTo(5 + 2 + 1);
     assertThat(count("SELECT COUNT(*) FROM merkle_node")).isEqualTo(10 + added);
 
     ConfigurableApplicationContext node = start();
     try {
-      assertThat(history()).endsWith("2:SQL:true,3:SQL:true");
+      assertThat(history()).endsWith("2:SQL:true,3:SQL:true,4:SQL:true");
       assertThat(count("SELECT COUNT(*) FROM merkle_node WHERE MOD(tree_level, 4) <> 0"))
           .as("V3 deletes the rows of the levels recomputed on demand")
           .isZero();
       zones(port(node), "NEW", 4);
       AuditBundles audit = audit(port(node));
       audit.awaitCheckpoint(18);
-      assertThat(count("SELECT COUNT(*) FROM merkle_node")).as("levels 0 and 4").isEqualTo(18 + 1);
+      assertThat(count("SELECT COUNT(*) FROM merkle_node")).as("level 4 only").isEqualTo(1);
       Path bundle =
           audit.export("from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z&previousSize=10");
       AuditReport report = audit.verify(bundle, Optional.of(oldCheckpoint));
       assertThat(report.findings())
           .as("the whole log, consistent with the head signed before the upgrade")
+          .isEmpty();
+    } finally {
+      node.close();
+    }
+  }
+
+  @Test
+  void givenAV3DatabaseWhenTheNodeStartsThenV4DropsLevelZeroAndHexAndAnswersAndProofsStayTheSame()
+      throws Exception {
+    ConfigurableApplicationContext old = start();
+    String oldCheckpoint;
+    String envelope;
+    String firstAnswer;
+    try {
+      zones(port(old), "OLD", 5);
+      envelope =
+          Envelopes.sign(
+              pki.get("kp-registrar"),
+              "RegisterZone",
+              obj("zoneId", "OLD-R", "name", "OLD-R", "prefecture", "Haute-Kotto"));
+      firstAnswer = send(port(old), envelope);
+      oldCheckpoint = audit(port(old)).awaitCheckpoint(11);
+    } finally {
+      old.close();
+    }
+    // the release of V3 kept level 0 of the Merkle log and hex digests, and whole outcomes
+    asWrittenBeforeV4();
+    forgetMigrationsAfter(3);
+    assertThat(history()).endsWith("3:SQL:true");
+    assertThat(count("SELECT COUNT(*) FROM merkle_node WHERE tree_level = 0")).isEqualTo(11);
+    assertThat(count("SELECT COUNT(*) FROM command_receipt WHERE outcome LIKE '+%'")).isZero();
+
+    ConfigurableApplicationContext node = start();
+    try {
+      assertThat(history()).endsWith("3:SQL:true,4:SQL:true");
+      assertThat(count("SELECT COUNT(*) FROM merkle_node WHERE tree_level = 0"))
+          .as("V4 deletes level 0, read from merkle_leaf")
+          .isZero();
+      assertThat(count("SELECT COUNT(*) FROM command_receipt WHERE outcome LIKE '+%'"))
+          .as("every acceptance kept without its command id")
+          .isEqualTo(11);
+      assertThat(send(port(node), envelope))
+          .as("a command retried after the upgrade gets the bytes it got before")
+          .isEqualTo(firstAnswer);
+      zones(port(node), "NEW", 2);
+      AuditBundles audit = audit(port(node));
+      audit.awaitCheckpoint(15);
+      Path bundle =
+          audit.export("from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z&previousSize=11");
+      AuditReport report = audit.verify(bundle, Optional.of(oldCheckpoint));
+      assertThat(report.findings())
+          .as("the whole log with its envelopes, consistent with the head signed before V4")
           .isEmpty();
     } finally {
       node.close();
@@ -265,14 +320,20 @@ class SchemaMigrationTest {
 
   private void send(int port, String actor, String type, com.fasterxml.jackson.databind.JsonNode p)
       throws Exception {
+    send(port, Envelopes.sign(pki.get(actor), type, p));
+  }
+
+  /** Sends a signed envelope, expects 200 and returns the answer's body. */
+  private String send(int port, String envelope) throws Exception {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/commands"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Envelopes.sign(pki.get(actor), type, p)))
+                .POST(HttpRequest.BodyPublishers.ofString(envelope))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(type + ": " + r.body()).isEqualTo(200);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r.body();
   }
 
   /** A query signed by the auditor, as the read policy asks. */
@@ -352,6 +413,91 @@ class SchemaMigrationTest {
         Statement s = c.createStatement()) {
       s.execute(statement);
     }
+  }
+
+  /**
+   * Puts the database written by this release back into the shape the releases before V4 left: hex
+   * digests, outcomes with their command id, and the Merkle log's level 0 in {@code merkle_node} (a
+   * copy of the leaf hashes).
+   */
+  private void asWrittenBeforeV4() throws SQLException {
+    boolean envelopes;
+    try (Connection c = connect();
+        ResultSet t =
+            c.getMetaData()
+                .getTables(
+                    null,
+                    null,
+                    database.isEmpty() ? "COMMAND_ENVELOPE" : "command_envelope",
+                    new String[] {"TABLE"})) {
+      envelopes = t.next();
+    }
+    String whole =
+        "CASE WHEN SUBSTRING(outcome FROM 1 FOR 1) = '+' THEN '{\"commandId\":\"' || command_id"
+            + " || '\",' || SUBSTRING(outcome FROM 2) ELSE outcome END";
+    List<String> statements = new ArrayList<>();
+    if (database.isEmpty()) {
+      statements.addAll(
+          List.of(
+              "ALTER TABLE command_receipt ADD COLUMN hex VARCHAR(64)",
+              "UPDATE command_receipt SET hex = LOWER(RAWTOHEX(body_hash)), outcome = " + whole,
+              "ALTER TABLE command_receipt DROP COLUMN body_hash",
+              "ALTER TABLE command_receipt ALTER COLUMN hex RENAME TO body_hash",
+              "ALTER TABLE command_receipt ALTER COLUMN body_hash SET NOT NULL",
+              "ALTER TABLE merkle_leaf ALTER COLUMN event_id SET DATA TYPE VARCHAR(255)"));
+      if (envelopes) {
+        statements.addAll(
+            List.of(
+                "ALTER TABLE command_envelope ADD COLUMN e CHAR(64)",
+                "ALTER TABLE command_envelope ADD COLUMN c CHAR(64)",
+                "UPDATE command_envelope SET e = LOWER(RAWTOHEX(envelope_sha256)),"
+                    + " c = LOWER(RAWTOHEX(certificate_sha256))",
+                "ALTER TABLE command_envelope DROP COLUMN envelope_sha256",
+                "ALTER TABLE command_envelope DROP COLUMN certificate_sha256",
+                "ALTER TABLE command_envelope ALTER COLUMN e RENAME TO envelope_sha256",
+                "ALTER TABLE command_envelope ALTER COLUMN c RENAME TO certificate_sha256",
+                "ALTER TABLE command_envelope ALTER COLUMN envelope_sha256 SET NOT NULL",
+                "ALTER TABLE signer_certificate ADD COLUMN c CHAR(64)",
+                "UPDATE signer_certificate SET c = LOWER(RAWTOHEX(certificate_sha256))",
+                "ALTER TABLE signer_certificate DROP CONSTRAINT signer_certificate_pkey",
+                "ALTER TABLE signer_certificate DROP COLUMN certificate_sha256",
+                "ALTER TABLE signer_certificate ALTER COLUMN c RENAME TO certificate_sha256",
+                "ALTER TABLE signer_certificate ALTER COLUMN certificate_sha256 SET NOT NULL",
+                "ALTER TABLE signer_certificate ADD CONSTRAINT signer_certificate_pkey"
+                    + " PRIMARY KEY (certificate_sha256)"));
+      }
+    } else {
+      statements.add(
+          "ALTER TABLE merkle_leaf ALTER COLUMN event_id TYPE VARCHAR(255)"
+              + " USING CAST(event_id AS VARCHAR(255))");
+      statements.add(
+          "ALTER TABLE command_receipt"
+              + " ALTER COLUMN body_hash TYPE VARCHAR(64) USING encode(body_hash, 'hex'),"
+              + " ALTER COLUMN outcome TYPE TEXT USING ("
+              + whole
+              + ")");
+      if (envelopes) {
+        statements.add(
+            "ALTER TABLE command_envelope"
+                + " ALTER COLUMN envelope_sha256 TYPE CHAR(64) USING encode(envelope_sha256, 'hex'),"
+                + " ALTER COLUMN certificate_sha256 TYPE CHAR(64)"
+                + " USING encode(certificate_sha256, 'hex')");
+        statements.add(
+            "ALTER TABLE signer_certificate ALTER COLUMN certificate_sha256 TYPE CHAR(64)"
+                + " USING encode(certificate_sha256, 'hex')");
+      }
+    }
+    statements.add(
+        "INSERT INTO merkle_node (tree_level, node_index, node_hash)"
+            + " SELECT 0, leaf_index, leaf_hash FROM merkle_leaf");
+    for (String statement : statements) {
+      sql(statement);
+    }
+  }
+
+  /** Removes the history rows of the migrations after {@code version}, as if they never ran. */
+  private void forgetMigrationsAfter(int version) throws SQLException {
+    sql("DELETE FROM \"flyway_schema_history\" WHERE CAST(\"version\" AS INTEGER) > " + version);
   }
 
   /**

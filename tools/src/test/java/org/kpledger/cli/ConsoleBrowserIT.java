@@ -365,7 +365,9 @@ class ConsoleBrowserIT {
         .isEqualTo("recomputed");
     byte[] stored =
         jdbc.queryForObject(
-            "SELECT leaf_hash FROM merkle_leaf WHERE event_id = ?", byte[].class, eventId);
+            "SELECT leaf_hash FROM merkle_leaf WHERE event_id = CAST(? AS UUID)",
+            byte[].class,
+            eventId);
     assertThat(text(By.id("proof-result")))
         .contains("leaf 0", java.util.HexFormat.of().formatHex(stored));
     shoot("audit");
@@ -388,7 +390,9 @@ class ConsoleBrowserIT {
     assertThat(browser.findElement(By.id("proof")).getAttribute("value")).isEqualTo(proofText);
     assertThat(
             jdbc.queryForObject(
-                "SELECT leaf_hash FROM merkle_leaf WHERE event_id = ?", byte[].class, eventId))
+                "SELECT leaf_hash FROM merkle_leaf WHERE event_id = CAST(? AS UUID)",
+                byte[].class,
+                eventId))
         .as("the node's stored leaf hash is unchanged")
         .isEqualTo(stored);
     assertThat(mismatch.getText()).contains(java.util.HexFormat.of().formatHex(stored));

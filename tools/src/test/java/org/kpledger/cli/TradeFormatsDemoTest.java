@@ -119,7 +119,9 @@ class TradeFormatsDemoTest {
       for (String id : ids) {
         assertThat(
                 jdbc.queryForObject(
-                    "SELECT COUNT(*) FROM merkle_leaf WHERE event_id = ?", Long.class, id))
+                    "SELECT COUNT(*) FROM merkle_leaf WHERE event_id = CAST(? AS UUID)",
+                    Long.class,
+                    id))
             .as("leaf of " + id)
             .isEqualTo(1);
       }

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
 import org.kpledger.anchoring.AnchoredHead;
 import org.kpledger.anchoring.checkpoint.CheckpointVerifier;
+import org.kpledger.anchoring.leaf.JdbcLeafIndex;
 import org.kpledger.anchoring.local.LocalAnchorSink;
 import org.kpledger.api.access.ReadPolicy;
 import org.kpledger.api.envelope.CommandEnvelopes;
@@ -65,7 +66,7 @@ class AuditController {
             jdbc,
             events,
             envelopes,
-            new JdbcNodeStore(dataSource::getConnection),
+            new JdbcNodeStore(dataSource::getConnection, JdbcLeafIndex.LEAF_HASHES),
             sink,
             trust,
             logKey,

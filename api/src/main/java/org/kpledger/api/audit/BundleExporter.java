@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.kpledger.anchoring.AnchoredHead;
 import org.kpledger.anchoring.checkpoint.CheckpointVerifier;
 import org.kpledger.anchoring.fabric.AnchorTransaction;
+import org.kpledger.anchoring.leaf.JdbcLeafIndex;
 import org.kpledger.anchoring.local.LocalAnchorSink;
 import org.kpledger.api.envelope.CommandEnvelopes;
 import org.kpledger.api.settings.AnchoringProperties;
@@ -224,9 +226,11 @@ final class BundleExporter {
 
   private List<Leaf> leavesOf(Set<String> eventIds, long n) {
     List<Leaf> out = new ArrayList<>();
-    List<String> ids = List.copyOf(eventIds);
+    // merkle_leaf keeps event ids as UUIDs: an id that is not one is no leaf
+    List<UUID> ids =
+        eventIds.stream().map(JdbcLeafIndex::eventUuid).flatMap(Optional::stream).toList();
     for (int from = 0; from < ids.size(); from += PAGE) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PAGE));
+      List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + PAGE));
       out.addAll(
           jdbc.query(
               "SELECT leaf_index, event_id, leaf_hash, anchored_at FROM merkle_leaf WHERE"
@@ -244,7 +248,7 @@ final class BundleExporter {
   private static Leaf leaf(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Leaf(
         rs.getLong(1),
-        rs.getString(2),
+        rs.getObject(2, UUID.class).toString(),
         rs.getBytes(3),
         rs.getObject(4, OffsetDateTime.class).toInstant());
   }

@@ -1,11 +1,15 @@
 package org.kpledger.api.command;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +17,23 @@ import org.springframework.stereotype.Component;
  * The first outcome of every commandId, written in the same transaction as the command's events
  * (or, for a refusal, with the refused attempt), so a retry of the same envelope gets the same
  * answer and a reused id with another body is recognised.
+ *
+ * <p>Stored lean (issue #20, migration V4): the body hash as its 32 bytes (a body hash that is not
+ * a SHA-256 in hex, such as the {@code unsigned} of commands a benchmark sends straight to Axon, as
+ * its UTF-8 bytes, never 32 of them), and an outcome that begins with the command's own id ({@code
+ * {"commandId":"<the key>",...}}, every acceptance) without it: the row keeps {@value #WITHOUT_ID}
+ * followed by the rest of the text, and every read puts the same characters back, so the answer
+ * replayed to a retry is the same bytes as the first.
  */
 @Component
 public class CommandReceipts {
+  /** Marks a stored outcome whose {@code {"commandId":"<id>",} beginning was cut off. */
+  static final String WITHOUT_ID = "+";
+
+  private static final HexFormat HEX = HexFormat.of();
+  private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+  private static final int DIGEST_BYTES = 32;
+
   private final JdbcTemplate jdbc;
 
   /** Creates the table if needed. */
@@ -23,7 +41,7 @@ public class CommandReceipts {
     this.jdbc = jdbc;
     jdbc.execute(
         "CREATE TABLE IF NOT EXISTS command_receipt ("
-            + "command_id VARCHAR(128) PRIMARY KEY, body_hash VARCHAR(64) NOT NULL, "
+            + "command_id VARCHAR(128) PRIMARY KEY, body_hash BYTEA NOT NULL, "
             + "http_status INT NOT NULL, outcome TEXT NOT NULL, recorded_at TIMESTAMP NOT NULL)");
   }
 
@@ -35,7 +53,7 @@ public class CommandReceipts {
     return jdbc
         .query(
             "SELECT command_id, body_hash, http_status, outcome FROM command_receipt WHERE command_id = ?",
-            (rs, i) -> new Receipt(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)),
+            (rs, i) -> read(rs),
             commandId)
         .stream()
         .findFirst();
@@ -57,21 +75,77 @@ public class CommandReceipts {
             + marks
             + ")",
         (ResultSet rs) -> {
-          Receipt r = new Receipt(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4));
+          Receipt r = read(rs);
           found.put(r.commandId(), r);
         },
         commandIds.toArray());
     return found;
   }
 
-  /** Stores a receipt in the current transaction; fails on a commandId already used. */
+  /**
+   * Stores a receipt in the current transaction; fails on a commandId already used.
+   *
+   * @throws IllegalArgumentException if the body hash is not a SHA-256 in hex and its UTF-8 is 32
+   *     bytes long (it would read back as a digest)
+   */
   public void store(Receipt receipt) {
     jdbc.update(
         "INSERT INTO command_receipt (command_id, body_hash, http_status, outcome, recorded_at) "
             + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)",
         receipt.commandId(),
-        receipt.bodyHash(),
+        bodyHashBytes(receipt.bodyHash()),
         receipt.httpStatus(),
-        receipt.outcome());
+        compact(receipt.commandId(), receipt.outcome()));
+  }
+
+  /** A body hash as stored: 32 bytes for a SHA-256 in lower-case hex, else its UTF-8. */
+  static byte[] bodyHashBytes(String bodyHash) {
+    if (DIGEST.matcher(bodyHash).matches()) {
+      return HEX.parseHex(bodyHash);
+    }
+    byte[] text = bodyHash.getBytes(StandardCharsets.UTF_8);
+    if (text.length == DIGEST_BYTES) {
+      throw new IllegalArgumentException(
+          "a receipt's body hash is a SHA-256 in 64 lower-case hex digits or a text whose UTF-8 is"
+              + " not 32 bytes long, not "
+              + bodyHash);
+    }
+    return text;
+  }
+
+  /** A body hash as {@link #bodyHashBytes} stored it. */
+  static String bodyHashText(byte[] stored) {
+    return stored.length == DIGEST_BYTES
+        ? HEX.formatHex(stored)
+        : new String(stored, StandardCharsets.UTF_8);
+  }
+
+  private static Receipt read(ResultSet rs) throws SQLException {
+    String commandId = rs.getString(1);
+    return new Receipt(
+        commandId, bodyHashText(rs.getBytes(2)), rs.getInt(3), whole(commandId, rs.getString(4)));
+  }
+
+  /** The outcome as stored: without its beginning when that is the command's own id. */
+  static String compact(String commandId, String outcome) {
+    if (outcome.startsWith(WITHOUT_ID)) {
+      throw new IllegalArgumentException(
+          "a receipt's outcome is a JSON text and cannot begin with " + WITHOUT_ID);
+    }
+    String beginning = beginning(commandId);
+    return outcome.startsWith(beginning)
+        ? WITHOUT_ID + outcome.substring(beginning.length())
+        : outcome;
+  }
+
+  /** The outcome as first answered, from what {@link #compact} stored. */
+  static String whole(String commandId, String stored) {
+    return stored.startsWith(WITHOUT_ID)
+        ? beginning(commandId) + stored.substring(WITHOUT_ID.length())
+        : stored;
+  }
+
+  private static String beginning(String commandId) {
+    return "{\"commandId\":\"" + commandId + "\",";
   }
 }

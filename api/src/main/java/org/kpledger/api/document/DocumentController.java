@@ -124,7 +124,7 @@ class DocumentController {
     }
     named.query(
         "SELECT e.aggregate_identifier, e.sequence_number, l.leaf_index FROM domain_event_entry e"
-            + " JOIN merkle_leaf l ON l.event_id = e.event_identifier"
+            + " JOIN merkle_leaf l ON l.event_id = CAST(e.event_identifier AS UUID)"
             + " WHERE e.aggregate_identifier IN (:ids)",
         Map.of("ids", aggregates),
         rs -> {

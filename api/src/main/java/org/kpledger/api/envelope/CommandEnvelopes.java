@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * envelope's bytes and the same in every command an actor signs, is kept once per certificate
  * ({@code signer_certificate}); the row keeps the rest of the text and the offset the certificate
  * was cut out at, and every read puts it back and checks the whole against the envelope's SHA-256,
- * so what is served is exactly what was signed or nothing.
+ * so what is served is exactly what was signed or nothing. The digests are kept as their 32 bytes
+ * (migration V4), their hex (as events carry them) made at the edges of this class.
  */
 @Component
 public class CommandEnvelopes {
   private static final int IN_LIST = 500;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HexFormat HEX = HexFormat.of();
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate own;
@@ -50,7 +53,7 @@ public class CommandEnvelopes {
       jdbc.update(
           "INSERT INTO command_envelope (command_id, envelope_sha256, envelope) VALUES (?, ?, ?)",
           commandId,
-          LedgerMetaData.envelopeSha256(envelope),
+          HEX.parseHex(LedgerMetaData.envelopeSha256(envelope)),
           envelope);
       return;
     }
@@ -59,9 +62,9 @@ public class CommandEnvelopes {
         "INSERT INTO command_envelope (command_id, envelope_sha256, envelope, certificate_sha256,"
             + " certificate_at) VALUES (?, ?, ?, ?, ?)",
         commandId,
-        LedgerMetaData.envelopeSha256(envelope),
+        HEX.parseHex(LedgerMetaData.envelopeSha256(envelope)),
         envelope.substring(0, at) + envelope.substring(at + certificate.length()),
-        certificateSha256,
+        HEX.parseHex(certificateSha256),
         at);
   }
 
@@ -90,7 +93,7 @@ public class CommandEnvelopes {
             if (cut && certificate != null && at <= text.length()) {
               text = text.substring(0, at) + certificate + text.substring(at);
             }
-            String expected = rs.getString(2).trim();
+            String expected = HEX.formatHex(rs.getBytes(2));
             if (!LedgerMetaData.envelopeSha256(text).equals(expected)) {
               throw new IllegalStateException(
                   "ENVELOPE_STORE_CORRUPT: the stored envelope of command "
@@ -122,12 +125,12 @@ public class CommandEnvelopes {
               jdbc.queryForObject(
                   "SELECT COUNT(*) FROM signer_certificate WHERE certificate_sha256 = ?",
                   Integer.class,
-                  sha256);
+                  (Object) HEX.parseHex(sha256));
           if (rows == null || rows == 0) {
             try {
               jdbc.update(
                   "INSERT INTO signer_certificate (certificate_sha256, certificate) VALUES (?, ?)",
-                  sha256,
+                  HEX.parseHex(sha256),
                   certificate);
             } catch (DuplicateKeyException e) {
               // another command of the same signer stored it first

@@ -38,7 +38,8 @@ class LedgerEvents {
   List<LedgerEvent> leaves(long fromLeaf, int limit) {
     return jdbc.query(
         COLUMNS
-            + "merkle_leaf l JOIN domain_event_entry e ON e.event_identifier = l.event_id"
+            + "merkle_leaf l JOIN domain_event_entry e"
+            + " ON e.event_identifier = CAST(l.event_id AS VARCHAR(36))"
             + " WHERE l.leaf_index >= ? ORDER BY l.leaf_index LIMIT ?",
         (rs, n) -> event(rs),
         fromLeaf,
@@ -54,7 +55,8 @@ class LedgerEvents {
     }
     return named.query(
         COLUMNS
-            + "domain_event_entry e LEFT JOIN merkle_leaf l ON l.event_id = e.event_identifier"
+            + "domain_event_entry e LEFT JOIN merkle_leaf l"
+            + " ON l.event_id = CAST(e.event_identifier AS UUID)"
             + " WHERE e.aggregate_identifier IN (:ids)"
             + " ORDER BY CASE WHEN l.leaf_index IS NULL THEN 1 ELSE 0 END, l.leaf_index,"
             + " e.global_index",

@@ -49,16 +49,20 @@ class AnchoringConfiguration {
     return new JdbcLeafIndex(ledgerConnections).createTableIfAbsent();
   }
 
-  /** The node store the processor writes, in its transaction. */
+  /**
+   * The node store the processor writes, in its transaction; its level 0 is the leaf hashes of
+   * {@code merkle_leaf}, written in the same transaction (V4 deleted the level-0 rows).
+   */
   @Bean
   JdbcNodeStore merkleNodes(ConnectionProvider ledgerConnections) {
-    return new JdbcNodeStore(ledgerConnections).createTablesIfAbsent();
+    return new JdbcNodeStore(ledgerConnections, JdbcLeafIndex.LEAF_HASHES).createTablesIfAbsent();
   }
 
   /** A view of the same store outside any transaction: only committed leaves are read. */
   @Bean
   CommittedLog committedLog(DataSource dataSource) {
-    return new CommittedLog(new JdbcNodeStore(dataSource::getConnection));
+    return new CommittedLog(
+        new JdbcNodeStore(dataSource::getConnection, JdbcLeafIndex.LEAF_HASHES));
   }
 
   @Bean

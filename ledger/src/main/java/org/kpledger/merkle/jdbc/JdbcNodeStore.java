@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.kpledger.jdbc.JdbcWork;
 import org.kpledger.merkle.MerkleHash;
@@ -41,6 +43,12 @@ import org.kpledger.merkle.NodeStore;
  * serialises writers and a writer that lost the race updates nothing and fails. At a million leaves
  * the table holds about 1.07 million rows, and an inclusion proof reads the 84-odd rows its 25-odd
  * nodes are made from with one indexed query.
+ *
+ * <p>A store made with a {@link LeafHashTable} keeps no rows at level 0 either: a node of level 0
+ * is a leaf hash, and the node reads it from the table the caller already writes them to, in the
+ * same transaction that raises the size ({@code merkle_leaf}, issue #20: level 0 was about 94 % of
+ * the rows, each a copy of a leaf hash). Then only levels 4, 8, ... have rows, about 0.07 per leaf,
+ * and a proof is still one query (a {@code UNION ALL} of the two tables).
  */
 public final class JdbcNodeStore implements NodeStore {
 
@@ -58,15 +66,53 @@ public final class JdbcNodeStore implements NodeStore {
         + " SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM merkle_tree WHERE tree_id = 1)"
   };
 
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
+
   private final ConnectionProvider connections;
+  private final LeafHashTable leafHashes;
 
   /**
-   * Uses tables that already exist; see {@link #createTablesIfAbsent()}.
+   * Where the hashes of level 0 (the leaf hashes) are read from when the store does not keep them:
+   * a table the caller writes each leaf's hash to, by leaf index, in the transaction that appends
+   * it (the transaction of {@link #putAll}).
+   *
+   * @param table the table's name
+   * @param indexColumn its column holding the leaf index (the node index at level 0)
+   * @param hashColumn its column holding the leaf hash
+   */
+  public record LeafHashTable(String table, String indexColumn, String hashColumn) {
+    /** Checks that the three names are plain lower-case SQL identifiers. */
+    public LeafHashTable {
+      for (String name : List.of(table, indexColumn, hashColumn)) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+          throw new IllegalArgumentException(name + " is not a plain lower-case SQL identifier");
+        }
+      }
+    }
+  }
+
+  /**
+   * Uses tables that already exist and keeps level 0 in {@code merkle_node}; see {@link
+   * #createTablesIfAbsent()}.
    *
    * @param connections gives the caller's transactional connection when there is one
    */
   public JdbcNodeStore(ConnectionProvider connections) {
     this.connections = Objects.requireNonNull(connections, "connections");
+    this.leafHashes = null;
+  }
+
+  /**
+   * Uses tables that already exist and reads level 0 from {@code leafHashes} instead of keeping it:
+   * {@link #putAll} then writes no row of level 0, and the caller must write every leaf's hash
+   * there in the same transaction.
+   *
+   * @param connections gives the caller's transactional connection when there is one
+   * @param leafHashes the table the leaf hashes are read from
+   */
+  public JdbcNodeStore(ConnectionProvider connections, LeafHashTable leafHashes) {
+    this.connections = Objects.requireNonNull(connections, "connections");
+    this.leafHashes = Objects.requireNonNull(leafHashes, "leafHashes");
   }
 
   /**
@@ -175,19 +221,47 @@ public final class JdbcNodeStore implements NodeStore {
     }
   }
 
-  private static Map<NodeId, byte[]> select(Connection c, List<NodeId> ids) throws SQLException {
-    StringBuilder sql =
-        new StringBuilder("SELECT tree_level, node_index, node_hash FROM merkle_node")
-            .append(" WHERE (tree_level, node_index) IN (");
-    for (int i = 0; i < ids.size(); i++) {
-      sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+  /** Whether {@code merkle_node} holds the rows of this level in this store. */
+  private boolean keepsRows(int level) {
+    return isStored(level) && (level != 0 || leafHashes == null);
+  }
+
+  private Map<NodeId, byte[]> select(Connection c, List<NodeId> ids) throws SQLException {
+    List<NodeId> nodes = new ArrayList<>(ids.size());
+    List<NodeId> leaves = new ArrayList<>();
+    for (NodeId id : ids) {
+      (keepsRows(id.level()) ? nodes : leaves).add(id);
     }
-    sql.append(')');
+    List<String> parts = new ArrayList<>(2);
+    if (!nodes.isEmpty()) {
+      parts.add(
+          "SELECT tree_level, node_index, node_hash FROM merkle_node"
+              + " WHERE (tree_level, node_index) IN ("
+              + String.join(", ", Collections.nCopies(nodes.size(), "(?, ?)"))
+              + ")");
+    }
+    if (!leaves.isEmpty()) {
+      parts.add(
+          "SELECT CAST(0 AS SMALLINT), "
+              + leafHashes.indexColumn()
+              + ", "
+              + leafHashes.hashColumn()
+              + " FROM "
+              + leafHashes.table()
+              + " WHERE "
+              + leafHashes.indexColumn()
+              + " IN ("
+              + String.join(", ", Collections.nCopies(leaves.size(), "?"))
+              + ")");
+    }
     Map<NodeId, byte[]> found = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+    try (PreparedStatement ps = c.prepareStatement(String.join(" UNION ALL ", parts))) {
       int p = 1;
-      for (NodeId id : ids) {
+      for (NodeId id : nodes) {
         ps.setInt(p++, id.level());
+        ps.setLong(p++, id.index());
+      }
+      for (NodeId id : leaves) {
         ps.setLong(p++, id.index());
       }
       try (ResultSet rs = ps.executeQuery()) {
@@ -213,12 +287,12 @@ public final class JdbcNodeStore implements NodeStore {
     }
   }
 
-  private static void insert(Connection c, Map<NodeId, byte[]> nodes) throws SQLException {
+  private void insert(Connection c, Map<NodeId, byte[]> nodes) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO merkle_node (tree_level, node_index, node_hash) VALUES (?, ?, ?)")) {
       for (Map.Entry<NodeId, byte[]> node : nodes.entrySet()) {
-        if (!isStored(node.getKey().level())) {
+        if (!keepsRows(node.getKey().level())) {
           continue;
         }
         ps.setInt(1, node.getKey().level());
@@ -239,7 +313,9 @@ public final class JdbcNodeStore implements NodeStore {
   public String toString() {
     return "JdbcNodeStore[merkle_tree, merkle_node every "
         + STRIDE
-        + " levels, "
+        + " levels"
+        + (leafHashes == null ? "" : ", level 0 from " + leafHashes.table())
+        + ", "
         + MerkleHash.SIZE
         + "-byte hashes]";
   }

@@ -46,7 +46,7 @@ public final class LedgerDatabase {
   public LedgerDatabase() {
     events.createSchema(new H2EventTableFactory());
     tokens.createSchema(GenericTokenTableFactory.INSTANCE);
-    nodes = new JdbcNodeStore(connections).createTablesIfAbsent();
+    nodes = new JdbcNodeStore(connections, JdbcLeafIndex.LEAF_HASHES).createTablesIfAbsent();
     leaves = new JdbcLeafIndex(connections).createTableIfAbsent();
   }
 }

@@ -80,6 +80,56 @@ class JdbcNodeStoreTest extends NodeStoreContractTest {
   }
 
   @Test
+  void aStoreReadingLeavesFromTheLeafTableKeepsNoRowOfLevelZeroAndAnswersTheSame()
+      throws Exception {
+    JdbcNodeStore.LeafHashTable table =
+        new JdbcNodeStore.LeafHashTable("leaf_hashes", "leaf_index", "leaf_hash");
+    NodeStore sparse = new JdbcNodeStore(database.connections(), table).createTablesIfAbsent();
+    List<byte[]> leaves = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      leaves.add(MerkleHash.leafHash(new byte[] {(byte) i, (byte) (i >> 8)}));
+    }
+    try (Connection c = database.dataSource().getConnection()) {
+      c.createStatement()
+          .execute(
+              "CREATE TABLE leaf_hashes (leaf_index BIGINT PRIMARY KEY, leaf_hash BYTEA NOT NULL)");
+      try (java.sql.PreparedStatement ps =
+          c.prepareStatement("INSERT INTO leaf_hashes VALUES (?, ?)")) {
+        for (int i = 0; i < leaves.size(); i++) {
+          ps.setLong(1, i);
+          ps.setBytes(2, leaves.get(i));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    MerkleLog log = new MerkleLog(sparse);
+    log.appendAll(leaves.subList(0, 2500));
+    log.appendAll(leaves.subList(2500, 5000));
+    assertThat(database.queryForLong("SELECT COUNT(*) FROM merkle_node"))
+        .as("levels 4, 8 and 12 of 5,000 leaves: 0.07 rows a leaf")
+        .isEqualTo(312 + 19 + 1);
+    MerkleLog every = new MerkleLog(new InMemoryNodeStore());
+    every.appendAll(leaves);
+    assertThat(log.root()).isEqualTo(every.root());
+    assertThat(log.leafHash(4321)).isEqualTo(leaves.get(4321));
+    int before = database.statementsPrepared();
+    assertThat(log.inclusionProof(1234, 5000))
+        .containsExactlyElementsOf(every.inclusionProof(1234, 5000));
+    assertThat(database.statementsPrepared() - before).as("still one query a proof").isEqualTo(1);
+    assertThat(log.consistencyProof(777, 4999))
+        .containsExactlyElementsOf(every.consistencyProof(777, 4999));
+  }
+
+  @Test
+  void aLeafTableNamedWithAnythingButAPlainIdentifierIsRefused() {
+    assertThatThrownBy(
+            () -> new JdbcNodeStore.LeafHashTable("merkle_leaf; DROP", "leaf_index", "leaf_hash"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("merkle_leaf; DROP is not a plain lower-case SQL identifier");
+  }
+
+  @Test
   void aNodeWhoseStoredDescendantsAreIncompleteIsRefused() {
     MerkleLog log = new MerkleLog(store());
     List<byte[]> leaves = new ArrayList<>();

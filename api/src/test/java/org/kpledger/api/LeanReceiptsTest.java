@@ -1,0 +1,102 @@
+package org.kpledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.kpledger.api.CarFixture.obj;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kpledger.api.command.CommandReceipts;
+import org.kpledger.api.envelope.CommandEnvelopes;
+import org.kpledger.custody.LedgerMetaData;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Receipts and envelopes are stored lean (issue #20, V4): digests as 32 bytes and an acceptance's
+ * outcome without the command id it is keyed by; what the node answers stays the same bytes (a
+ * client compares the answer to a retried command with the first) and the envelope is still served
+ * exactly as signed.
+ */
+class LeanReceiptsTest extends LedgerTestBase {
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  @Autowired CommandReceipts receipts;
+  @Autowired CommandEnvelopes envelopes;
+
+  @Test
+  void aRetriedCommandGetsTheSameBytesWhileTheRowKeepsNeitherItsIdInTheOutcomeNorHexDigests()
+      throws Exception {
+    String envelope =
+        Envelopes.sign(
+            PKI.get("kp-registrar"),
+            "RegisterZone",
+            obj("zoneId", "LEAN-1", "name", "Lean", "prefecture", "Haute-Kotto"));
+    String commandId = JSON.readTree(envelope).path("commandId").asText();
+
+    HttpResponse<byte[]> first = send(envelope);
+    HttpResponse<byte[]> retried = send(envelope);
+
+    assertThat(first.statusCode()).as(new String(first.body())).isEqualTo(200);
+    assertThat(retried.statusCode()).isEqualTo(200);
+    assertThat(retried.body()).as("the same bytes").isEqualTo(first.body());
+    assertThat(new String(first.body())).startsWith("{\"commandId\":\"" + commandId + "\",");
+    assertThat(receipts.find(commandId).orElseThrow().outcome())
+        .isEqualTo(new String(first.body()));
+
+    Map<String, Object> row =
+        jdbc.queryForMap(
+            "SELECT body_hash, outcome FROM command_receipt WHERE command_id = ?", commandId);
+    assertThat((byte[]) row.get("body_hash")).hasSize(32);
+    assertThat(row.get("outcome").toString())
+        .startsWith("+\"commandType\":\"RegisterZone\"")
+        .doesNotContain(commandId);
+
+    byte[] digest =
+        jdbc.queryForObject(
+            "SELECT envelope_sha256 FROM command_envelope WHERE command_id = ?",
+            byte[].class,
+            commandId);
+    assertThat(HexFormat.of().formatHex(digest)).isEqualTo(LedgerMetaData.envelopeSha256(envelope));
+    assertThat(envelopes.findAll(List.of(commandId))).containsEntry(commandId, envelope);
+  }
+
+  @Test
+  void anOutcomeThatDoesNotBeginWithItsOwnIdIsStoredWhole() {
+    String refusal = "{\"type\":\"about:blank\",\"commandId\":\"X-9\"}";
+    receipts.store(new CommandReceipts.Receipt("X-9", "ab".repeat(32), 409, refusal));
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT outcome FROM command_receipt WHERE command_id = 'X-9'", String.class))
+        .isEqualTo(refusal);
+    assertThat(receipts.find("X-9").orElseThrow())
+        .isEqualTo(new CommandReceipts.Receipt("X-9", "ab".repeat(32), 409, refusal));
+  }
+
+  @Test
+  void aBodyHashThatIsNotADigestIsKeptAsItsTextAndOneThatWouldReadAsADigestIsRefused() {
+    receipts.store(new CommandReceipts.Receipt("X-11", "unsigned", 200, "{\"a\":1}"));
+    assertThat(receipts.find("X-11").orElseThrow().bodyHash()).isEqualTo("unsigned");
+    assertThatThrownBy(
+            () ->
+                receipts.store(
+                    new CommandReceipts.Receipt("X-10", "AB".repeat(16), 200, "{\"a\":1}")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("a receipt's body hash is a SHA-256 in 64 lower-case hex digits");
+    assertThat(receipts.find("X-10")).isEmpty();
+  }
+
+  private HttpResponse<byte[]> send(String envelope) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/commands"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(envelope))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+}
