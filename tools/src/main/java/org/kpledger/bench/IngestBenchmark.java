@@ -54,6 +54,9 @@ public final class IngestBenchmark {
   private Clock nodeClock;
   private StoreCounters store;
   private long[] phaseWritesStart = new long[3];
+  private final long[] reportAtEvents;
+  private volatile String phase = "the reference data's catch-up";
+  private boolean warmingUp;
 
   /**
    * @param seconds duration of each timed phase
@@ -63,6 +66,9 @@ public final class IngestBenchmark {
    * @param batchSizes envelopes per batch request, one set of batched phases for each (0: none)
    * @param dataDir an empty directory for the node's database
    * @param nodeArgs extra node settings ({@code --name=value}), to compare configurations
+   * @param reportAtEvents describe the database (on H2 the file against its live data) the moments
+   *     the event store passes these numbers of events, whatever the machine's speed (none, or 0:
+   *     only at the end)
    */
   public IngestBenchmark(
       int seconds,
@@ -71,8 +77,19 @@ public final class IngestBenchmark {
       int maxRate,
       int[] batchSizes,
       Path dataDir,
-      List<String> nodeArgs) {
-    this(seconds, warmupSeconds, threadCounts, maxRate, batchSizes, dataDir, nodeArgs, 300, 1000);
+      List<String> nodeArgs,
+      long[] reportAtEvents) {
+    this(
+        seconds,
+        warmupSeconds,
+        threadCounts,
+        maxRate,
+        batchSizes,
+        dataDir,
+        nodeArgs,
+        reportAtEvents,
+        300,
+        1000);
   }
 
   /** As the public constructor, with a reference world of {@code sites} and {@code miners}. */
@@ -84,8 +101,15 @@ public final class IngestBenchmark {
       int[] batchSizes,
       Path dataDir,
       List<String> nodeArgs,
+      long[] reportAtEvents,
       int sites,
       int miners) {
+    if (java.util.Arrays.stream(reportAtEvents).anyMatch(e -> e < 0)) {
+      throw new IllegalArgumentException(
+          "the numbers of events to describe the store at must be positive (0: none), not "
+              + java.util.Arrays.toString(reportAtEvents));
+    }
+    this.reportAtEvents = java.util.Arrays.stream(reportAtEvents).filter(e -> e != 0).toArray();
     this.seconds = seconds;
     this.warmupSeconds = warmupSeconds;
     this.phaseSeconds = seconds;
@@ -110,6 +134,7 @@ public final class IngestBenchmark {
     args.add("--logging.level.org.kpledger=WARN");
     args.addAll(nodeArgs);
     ConfigurableApplicationContext node = LedgerApplication.start(args.toArray(String[]::new));
+    StoreAtEvents atEvents = null;
     try {
       String url = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
       long t0 = System.nanoTime();
@@ -130,6 +155,9 @@ public final class IngestBenchmark {
       this.store =
           StoreCounters.of(
               jdbc, node.getBean(org.kpledger.api.storage.StorageDurability.class).engine());
+      if (reportAtEvents.length > 0) {
+        atEvents = new StoreAtEvents(jdbc, store, reportAtEvents, () -> phase).start();
+      }
       CommandGateway gateway = node.getBean(CommandGateway.class);
       // the unsigned path skips the node's CommandService, so it stamps the record time itself,
       // from the node's own clock as CommandService does
@@ -165,8 +193,12 @@ public final class IngestBenchmark {
       System.out.println(Machine.describe());
       System.out.println("database: " + node.getEnvironment().getProperty("spring.datasource.url"));
       nodeArgs.forEach(a -> System.out.println("node setting: " + a));
+      if (atEvents != null) {
+        atEvents.close();
+        atEvents.lines().forEach(System.out::println);
+      }
       System.out.printf(
-          "%s, %,d events stored%n",
+          "at the end: %s, %,d events stored%n",
           store.describe(),
           jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class));
       System.out.println(PhaseResult.header());
@@ -183,6 +215,9 @@ public final class IngestBenchmark {
       System.out.println("ECDSA P-256 verifications per second on one thread:");
       System.out.print(SignatureThroughput.measure(2));
     } finally {
+      if (atEvents != null) {
+        atEvents.close();
+      }
       node.close();
     }
   }
@@ -200,6 +235,7 @@ public final class IngestBenchmark {
     }
     int maxThreads = java.util.Arrays.stream(threadCounts).max().orElse(1);
     phaseSeconds = Math.max(1, warmupSeconds / (batchSizes.length > 0 ? 3 : 2));
+    warmingUp = true;
     long t0 = System.nanoTime();
     long commands = 0;
     try {
@@ -218,6 +254,7 @@ public final class IngestBenchmark {
       }
     } finally {
       phaseSeconds = seconds;
+      warmingUp = false;
     }
     System.out.printf(
         "warm-up: %,d commands on every path in %.1f s, not counted%n",
@@ -397,6 +434,7 @@ public final class IngestBenchmark {
   private PhaseResult timed(
       String path, int threads, ClientFactory factory, int perThread, int commandsPerCall)
       throws Exception {
+    phase = (warmingUp ? "the warm-up's " : "") + path + ", " + threads + " threads";
     AtomicLong done = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     long[][] latencies = new long[threads][perThread];

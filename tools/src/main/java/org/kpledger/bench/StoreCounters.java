@@ -15,7 +15,7 @@ abstract class StoreCounters {
   /** {writes, bytes written, database server CPU nanoseconds} so far. */
   abstract long[] read();
 
-  /** One line on the database's state at the end of the run. */
+  /** One line on the database's state now: its size, and on H2 the file against its live data. */
   abstract String describe();
 
   /** The counters of the database behind {@code jdbc}, whose product is {@code engine}. */
@@ -43,7 +43,7 @@ abstract class StoreCounters {
       long chunksLive = setting("info.CHUNKS_FILL_RATE");
       long live = size * fill / 100 * chunksLive / 100;
       return String.format(
-          "H2 file at the end: %,d MiB, chunks %d %% live, %d %% of the file chunks: %,d MiB live,"
+          "H2 file %,d MiB, chunks %d %% live, %d %% of the file chunks: %,d MiB live,"
               + " the file %.1f times that",
           size >> 20, chunksLive, fill, live >> 20, live == 0 ? 0.0 : (double) size / live);
     }

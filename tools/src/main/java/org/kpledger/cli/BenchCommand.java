@@ -70,11 +70,23 @@ class BenchCommand {
             "A node setting for this run, e.g. --node-arg=--spring.datasource.url=... (repeatable)")
     java.util.List<String> nodeArgs = new java.util.ArrayList<>();
 
+    @Option(
+        names = "--report-at-events",
+        split = ",",
+        defaultValue = "150000",
+        description =
+            "Describe the database the moments the event store passes these numbers of events (on"
+                + " H2: the file, its live data and their ratio; issue #20's target is at 150,000),"
+                + " whatever the machine's speed; 0: only at the end")
+    long[] reportAtEvents;
+
     @Override
     public Integer call() throws Exception {
       java.nio.file.Path dir = IngestBenchmark.freshDataDir();
       try {
-        new IngestBenchmark(seconds, warmup, threads, maxRate, batchSizes, dir, nodeArgs).run();
+        new IngestBenchmark(
+                seconds, warmup, threads, maxRate, batchSizes, dir, nodeArgs, reportAtEvents)
+            .run();
       } finally {
         // a run leaves gigabytes of H2 file behind; its figures are in the table
         org.springframework.util.FileSystemUtils.deleteRecursively(dir);

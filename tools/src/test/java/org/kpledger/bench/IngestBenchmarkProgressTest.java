@@ -7,7 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,14 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
  * with its total, and stdout keeps only the table. The run goes through the benchmark's entry point
  * with a tiny reference world (6 sites, 20 miners) instead of {@code kp bench ingest}, whose world
  * of 300 sites and 1,000 miners takes thousands of signed commands before the first phase: too long
- * for a test on the busy machine; the phases, their progress and the table are the same.
+ * for a test on the busy machine; the phases, their progress and the table are the same. One run
+ * serves every test of the class.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestBenchmarkProgressTest {
-  @TempDir Path data;
+  /** The reference data of the tiny world alone stores more events than this. */
+  private static final long MARK = 50;
 
-  @Test
-  void eachTimedPhaseShowsItsProgressAtOnceAndItsTotalOnStderrAndTheTableOnStdout()
-      throws Exception {
+  private String seenOut;
+  private String seenErr;
+
+  @BeforeAll
+  void run(@TempDir Path data) throws Exception {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -31,15 +40,20 @@ class IngestBenchmarkProgressTest {
     System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
     try {
-      new IngestBenchmark(1, 0, new int[] {1}, 80, new int[] {0}, data, List.of(), 6, 20).run();
+      new IngestBenchmark(
+              1, 0, new int[] {1}, 80, new int[] {0}, data, List.of(), new long[] {MARK}, 6, 20)
+          .run();
     } finally {
       System.setOut(out);
       System.setErr(err);
     }
-    String seenOut = stdout.toString(StandardCharsets.UTF_8);
-    String seenErr = stderr.toString(StandardCharsets.UTF_8);
+    seenOut = stdout.toString(StandardCharsets.UTF_8);
+    seenErr = stderr.toString(StandardCharsets.UTF_8);
     System.out.print(seenOut + seenErr);
+  }
 
+  @Test
+  void eachTimedPhaseShowsItsProgressAtOnceAndItsTotalOnStderrAndTheTableOnStdout() {
     for (String path : new String[] {"signed/HTTP", "axon/no-sig"}) {
       String phase = "(?m)^\\[bench\\] " + path + ", 1 threads: ";
       assertThat(seenErr)
@@ -54,5 +68,28 @@ class IngestBenchmarkProgressTest {
         .containsPattern("(?m)^signed/HTTP +1 ")
         .as("nothing of the progress on stdout")
         .doesNotContain("[bench]");
+  }
+
+  /**
+   * Issue #20's target is the H2 file against its live data after 150,000 events, and the run is
+   * bound by time: the benchmark describes the file the moment the store passes the mark, whatever
+   * the machine's speed, and again at the end.
+   */
+  @Test
+  void theH2FileIsDescribedOnceTheStorePassesTheMarkAndAgainAtTheEnd() {
+    Matcher at =
+        Pattern.compile(
+                "(?m)^at 50 events \\(([0-9,]+) stored, during [^)]+\\): H2 file [0-9,]+ MiB,"
+                    + " chunks [0-9]+ % live, [0-9]+ % of the file chunks: [0-9,]+ MiB live, the"
+                    + " file [0-9.]+ times that$")
+            .matcher(seenOut);
+    assertThat(at.find()).as("the line at the mark, in:\n" + seenOut).isTrue();
+    assertThat(Long.parseLong(at.group(1).replace(",", "")))
+        .as("events stored when the line was taken")
+        .isGreaterThanOrEqualTo(MARK);
+    assertThat(at.find()).as("printed as it happens and repeated before the table").isTrue();
+    assertThat(at.find()).as("taken once").isFalse();
+    assertThat(seenOut)
+        .containsPattern("(?m)^at the end: H2 file [0-9,]+ MiB, .*, [0-9,]+ events stored$");
   }
 }

@@ -35,10 +35,12 @@ import org.slf4j.LoggerFactory;
  *       whatever their rate, for at most {@code budget} of time. {@code compact} gives up when it
  *       waits 10 ms in vain for the store's lock, common while commits stream in: the pass tries
  *       again, {@code lockMisses} times in a row at most;
- *   <li>when the chunks are live enough but fill under {@code moveBelow} % of the file, it moves up
- *       to {@code moveBytes} of chunks from the end of the file into the free space and truncates
- *       it ({@link RandomAccessStore#compactMoveChunks}, as H2's housekeeping does), so the file
- *       shrinks after a burst. H2 syncs the file before it overwrites a chunk there or truncates.
+ *   <li>then, while chunks fill under {@code moveBelow} % of the file, it moves up to {@code
+ *       moveBytes} of chunks from the end of the file into the free space and truncates it ({@link
+ *       RandomAccessStore#compactMoveChunks}, as H2's housekeeping does), whether or not the
+ *       rewrites reached their target or time: while commits stream in they do not, and the file
+ *       would otherwise keep its high-water mark until the writes stop. H2 syncs the file before it
+ *       overwrites a chunk there or truncates.
  * </ul>
  *
  * <p>H2 reuses the space of a dead chunk once the chunk is older than its retention time ({@code
@@ -60,8 +62,8 @@ public final class H2Compaction implements AutoCloseable {
    * @param rewriteShare a pass's byte budget in percent of the bytes written since the last pass; 0
    *     for no byte budget (passes until {@code targetFillRate}, the time or the lock misses)
    * @param lockMisses calls in a row that found the store's lock taken before a pass gives up
-   * @param moveBelow move chunks to the start of the file while they fill under this share of it
-   *     (0: never)
+   * @param moveBelow move chunks to the start of the file while they fill under this share of it,
+   *     after the rewrites whatever they reached (0: never)
    * @param moveBytes bytes of chunks one pass moves at most
    */
   public record Settings(
@@ -256,12 +258,14 @@ public final class H2Compaction implements AutoCloseable {
       }
     }
     long shrunk = 0;
+    // moves whether or not the rewrites reached their target, and after a pass that spent its
+    // time: while commits stream in the chunks stay under it, and a file that only shrank once
+    // the writes stopped kept its high-water mark all along (measured: 28 % of it free space
+    // at the end of a benchmark)
     if (settings.moveBelow() > 0
         && settings.moveBytes() > 0
         && !mv.isClosed()
-        && System.nanoTime() < deadline
         && mv.getFileStore() instanceof RandomAccessStore file
-        && mv.getFileStore().getChunksFillRate() >= settings.targetFillRate()
         && file.getFillRate() < settings.moveBelow()) {
       long size = file.size();
       // moves up to moveBytes of chunks from the end of the file into its free space, syncs, and

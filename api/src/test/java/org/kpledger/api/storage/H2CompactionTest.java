@@ -132,6 +132,45 @@ class H2CompactionTest {
     }
   }
 
+  /**
+   * While commits stream in, the chunks stay under the target fill rate and a pass may spend its
+   * time on rewrites: it moves chunks all the same, or the file keeps its high-water mark until the
+   * writes stop (measured in {@code kp bench ingest}: 28 % of the file free space at the end).
+   */
+  @Test
+  void givenChunksUnderTheTargetAndAPassOutOfTimeWhenTheFileHasFreeSpaceThenThePassMovesChunks()
+      throws Exception {
+    JdbcDataSource db = fileDatabase("loaded");
+    try (Connection c = db.getConnection()) {
+      createTables(c);
+      Random random = new Random(19);
+      for (int i = 0; i < COMMITS; i++) {
+        commit(c, i, random.nextInt(500));
+      }
+      String contents = contents(c);
+      H2Compaction rewritesOnly =
+          H2Compaction.of(db, 80, 1 << 20, Duration.ofSeconds(5)).orElseThrow();
+      untilSettled(rewritesOnly);
+      rewritesOnly.close();
+      long grown = Files.size(dir.resolve("loaded.mv.db"));
+      // a target the chunks are under, and no time left for rewrites
+      H2Compaction loaded =
+          H2Compaction.of(
+                  db, new H2Compaction.Settings(99, 1 << 20, Duration.ZERO, 100, 50, 80, 4 << 20))
+              .orElseThrow();
+      assertThat(loaded.chunksFillRate()).as("chunks' live share").isLessThan(99);
+      assertThat(loaded.fileFillRate()).as("the file's share in chunks").isLessThan(80);
+
+      Pass pass = loaded.pass();
+
+      assertThat(pass.rewrites()).as("rewrites, with no time for them").isZero();
+      assertThat(pass.shrunkBytes()).as("bytes the pass shrank the file by").isPositive();
+      assertThat(Files.size(dir.resolve("loaded.mv.db"))).isLessThan(grown);
+      assertThat(contents(c)).isEqualTo(contents);
+      loaded.close();
+    }
+  }
+
   @Test
   void
       givenCommitsStreamingWhenPassesRunWithTheNodesSettingsThenTheFileStaysUnderThreeTimesItsLiveData()
