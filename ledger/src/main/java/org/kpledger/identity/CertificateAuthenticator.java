@@ -33,6 +33,11 @@ public final class CertificateAuthenticator {
   static final Set<String> SIGNATURE_ALGORITHMS =
       Set.of("1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4");
 
+  /**
+   * Parsed certificates by the exact base64 text they were given as: a signer sends the same text
+   * in every envelope, so a known certificate is found without decoding or hashing it again (the
+   * text determines the DER; a certificate given in another spelling is parsed once more).
+   */
   private static final BoundedCache<String, X509Certificate> PARSED = new BoundedCache<>(4096);
 
   private final TrustAnchors anchors;
@@ -181,7 +186,7 @@ public final class CertificateAuthenticator {
 
   /**
    * Parses a certificate from standard base64 of its DER (as in an envelope's {@code
-   * signerCertificate}). Parsed certificates are cached by DER hash (bounded).
+   * signerCertificate}). Parsed certificates are cached by their base64 text (bounded).
    *
    * @param base64Der standard base64 of exactly one DER certificate, no trailing bytes
    * @return the certificate
@@ -191,17 +196,16 @@ public final class CertificateAuthenticator {
     if (base64Der == null) {
       throw new IdentityRejectedException(MALFORMED_CERTIFICATE, "no certificate given");
     }
+    X509Certificate cert = PARSED.get(base64Der);
+    if (cert != null) {
+      return cert;
+    }
     byte[] der;
     try {
       der = Base64.getDecoder().decode(base64Der);
     } catch (IllegalArgumentException e) {
       throw new IdentityRejectedException(
           MALFORMED_CERTIFICATE, "certificate is not standard base64", e);
-    }
-    String key = BoundedCache.derKey(der);
-    X509Certificate cert = PARSED.get(key);
-    if (cert != null) {
-      return cert;
     }
     try {
       cert =
@@ -215,7 +219,7 @@ public final class CertificateAuthenticator {
       throw new IdentityRejectedException(
           MALFORMED_CERTIFICATE, "extra bytes around the DER certificate");
     }
-    PARSED.put(key, cert);
+    PARSED.put(base64Der, cert);
     return cert;
   }
 

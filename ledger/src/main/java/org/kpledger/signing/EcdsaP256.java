@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -43,6 +44,18 @@ public final class EcdsaP256 {
   private static final BigInteger N = X9.getN();
   private static final BigInteger HALF_N = N.shiftRight(1);
   private static final int P1363_LENGTH = 64;
+  private static final int SHA256_LENGTH = 32;
+
+  /** An unused SHA-256 digest, cloned for each message (cheaper than a provider lookup). */
+  private static final MessageDigest SHA256 = newSha256();
+
+  /** P-256's field prime, curve coefficients and generator as JCA spells them, made once. */
+  private static final BigInteger P = X9.getCurve().getField().getCharacteristic();
+
+  private static final BigInteger A = X9.getCurve().getA().toBigInteger();
+  private static final BigInteger B = X9.getCurve().getB().toBigInteger();
+  private static final BigInteger GX = DOMAIN.getG().getAffineXCoord().toBigInteger();
+  private static final BigInteger GY = DOMAIN.getG().getAffineYCoord().toBigInteger();
 
   /**
    * Validated public points, reused so that a key that verifies many signatures (an actor's, in an
@@ -86,12 +99,30 @@ public final class EcdsaP256 {
    * @return true only if the signature is valid, strictly DER-encoded and low-S
    */
   public static boolean verify(PublicKey key, byte[] message, byte[] derSignature) {
-    if (derSignature == null) {
+    if (message == null) {
+      return false;
+    }
+    return verifyDigest(key, sha256(message), derSignature);
+  }
+
+  /**
+   * Verifies a strict-DER, low-S signature over a message of which the caller already holds the
+   * SHA-256 digest, under the same rules as {@link #verify(PublicKey, byte[], byte[])}: for a
+   * caller that needs the digest itself too (the node keeps it as a command's body hash), so the
+   * message is hashed once.
+   *
+   * @param key a P-256 public key
+   * @param sha256 SHA-256 of the signed bytes, 32 bytes
+   * @param derSignature DER {@code ECDSA-Sig-Value}
+   * @return true only if the signature is valid, strictly DER-encoded and low-S; never throws
+   */
+  public static boolean verifyDigest(PublicKey key, byte[] sha256, byte[] derSignature) {
+    if (derSignature == null || sha256 == null || sha256.length != SHA256_LENGTH) {
       return false;
     }
     try {
       BigInteger[] rs = StandardDSAEncoding.INSTANCE.decode(N, derSignature);
-      return verify(key, message, rs[0], rs[1]);
+      return verifyHash(key, sha256, rs[0], rs[1]);
     } catch (IOException | RuntimeException e) {
       return false;
     }
@@ -178,16 +209,16 @@ public final class EcdsaP256 {
   }
 
   private static boolean verify(PublicKey key, byte[] message, BigInteger r, BigInteger s) {
-    if (message == null
-        || r.signum() <= 0
-        || r.compareTo(N) >= 0
-        || s.signum() <= 0
-        || s.compareTo(HALF_N) > 0) {
+    return message != null && verifyHash(key, sha256(message), r, s);
+  }
+
+  private static boolean verifyHash(PublicKey key, byte[] hash, BigInteger r, BigInteger s) {
+    if (r.signum() <= 0 || r.compareTo(N) >= 0 || s.signum() <= 0 || s.compareTo(HALF_N) > 0) {
       return false;
     }
     ECDSASigner verifier = new ECDSASigner();
     verifier.init(false, publicParameters(key));
-    return verifier.verifySignature(sha256(message), r, s);
+    return verifier.verifySignature(hash, r, s);
   }
 
   private static ECPublicKeyParameters publicParameters(PublicKey key) {
@@ -224,18 +255,36 @@ public final class EcdsaP256 {
         && spec.getCofactor() == 1
         && N.equals(spec.getOrder())
         && spec.getCurve().getField() instanceof ECFieldFp field
-        && field.getP().equals(X9.getCurve().getField().getCharacteristic())
-        && spec.getCurve().getA().equals(X9.getCurve().getA().toBigInteger())
-        && spec.getCurve().getB().equals(X9.getCurve().getB().toBigInteger())
-        && spec.getGenerator().getAffineX().equals(DOMAIN.getG().getAffineXCoord().toBigInteger())
-        && spec.getGenerator().getAffineY().equals(DOMAIN.getG().getAffineYCoord().toBigInteger());
+        && field.getP().equals(P)
+        && spec.getCurve().getA().equals(A)
+        && spec.getCurve().getB().equals(B)
+        && spec.getGenerator().getAffineX().equals(GX)
+        && spec.getGenerator().getAffineY().equals(GY);
   }
 
-  private static byte[] sha256(byte[] message) {
-    SHA256Digest digest = new SHA256Digest();
-    digest.update(message, 0, message.length);
-    byte[] out = new byte[digest.getDigestSize()];
-    digest.doFinal(out, 0);
-    return out;
+  /**
+   * SHA-256 of {@code message}, the digest ECDSA signs here. The JDK's own SHA-256 (its provider
+   * chosen once, normally SUN), whose compiled code uses the processor's SHA instructions where it
+   * has them: about 0.7 us for an envelope's 1.3 KB against 5.4 us for Bouncy Castle's Java digest
+   * on the development VM. Same function, same bytes.
+   */
+  static byte[] sha256(byte[] message) {
+    try {
+      return ((MessageDigest) SHA256.clone()).digest(message);
+    } catch (CloneNotSupportedException e) {
+      try {
+        return MessageDigest.getInstance("SHA-256", SHA256.getProvider()).digest(message);
+      } catch (GeneralSecurityException missing) {
+        throw new IllegalStateException("SHA-256 is missing from this JVM", missing);
+      }
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 }

@@ -101,26 +101,36 @@ final class EnvelopeRules {
     return base64(SIGNATURE, value, MAX_SIGNATURE_BYTES, "a DER ECDSA P-256 signature");
   }
 
+  /**
+   * The bytes of a member that {@link #signerCertificate} or {@link #signature} already accepted
+   * (an envelope's constructor checks both): decoded only, not checked again.
+   */
+  static byte[] decodeChecked(String value) {
+    return Base64.getDecoder().decode(value);
+  }
+
   private static byte[] base64(String field, String value, int maxBytes, String what) {
-    String rule =
-        "must be standard padded base64 (RFC 4648 §4) of "
-            + what
-            + ", at most "
-            + maxBytes
-            + " bytes";
     required(field, value);
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(value);
     } catch (IllegalArgumentException e) {
-      throw new EnvelopeFormatException(field, rule, e);
+      throw new EnvelopeFormatException(field, base64Rule(maxBytes, what), e);
     }
     if (bytes.length == 0
         || bytes.length > maxBytes
         || !Base64.getEncoder().encodeToString(bytes).equals(value)) {
-      throw new EnvelopeFormatException(field, rule);
+      throw new EnvelopeFormatException(field, base64Rule(maxBytes, what));
     }
     return bytes;
+  }
+
+  private static String base64Rule(int maxBytes, String what) {
+    return "must be standard padded base64 (RFC 4648 §4) of "
+        + what
+        + ", at most "
+        + maxBytes
+        + " bytes";
   }
 
   private static String matching(String field, String value, Pattern pattern, String rule) {

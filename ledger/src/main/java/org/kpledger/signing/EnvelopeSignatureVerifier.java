@@ -52,4 +52,31 @@ public final class EnvelopeSignatureVerifier {
       return Optional.empty();
     }
   }
+
+  /**
+   * The same check as {@link #verify(SignedEnvelope, X509Certificate)}, returning the SHA-256
+   * digest of the signing input that the signature was verified against: for a caller who keeps
+   * that digest (the node's receipts hold it as the command's body hash), so the envelope is
+   * canonicalized and hashed once. Never throws.
+   *
+   * @param e the envelope
+   * @param cert the signer certificate, normally the one parsed from {@code e.signerCertificate()}
+   * @return SHA-256 of {@link SignedEnvelope#signingInput()} if the signature holds, else empty
+   */
+  public static Optional<byte[]> verifiedSigningDigest(SignedEnvelope e, X509Certificate cert) {
+    if (e == null || cert == null) {
+      return Optional.empty();
+    }
+    try {
+      if (!MessageDigest.isEqual(cert.getEncoded(), e.signerCertificateDer())) {
+        return Optional.empty();
+      }
+      byte[] digest = EcdsaP256.sha256(e.signingInput());
+      return EcdsaP256.verifyDigest(cert.getPublicKey(), digest, e.signatureDer())
+          ? Optional.of(digest)
+          : Optional.empty();
+    } catch (CertificateEncodingException | RuntimeException ex) {
+      return Optional.empty();
+    }
+  }
 }

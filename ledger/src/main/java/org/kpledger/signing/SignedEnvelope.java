@@ -101,7 +101,7 @@ public record SignedEnvelope(
    * @return a fresh array
    */
   public byte[] signerCertificateDer() {
-    return EnvelopeRules.signerCertificate(signerCertificate);
+    return EnvelopeRules.decodeChecked(signerCertificate);
   }
 
   /**
@@ -110,7 +110,7 @@ public record SignedEnvelope(
    * @return a fresh array
    */
   public byte[] signatureDer() {
-    return EnvelopeRules.signature(signature);
+    return EnvelopeRules.decodeChecked(signature);
   }
 
   /**

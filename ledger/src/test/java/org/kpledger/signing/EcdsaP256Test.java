@@ -32,6 +32,27 @@ class EcdsaP256Test {
     }
   }
 
+  /**
+   * Verifying against a digest the caller computed is the same check as verifying the message: it
+   * holds for the message's SHA-256 only, and a digest that is not 32 bytes is refused.
+   */
+  @Test
+  void verifyingADigestIsVerifyingItsMessage() throws Exception {
+    byte[] m = "kimberley".getBytes(StandardCharsets.UTF_8);
+    byte[] sig = EcdsaP256.sign(KEYS.getPrivate(), m);
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(m);
+    assertThat(EcdsaP256.verifyDigest(KEYS.getPublic(), digest, sig)).isTrue();
+    byte[] other = digest.clone();
+    other[0] ^= 1;
+    assertThat(EcdsaP256.verifyDigest(KEYS.getPublic(), other, sig)).isFalse();
+    assertThat(EcdsaP256.verifyDigest(KEYS.getPublic(), m, sig)).isFalse();
+    assertThat(EcdsaP256.verifyDigest(KEYS.getPublic(), java.util.Arrays.copyOf(digest, 31), sig))
+        .isFalse();
+    assertThat(EcdsaP256.verifyDigest(KEYS.getPublic(), null, sig)).isFalse();
+    assertThat(EcdsaP256.verifyDigest(EcdsaP256.generateKeyPair().getPublic(), digest, sig))
+        .isFalse();
+  }
+
   @Test
   void signingIsDeterministicPerRfc6979() {
     byte[] m = "kimberley".getBytes(StandardCharsets.UTF_8);

@@ -64,6 +64,51 @@ class EnvelopeSigningTest {
     assertThat(EnvelopeSignatureVerifier.verifiedSigningInput(null, ALICE_CERT)).isEmpty();
   }
 
+  /**
+   * The node keeps SHA-256 of the signed bytes as a command's body hash and verifies the signature
+   * against that same digest: it is the digest of the signing input, given only when the envelope's
+   * own signature holds (not for an altered envelope, another signer's certificate or a high-S
+   * twin).
+   */
+  @Test
+  void theVerifiedSigningDigestIsTheSha256OfTheSigningInputAndOnlyForAValidSignature()
+      throws Exception {
+    SignedEnvelope e = signed();
+    byte[] expected = java.security.MessageDigest.getInstance("SHA-256").digest(e.signingInput());
+    assertThat(EnvelopeSignatureVerifier.verifiedSigningDigest(e, ALICE_CERT))
+        .hasValueSatisfying(digest -> assertThat(digest).isEqualTo(expected));
+    SignedEnvelope changed =
+        with(e, e.issuedAt(), payload().put("carats", 12.6), e.signerCertificate());
+    assertThat(EnvelopeSignatureVerifier.verifiedSigningDigest(changed, ALICE_CERT)).isEmpty();
+    assertThat(EnvelopeSignatureVerifier.verifiedSigningDigest(e, MALLORY_CERT)).isEmpty();
+    SignedEnvelope forged =
+        EnvelopeSigner.sign(
+            "RegisterParcel", "c-1", AT, payload(), MALLORY_CERT, MALLORY.getPrivate());
+    SignedEnvelope claimed =
+        new SignedEnvelope(
+            e.commandType(),
+            e.commandId(),
+            e.issuedAt(),
+            e.payload(),
+            e.signerCertificate(),
+            forged.signature());
+    assertThat(EnvelopeSignatureVerifier.verifiedSigningDigest(claimed, ALICE_CERT)).isEmpty();
+    BigInteger n = WycheproofEcdsaTest.N;
+    BigInteger[] rs = StandardDSAEncoding.INSTANCE.decode(n, e.signatureDer());
+    byte[] high = StandardDSAEncoding.INSTANCE.encode(n, rs[0], n.subtract(rs[1]));
+    SignedEnvelope twin =
+        new SignedEnvelope(
+            e.commandType(),
+            e.commandId(),
+            e.issuedAt(),
+            e.payload(),
+            e.signerCertificate(),
+            Base64.getEncoder().encodeToString(high));
+    assertThat(EnvelopeSignatureVerifier.verifiedSigningDigest(twin, ALICE_CERT)).isEmpty();
+    assertThat(EnvelopeSignatureVerifier.verifiedSigningDigest(null, ALICE_CERT)).isEmpty();
+    assertThat(EnvelopeSignatureVerifier.verifiedSigningDigest(e, null)).isEmpty();
+  }
+
   @Test
   void tamperedPayloadIsRejected() {
     SignedEnvelope e = signed();

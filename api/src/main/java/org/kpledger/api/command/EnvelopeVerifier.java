@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,11 +84,11 @@ public class EnvelopeVerifier {
     RequestFacts.command(entry.type(), envelope.commandId());
     Instant now = clock.instant();
     ActorIdentity identity = authenticate(envelope, now);
-    byte[] signed =
+    byte[] signedDigest =
         meter
             .timeVerify(
                 () ->
-                    EnvelopeSignatureVerifier.verifiedSigningInput(
+                    EnvelopeSignatureVerifier.verifiedSigningDigest(
                         envelope, identity.certificate()))
             .orElseThrow(
                 () ->
@@ -111,7 +109,12 @@ public class EnvelopeVerifier {
     Object payload = payload(envelope, entry);
     PayloadChecks.requirePlausibleDates(payload, now, window);
     return new VerifiedCommand(
-        entry.type(), envelope.commandId(), payload, actor, body, hash(signed));
+        entry.type(),
+        envelope.commandId(),
+        payload,
+        actor,
+        body,
+        HexFormat.of().formatHex(signedDigest));
   }
 
   private SignedEnvelope parse(String body) {
@@ -238,14 +241,6 @@ public class EnvelopeVerifier {
     return e.getPath().stream()
         .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
         .collect(Collectors.joining());
-  }
-
-  private static String hash(byte[] input) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(input));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static CommandRefusedException refused(
