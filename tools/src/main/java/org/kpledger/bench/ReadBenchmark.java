@@ -9,8 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.kpledger.api.LedgerApplication;
 import org.kpledger.api.lineage.TracedLineageCache;
@@ -22,13 +24,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Query latency over a generated year (issue #3): a node on the year's data directory (generated
  * first, or its generation resumed, unless complete), then signed queries over HTTP — trace back of
  * every shipment, a buying office's holdings as of dates through the year, a buying office's mass
- * balance over the year — and the time to rebuild every projection from the event store.
+ * balance over the year — and the time to rebuild every projection from the event store. A run may
+ * time only some of the rows ({@link Row}) and skip the rebuild, so that a large year already
+ * generated is read again in minutes.
  */
 public final class ReadBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final YearGenerator.Options generation;
   private final int samples;
   private final List<String> nodeArgs;
+  private final Set<Row> rows;
+  private final boolean rebuild;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private String url;
@@ -40,9 +46,103 @@ public final class ReadBenchmark {
    * @param nodeArgs extra node settings ({@code --name=value}), e.g. a PostgreSQL datasource
    */
   public ReadBenchmark(YearGenerator.Options generation, int samples, List<String> nodeArgs) {
+    this(generation, samples, nodeArgs, EnumSet.allOf(Row.class), true);
+  }
+
+  /**
+   * @param generation the year to generate or reuse; its url is ignored (the node is started here)
+   * @param samples at least this many timed queries of each kind
+   * @param nodeArgs extra node settings ({@code --name=value}), e.g. a PostgreSQL datasource
+   * @param rows the rows to time (in the table's order whatever the set's)
+   * @param rebuild whether to time a rebuild of every projection after the queries
+   */
+  public ReadBenchmark(
+      YearGenerator.Options generation,
+      int samples,
+      List<String> nodeArgs,
+      Set<Row> rows,
+      boolean rebuild) {
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException("no row to time: name at least one of " + Row.names());
+    }
     this.generation = generation;
     this.nodeArgs = List.copyOf(nodeArgs);
     this.samples = samples;
+    this.rows = EnumSet.copyOf(rows);
+    this.rebuild = rebuild;
+  }
+
+  /**
+   * The rows of the table, each named by a key for {@code kp bench read --only}, in the order they
+   * are timed.
+   */
+  public enum Row {
+    /**
+     * The trace judged afresh: the cache of judged lineages emptied before each one, as after a
+     * change that alters verdicts but no lineage row (a zone decision, a licence change, a
+     * confiscation); the walked rows are kept.
+     */
+    TRACE_AFRESH("trace-afresh", "trace back of a shipment, judged afresh"),
+    /** Walked afresh too: the walked rows emptied as well, as after a clearance or a restart. */
+    TRACE_WALKED("trace-walked", "trace back of a shipment, walked afresh"),
+    /**
+     * Kept: the same trace untimed just before (a first reader's, or the warmer's), since the cache
+     * keeps fewer lineages (64) than a year at size 10 has shipments (500).
+     */
+    TRACE_KEPT("trace-kept", "trace back of a shipment, judged lineage kept"),
+    /** The 6th page of each trace. */
+    TRACE_PAGE("trace-page", "trace back of a shipment, its 6th page"),
+    /** Holdings of each buying office as of 13 dates through the year. */
+    HOLDINGS("holdings", "holdings of a buying office as of a date"),
+    /** Mass balance of each buying office over the year. */
+    BALANCE("balance", "mass balance of a buying office over the year");
+
+    private final String key;
+    private final String title;
+
+    Row(String key, String title) {
+      this.key = key;
+      this.title = title;
+    }
+
+    /** The row's name for {@code --only}. */
+    public String key() {
+      return key;
+    }
+
+    /** Every row's key, comma-separated, in the table's order. */
+    public static String names() {
+      return String.join(",", Arrays.stream(values()).map(Row::key).toList());
+    }
+
+    /**
+     * The rows that names select: a name selects the row of that key, or every row whose key begins
+     * with it and a hyphen ({@code trace}: the four trace rows).
+     *
+     * @throws IllegalArgumentException for a name that selects no row, naming the rows there are
+     */
+    public static Set<Row> select(List<String> names) {
+      Set<Row> out = EnumSet.noneOf(Row.class);
+      for (String raw : names) {
+        String name = raw.strip().toLowerCase(java.util.Locale.ROOT);
+        Set<Row> matched = EnumSet.noneOf(Row.class);
+        for (Row r : values()) {
+          if (r.key.equals(name) || r.key.startsWith(name + "-")) {
+            matched.add(r);
+          }
+        }
+        if (matched.isEmpty()) {
+          throw new IllegalArgumentException(
+              "--only: no row is named '"
+                  + raw
+                  + "'; the rows are "
+                  + names()
+                  + " (trace: the four trace rows)");
+        }
+        out.addAll(matched);
+      }
+      return out;
+    }
   }
 
   /** Runs everything and prints the table; returns false if the generation was interrupted. */
@@ -57,27 +157,19 @@ public final class ReadBenchmark {
       year = GeneratedLedger.open(generation.stateDir(), dataDir.resolve("trust"));
       ProjectionWatch watch = new ProjectionWatch(this::get, year);
       watch.awaitCaughtUp("projections catching up");
-      List<String[]> rows = new ArrayList<>();
-      // judged afresh: the cache of judged lineages emptied before each one, as after a change
-      // that alters verdicts but no lineage row (a zone decision, a licence change, a
-      // confiscation); the walked rows are kept
+      List<String[]> table = new ArrayList<>();
       TracedLineageCache judged = node.getBean(TracedLineageCache.class);
-      rows.add(
-          timed("trace back of a shipment, judged afresh", traceTargets(""), t -> judged.clear()));
-      // walked afresh too: the walked rows emptied as well, as after a clearance or a restart
-      rows.add(
-          timed(
-              "trace back of a shipment, walked afresh", traceTargets(""), t -> judged.clearAll()));
-      // kept: the same trace untimed just before (a first reader's, or the warmer's), since the
-      // cache keeps fewer lineages (64) than a year at size 10 has shipments (500)
-      rows.add(
-          timed(
-              "trace back of a shipment, judged lineage kept",
-              traceTargets(""),
-              t -> require(t, get(t))));
-      rows.add(timed("trace back of a shipment, its 6th page", traceTargets("?page=5")));
-      rows.add(timed("holdings of a buying office as of a date", holdingsTargets()));
-      rows.add(timed("mass balance of a buying office over the year", balanceTargets()));
+      for (Row row : rows) {
+        table.add(
+            switch (row) {
+              case TRACE_AFRESH -> timed(row.title, traceTargets(""), t -> judged.clear());
+              case TRACE_WALKED -> timed(row.title, traceTargets(""), t -> judged.clearAll());
+              case TRACE_KEPT -> timed(row.title, traceTargets(""), t -> require(t, get(t)));
+              case TRACE_PAGE -> timed(row.title, traceTargets("?page=5"));
+              case HOLDINGS -> timed(row.title, holdingsTargets());
+              case BALANCE -> timed(row.title, balanceTargets());
+            });
+      }
       System.out.println();
       System.out.println(Machine.describe());
       System.out.println("database: " + node.getEnvironment().getProperty("spring.datasource.url"));
@@ -93,10 +185,13 @@ public final class ReadBenchmark {
           "p99 ms",
           "max ms",
           "avg bytes");
-      rows.forEach(r -> System.out.println(String.join(" ", r)));
+      table.forEach(r -> System.out.println(String.join(" ", r)));
       System.out.flush();
-      ProjectionWatch.Rebuild rebuild = watch.replayAll(this::post);
-      System.out.println(rebuild.describe());
+      if (rebuild) {
+        System.out.println(watch.replayAll(this::post).describe());
+      } else {
+        System.out.println("projection rebuild: skipped (--skip-rebuild)");
+      }
       return true;
     } finally {
       node.close();

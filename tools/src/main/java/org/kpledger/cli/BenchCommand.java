@@ -162,7 +162,45 @@ class BenchCommand {
         "Generates the year into --data-dir first (resumable: run again after an interruption),"
             + " or reuses it when complete."
       })
-  static class Read implements Callable<Integer> {
+  static class Read extends OverAYear {
+    @Option(
+        names = "--only",
+        split = ",",
+        paramLabel = "ROW",
+        description = {
+          "Time only these rows (repeatable, or comma-separated): trace-afresh, trace-walked,"
+              + " trace-kept, trace-page, holdings, balance; trace names the four trace rows"
+              + " (default: every row)"
+        })
+    java.util.List<String> only = new java.util.ArrayList<>();
+
+    @Option(
+        names = "--skip-rebuild",
+        description = "Do not time a rebuild of every projection after the queries")
+    boolean skipRebuild;
+
+    @Override
+    public Integer call() throws Exception {
+      java.util.Set<org.kpledger.bench.ReadBenchmark.Row> rows;
+      try {
+        rows =
+            only.isEmpty()
+                ? java.util.EnumSet.allOf(org.kpledger.bench.ReadBenchmark.Row.class)
+                : org.kpledger.bench.ReadBenchmark.Row.select(only);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      return new org.kpledger.bench.ReadBenchmark(year(), samples, nodeArgs, rows, !skipRebuild)
+              .run()
+          ? 0
+          : 1;
+    }
+  }
+
+  /** The options of a benchmark over a generated country-year, and the year they name. */
+  abstract static class OverAYear implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--size", defaultValue = "1", description = "Scale of the year (1 = CAR)")
     double size;
 
@@ -193,11 +231,6 @@ class BenchCommand {
                 + " database must be empty or hold the year in --data-dir; repeatable)")
     java.util.List<String> nodeArgs = new java.util.ArrayList<>();
 
-    @Override
-    public Integer call() throws Exception {
-      return new org.kpledger.bench.ReadBenchmark(year(), samples, nodeArgs).run() ? 0 : 1;
-    }
-
     /** The year these options name, in {@code bench-data/read-<size>} unless --data-dir. */
     org.kpledger.generate.YearGenerator.Options year() {
       java.nio.file.Path dir =
@@ -227,7 +260,7 @@ class BenchCommand {
         "Uses the same year as `kp bench read` (same --size, --seed and --data-dir): generates"
             + " it first (resumable), or reuses it when complete."
       })
-  static class Console extends Read {
+  static class Console extends OverAYear {
     @Override
     public Integer call() throws Exception {
       return new org.kpledger.bench.ConsoleBenchmark(year(), samples, nodeArgs).run() ? 0 : 1;
