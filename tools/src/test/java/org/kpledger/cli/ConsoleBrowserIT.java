@@ -77,6 +77,7 @@ class ConsoleBrowserIT {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.kpledger.api.projection.Projections projections;
   private ChromeDriver browser;
   private WebDriverWait wait;
 
@@ -458,6 +459,10 @@ class ConsoleBrowserIT {
                 + " 'SUSPENDED', effectiveFrom: arguments[0], decisionRef: 'MT-RETRO-7'}))))",
             from);
     assertThat(answer.toString()).contains("eventIds");
+    // the read side follows the acknowledgement (the processors linger up to 50 ms for more
+    // events): the reviewer opens the dossier once every projection has read the decision, as
+    // /api/projections shows it (a quiet machine opened it before, and saw "passes")
+    wait.until(d -> projections.status().stream().allMatch(p -> p.lag() == 0 && !p.replaying()));
 
     open("#/shipments/SH-ALPHA-002");
     WebElement then =
