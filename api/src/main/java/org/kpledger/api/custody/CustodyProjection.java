@@ -4,12 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
-import org.kpledger.api.projection.Columns;
 import org.kpledger.api.projection.JdbcProjection;
 import org.kpledger.custody.LedgerCalendar;
 import org.kpledger.parcel.ConfiscationDisposedEvent;
@@ -133,29 +131,36 @@ class CustodyProjection extends JdbcProjection {
 
   /**
    * Closes the open period and opens the receiver's, at {@code at} (record time, which orders the
-   * periods) on {@code fieldDay} when the act carries one, else on the Bangui day of {@code at}.
+   * periods) on {@code fieldDay} when the act carries one, else on the Bangui day of {@code at};
+   * never before the day the giver's period began. Nothing when the item has no open period.
+   *
+   * <p>Two queued writes that read only custody_holding, so the batch's writes go out together: the
+   * receiver's period is opened from the open one (its mass, the later of the two days), then the
+   * older of the two open periods is closed on that same day. Reading the open period first sent
+   * the batch's pending writes before every transfer: those flushes were a third of the projections
+   * processor's CPU samples under single commands (PostgreSQL, 8 threads).
    */
   private void handOver(
       String itemId, String to, String how, OffsetDateTime at, LocalDate fieldDay) {
-    Map<String, Object> held =
-        jdbc
-            .queryForList(
-                "SELECT carats, from_date FROM custody_holding WHERE item_id = ? "
-                    + "AND until_at IS NULL",
-                itemId)
-            .stream()
-            .findFirst()
-            .orElse(null);
-    if (held == null) {
-      return;
-    }
     LocalDate day = fieldDay == null ? LedgerCalendar.dateOf(at.toInstant()) : fieldDay;
-    LocalDate since = Columns.date(held.get("from_date"));
-    if (since != null && day.isBefore(since)) {
-      day = since;
-    }
-    close(itemId, how, at, day);
-    open(itemId, to, (BigDecimal) held.get("carats"), how, at, day);
+    write(
+        "INSERT INTO custody_holding (item_id, holder, carats_in, carats, acquired_by, from_at, "
+            + "from_date) SELECT item_id, ?, carats, carats, ?, ?, GREATEST(?, from_date) "
+            + "FROM custody_holding WHERE item_id = ? AND until_at IS NULL",
+        to,
+        how,
+        at,
+        day,
+        itemId);
+    write(
+        "UPDATE custody_holding SET until_at = ?, until_date = GREATEST(?, from_date), "
+            + "ended_by = ? WHERE item_id = ? AND until_at IS NULL "
+            + "AND id < (SELECT MAX(id) FROM custody_holding WHERE item_id = ?)",
+        at,
+        day,
+        how,
+        itemId,
+        itemId);
   }
 
   private void open(

@@ -21,6 +21,12 @@ public final class ProjectionWriter {
       Pattern.compile(
           "^\\s*(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+)\\b.*", Pattern.DOTALL);
 
+  /** A table a statement reads: the word after FROM or JOIN (or a parenthesis: refused). */
+  private static final Pattern READ =
+      Pattern.compile("\\b(?:FROM|JOIN)\\s+(\\(|\\w+)", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern SELECT = Pattern.compile("\\bSELECT\\b", Pattern.CASE_INSENSITIVE);
+
   private final JdbcTemplate template;
   private final JdbcOperations flushingFirst;
 
@@ -57,15 +63,18 @@ public final class ProjectionWriter {
 
   /**
    * Queues an INSERT, UPDATE or DELETE of one table whose update count the handler does not need.
-   * It must not read another table (no sub-select): such a statement goes through {@link #jdbc()}.
+   * It may read that table ({@code INSERT INTO t ... SELECT ... FROM t}, {@code UPDATE t ... WHERE
+   * id < (SELECT MAX(id) FROM t ...)}): writes to one table run in their order, so it reads what
+   * the writes queued before it left. It must not read another table: such a statement goes through
+   * {@link #jdbc()}.
    *
    * @throws IllegalArgumentException if the statement is not such a write
    */
   public void write(String sql, Object... args) {
     Matcher m = WRITE.matcher(sql);
-    if (!m.matches() || sql.toUpperCase(Locale.ROOT).contains("SELECT")) {
+    if (!m.matches() || !readsOnly(m.group(1), sql)) {
       throw new IllegalArgumentException(
-          "not a write of one table without a sub-select, run it through jdbc(): " + sql);
+          "not a write of one table reading no other, run it through jdbc(): " + sql);
     }
     PendingWrites writes = PendingWrites.current(template);
     if (writes == null) {
@@ -73,6 +82,23 @@ public final class ProjectionWriter {
     } else {
       writes.statement(m.group(1).toLowerCase(Locale.ROOT), sql, args);
     }
+  }
+
+  /**
+   * Whether every table that {@code sql} names after FROM or JOIN is {@code table}; a statement
+   * with a SELECT must name one (a SELECT of no table, or of a table in a form this does not read,
+   * is refused).
+   */
+  private static boolean readsOnly(String table, String sql) {
+    Matcher read = READ.matcher(sql);
+    boolean named = false;
+    while (read.find()) {
+      if (!read.group(1).equalsIgnoreCase(table)) {
+        return false;
+      }
+      named = true;
+    }
+    return named || !SELECT.matcher(sql).find();
   }
 
   /**

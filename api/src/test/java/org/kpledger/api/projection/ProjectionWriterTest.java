@@ -146,6 +146,22 @@ class ProjectionWriterTest {
   }
 
   @Test
+  void aWriteThatReadsItsOwnTableIsQueuedAndReadsWhatTheWritesBeforeItLeft() {
+    batch = DefaultUnitOfWork.startAndGet(null);
+    writer.write("INSERT INTO item (id, holder) VALUES (?, ?)", "lot-1", "collector-1");
+    writer.write(
+        "INSERT INTO item (id, holder) SELECT ?, holder FROM item WHERE id = ?", "lot-2", "lot-1");
+    writer.write(
+        "DELETE FROM item WHERE id < (SELECT MAX(id) FROM item WHERE holder = ?)", "collector-1");
+    assertThat(roundTrips).hasValue(0);
+
+    batch.commit();
+
+    assertThat(raw.queryForList("SELECT id || ':' || holder FROM item", String.class))
+        .containsExactly("lot-2:collector-1");
+  }
+
+  @Test
   void aStatementThatReadsAnotherTableIsRefused() {
     assertThatThrownBy(
             () ->
@@ -154,6 +170,19 @@ class ProjectionWriterTest {
                     "lot-1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("jdbc()");
+    assertThatThrownBy(
+            () ->
+                writer.write(
+                    "UPDATE item SET holder = ? WHERE id IN (SELECT item_id FROM origin)", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                writer.write(
+                    "INSERT INTO item (id, holder) SELECT i.id, o.lot_id FROM item i"
+                        + " JOIN origin o ON o.item_id = i.id"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> writer.write("INSERT INTO item (id, holder) SELECT 'a', 'b'"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> writer.write("SELECT 1")).isInstanceOf(IllegalArgumentException.class);
   }
 
