@@ -25,6 +25,10 @@ public final class ProjectionWriter {
   private static final Pattern READ =
       Pattern.compile("\\b(?:FROM|JOIN)\\s+(\\(|\\w+)", Pattern.CASE_INSENSITIVE);
 
+  /** A FROM list of several tables ({@code FROM t, u}), which {@link #READ} would not see. */
+  private static final Pattern FROM_LIST =
+      Pattern.compile("\\bFROM\\s+\\w+(?:\\s+(?:AS\\s+)?\\w+)?\\s*,", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern SELECT = Pattern.compile("\\bSELECT\\b", Pattern.CASE_INSENSITIVE);
 
   private final JdbcTemplate template;
@@ -85,11 +89,14 @@ public final class ProjectionWriter {
   }
 
   /**
-   * Whether every table that {@code sql} names after FROM or JOIN is {@code table}; a statement
-   * with a SELECT must name one (a SELECT of no table, or of a table in a form this does not read,
-   * is refused).
+   * Whether every table that {@code sql} names after FROM or JOIN is {@code table} (a FROM list of
+   * several tables is refused); a statement with a SELECT must name one (a SELECT of no table, or
+   * of a table in a form this does not read, is refused).
    */
   private static boolean readsOnly(String table, String sql) {
+    if (FROM_LIST.matcher(sql).find()) {
+      return false;
+    }
     Matcher read = READ.matcher(sql);
     boolean named = false;
     while (read.find()) {

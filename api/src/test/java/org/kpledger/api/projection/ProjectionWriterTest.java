@@ -181,6 +181,14 @@ class ProjectionWriterTest {
                     "INSERT INTO item (id, holder) SELECT i.id, o.lot_id FROM item i"
                         + " JOIN origin o ON o.item_id = i.id"))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                writer.write(
+                    "INSERT INTO item (id, holder) SELECT i.id, o.lot_id FROM item i, origin o"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> writer.write("DELETE FROM item WHERE id IN (SELECT id FROM item AS i, origin)"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> writer.write("INSERT INTO item (id, holder) SELECT 'a', 'b'"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> writer.write("SELECT 1")).isInstanceOf(IllegalArgumentException.class);
