@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,7 @@ public final class IngestBenchmark {
   private final long[] reportAtEvents;
   private volatile String phase = "the reference data's catch-up";
   private boolean warmingUp;
+  private Duration restCeiling = Duration.ZERO;
 
   /**
    * @param seconds duration of each timed phase
@@ -122,6 +124,19 @@ public final class IngestBenchmark {
     this.worldMiners = miners;
   }
 
+  /**
+   * After the last phase, on the embedded H2, describes the file again once the node's compaction
+   * has settled it ({@link StoreAtRest}), waiting at most {@code ceiling} (zero: not at all, the
+   * default).
+   */
+  public IngestBenchmark restWithin(Duration ceiling) {
+    if (ceiling.isNegative()) {
+      throw new IllegalArgumentException("the wait for the file at rest must not be negative");
+    }
+    this.restCeiling = ceiling;
+    return this;
+  }
+
   /** Runs every phase and prints the table. */
   public void run() throws Exception {
     int maxThreads = java.util.Arrays.stream(threadCounts).max().orElse(1);
@@ -152,9 +167,8 @@ public final class IngestBenchmark {
       JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
       projections = node.getBean(Projections.class);
       this.jdbc = jdbc;
-      this.store =
-          StoreCounters.of(
-              jdbc, node.getBean(org.kpledger.api.storage.StorageDurability.class).engine());
+      String engine = node.getBean(org.kpledger.api.storage.StorageDurability.class).engine();
+      this.store = StoreCounters.of(jdbc, engine);
       if (reportAtEvents.length > 0) {
         atEvents = new StoreAtEvents(jdbc, store, reportAtEvents, () -> phase).start();
       }
@@ -201,6 +215,12 @@ public final class IngestBenchmark {
           "at the end: %s, %,d events stored%n",
           store.describe(),
           jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class));
+      if (!restCeiling.isZero() && !"PostgreSQL".equals(engine)) {
+        // a poll a second (the compaction's pace), settled after 10 unchanged states
+        StoreAtRest.Rest rest =
+            StoreAtRest.await(store::restState, Duration.ofSeconds(1), 10, restCeiling);
+        System.out.println(rest.line(store.describe()));
+      }
       System.out.println(PhaseResult.header());
       results.forEach(r -> System.out.println(r.row()));
       System.out.println();

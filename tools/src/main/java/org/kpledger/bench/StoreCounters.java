@@ -18,6 +18,14 @@ abstract class StoreCounters {
   /** One line on the database's state now: its size, and on H2 the file against its live data. */
   abstract String describe();
 
+  /**
+   * What changes while the node's compaction works on an idle database, and not with its small
+   * writes (a processor's token now and then): by default the description.
+   */
+  String restState() {
+    return describe();
+  }
+
   /** The counters of the database behind {@code jdbc}, whose product is {@code engine}. */
   static StoreCounters of(JdbcTemplate jdbc, String engine) {
     return "PostgreSQL".equals(engine) ? new Postgres(jdbc) : new H2(jdbc);
@@ -41,11 +49,27 @@ abstract class StoreCounters {
       long size = setting("info.FILE_SIZE");
       long fill = setting("info.FILL_RATE");
       long chunksLive = setting("info.CHUNKS_FILL_RATE");
+      // the chunks H2 may rewrite now (older than the retention time, no pinned page): those the
+      // compaction can do something about
+      long rewritableLive = setting("info.CHUNKS_FILL_RATE_RW");
       long live = size * fill / 100 * chunksLive / 100;
       return String.format(
-          "H2 file %,d MiB, chunks %d %% live, %d %% of the file chunks: %,d MiB live,"
-              + " the file %.1f times that",
-          size >> 20, chunksLive, fill, live >> 20, live == 0 ? 0.0 : (double) size / live);
+          "H2 file %,d MiB, chunks %d %% live (rewritable ones %d %%), %d %% of the file chunks:"
+              + " %,d MiB live, the file %.1f times that",
+          size >> 20,
+          chunksLive,
+          rewritableLive,
+          fill,
+          live >> 20,
+          live == 0 ? 0.0 : (double) size / live);
+    }
+
+    /** The file's size and its live data, in MiB: rewrites and moves change them, tokens not. */
+    @Override
+    String restState() {
+      long size = setting("info.FILE_SIZE");
+      long live = size * setting("info.FILL_RATE") / 100 * setting("info.CHUNKS_FILL_RATE") / 100;
+      return (size >> 20) + " MiB, " + (live >> 20) + " MiB live";
     }
 
     private long setting(String name) {

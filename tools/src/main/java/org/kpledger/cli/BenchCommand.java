@@ -34,6 +34,8 @@ class BenchCommand {
           "Ingest throughput and latency on a fresh H2 file database (or the database that"
               + " --node-arg names).")
   static class Ingest implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--seconds", defaultValue = "20", description = "Length of each timed phase")
     int seconds;
 
@@ -80,12 +82,25 @@ class BenchCommand {
                 + " whatever the machine's speed; 0: only at the end")
     long[] reportAtEvents;
 
+    @Option(
+        names = "--rest-seconds",
+        defaultValue = "300",
+        description =
+            "After the last phase, on H2, wait up to this long for the node's compaction to settle"
+                + " the file (the description unchanged for 10 s) and describe it again; 0: don't")
+    int restSeconds;
+
     @Override
     public Integer call() throws Exception {
+      if (restSeconds < 0) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--rest-seconds must not be negative, not " + restSeconds);
+      }
       java.nio.file.Path dir = IngestBenchmark.freshDataDir();
       try {
         new IngestBenchmark(
                 seconds, warmup, threads, maxRate, batchSizes, dir, nodeArgs, reportAtEvents)
+            .restWithin(java.time.Duration.ofSeconds(restSeconds))
             .run();
       } finally {
         // a run leaves gigabytes of H2 file behind; its figures are in the table
