@@ -8,9 +8,9 @@ import java.util.function.Supplier;
  * embedded H2 the node's compaction ({@code api.storage.H2Compaction}) keeps rewriting the sparse
  * chunks and moving chunks from the end of the file into its free space, which it cannot finish
  * while commits stream in. The benchmark describes the file under load (at the event marks and
- * right after its last phase) and then, here, once the description has stayed the same for a while:
- * the file an operator finds after a burst. It polls the description (a condition, not a fixed
- * pause), and gives up after a ceiling, saying so.
+ * right after its last phase) and then, here, once the file's size and live data have stayed the
+ * same for a while: the file an operator finds after a burst. It polls them (a condition, not a
+ * fixed pause), and gives up after a ceiling, saying so.
  */
 final class StoreAtRest {
   /** What the wait found: the last state, how long it took, whether it stopped changing. */
@@ -35,8 +35,8 @@ final class StoreAtRest {
    *
    * @param state the store's state now, coarse enough that an idle node's own small writes (a
    *     processor's token) do not change it ({@link StoreCounters#restState()})
-   * @param poll time between two descriptions
-   * @param stablePolls how many equal descriptions in a row count as settled, at least 1
+   * @param poll time between two readings
+   * @param stablePolls how many equal states in a row count as settled, at least 1
    * @param ceiling the longest wait
    */
   static Rest await(Supplier<String> state, Duration poll, int stablePolls, Duration ceiling)
