@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.kpledger.api.projection.ProjectionWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +35,17 @@ public class CommandReceipts {
   private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
   private static final int DIGEST_BYTES = 32;
 
+  private static final String INSERT =
+      "INSERT INTO command_receipt (command_id, body_hash, http_status, outcome, recorded_at) "
+          + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)";
+
   private final JdbcTemplate jdbc;
+  private final ProjectionWriter atCommit;
 
   /** Creates the table if needed. */
   public CommandReceipts(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.atCommit = new ProjectionWriter(jdbc);
     jdbc.execute(
         "CREATE TABLE IF NOT EXISTS command_receipt ("
             + "command_id VARCHAR(128) PRIMARY KEY, body_hash BYTEA NOT NULL, "
@@ -89,13 +96,30 @@ public class CommandReceipts {
    *     bytes long (it would read back as a digest)
    */
   public void store(Receipt receipt) {
-    jdbc.update(
-        "INSERT INTO command_receipt (command_id, body_hash, http_status, outcome, recorded_at) "
-            + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)",
-        receipt.commandId(),
-        bodyHashBytes(receipt.bodyHash()),
-        receipt.httpStatus(),
-        compact(receipt.commandId(), receipt.outcome()));
+    jdbc.update(INSERT, row(receipt));
+  }
+
+  /**
+   * Stores a receipt with the other rows of the current unit of work, sent as one JDBC batch per
+   * statement when its root prepares to commit ({@link ProjectionWriter#write}), in the transaction
+   * of its events; the commit fails on a commandId already used. A batch of 25 commands, or a group
+   * of single commands committed together, so writes its receipts with one statement rather than
+   * one each (on PostgreSQL a multi-row INSERT: one round trip and one execution on the server).
+   * Outside a unit of work, stores it at once.
+   *
+   * @throws IllegalArgumentException as {@link #store}
+   */
+  public void storeAtCommit(Receipt receipt) {
+    atCommit.write(INSERT, row(receipt));
+  }
+
+  private static Object[] row(Receipt receipt) {
+    return new Object[] {
+      receipt.commandId(),
+      bodyHashBytes(receipt.bodyHash()),
+      receipt.httpStatus(),
+      compact(receipt.commandId(), receipt.outcome())
+    };
   }
 
   /** A body hash as stored: 32 bytes for a SHA-256 in lower-case hex, else its UTF-8. */

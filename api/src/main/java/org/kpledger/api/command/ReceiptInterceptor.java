@@ -57,7 +57,7 @@ public class ReceiptInterceptor implements MessageHandlerInterceptor<CommandMess
             ids);
     Runnable storeReceipt =
         () ->
-            receipts.store(
+            receipts.storeAtCommit(
                 new CommandReceipts.Receipt(
                     commandId.toString(),
                     String.valueOf(command.getMetaData().get(BODY_HASH)),
@@ -67,7 +67,8 @@ public class ReceiptInterceptor implements MessageHandlerInterceptor<CommandMess
     // prepares to commit, after the handlers returned; a batch member's events move to the batch's
     // queue when the member commits. The receipt is stored after that, still inside the
     // transaction that stores the events: for a batch member, from the batch's own prepare-commit,
-    // registered only once the member's events are queued there.
+    // registered only once the member's events are queued there. Either way the row joins the
+    // root's other rows, sent together at the end of its prepare-commit (storeAtCommit).
     if (uow.isRoot()) {
       uow.onPrepareCommit(u -> storeReceipt.run());
     } else {

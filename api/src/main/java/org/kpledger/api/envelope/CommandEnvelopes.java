@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.kpledger.api.projection.ProjectionWriter;
 import org.kpledger.custody.LedgerMetaData;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,32 +38,40 @@ public class CommandEnvelopes {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate own;
+  private final ProjectionWriter atCommit;
   private final Set<String> knownCertificates = ConcurrentHashMap.newKeySet();
 
   CommandEnvelopes(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.atCommit = new ProjectionWriter(jdbc);
     this.own = new TransactionTemplate(transactions);
     own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** Stores a command's envelope in the current transaction; fails on a command id stored. */
-  void store(String commandId, String envelope) {
+  /**
+   * Stores a command's envelope with the other rows of the current unit of work, sent as one JDBC
+   * batch per statement when its root prepares to commit ({@link ProjectionWriter#write}), in the
+   * transaction that stores the command's events; the commit fails on a command id stored. The
+   * signer's certificate is kept at once, in a transaction of its own.
+   */
+  void storeAtCommit(String commandId, String envelope) {
+    byte[] envelopeSha256 = HEX.parseHex(LedgerMetaData.envelopeSha256(envelope));
     String certificate = certificateOf(envelope);
     int at = certificate == null ? -1 : envelope.indexOf(certificate);
     if (at < 0) {
-      jdbc.update(
+      atCommit.write(
           "INSERT INTO command_envelope (command_id, envelope_sha256, envelope) VALUES (?, ?, ?)",
           commandId,
-          HEX.parseHex(LedgerMetaData.envelopeSha256(envelope)),
+          envelopeSha256,
           envelope);
       return;
     }
     String certificateSha256 = keep(certificate);
-    jdbc.update(
+    atCommit.write(
         "INSERT INTO command_envelope (command_id, envelope_sha256, envelope, certificate_sha256,"
             + " certificate_at) VALUES (?, ?, ?, ?, ?)",
         commandId,
-        HEX.parseHex(LedgerMetaData.envelopeSha256(envelope)),
+        envelopeSha256,
         envelope.substring(0, at) + envelope.substring(at + certificate.length()),
         HEX.parseHex(certificateSha256),
         at);

@@ -29,9 +29,10 @@ class EnvelopeStoreInterceptor implements MessageHandlerInterceptor<CommandMessa
       return chain.proceed();
     }
     Object result = chain.proceed();
-    Runnable store = () -> envelopes.store(commandId.toString(), envelope.toString());
-    // as the receipt (ReceiptInterceptor): a batch member's row is written from the batch's own
-    // prepare-commit, registered only once the member itself commits
+    Runnable store = () -> envelopes.storeAtCommit(commandId.toString(), envelope.toString());
+    // as the receipt (ReceiptInterceptor): a batch member's row is queued from the batch's own
+    // prepare-commit, registered only once the member itself commits, and sent with the root's
+    // other rows
     if (uow.isRoot()) {
       uow.onPrepareCommit(u -> store.run());
     } else {

@@ -36,27 +36,34 @@ final class PendingWrites {
   private final JdbcTemplate jdbc;
   private final Map<String, Deque<Object>> byTable = new LinkedHashMap<>();
   private boolean flushing;
+  private boolean sentAtCommit;
 
   private PendingWrites(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
   /**
-   * The writes pending in the current unit of work (created, and flushed on its prepare-commit, the
-   * first time), or null when no unit of work is active: then writes run at once.
+   * The writes pending in the current unit of work (created the first time), sent when its root
+   * prepares to commit, or null when no unit of work is active: then writes run at once.
    */
   static PendingWrites current(JdbcTemplate jdbc) {
     if (!CurrentUnitOfWork.isStarted()) {
       return null;
     }
     UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-    return root.getOrComputeResource(
-        RESOURCE,
-        key -> {
-          PendingWrites writes = new PendingWrites(jdbc);
-          root.onPrepareCommit(unitOfWork -> writes.flush());
-          return writes;
-        });
+    PendingWrites writes = root.getOrComputeResource(RESOURCE, key -> new PendingWrites(jdbc));
+    if (!writes.sentAtCommit) {
+      // again after the prepare-commit sent them, for a write that a later step of that same phase
+      // queues (held for a sending that would never come otherwise); Axon refuses it past that
+      // phase
+      writes.sentAtCommit = true;
+      root.onPrepareCommit(
+          unitOfWork -> {
+            writes.sentAtCommit = false;
+            writes.flush();
+          });
+    }
+    return writes;
   }
 
   /** Writes held by the caller alone, sent when it calls {@link #flush()}. */

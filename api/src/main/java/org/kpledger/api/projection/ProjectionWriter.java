@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -30,6 +31,15 @@ public final class ProjectionWriter {
       Pattern.compile("\\bFROM\\s+\\w+(?:\\s+(?:AS\\s+)?\\w+)?\\s*,", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern SELECT = Pattern.compile("\\bSELECT\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Statements {@link #write} has taken, with the table each writes: the handlers' statements are
+   * constants, so each is checked once rather than by four expressions at every row. Bounded, for a
+   * caller that builds its statements' text.
+   */
+  private static final Map<String, String> CHECKED = new ConcurrentHashMap<>();
+
+  private static final int CHECKED_MAX = 4096;
 
   private final JdbcTemplate template;
   private final JdbcOperations flushingFirst;
@@ -75,17 +85,29 @@ public final class ProjectionWriter {
    * @throws IllegalArgumentException if the statement is not such a write
    */
   public void write(String sql, Object... args) {
-    Matcher m = WRITE.matcher(sql);
-    if (!m.matches() || !readsOnly(m.group(1), sql)) {
-      throw new IllegalArgumentException(
-          "not a write of one table reading no other, run it through jdbc(): " + sql);
+    String table = CHECKED.get(sql);
+    if (table == null) {
+      table = tableWritten(sql);
+      if (CHECKED.size() < CHECKED_MAX) {
+        CHECKED.put(sql, table);
+      }
     }
     PendingWrites writes = PendingWrites.current(template);
     if (writes == null) {
       template.update(sql, args);
     } else {
-      writes.statement(m.group(1).toLowerCase(Locale.ROOT), sql, args);
+      writes.statement(table, sql, args);
     }
+  }
+
+  /** The one table {@code sql} writes, lower case, if it is a write {@link #write} takes. */
+  private static String tableWritten(String sql) {
+    Matcher m = WRITE.matcher(sql);
+    if (!m.matches() || !readsOnly(m.group(1), sql)) {
+      throw new IllegalArgumentException(
+          "not a write of one table reading no other, run it through jdbc(): " + sql);
+    }
+    return m.group(1).toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -127,6 +127,19 @@ class ProjectionWriterTest {
   }
 
   @Test
+  void aWriteQueuedByALaterStepOfThePrepareCommitIsSentToo() {
+    batch = DefaultUnitOfWork.startAndGet(null);
+    writer.write("INSERT INTO item (id, holder) VALUES (?, ?)", "lot-1", "collector-1");
+    // registered after the writes' own sending: it runs once the first write went out
+    batch.onPrepareCommit(
+        u -> writer.write("INSERT INTO item (id, holder) VALUES (?, ?)", "lot-2", "collector-1"));
+
+    batch.commit();
+
+    assertThat(count("item")).as("the late write was not left behind").isEqualTo(2);
+  }
+
+  @Test
   void aFailingWriteFailsTheCommit() {
     batch = DefaultUnitOfWork.startAndGet(null);
     writer.write("INSERT INTO item (id, holder) VALUES (?, ?)", "lot-1", "collector-1");
