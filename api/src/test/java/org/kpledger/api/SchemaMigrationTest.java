@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kpledger.api.access.SignedRequest;
 import org.kpledger.api.storage.NewerSchemaFailureAnalyzer;
@@ -38,6 +39,8 @@ import org.kpledger.merkle.InMemoryNodeStore;
 import org.kpledger.merkle.MerkleLog;
 import org.kpledger.merkle.NodeId;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -215,9 +218,15 @@ class SchemaMigrationTest {
   }
 
   @Test
-  void givenAnEmptyDatabaseWhenTheNodeStartsThenEveryMigrationRuns() throws Exception {
+  @ExtendWith(OutputCaptureExtension.class)
+  void givenAnEmptyDatabaseWhenTheNodeStartsThenEveryMigrationRunsWithoutAWarning(
+      CapturedOutput output) throws Exception {
     start().close();
     assertThat(history()).isEqualTo(expectedFreshHistory());
+    // a newcomer's first start says nothing is wrong (on PostgreSQL Flyway logged the server's
+    // notices as warnings)
+    assertThat(output.getAll().lines().filter(l -> l.contains(" WARN ") && l.contains("o.f.")))
+        .isEmpty();
   }
 
   @Test
