@@ -14,8 +14,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The query-table writes of one batch of the projections processor, held in memory and sent as JDBC
- * batches: when the batch's unit of work prepares to commit (in its transaction, before the
+ * The query-table writes of one batch of the projections processor (and the receipts and envelopes
+ * of a command, a batch or a commit group: {@link ProjectionWriter}), held in memory and sent as
+ * JDBC batches: when the batch's unit of work prepares to commit (in its transaction, before the
  * processor's token), or earlier when a handler issues any other statement ({@link
  * ProjectionWriter#jdbc()} flushes first). Sending 100 events' inserts as one batch per statement
  * replaces hundreds of round trips (issue #6: the projections processor took a quarter of the

@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the processor batch's {@link PendingWrites} and sent as JDBC batches when the batch commits;
  * {@link #jdbc()} is for everything else (reads, statements that read another table) and sends the
  * pending writes first, so a handler always reads what the handlers before it wrote. Outside a unit
- * of work (a test calling a handler directly) every write runs at once.
+ * of work (a test calling a handler directly) every write runs at once. The command path writes its
+ * receipts and envelopes the same way, in the unit of work of a command, a batch or a commit group
+ * ({@code CommandReceipts.storeAtCommit}, {@code CommandEnvelopes.storeAtCommit}).
  */
 public final class ProjectionWriter {
   private static final Pattern WRITE =
