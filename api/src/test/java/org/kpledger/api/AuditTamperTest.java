@@ -108,7 +108,7 @@ class AuditTamperTest extends AuditNode {
     ObjectNode payload = (ObjectNode) tree(original);
     payload.set("carats", num("50.00"));
     try {
-      update("payload", lot1, bytes(payload));
+      update("payload", lot1, stored(payload));
       AuditReport report = audit.verify(audit.export(ALL));
       assertThat(report.has(Rule.LEAF_HASH_MISMATCH, "event:" + lot1)).isTrue();
       assertThat(report.counts()).containsOnlyKeys(Rule.LEAF_HASH_MISMATCH);
@@ -164,7 +164,7 @@ class AuditTamperTest extends AuditNode {
     assertThat(other).hasSize(64);
     meta.put(LedgerMetaData.ENVELOPE_SHA256, other);
     try {
-      update("meta_data", lot1, bytes(meta));
+      update("meta_data", lot1, stored(meta));
       AuditReport report = audit.verify(audit.export(ALL));
       assertThat(report.has(Rule.ENVELOPE_EVENT_MISMATCH, "event:" + lot1)).isTrue();
       assertThat(report.counts()).doesNotContainKey(Rule.ENVELOPE_SIGNATURE_INVALID);
@@ -210,7 +210,7 @@ class AuditTamperTest extends AuditNode {
             .toJson();
     meta.put(LedgerMetaData.ENVELOPE_SHA256, LedgerMetaData.envelopeSha256(forged));
     try {
-      update("meta_data", lot1, bytes(meta));
+      update("meta_data", lot1, stored(meta));
       storeEnvelope(commandId, forged);
       String rogueCa = Base64.getEncoder().encodeToString(rogue.certificate().getEncoded());
       Path bundle =
@@ -292,12 +292,18 @@ class AuditTamperTest extends AuditNode {
     assertThat(current.findings()).isEmpty();
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode tree(byte[] json) throws Exception {
-    return LedgerTestBase.JSON.readTree(json);
+  /** A stored payload or metadata value's JSON. */
+  private static com.fasterxml.jackson.databind.JsonNode tree(byte[] stored) throws Exception {
+    return LedgerTestBase.JSON.readTree(org.kpledger.eventstore.PackedJson.unpack(stored));
   }
 
   private static byte[] bytes(com.fasterxml.jackson.databind.JsonNode json) throws Exception {
     return LedgerTestBase.JSON.writeValueAsBytes(json);
+  }
+
+  /** JSON as the node stores it: packed, as someone who knows the format would write it. */
+  private static byte[] stored(com.fasterxml.jackson.databind.JsonNode json) throws Exception {
+    return org.kpledger.eventstore.PackedJson.pack(bytes(json));
   }
 
   private long newestSize(Path bundle) throws Exception {

@@ -137,10 +137,11 @@ class ChannelConfirmationAuditFabricIT {
     String eventId = confirmationEvent(number);
     JsonNode meta =
         JSON.readTree(
-            jdbc.queryForObject(
-                "SELECT meta_data FROM domain_event_entry WHERE event_identifier = ?",
-                byte[].class,
-                eventId));
+            org.kpledger.eventstore.PackedJson.unpack(
+                jdbc.queryForObject(
+                    "SELECT meta_data FROM domain_event_entry WHERE event_identifier = ?",
+                    byte[].class,
+                    eventId)));
     assertThat(meta.path(LedgerMetaData.FABRIC_BLOCK).asText()).isNotEmpty();
     assertThat(meta.has(LedgerMetaData.ENVELOPE)).isFalse();
 

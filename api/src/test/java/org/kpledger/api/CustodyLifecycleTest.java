@@ -245,14 +245,20 @@ class CustodyLifecycleTest extends LedgerTestBase {
     assertThat(payload).contains("carats: certificate 5.00, received 4.20");
   }
 
+  /**
+   * A payload or metadata column's JSON text, unpacked ({@link
+   * org.kpledger.eventstore.PackedJson}).
+   */
   static String text(Object column) {
     if (column instanceof byte[] b) {
-      return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+      return new String(
+          org.kpledger.eventstore.PackedJson.unpack(b), java.nio.charset.StandardCharsets.UTF_8);
     }
     if (column instanceof java.sql.Blob blob) {
       try {
         return new String(
-            blob.getBytes(1, (int) blob.length()), java.nio.charset.StandardCharsets.UTF_8);
+            org.kpledger.eventstore.PackedJson.unpack(blob.getBytes(1, (int) blob.length())),
+            java.nio.charset.StandardCharsets.UTF_8);
       } catch (java.sql.SQLException e) {
         throw new IllegalStateException(e);
       }

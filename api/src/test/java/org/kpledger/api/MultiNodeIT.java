@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -389,7 +388,7 @@ class MultiNodeIT {
                     + SHARED_ZONE
                     + "' AND sequence_number > 0 ORDER BY sequence_number")) {
       while (rs.next()) {
-        JsonNode event = JSON.readTree(new String(rs.getBytes(1), StandardCharsets.UTF_8));
+        JsonNode event = JSON.readTree(org.kpledger.eventstore.PackedJson.unpack(rs.getBytes(1)));
         days.add(LocalDate.parse(event.path("effectiveFrom").asText()));
       }
     }

@@ -197,7 +197,10 @@ class ConsoleBrowserIT {
             "SELECT payload FROM domain_event_entry WHERE payload_type LIKE"
                 + " '%ShipmentApprovedEvent' ORDER BY global_index DESC LIMIT 1",
             byte[].class);
-    assertThat(new String(approval, java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                org.kpledger.eventstore.PackedJson.unpack(approval),
+                java.nio.charset.StandardCharsets.UTF_8))
         .contains("SH-ALPHA-002", "MT review: Berberati footprint, price in range");
     shoot("decision");
   }

@@ -507,7 +507,7 @@ final class TradeFormatsAudit {
         "SELECT payload FROM domain_event_entry WHERE payload_type LIKE ?",
         (rs, n) -> {
           try {
-            return JSON.readTree(rs.getBytes(1));
+            return JSON.readTree(org.kpledger.eventstore.PackedJson.unpack(rs.getBytes(1)));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -27,12 +27,14 @@ import org.kpledger.audit.AuditBundle;
 import org.kpledger.audit.fabric.ChannelConfirmationVerifier;
 import org.kpledger.audit.fabric.FabricBlocks;
 import org.kpledger.custody.LedgerMetaData;
+import org.kpledger.eventstore.PackedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reads events from Axon's {@code domain_event_entry} as stored and turns them into leaf bytes the
- * way the anchoring processor did: each row becomes the tracked event message Axon would deliver
- * (no upcasters, as for the processor) and goes through {@link LeafEncoder}.
+ * Reads events from Axon's {@code domain_event_entry} as stored (JSON unpacked, {@link PackedJson})
+ * and turns them into leaf bytes the way the anchoring processor did: each row becomes the tracked
+ * event message Axon would deliver (no upcasters, as for the processor) and goes through {@link
+ * LeafEncoder}.
  */
 final class StoredEvents {
 
@@ -91,8 +93,8 @@ final class StoredEvents {
                         rs.getString(6),
                         rs.getString(7),
                         rs.getString(8),
-                        rs.getBytes(9),
-                        rs.getBytes(10)));
+                        PackedJson.unpack(rs.getBytes(9)),
+                        PackedJson.unpack(rs.getBytes(10))));
             TrackedEventMessage<?> message =
                 EventUtils.upcastAndDeserializeTrackedEvents(
                         Stream.of(data), serializer, NoOpEventUpcaster.INSTANCE)
@@ -164,9 +166,9 @@ final class StoredEvents {
     return out;
   }
 
-  private JsonNode tree(byte[] bytes) {
+  private JsonNode tree(byte[] stored) {
     try {
-      return json.readTree(bytes);
+      return json.readTree(PackedJson.unpack(stored));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

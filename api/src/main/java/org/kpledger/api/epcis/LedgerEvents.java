@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.kpledger.custody.LedgerMetaData;
+import org.kpledger.eventstore.PackedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -80,12 +81,12 @@ class LedgerEvents {
         rs.wasNull() ? null : leaf);
   }
 
-  private JsonNode tree(byte[] bytes) {
-    if (bytes == null) {
+  private JsonNode tree(byte[] stored) {
+    if (stored == null) {
       return json.createObjectNode();
     }
     try {
-      return json.readTree(bytes);
+      return json.readTree(PackedJson.unpack(stored));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * Spring Boot starter builds them (same bean names and qualifier; the starter steps back from both
  * once an event bus is defined, and this registers the engine's JPA entities as it would), the
  * store's reader woken by commits at most once per {@code kp.processors.fetch-interval} ({@link
- * CoalescedFetchEventStore}).
+ * CoalescedFetchEventStore}), the events' JSON kept packed unless {@code kp.event-store.pack-json}
+ * is false ({@link PackedJsonStorageEngine}).
  */
 @Configuration
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
@@ -35,16 +36,18 @@ class EventStoreConfiguration {
       @Qualifier("eventSerializer") Serializer eventSerializer,
       org.axonframework.config.Configuration axon,
       EntityManagerProvider entityManagerProvider,
-      TransactionManager transactionManager) {
-    return JpaEventStorageEngine.builder()
-        .snapshotSerializer(defaultSerializer)
-        .upcasterChain(axon.upcasterChain())
-        .persistenceExceptionResolver(persistenceExceptionResolver)
-        .eventSerializer(eventSerializer)
-        .snapshotFilter(axon.snapshotFilter())
-        .entityManagerProvider(entityManagerProvider)
-        .transactionManager(transactionManager)
-        .build();
+      TransactionManager transactionManager,
+      @Value("${kp.event-store.pack-json}") boolean packJson) {
+    return new PackedJsonStorageEngine(
+        JpaEventStorageEngine.builder()
+            .snapshotSerializer(defaultSerializer)
+            .upcasterChain(axon.upcasterChain())
+            .persistenceExceptionResolver(persistenceExceptionResolver)
+            .eventSerializer(eventSerializer)
+            .snapshotFilter(axon.snapshotFilter())
+            .entityManagerProvider(entityManagerProvider)
+            .transactionManager(transactionManager),
+        packJson);
   }
 
   @Qualifier("eventStore")

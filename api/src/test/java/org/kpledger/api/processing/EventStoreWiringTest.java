@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.kpledger.api.LedgerTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +24,7 @@ class EventStoreWiringTest extends LedgerTestBase {
   @Test
   void theEventStoreIsTheCoalescedOneOnTheJpaEngine() throws Exception {
     assertThat(eventStore).isInstanceOf(CoalescedFetchEventStore.class).isSameAs(eventBus);
-    assertThat(engine).isInstanceOf(JpaEventStorageEngine.class);
+    assertThat(engine).isInstanceOf(PackedJsonStorageEngine.class);
     Field interval = CoalescedFetchEventStore.class.getDeclaredField("interval");
     interval.setAccessible(true);
     assertThat(interval.get(eventStore)).isEqualTo(Duration.ofMillis(10));
