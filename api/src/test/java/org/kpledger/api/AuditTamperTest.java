@@ -237,8 +237,8 @@ class AuditTamperTest extends AuditNode {
   /** Replaces a command's stored envelope by a whole text (its certificate not cut out). */
   private void storeEnvelope(String commandId, String envelope) {
     jdbc.update(
-        "UPDATE command_envelope SET envelope = ?, envelope_sha256 = ?, certificate_sha256 = NULL,"
-            + " certificate_at = NULL WHERE command_id = ?",
+        "UPDATE command_envelope SET envelope = ?, packed_envelope = NULL, envelope_sha256 = ?,"
+            + " certificate_sha256 = NULL, certificate_at = NULL WHERE command_id = ?",
         envelope,
         java.util.HexFormat.of().parseHex(LedgerMetaData.envelopeSha256(envelope)),
         commandId);

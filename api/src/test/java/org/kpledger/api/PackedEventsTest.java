@@ -33,14 +33,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Events' JSON kept packed ({@code kp.event-store.pack-json}) on a store that already holds events
  * kept as plain JSON: the upgraded node packs what it writes, reads both forms for an aggregate's
  * history and for its processors, and the whole log's bundle verifies clean, so every leaf anchored
- * from a packed event is the leaf of the same JSON. On H2, or on PostgreSQL when {@link
- * TestDatabase} names a server.
+ * from a packed event is the leaf of the same JSON; envelopes likewise (kept as text before, packed
+ * after, each served as signed). On H2, or on PostgreSQL when {@link TestDatabase} names a server.
  */
 class PackedEventsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, String> database = TestDatabase.fresh().orElse(Map.of());
+  private final List<String> sent = new ArrayList<>();
 
   @TempDir Path dataDir;
   private TestPki pki;
@@ -67,6 +68,9 @@ class PackedEventsTest {
       plain.close();
     }
     assertThat(rows()).as("pack-json=false").hasSize(2).noneMatch(Row::packed);
+    assertThat(count("SELECT COUNT(*) FROM command_envelope WHERE packed_envelope IS NULL"))
+        .as("envelopes kept as text")
+        .isEqualTo(2);
 
     ConfigurableApplicationContext node = start();
     try {
@@ -93,6 +97,11 @@ class PackedEventsTest {
                   / 3);
     }
 
+    List<byte[]> envelopes =
+        bytes("SELECT packed_envelope FROM command_envelope WHERE envelope IS NULL");
+    assertThat(envelopes).as("the packing node's envelopes").hasSize(3);
+    assertThat(envelopes).allMatch(PackedJson::isPacked);
+
     // a fresh process: no aggregate cached, OLD-0's history now plain and packed
     ConfigurableApplicationContext again = start();
     try {
@@ -103,9 +112,13 @@ class PackedEventsTest {
           audit.verify(audit.export("from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z"));
       assertThat(report.findings()).as("leaves of plain and packed events").isEmpty();
       assertThat(report.summary().events()).isEqualTo(6);
+      assertThat(report.summary().envelopes()).as("text and packed, each as signed").isEqualTo(6);
       JsonNode history = JSON.readTree(get(port(again), "/api/history/OLD-0"));
       assertThat(history.findValuesAsText("decisionRef"))
           .containsExactly("MT-OLD-0", "MT-OLD-0-b", "MT-OLD-0-c");
+      assertThat(history.findValuesAsText("envelope"))
+          .as("OLD-0's envelopes as signed: two kept as text, two packed")
+          .containsExactly(sent.get(0), sent.get(1), sent.get(4), sent.get(5));
     } finally {
       again.close();
     }
@@ -129,6 +142,25 @@ class PackedEventsTest {
       }
     }
     return out;
+  }
+
+  private List<byte[]> bytes(String sql) throws SQLException {
+    List<byte[]> out = new ArrayList<>();
+    try (Connection c = connect();
+        ResultSet r = c.createStatement().executeQuery(sql)) {
+      while (r.next()) {
+        out.add(r.getBytes(1));
+      }
+    }
+    return out;
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection c = connect();
+        ResultSet r = c.createStatement().executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
   }
 
   private ConfigurableApplicationContext start(String... extra) {
@@ -177,6 +209,7 @@ class PackedEventsTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(type + ": " + r.body()).isEqualTo(200);
+    sent.add(envelope);
   }
 
   /** A query signed by the auditor, as the read policy asks. */

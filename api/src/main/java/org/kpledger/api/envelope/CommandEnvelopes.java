@@ -3,6 +3,7 @@ package org.kpledger.api.envelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kpledger.api.projection.ProjectionWriter;
 import org.kpledger.custody.LedgerMetaData;
+import org.kpledger.eventstore.PackedJson;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code signer_certificate}); the row keeps the rest of the text and the offset the certificate
  * was cut out at, and every read puts it back and checks the whole against the envelope's SHA-256,
  * so what is served is exactly what was signed or nothing. The digests are kept as their 32 bytes
- * (migration V4), their hex (as events carry them) made at the edges of this class.
+ * (migration V4), their hex (as events carry them) made at the edges of this class. The rest of the
+ * text is kept packed like the events' JSON ({@link PackedJson}, column {@code packed_envelope},
+ * migration V5) unless {@code kp.event-store.pack-json} is false; rows kept as text read as before.
  */
 @Component
 public class CommandEnvelopes {
@@ -40,9 +45,14 @@ public class CommandEnvelopes {
   private final TransactionTemplate own;
   private final ProjectionWriter atCommit;
   private final Set<String> knownCertificates = ConcurrentHashMap.newKeySet();
+  private final boolean pack;
 
-  CommandEnvelopes(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  CommandEnvelopes(
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions,
+      @Value("${kp.event-store.pack-json}") boolean pack) {
     this.jdbc = jdbc;
+    this.pack = pack;
     this.atCommit = new ProjectionWriter(jdbc);
     this.own = new TransactionTemplate(transactions);
     own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -58,23 +68,32 @@ public class CommandEnvelopes {
     byte[] envelopeSha256 = HEX.parseHex(LedgerMetaData.envelopeSha256(envelope));
     String certificate = certificateOf(envelope);
     int at = certificate == null ? -1 : envelope.indexOf(certificate);
+    String column = pack ? "packed_envelope" : "envelope";
     if (at < 0) {
       atCommit.write(
-          "INSERT INTO command_envelope (command_id, envelope_sha256, envelope) VALUES (?, ?, ?)",
+          "INSERT INTO command_envelope (command_id, envelope_sha256, "
+              + column
+              + ") VALUES (?, ?, ?)",
           commandId,
           envelopeSha256,
-          envelope);
+          stored(envelope));
       return;
     }
     String certificateSha256 = keep(certificate);
     atCommit.write(
-        "INSERT INTO command_envelope (command_id, envelope_sha256, envelope, certificate_sha256,"
-            + " certificate_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO command_envelope (command_id, envelope_sha256, "
+            + column
+            + ", certificate_sha256, certificate_at) VALUES (?, ?, ?, ?, ?)",
         commandId,
         envelopeSha256,
-        envelope.substring(0, at) + envelope.substring(at + certificate.length()),
+        stored(envelope.substring(0, at) + envelope.substring(at + certificate.length())),
         HEX.parseHex(certificateSha256),
         at);
+  }
+
+  /** The envelope text as its column keeps it: packed bytes ({@link PackedJson}), or the text. */
+  private Object stored(String text) {
+    return pack ? PackedJson.pack(text.getBytes(StandardCharsets.UTF_8)) : text;
   }
 
   /**
@@ -89,13 +108,16 @@ public class CommandEnvelopes {
     for (int from = 0; from < ids.size(); from += IN_LIST) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
       jdbc.query(
-          "SELECT e.command_id, e.envelope_sha256, e.envelope, e.certificate_at, c.certificate"
-              + " FROM command_envelope e LEFT JOIN signer_certificate c"
+          "SELECT e.command_id, e.envelope_sha256, e.envelope, e.certificate_at, c.certificate,"
+              + " e.packed_envelope FROM command_envelope e LEFT JOIN signer_certificate c"
               + " ON c.certificate_sha256 = e.certificate_sha256 WHERE e.command_id IN ("
               + String.join(", ", Collections.nCopies(chunk.size(), "?"))
               + ")",
           rs -> {
             String text = rs.getString(3);
+            if (text == null) {
+              text = new String(PackedJson.unpack(rs.getBytes(6)), StandardCharsets.UTF_8);
+            }
             int at = rs.getInt(4);
             boolean cut = !rs.wasNull();
             String certificate = rs.getString(5);
