@@ -29,7 +29,7 @@ class H2CompactionSchedule implements DisposableBean {
       @Value("${kp.h2.compaction.target-fill-rate:80}") int targetFillRate,
       @Value("${kp.h2.compaction.pass-bytes:1048576}") int passBytes,
       @Value("${kp.h2.compaction.budget:PT0.5S}") Duration budget,
-      @Value("${kp.h2.compaction.rewrite-share:100}") int rewriteShare,
+      @Value("${kp.h2.compaction.rewrite-share:200}") int rewriteShare,
       @Value("${kp.h2.compaction.lock-misses:50}") int lockMisses,
       @Value("${kp.h2.compaction.move-below:80}") int moveBelow,
       @Value("${kp.h2.compaction.move-bytes:4194304}") int moveBytes,
