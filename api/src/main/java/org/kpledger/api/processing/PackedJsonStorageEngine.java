@@ -16,7 +16,7 @@ import org.kpledger.eventstore.PackedJson;
 
 /**
  * Axon's JPA storage engine keeping each event's payload and metadata JSON packed ({@link
- * PackedJson}: DEFLATE against a fixed dictionary, 230-280 bytes less an event) and handing every
+ * PackedJson}: DEFLATE against a fixed dictionary, about 300 bytes less an event) and handing every
  * reader the JSON bytes exactly as they were serialized. Events stored unpacked (all of them before
  * this engine, and every one while packing is off) read as before, so a store may hold both.
  *
