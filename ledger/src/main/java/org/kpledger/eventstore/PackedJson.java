@@ -23,6 +23,10 @@ import java.util.zip.Inflater;
  *   <li>first byte {@code 0x01} ({@link #FORMAT_V1}): the rest is a raw DEFLATE stream (RFC 1951,
  *       no zlib or gzip header) of the UTF-8 JSON, compressed with the preset dictionary {@code
  *       packed-json-v1.dict} (this package's resource, {@value #DICTIONARY_V1_SHA256} its SHA-256);
+ *   <li>first byte {@code 0x02} ({@link #FORMAT_V2}): the same, of the JSON after {@link
+ *       BinaryStrings} put the strings that are random bytes in text (UUIDs, hex digests, base64
+ *       signatures) back as their bytes, each behind a tag byte; unpacking inflates, then writes
+ *       each tagged string back as the text it was;
  *   <li>any other first byte: the bytes are the JSON itself (a JSON text never starts with a
  *       control character), as every event was stored before packing existed.
  * </ul>
@@ -45,6 +49,13 @@ public final class PackedJson {
   /** The first byte of a value packed with DEFLATE and dictionary v1. */
   public static final byte FORMAT_V1 = 0x01;
 
+  /**
+   * The first byte of a value packed with DEFLATE and dictionary v1 after its UUID, hex and base64
+   * strings were put back as bytes ({@link BinaryStrings}). The node writes it since the evening of
+   * 6 Dec 2026 (issue #20); values written before keep format 1.
+   */
+  public static final byte FORMAT_V2 = 0x02;
+
   /** The SHA-256 (lower-case hex) of dictionary v1's bytes. */
   public static final String DICTIONARY_V1_SHA256 =
       "c97b5a22e9e76876e87b6d1fa967e16551dba99a6e948dddc52c1a0cef365911";
@@ -61,23 +72,34 @@ public final class PackedJson {
    * Packs JSON bytes, or returns them unchanged when packing would not make them smaller.
    *
    * @param json the UTF-8 bytes of a JSON text (not checked), or {@code null}
-   * @return the stored form: {@code json} itself or a new array starting with {@link #FORMAT_V1}
+   * @return the stored form: {@code json} itself or a new array starting with {@link #FORMAT_V2}
+   *     (or {@link #FORMAT_V1} for a text holding a byte from 0x00 to 0x08, which JSON does not)
    */
   public static byte[] pack(byte[] json) {
     if (json == null || json.length == 0) {
       return json;
     }
+    byte[] shortened = BinaryStrings.shorten(json);
+    byte[] packed =
+        shortened == null
+            ? deflate(FORMAT_V1, json, json.length)
+            : deflate(FORMAT_V2, shortened, json.length);
+    return packed == null ? json : packed;
+  }
+
+  /** The format byte and the DEFLATE stream of input, or null if that is not shorter than limit. */
+  private static byte[] deflate(byte format, byte[] input, int limit) {
     Deflater deflater = DEFLATERS.poll();
     if (deflater == null) {
       deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
     }
     try {
       deflater.setDictionary(DICTIONARY_V1);
-      deflater.setInput(json);
+      deflater.setInput(input);
       deflater.finish();
-      // worth keeping only if it saves a byte: the output may be at most json.length - 1 long
-      byte[] out = new byte[json.length];
-      out[0] = FORMAT_V1;
+      // worth keeping only if it saves a byte: the output may be at most limit - 1 long
+      byte[] out = new byte[limit];
+      out[0] = format;
       int length = 1;
       while (!deflater.finished() && length < out.length) {
         int n = deflater.deflate(out, length, out.length - length);
@@ -86,7 +108,7 @@ public final class PackedJson {
         }
         length += n;
       }
-      return deflater.finished() ? Arrays.copyOf(out, length) : json;
+      return deflater.finished() ? Arrays.copyOf(out, length) : null;
     } finally {
       deflater.reset();
       if (!DEFLATERS.offer(deflater)) {
@@ -101,7 +123,9 @@ public final class PackedJson {
    * @param stored bytes from the event store, or {@code null}
    */
   public static boolean isPacked(byte[] stored) {
-    return stored != null && stored.length > 0 && stored[0] == FORMAT_V1;
+    return stored != null
+        && stored.length > 0
+        && (stored[0] == FORMAT_V1 || stored[0] == FORMAT_V2);
   }
 
   /**
@@ -117,7 +141,8 @@ public final class PackedJson {
     if (stored == null || stored.length == 0) {
       return stored;
     }
-    if (stored[0] != FORMAT_V1) {
+    byte format = stored[0];
+    if (format != FORMAT_V1 && format != FORMAT_V2) {
       if (stored[0] >= 0 && stored[0] < 0x09) {
         throw new IllegalStateException(
             "stored event JSON starts with format byte "
@@ -139,20 +164,30 @@ public final class PackedJson {
         int n = inflater.inflate(chunk);
         if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
           throw new IllegalStateException(
-              "stored event JSON of format 1 is cut short (" + stored.length + " bytes)");
+              "stored event JSON of format "
+                  + format
+                  + " is cut short ("
+                  + stored.length
+                  + " bytes)");
         }
         out.write(chunk, 0, n);
       }
       if (inflater.getRemaining() > 0) {
         throw new IllegalStateException(
-            "stored event JSON of format 1 has "
+            "stored event JSON of format "
+                + format
+                + " has "
                 + inflater.getRemaining()
                 + " bytes after its DEFLATE stream");
       }
-      return out.toByteArray();
+      return format == FORMAT_V2 ? BinaryStrings.restore(out.toByteArray()) : out.toByteArray();
     } catch (DataFormatException e) {
       throw new IllegalStateException(
-          "stored event JSON of format 1 is not a valid DEFLATE stream: " + e.getMessage(), e);
+          "stored event JSON of format "
+              + format
+              + " is not a valid DEFLATE stream: "
+              + e.getMessage(),
+          e);
     } finally {
       inflater.reset();
       if (!INFLATERS.offer(inflater)) {
