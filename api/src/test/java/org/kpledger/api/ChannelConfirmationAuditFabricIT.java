@@ -33,6 +33,7 @@ import org.kpledger.anchoring.local.LocalAnchorSink;
 import org.kpledger.api.audit.FabricAnchoring;
 import org.kpledger.api.fabric.FabricConnection;
 import org.kpledger.api.fabric.certificate.ImporterConfirmation;
+import org.kpledger.api.processing.StoredPayloadType;
 import org.kpledger.audit.AuditBundle;
 import org.kpledger.audit.AuditReport;
 import org.kpledger.audit.BundleVerifier;
@@ -192,9 +193,10 @@ class ChannelConfirmationAuditFabricIT {
     return jdbc
         .queryForList(
             "SELECT event_identifier FROM domain_event_entry"
-                + " WHERE payload_type = ? AND aggregate_identifier = ?",
+                + " WHERE payload_type IN (?, ?) AND aggregate_identifier = ?",
             String.class,
             ChannelConfirmationVerifier.EVENT_TYPE,
+            StoredPayloadType.kept(ChannelConfirmationVerifier.EVENT_TYPE),
             number)
         .stream()
         .findFirst()

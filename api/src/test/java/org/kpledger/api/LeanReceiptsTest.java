@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.kpledger.api.command.CommandReceipts;
 import org.kpledger.api.envelope.CommandEnvelopes;
 import org.kpledger.custody.LedgerMetaData;
+import org.kpledger.eventstore.PackedJson;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -51,11 +53,18 @@ class LeanReceiptsTest extends LedgerTestBase {
 
     Map<String, Object> row =
         jdbc.queryForMap(
-            "SELECT body_hash, outcome FROM command_receipt WHERE command_id = ?", commandId);
+            "SELECT body_hash, outcome, packed_outcome FROM command_receipt WHERE command_id = ?",
+            commandId);
     assertThat((byte[]) row.get("body_hash")).hasSize(32);
-    assertThat(row.get("outcome").toString())
+    assertThat(row.get("outcome")).as("kept packed (V6), not as text").isNull();
+    byte[] packed = (byte[]) row.get("packed_outcome");
+    assertThat(packed[0]).isEqualTo(PackedJson.FORMAT_V2);
+    String kept = new String(PackedJson.unpack(packed), StandardCharsets.UTF_8);
+    assertThat(kept)
         .startsWith("+\"commandType\":\"RegisterZone\"")
-        .doesNotContain(commandId);
+        .doesNotContain(commandId)
+        .contains("\"eventIds\":[\"");
+    assertThat(packed.length).as("packed").isLessThanOrEqualTo(kept.length() * 2 / 3);
 
     byte[] digest =
         jdbc.queryForObject(
@@ -70,12 +79,31 @@ class LeanReceiptsTest extends LedgerTestBase {
   void anOutcomeThatDoesNotBeginWithItsOwnIdIsStoredWhole() {
     String refusal = "{\"type\":\"about:blank\",\"commandId\":\"X-9\"}";
     receipts.store(new CommandReceipts.Receipt("X-9", "ab".repeat(32), 409, refusal));
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT outcome FROM command_receipt WHERE command_id = 'X-9'", String.class))
-        .isEqualTo(refusal);
+    byte[] packed =
+        jdbc.queryForObject(
+            "SELECT packed_outcome FROM command_receipt WHERE command_id = 'X-9'", byte[].class);
+    assertThat(new String(PackedJson.unpack(packed), StandardCharsets.UTF_8)).isEqualTo(refusal);
     assertThat(receipts.find("X-9").orElseThrow())
         .isEqualTo(new CommandReceipts.Receipt("X-9", "ab".repeat(32), 409, refusal));
+  }
+
+  @Test
+  void aReceiptKeptAsTextByANodeThatDoesNotPackReadsTheSameInEitherNode() {
+    CommandReceipts asText = new CommandReceipts(jdbc, false);
+    String outcome =
+        "{\"commandId\":\"X-12\",\"commandType\":\"RegisterZone\",\"result\":\"Z\","
+            + "\"eventIds\":[\"3f30c124-186b-4bf5-8720-04eb79cf61f4\"]}";
+    asText.store(new CommandReceipts.Receipt("X-12", "cd".repeat(32), 200, outcome));
+    Map<String, Object> row =
+        jdbc.queryForMap(
+            "SELECT outcome, packed_outcome FROM command_receipt WHERE command_id = 'X-12'");
+    assertThat(row.get("packed_outcome")).isNull();
+    assertThat(row.get("outcome").toString()).startsWith("+\"commandType\"");
+    CommandReceipts.Receipt expected =
+        new CommandReceipts.Receipt("X-12", "cd".repeat(32), 200, outcome);
+    assertThat(receipts.find("X-12")).contains(expected);
+    assertThat(asText.findAll(List.of("X-12", "X-13")))
+        .containsExactly(Map.entry("X-12", expected));
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kpledger.api.access.SignedRequest;
+import org.kpledger.api.processing.StoredPayloadType;
 import org.kpledger.audit.AuditReport;
 import org.kpledger.eventstore.PackedJson;
 import org.kpledger.identity.OrganisationType;
@@ -67,7 +69,7 @@ class PackedEventsTest {
     } finally {
       plain.close();
     }
-    assertThat(rows()).as("pack-json=false").hasSize(2).noneMatch(Row::packed);
+    assertThat(rows()).as("pack-json=false").hasSize(2).allMatch(Row::plain);
     assertThat(count("SELECT COUNT(*) FROM command_envelope WHERE packed_envelope IS NULL"))
         .as("envelopes kept as text")
         .isEqualTo(2);
@@ -83,7 +85,7 @@ class PackedEventsTest {
     }
     List<Row> rows = rows();
     assertThat(rows).hasSize(5);
-    assertThat(rows.subList(0, 2)).as("written before").noneMatch(Row::packed);
+    assertThat(rows.subList(0, 2)).as("written before").allMatch(Row::plain);
     assertThat(rows.subList(2, 5)).as("written by the packing node").allMatch(Row::packed);
     for (Row row : rows.subList(2, 5)) {
       assertThat(JSON.readTree(PackedJson.unpack(row.payload())).isObject()).isTrue();
@@ -101,6 +103,12 @@ class PackedEventsTest {
         bytes("SELECT packed_envelope FROM command_envelope WHERE envelope IS NULL");
     assertThat(envelopes).as("the packing node's envelopes").hasSize(3);
     assertThat(envelopes).allMatch(PackedJson::isPacked);
+    assertThat(envelopes)
+        .as("kept without their beginning, the command's own id")
+        .allSatisfy(
+            e ->
+                assertThat(new String(PackedJson.unpack(e), StandardCharsets.UTF_8))
+                    .startsWith("+\"commandType\":"));
 
     // a fresh process: no aggregate cached, OLD-0's history now plain and packed
     ConfigurableApplicationContext again = start();
@@ -124,9 +132,18 @@ class PackedEventsTest {
     }
   }
 
-  private record Row(byte[] payload, byte[] metaData) {
+  private record Row(String payloadType, byte[] payload, byte[] metaData) {
+    /** Packed JSON and the payload type without its package prefix ({@link StoredPayloadType}). */
     boolean packed() {
-      return PackedJson.isPacked(payload) && PackedJson.isPacked(metaData);
+      return PackedJson.isPacked(payload)
+          && PackedJson.isPacked(metaData)
+          && payloadType.startsWith(".zone.");
+    }
+
+    boolean plain() {
+      return !PackedJson.isPacked(payload)
+          && !PackedJson.isPacked(metaData)
+          && payloadType.startsWith("org.kpledger.zone.");
     }
   }
 
@@ -136,9 +153,10 @@ class PackedEventsTest {
         ResultSet r =
             c.createStatement()
                 .executeQuery(
-                    "SELECT payload, meta_data FROM domain_event_entry ORDER BY global_index")) {
+                    "SELECT payload_type, payload, meta_data FROM domain_event_entry"
+                        + " ORDER BY global_index")) {
       while (r.next()) {
-        out.add(new Row(r.getBytes(1), r.getBytes(2)));
+        out.add(new Row(r.getString(1), r.getBytes(2), r.getBytes(3)));
       }
     }
     return out;

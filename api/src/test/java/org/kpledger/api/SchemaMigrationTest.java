@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +21,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +35,7 @@ import org.kpledger.api.access.SignedRequest;
 import org.kpledger.api.storage.NewerSchemaFailureAnalyzer;
 import org.kpledger.api.storage.SchemaMigrations.NewerSchemaException;
 import org.kpledger.audit.AuditReport;
+import org.kpledger.eventstore.PackedJson;
 import org.kpledger.identity.OrganisationType;
 import org.kpledger.identity.Role;
 import org.kpledger.merkle.InMemoryNodeStore;
@@ -146,7 +149,7 @@ class SchemaMigrationTest {
 
     ConfigurableApplicationContext node = start();
     try {
-      assertThat(history()).endsWith("2:SQL:true,3:SQL:true,4:SQL:true,5:SQL:true");
+      assertThat(history()).endsWith("2:SQL:true,3:SQL:true,4:SQL:true,5:SQL:true,6:SQL:true");
       assertThat(count("SELECT COUNT(*) FROM merkle_node WHERE MOD(tree_level, 4) <> 0"))
           .as("V3 deletes the rows of the levels recomputed on demand")
           .isZero();
@@ -193,7 +196,7 @@ class SchemaMigrationTest {
 
     ConfigurableApplicationContext node = start();
     try {
-      assertThat(history()).endsWith("3:SQL:true,4:SQL:true,5:SQL:true");
+      assertThat(history()).endsWith("3:SQL:true,4:SQL:true,5:SQL:true,6:SQL:true");
       assertThat(count("SELECT COUNT(*) FROM merkle_node WHERE tree_level = 0"))
           .as("V4 deletes level 0, read from merkle_leaf")
           .isZero();
@@ -256,6 +259,16 @@ class SchemaMigrationTest {
       byHibernate = jpaTables(c);
     }
     assertThat(migrated).as("the JPA tables' columns and indexes").isNotEmpty();
+    if (!database.isEmpty()) {
+      // on PostgreSQL V6 keeps event identifiers unique as UUIDs, not as Axon's text
+      String text = "domain_event_entry index [1:event_identifier] unique";
+      assertThat(byHibernate).contains(text);
+      byHibernate = new ArrayList<>(byHibernate);
+      byHibernate.set(
+          byHibernate.indexOf(text),
+          "domain_event_entry index [1:((event_identifier)::uuid)] unique");
+      byHibernate.sort(null);
+    }
     assertThat(migrated).isEqualTo(byHibernate);
   }
 
@@ -426,10 +439,12 @@ class SchemaMigrationTest {
 
   /**
    * Puts the database written by this release back into the shape the releases before V4 left: hex
-   * digests, outcomes with their command id, and the Merkle log's level 0 in {@code merkle_node} (a
-   * copy of the leaf hashes).
+   * digests, outcomes as text with their command id, Axon's unique constraint on the event
+   * identifier's text, and the Merkle log's level 0 in {@code merkle_node} (a copy of the leaf
+   * hashes).
    */
   private void asWrittenBeforeV4() throws SQLException {
+    receiptsAsText();
     boolean envelopes;
     try (Connection c = connect();
         ResultSet t =
@@ -476,6 +491,12 @@ class SchemaMigrationTest {
                     + " PRIMARY KEY (certificate_sha256)"));
       }
     } else {
+      statements.add("DROP INDEX IF EXISTS domain_event_entry_event_uuid");
+      statements.add(
+          "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint"
+              + " WHERE conname = 'ukfwe6lsa8bfo6hyas6ud3m8c7x') THEN"
+              + " ALTER TABLE domain_event_entry ADD CONSTRAINT ukfwe6lsa8bfo6hyas6ud3m8c7x"
+              + " UNIQUE (event_identifier); END IF; END $$");
       statements.add(
           "ALTER TABLE merkle_leaf ALTER COLUMN event_id TYPE VARCHAR(255)"
               + " USING CAST(event_id AS VARCHAR(255))");
@@ -502,6 +523,33 @@ class SchemaMigrationTest {
     for (String statement : statements) {
       sql(statement);
     }
+  }
+
+  /** Puts every receipt's outcome kept packed (V6) back in its text column, as before V6. */
+  private void receiptsAsText() throws SQLException {
+    Map<String, String> texts = new LinkedHashMap<>();
+    try (Connection c = connect();
+        ResultSet r =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT command_id, packed_outcome FROM command_receipt WHERE outcome IS NULL")) {
+      while (r.next()) {
+        texts.put(
+            r.getString(1), new String(PackedJson.unpack(r.getBytes(2)), StandardCharsets.UTF_8));
+      }
+    }
+    try (Connection c = connect();
+        PreparedStatement ps =
+            c.prepareStatement("UPDATE command_receipt SET outcome = ? WHERE command_id = ?")) {
+      for (Map.Entry<String, String> text : texts.entrySet()) {
+        ps.setString(1, text.getValue());
+        ps.setString(2, text.getKey());
+        ps.executeUpdate();
+      }
+    }
+    assertThat(texts).as("receipts kept packed").isNotEmpty();
+    sql("ALTER TABLE command_receipt DROP COLUMN packed_outcome");
+    sql("ALTER TABLE command_receipt ALTER COLUMN outcome SET NOT NULL");
   }
 
   /** Removes the history rows of the migrations after {@code version}, as if they never ran. */

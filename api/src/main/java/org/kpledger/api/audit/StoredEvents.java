@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +22,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.kpledger.anchoring.leaf.LeafEncoder;
+import org.kpledger.api.processing.StoredPayloadType;
+import org.kpledger.api.storage.EventIdentifierIndex;
 import org.kpledger.audit.AuditBundle;
 import org.kpledger.audit.fabric.ChannelConfirmationVerifier;
 import org.kpledger.audit.fabric.FabricBlocks;
@@ -52,11 +53,21 @@ final class StoredEvents {
   private final Serializer serializer;
   private final LeafEncoder encoder;
   private final ObjectMapper json = new ObjectMapper();
+  private volatile EventIdentifierIndex index;
 
   StoredEvents(JdbcTemplate jdbc, Serializer serializer) {
     this.jdbc = jdbc;
     this.serializer = serializer;
     this.encoder = new LeafEncoder(serializer);
+  }
+
+  private EventIdentifierIndex index() {
+    EventIdentifierIndex known = index;
+    if (known == null) {
+      known = EventIdentifierIndex.of(jdbc);
+      index = known;
+    }
+    return known;
   }
 
   /** The leaf bytes of the given events that the store still holds, by event id. */
@@ -74,11 +85,8 @@ final class StoredEvents {
     List<String> ids = List.copyOf(eventIds);
     for (int from = 0; from < ids.size(); from += IN_LIST) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-      String sql =
-          COLUMNS
-              + " WHERE event_identifier IN ("
-              + String.join(",", Collections.nCopies(chunk.size(), "?"))
-              + ")";
+      EventIdentifierIndex.Condition among = index().among("event_identifier", chunk);
+      String sql = COLUMNS + " WHERE " + among.sql();
       jdbc.query(
           sql,
           rs -> {
@@ -91,7 +99,7 @@ final class StoredEvents {
                         rs.getLong(4),
                         rs.getString(2),
                         rs.getString(6),
-                        rs.getString(7),
+                        StoredPayloadType.name(rs.getString(7)),
                         rs.getString(8),
                         PackedJson.unpack(rs.getBytes(9)),
                         PackedJson.unpack(rs.getBytes(10))));
@@ -108,7 +116,7 @@ final class StoredEvents {
               }
             }
           },
-          chunk.toArray());
+          among.args());
     }
     return out;
   }
@@ -118,7 +126,9 @@ final class StoredEvents {
     return jdbc.query(
         "SELECT event_identifier, payload_type, payload FROM domain_event_entry"
             + " WHERE aggregate_identifier = ? ORDER BY sequence_number",
-        (rs, n) -> new Stored(rs.getString(1), rs.getString(2), tree(rs.getBytes(3))),
+        (rs, n) ->
+            new Stored(
+                rs.getString(1), StoredPayloadType.name(rs.getString(2)), tree(rs.getBytes(3))),
         aggregateId);
   }
 
@@ -126,7 +136,7 @@ final class StoredEvents {
   List<AuditBundle.RevocationList> revocationLists() {
     List<AuditBundle.RevocationList> out = new ArrayList<>();
     jdbc.query(
-        "SELECT event_identifier, payload FROM domain_event_entry WHERE payload_type = ?"
+        "SELECT event_identifier, payload FROM domain_event_entry WHERE payload_type IN (?, ?)"
             + " ORDER BY global_index",
         rs -> {
           JsonNode p = tree(rs.getBytes(2));
@@ -137,7 +147,8 @@ final class StoredEvents {
                   rs.getString(1),
                   Base64.getDecoder().decode(p.path("crl").asText())));
         },
-        CRL_EVENT);
+        CRL_EVENT,
+        StoredPayloadType.kept(CRL_EVENT));
     return out;
   }
 
@@ -150,7 +161,7 @@ final class StoredEvents {
     Set<String> wanted = new HashSet<>(eventIds);
     Set<Long> out = new TreeSet<>();
     jdbc.query(
-        "SELECT event_identifier, meta_data FROM domain_event_entry WHERE payload_type = ?",
+        "SELECT event_identifier, meta_data FROM domain_event_entry WHERE payload_type IN (?, ?)",
         rs -> {
           if (!wanted.contains(rs.getString(1))) {
             return;
@@ -162,7 +173,8 @@ final class StoredEvents {
             // no readable evidence: the verifier names it (CHANNEL_EVIDENCE_MISSING)
           }
         },
-        ChannelConfirmationVerifier.EVENT_TYPE);
+        ChannelConfirmationVerifier.EVENT_TYPE,
+        StoredPayloadType.kept(ChannelConfirmationVerifier.EVENT_TYPE));
     return out;
   }
 

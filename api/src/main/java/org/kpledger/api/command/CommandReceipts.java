@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.kpledger.api.projection.ProjectionWriter;
+import org.kpledger.eventstore.PackedJson;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,11 @@ import org.springframework.stereotype.Component;
  * {"commandId":"<the key>",...}}, every acceptance) without it: the row keeps {@value #WITHOUT_ID}
  * followed by the rest of the text, and every read puts the same characters back, so the answer
  * replayed to a retry is the same bytes as the first.
+ *
+ * <p>That text is kept packed like the events' JSON ({@link PackedJson}, column {@code
+ * packed_outcome}, migration V6; {@code outcome} then NULL) unless {@code kp.event-store.pack-json}
+ * is false: an acceptance's answer is mostly its event ids, which format 2 keeps as 16 bytes each.
+ * Rows kept as text read as before.
  */
 @Component
 public class CommandReceipts {
@@ -35,21 +43,38 @@ public class CommandReceipts {
   private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
   private static final int DIGEST_BYTES = 32;
 
-  private static final String INSERT =
-      "INSERT INTO command_receipt (command_id, body_hash, http_status, outcome, recorded_at) "
-          + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)";
+  private static final String SELECT =
+      "SELECT command_id, body_hash, http_status, outcome, packed_outcome FROM command_receipt";
 
   private final JdbcTemplate jdbc;
   private final ProjectionWriter atCommit;
+  private final boolean pack;
+  private final String insert;
 
-  /** Creates the table if needed. */
+  /** Creates the table if needed; keeps outcomes packed. */
   public CommandReceipts(JdbcTemplate jdbc) {
+    this(jdbc, true);
+  }
+
+  /**
+   * Creates the table if needed.
+   *
+   * @param pack whether to keep outcomes packed ({@code kp.event-store.pack-json})
+   */
+  @Autowired
+  public CommandReceipts(JdbcTemplate jdbc, @Value("${kp.event-store.pack-json}") boolean pack) {
     this.jdbc = jdbc;
+    this.pack = pack;
     this.atCommit = new ProjectionWriter(jdbc);
+    this.insert =
+        "INSERT INTO command_receipt (command_id, body_hash, http_status, "
+            + (pack ? "packed_outcome" : "outcome")
+            + ", recorded_at) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)";
     jdbc.execute(
         "CREATE TABLE IF NOT EXISTS command_receipt ("
             + "command_id VARCHAR(128) PRIMARY KEY, body_hash BYTEA NOT NULL, "
-            + "http_status INT NOT NULL, outcome TEXT NOT NULL, recorded_at TIMESTAMP NOT NULL)");
+            + "http_status INT NOT NULL, outcome TEXT, recorded_at TIMESTAMP NOT NULL, "
+            + "packed_outcome BYTEA)");
   }
 
   /** A stored receipt. */
@@ -57,12 +82,7 @@ public class CommandReceipts {
 
   /** The receipt of a commandId, if any. */
   public Optional<Receipt> find(String commandId) {
-    return jdbc
-        .query(
-            "SELECT command_id, body_hash, http_status, outcome FROM command_receipt WHERE command_id = ?",
-            (rs, i) -> read(rs),
-            commandId)
-        .stream()
+    return jdbc.query(SELECT + " WHERE command_id = ?", (rs, i) -> read(rs), commandId).stream()
         .findFirst();
   }
 
@@ -77,10 +97,7 @@ public class CommandReceipts {
     }
     String marks = String.join(", ", Collections.nCopies(commandIds.size(), "?"));
     jdbc.query(
-        "SELECT command_id, body_hash, http_status, outcome FROM command_receipt"
-            + " WHERE command_id IN ("
-            + marks
-            + ")",
+        SELECT + " WHERE command_id IN (" + marks + ")",
         (ResultSet rs) -> {
           Receipt r = read(rs);
           found.put(r.commandId(), r);
@@ -96,7 +113,7 @@ public class CommandReceipts {
    *     bytes long (it would read back as a digest)
    */
   public void store(Receipt receipt) {
-    jdbc.update(INSERT, row(receipt));
+    jdbc.update(insert, row(receipt));
   }
 
   /**
@@ -110,15 +127,16 @@ public class CommandReceipts {
    * @throws IllegalArgumentException as {@link #store}
    */
   public void storeAtCommit(Receipt receipt) {
-    atCommit.write(INSERT, row(receipt));
+    atCommit.write(insert, row(receipt));
   }
 
-  private static Object[] row(Receipt receipt) {
+  private Object[] row(Receipt receipt) {
+    String outcome = compact(receipt.commandId(), receipt.outcome());
     return new Object[] {
       receipt.commandId(),
       bodyHashBytes(receipt.bodyHash()),
       receipt.httpStatus(),
-      compact(receipt.commandId(), receipt.outcome())
+      pack ? PackedJson.pack(outcome.getBytes(StandardCharsets.UTF_8)) : outcome
     };
   }
 
@@ -146,8 +164,12 @@ public class CommandReceipts {
 
   private static Receipt read(ResultSet rs) throws SQLException {
     String commandId = rs.getString(1);
+    String stored = rs.getString(4);
+    if (stored == null) {
+      stored = new String(PackedJson.unpack(rs.getBytes(5)), StandardCharsets.UTF_8);
+    }
     return new Receipt(
-        commandId, bodyHashText(rs.getBytes(2)), rs.getInt(3), whole(commandId, rs.getString(4)));
+        commandId, bodyHashText(rs.getBytes(2)), rs.getInt(3), whole(commandId, stored));
   }
 
   /** The outcome as stored: without its beginning when that is the command's own id. */

@@ -34,10 +34,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (migration V4), their hex (as events carry them) made at the edges of this class. The rest of the
  * text is kept packed like the events' JSON ({@link PackedJson}, column {@code packed_envelope},
  * migration V5) unless {@code kp.event-store.pack-json} is false; rows kept as text read as before.
+ * A packed text that began with the row's own command id ({@code {"commandId":"<command_id>",}, as
+ * every envelope in RFC 8785 form does) is kept without it, {@value #WITHOUT_ID} in its place, as
+ * receipts keep their outcomes ({@code CommandReceipts}); every read puts it back first.
  */
 @Component
 public class CommandEnvelopes {
   private static final int IN_LIST = 500;
+
+  /** Marks a packed envelope whose {@code {"commandId":"<id>",} beginning was cut off. */
+  static final String WITHOUT_ID = "+";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HexFormat HEX = HexFormat.of();
 
@@ -76,7 +83,7 @@ public class CommandEnvelopes {
               + ") VALUES (?, ?, ?)",
           commandId,
           envelopeSha256,
-          stored(envelope));
+          stored(commandId, envelope));
       return;
     }
     String certificateSha256 = keep(certificate);
@@ -86,14 +93,28 @@ public class CommandEnvelopes {
             + ", certificate_sha256, certificate_at) VALUES (?, ?, ?, ?, ?)",
         commandId,
         envelopeSha256,
-        stored(envelope.substring(0, at) + envelope.substring(at + certificate.length())),
+        stored(
+            commandId, envelope.substring(0, at) + envelope.substring(at + certificate.length())),
         HEX.parseHex(certificateSha256),
         at);
   }
 
-  /** The envelope text as its column keeps it: packed bytes ({@link PackedJson}), or the text. */
-  private Object stored(String text) {
-    return pack ? PackedJson.pack(text.getBytes(StandardCharsets.UTF_8)) : text;
+  /**
+   * The envelope text as its column keeps it: packed bytes ({@link PackedJson}) of the text without
+   * its beginning when that is the command's own id, or the text.
+   */
+  private Object stored(String commandId, String text) {
+    if (!pack) {
+      return text;
+    }
+    String beginning = beginning(commandId);
+    String kept =
+        text.startsWith(beginning) ? WITHOUT_ID + text.substring(beginning.length()) : text;
+    return PackedJson.pack(kept.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String beginning(String commandId) {
+    return "{\"commandId\":\"" + commandId + "\",";
   }
 
   /**
@@ -117,6 +138,9 @@ public class CommandEnvelopes {
             String text = rs.getString(3);
             if (text == null) {
               text = new String(PackedJson.unpack(rs.getBytes(6)), StandardCharsets.UTF_8);
+              if (text.startsWith(WITHOUT_ID)) {
+                text = beginning(rs.getString(1)) + text.substring(WITHOUT_ID.length());
+              }
             }
             int at = rs.getInt(4);
             boolean cut = !rs.wasNull();

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.kpledger.api.processing.StoredPayloadType;
+import org.kpledger.api.storage.EventIdentifierIndex;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.eventstore.PackedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,10 +31,20 @@ class LedgerEvents {
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
   private final ObjectMapper json = new ObjectMapper();
+  private volatile EventIdentifierIndex index;
 
   LedgerEvents(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     this.named = new NamedParameterJdbcTemplate(jdbc);
+  }
+
+  private EventIdentifierIndex index() {
+    EventIdentifierIndex known = index;
+    if (known == null) {
+      known = EventIdentifierIndex.of(jdbc);
+      index = known;
+    }
+    return known;
   }
 
   /** Up to {@code limit} events that are leaves from {@code fromLeaf} on, in leaf order. */
@@ -40,7 +52,8 @@ class LedgerEvents {
     return jdbc.query(
         COLUMNS
             + "merkle_leaf l JOIN domain_event_entry e"
-            + " ON e.event_identifier = CAST(l.event_id AS VARCHAR(36))"
+            + " ON "
+            + index().joinsLeaf("e", "l")
             + " WHERE l.leaf_index >= ? ORDER BY l.leaf_index LIMIT ?",
         (rs, n) -> event(rs),
         fromLeaf,
@@ -66,7 +79,7 @@ class LedgerEvents {
   }
 
   private LedgerEvent event(ResultSet rs) throws SQLException {
-    String type = rs.getString(3);
+    String type = StoredPayloadType.name(rs.getString(3));
     JsonNode meta = tree(rs.getBytes(5));
     JsonNode recorded = meta.path(LedgerMetaData.RECORDED_AT);
     Instant at =

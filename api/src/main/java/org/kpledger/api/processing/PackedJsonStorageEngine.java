@@ -12,6 +12,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.kpledger.eventstore.PackedJson;
 
 /**
@@ -25,9 +26,14 @@ import org.kpledger.eventstore.PackedJson;
  * anchoring processor sees them, so an event's leaf, its audit-bundle record and every projection
  * are computed from the same JSON as before. Snapshots are stored as Axon stores them. Readers that
  * query the event table with SQL unpack with {@link PackedJson#unpack}.
+ *
+ * <p>While packing, it also keeps a payload type of the ledger's own packages without its package
+ * prefix ({@link StoredPayloadType}) and gives readers the whole name back in the same two places.
  */
 class PackedJsonStorageEngine extends JpaEventStorageEngine {
-  /** Where Axon's tracking query puts the payload and metadata in each row. */
+  /** Where Axon's tracking query puts the payload type, payload and metadata in each row. */
+  private static final int PAYLOAD_TYPE = 6;
+
   private static final int PAYLOAD = 8;
 
   private static final int META_DATA = 9;
@@ -48,6 +54,9 @@ class PackedJsonStorageEngine extends JpaEventStorageEngine {
   protected List<Object[]> fetchEvents(GapAwareTrackingToken token) {
     List<Object[]> rows = super.fetchEvents(token);
     for (Object[] row : rows) {
+      if (row[PAYLOAD_TYPE] instanceof String kept) {
+        row[PAYLOAD_TYPE] = StoredPayloadType.name(kept);
+      }
       row[PAYLOAD] = unpack(row[PAYLOAD]);
       row[META_DATA] = unpack(row[META_DATA]);
     }
@@ -69,18 +78,20 @@ class PackedJsonStorageEngine extends JpaEventStorageEngine {
   private static DomainEventData<?> unpacked(DomainEventData<?> event) {
     Object payload = event.getPayload().getData();
     Object metaData = event.getMetaData() == null ? null : event.getMetaData().getData();
+    SerializedType type = event.getPayload().getType();
+    String name = StoredPayloadType.name(type.getName());
     if (!(payload instanceof byte[] p && PackedJson.isPacked(p))
-        && !(metaData instanceof byte[] m && PackedJson.isPacked(m))) {
+        && !(metaData instanceof byte[] m && PackedJson.isPacked(m))
+        && name.equals(type.getName())) {
       return event;
     }
-    SerializedType type = event.getPayload().getType();
     return new GenericDomainEventEntry<>(
         event.getType(),
         event.getAggregateIdentifier(),
         event.getSequenceNumber(),
         event.getEventIdentifier(),
         event.getTimestamp(),
-        type.getName(),
+        name,
         type.getRevision(),
         unpack(payload),
         unpack(metaData));
@@ -109,10 +120,11 @@ class PackedJsonStorageEngine extends JpaEventStorageEngine {
       if (expectedRepresentation != byte[].class) {
         return serialized;
       }
+      SerializedType type = serialized.getType();
       return new SimpleSerializedObject<>(
           (T) PackedJson.pack((byte[]) serialized.getData()),
           expectedRepresentation,
-          serialized.getType());
+          new SimpleSerializedType(StoredPayloadType.kept(type.getName()), type.getRevision()));
     }
 
     @Override
