@@ -4,11 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
@@ -41,8 +39,12 @@ import java.util.zip.Inflater;
  *
  * <p>Packing changes how the bytes are kept, not what they say: {@link #unpack} gives back the
  * identical JSON bytes, so leaves, signatures and audit bundles are computed from the same bytes as
- * before. Thread-safe; deflaters and inflaters are reused from small pools (a deflater holds about
- * 256 KiB of native memory).
+ * before. Thread-safe; encoders and inflaters are reused from small pools (an encoder holds 256 KiB
+ * of hash tables).
+ *
+ * <p>The node writes the DEFLATE streams with {@link PresetDictionaryDeflater}, which hashes the
+ * dictionary once for all values (zlib does it again for every stream); zlib reads them, here and
+ * in any reader.
  */
 public final class PackedJson {
 
@@ -63,7 +65,10 @@ public final class PackedJson {
   private static final String DICTIONARY_V1_RESOURCE = "packed-json-v1.dict";
   private static final byte[] DICTIONARY_V1 = loadDictionary();
   private static final int POOL = 16;
-  private static final BlockingQueue<Deflater> DEFLATERS = new ArrayBlockingQueue<>(POOL);
+  private static final PresetDictionaryDeflater DEFLATER_V1 =
+      PresetDictionaryDeflater.forDictionary(DICTIONARY_V1);
+  private static final BlockingQueue<PresetDictionaryDeflater> DEFLATERS =
+      new ArrayBlockingQueue<>(POOL);
   private static final BlockingQueue<Inflater> INFLATERS = new ArrayBlockingQueue<>(POOL);
 
   private PackedJson() {}
@@ -89,31 +94,14 @@ public final class PackedJson {
 
   /** The format byte and the DEFLATE stream of input, or null if that is not shorter than limit. */
   private static byte[] deflate(byte format, byte[] input, int limit) {
-    Deflater deflater = DEFLATERS.poll();
+    PresetDictionaryDeflater deflater = DEFLATERS.poll();
     if (deflater == null) {
-      deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+      deflater = DEFLATER_V1.sibling();
     }
     try {
-      deflater.setDictionary(DICTIONARY_V1);
-      deflater.setInput(input);
-      deflater.finish();
-      // worth keeping only if it saves a byte: the output may be at most limit - 1 long
-      byte[] out = new byte[limit];
-      out[0] = format;
-      int length = 1;
-      while (!deflater.finished() && length < out.length) {
-        int n = deflater.deflate(out, length, out.length - length);
-        if (n == 0 && deflater.needsInput() && !deflater.finished()) {
-          break;
-        }
-        length += n;
-      }
-      return deflater.finished() ? Arrays.copyOf(out, length) : null;
+      return deflater.deflate(format, input, limit);
     } finally {
-      deflater.reset();
-      if (!DEFLATERS.offer(deflater)) {
-        deflater.end();
-      }
+      DEFLATERS.offer(deflater);
     }
   }
 
