@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.kpledger.anchoring.checkpoint.Checkpoint;
 import org.kpledger.anchoring.checkpoint.EcdsaP256TreeHeadSigner;
 import org.kpledger.anchoring.checkpoint.TreeHead;
+import org.kpledger.api.storage.CommandKey;
 import org.kpledger.audit.AuditBundle;
 import org.kpledger.audit.AuditReport;
 import org.kpledger.audit.Rule;
@@ -238,10 +239,10 @@ class AuditTamperTest extends AuditNode {
   private void storeEnvelope(String commandId, String envelope) {
     jdbc.update(
         "UPDATE command_envelope SET envelope = ?, packed_envelope = NULL, envelope_sha256 = ?,"
-            + " certificate_sha256 = NULL, certificate_at = NULL WHERE command_id = ?",
+            + " certificate_sha256 = NULL, certificate_at = NULL WHERE command_key = ?",
         envelope,
         java.util.HexFormat.of().parseHex(LedgerMetaData.envelopeSha256(envelope)),
-        commandId);
+        CommandKey.of(commandId));
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kpledger.api.command.CommandGroupsProbe;
 import org.kpledger.api.command.CommandReceipts;
+import org.kpledger.api.storage.CommandKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -94,9 +95,9 @@ class GroupCommitTest extends LedgerTestBase {
       String commandId = json(e).path("commandId").asText();
       assertThat(
               jdbc.queryForObject(
-                  "SELECT COUNT(*) FROM command_receipt WHERE command_id = ? AND http_status = 200",
+                  "SELECT COUNT(*) FROM command_receipt WHERE command_key = ? AND http_status = 200",
                   Long.class,
-                  commandId))
+                  CommandKey.of(commandId)))
           .as("receipts of " + commandId)
           .isEqualTo(1);
       JsonNode outcome = JSON.readTree(receipts.find(commandId).orElseThrow().outcome());
@@ -169,9 +170,9 @@ class GroupCommitTest extends LedgerTestBase {
         .isZero();
     assertThat(
             jdbc.queryForObject(
-                "SELECT http_status FROM command_receipt WHERE command_id = ?",
+                "SELECT http_status FROM command_receipt WHERE command_key = ?",
                 Integer.class,
-                json(refusedPurchase).path("commandId").asText()))
+                CommandKey.of(json(refusedPurchase).path("commandId").asText())))
         .isEqualTo(422);
     assertThat(retriedAlone().count() - retried).as("groups retried alone").isEqualTo(1);
     // the refused envelope again: its first answer, from its receipt
@@ -253,9 +254,9 @@ class GroupCommitTest extends LedgerTestBase {
     assertThat(eventCount() - events).as("events stored").isEqualTo(2);
     assertThat(
             jdbc.queryForObject(
-                "SELECT COUNT(*) FROM command_receipt WHERE command_id = ?",
+                "SELECT COUNT(*) FROM command_receipt WHERE command_key = ?",
                 Long.class,
-                json(envelope).path("commandId").asText()))
+                CommandKey.of(json(envelope).path("commandId").asText())))
         .isEqualTo(1);
   }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kpledger.api.command.CommandReceipts;
 import org.kpledger.api.envelope.CommandEnvelopes;
+import org.kpledger.api.storage.CommandKey;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.eventstore.PackedJson;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,8 +54,10 @@ class LeanReceiptsTest extends LedgerTestBase {
 
     Map<String, Object> row =
         jdbc.queryForMap(
-            "SELECT body_hash, outcome, packed_outcome FROM command_receipt WHERE command_id = ?",
-            commandId);
+            "SELECT command_id, body_hash, outcome, packed_outcome FROM command_receipt"
+                + " WHERE command_key = ?",
+            CommandKey.of(commandId));
+    assertThat(row.get("command_id")).as("a UUID id is its own key (V7), not kept again").isNull();
     assertThat((byte[]) row.get("body_hash")).hasSize(32);
     assertThat(row.get("outcome")).as("kept packed (V6), not as text").isNull();
     byte[] packed = (byte[]) row.get("packed_outcome");
@@ -68,9 +71,9 @@ class LeanReceiptsTest extends LedgerTestBase {
 
     byte[] digest =
         jdbc.queryForObject(
-            "SELECT envelope_sha256 FROM command_envelope WHERE command_id = ?",
+            "SELECT envelope_sha256 FROM command_envelope WHERE command_key = ?",
             byte[].class,
-            commandId);
+            CommandKey.of(commandId));
     assertThat(HexFormat.of().formatHex(digest)).isEqualTo(LedgerMetaData.envelopeSha256(envelope));
     assertThat(envelopes.findAll(List.of(commandId))).containsEntry(commandId, envelope);
   }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kpledger.api.access.SignedRequest;
+import org.kpledger.api.storage.CommandKey;
 import org.kpledger.api.storage.NewerSchemaFailureAnalyzer;
 import org.kpledger.api.storage.SchemaMigrations.NewerSchemaException;
 import org.kpledger.audit.AuditReport;
@@ -149,7 +150,8 @@ class SchemaMigrationTest {
 
     ConfigurableApplicationContext node = start();
     try {
-      assertThat(history()).endsWith("2:SQL:true,3:SQL:true,4:SQL:true,5:SQL:true,6:SQL:true");
+      assertThat(history())
+          .endsWith("2:SQL:true,3:SQL:true,4:SQL:true,5:SQL:true,6:SQL:true,7:SQL:true");
       assertThat(count("SELECT COUNT(*) FROM merkle_node WHERE MOD(tree_level, 4) <> 0"))
           .as("V3 deletes the rows of the levels recomputed on demand")
           .isZero();
@@ -196,7 +198,7 @@ class SchemaMigrationTest {
 
     ConfigurableApplicationContext node = start();
     try {
-      assertThat(history()).endsWith("3:SQL:true,4:SQL:true,5:SQL:true,6:SQL:true");
+      assertThat(history()).endsWith("3:SQL:true,4:SQL:true,5:SQL:true,6:SQL:true,7:SQL:true");
       assertThat(count("SELECT COUNT(*) FROM merkle_node WHERE tree_level = 0"))
           .as("V4 deletes level 0, read from merkle_leaf")
           .isZero();
@@ -214,6 +216,87 @@ class SchemaMigrationTest {
       AuditReport report = audit.verify(bundle, Optional.of(oldCheckpoint));
       assertThat(report.findings())
           .as("the whole log with its envelopes, consistent with the head signed before V4")
+          .isEmpty();
+    } finally {
+      node.close();
+    }
+  }
+
+  @Test
+  void givenAV6DatabaseKeyedByTextWhenTheNodeStartsThenV7KeysCommandsByUuidAndAnswersStayTheSame()
+      throws Exception {
+    ConfigurableApplicationContext old = start();
+    String oldCheckpoint;
+    String byUuid;
+    String byName;
+    String byUuidAnswer;
+    String byNameAnswer;
+    try {
+      zones(port(old), "OLD", 2);
+      byUuid =
+          Envelopes.sign(
+              pki.get("kp-registrar"),
+              "RegisterZone",
+              obj("zoneId", "OLD-U", "name", "OLD-U", "prefecture", "Haute-Kotto"));
+      byUuidAnswer = send(port(old), byUuid);
+      // a command id that is not a UUID: V7 keys it by its SHA-256, as the node does
+      byName =
+          Envelopes.sign(
+              pki.get("kp-registrar"),
+              "RegisterZone",
+              "OLD-by-name.1",
+              Instant.now(),
+              obj("zoneId", "OLD-N", "name", "OLD-N", "prefecture", "Haute-Kotto"));
+      byNameAnswer = send(port(old), byName);
+      oldCheckpoint = audit(port(old)).awaitCheckpoint(6);
+    } finally {
+      old.close();
+    }
+    asWrittenBeforeV7();
+    forgetMigrationsAfter(6);
+    assertThat(history()).endsWith("6:SQL:true");
+    assertThat(count("SELECT COUNT(*) FROM command_receipt WHERE command_id IS NULL")).isZero();
+
+    ConfigurableApplicationContext node = start();
+    try {
+      assertThat(history()).endsWith("6:SQL:true,7:SQL:true");
+      for (String table : List.of("command_receipt", "command_envelope")) {
+        assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE command_id IS NULL"))
+            .as("%s: the UUID ids kept as their keys only", table)
+            .isEqualTo(5);
+        assertThat(
+                count(
+                    "SELECT COUNT(*) FROM "
+                        + table
+                        + " WHERE command_id = 'OLD-by-name.1' AND command_key = '"
+                        + CommandKey.of("OLD-by-name.1")
+                        + "'"))
+            .as("%s: the other id kept with the key the node makes", table)
+            .isEqualTo(1);
+      }
+      assertThat(send(port(node), byUuid))
+          .as("a command retried after V7 gets the bytes it got before")
+          .isEqualTo(byUuidAnswer);
+      assertThat(send(port(node), byName)).isEqualTo(byNameAnswer);
+      HttpResponse<String> reused =
+          post(
+              port(node),
+              Envelopes.sign(
+                  pki.get("kp-registrar"),
+                  "RegisterZone",
+                  "OLD-by-name.1",
+                  Instant.now(),
+                  obj("zoneId", "OLD-M", "name", "OLD-M", "prefecture", "Haute-Kotto")));
+      assertThat(reused.statusCode()).as(reused.body()).isEqualTo(409);
+      assertThat(reused.body()).contains("COMMAND_ID_REUSED");
+      zones(port(node), "NEW", 1);
+      AuditBundles audit = audit(port(node));
+      audit.awaitCheckpoint(8);
+      Path bundle =
+          audit.export("from=1970-01-01T00:00:00Z&to=9999-01-01T00:00:00Z&previousSize=6");
+      AuditReport report = audit.verify(bundle, Optional.of(oldCheckpoint));
+      assertThat(report.findings())
+          .as("the whole log with every command's envelope, found by its key")
           .isEmpty();
     } finally {
       node.close();
@@ -347,15 +430,18 @@ class SchemaMigrationTest {
 
   /** Sends a signed envelope, expects 200 and returns the answer's body. */
   private String send(int port, String envelope) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/commands"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = post(port, envelope);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return r.body();
+  }
+
+  private HttpResponse<String> post(int port, String envelope) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/commands"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(envelope))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** A query signed by the auditor, as the read policy asks. */
@@ -444,6 +530,7 @@ class SchemaMigrationTest {
    * hashes).
    */
   private void asWrittenBeforeV4() throws SQLException {
+    asWrittenBeforeV7();
     receiptsAsText();
     boolean envelopes;
     try (Connection c = connect();
@@ -522,6 +609,40 @@ class SchemaMigrationTest {
             + " SELECT 0, leaf_index, leaf_hash FROM merkle_leaf");
     for (String statement : statements) {
       sql(statement);
+    }
+  }
+
+  /**
+   * Puts the commands' rows back as the releases before V7 kept them: keyed by the command id's
+   * text, in every row.
+   */
+  private void asWrittenBeforeV7() throws SQLException {
+    for (String table : List.of("command_receipt", "command_envelope")) {
+      if (!tableExists(table)) {
+        continue;
+      }
+      sql(
+          "UPDATE "
+              + table
+              + " SET command_id = CAST(command_key AS VARCHAR(128))"
+              + " WHERE command_id IS NULL");
+      sql("ALTER TABLE " + table + " DROP CONSTRAINT " + table + "_pkey");
+      sql("ALTER TABLE " + table + " DROP COLUMN command_key");
+      sql("ALTER TABLE " + table + " ALTER COLUMN command_id SET NOT NULL");
+      sql("ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_pkey PRIMARY KEY (command_id)");
+    }
+  }
+
+  private boolean tableExists(String table) throws SQLException {
+    try (Connection c = connect();
+        ResultSet t =
+            c.getMetaData()
+                .getTables(
+                    null,
+                    null,
+                    database.isEmpty() ? table.toUpperCase(Locale.ROOT) : table,
+                    new String[] {"TABLE"})) {
+      return t.next();
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.kpledger.api.LedgerApplication;
 import org.kpledger.api.ReadTestBase;
+import org.kpledger.api.storage.CommandKey;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -132,11 +133,11 @@ class YearGeneratorTest extends ReadTestBase {
         .forEach(
             (key, id) ->
                 jdbc.query(
-                    "SELECT http_status FROM command_receipt WHERE command_id = ?",
+                    "SELECT http_status FROM command_receipt WHERE command_key = ?",
                     rs -> {
                       out.put(key.replace(year.prefix + "-", "P-"), rs.getInt(1));
                     },
-                    id));
+                    CommandKey.of(id)));
     return out;
   }
 }

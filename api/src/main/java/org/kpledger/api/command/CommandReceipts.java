@@ -9,8 +9,11 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.kpledger.api.projection.ProjectionWriter;
+import org.kpledger.api.storage.CommandKey;
 import org.kpledger.eventstore.PackedJson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +36,9 @@ import org.springframework.stereotype.Component;
  * packed_outcome}, migration V6; {@code outcome} then NULL) unless {@code kp.event-store.pack-json}
  * is false: an acceptance's answer is mostly its event ids, which format 2 keeps as 16 bytes each.
  * Rows kept as text read as before.
+ *
+ * <p>Rows are keyed by the command id's {@link CommandKey} (migration V7), 16 bytes, with the id's
+ * text kept only where it is not the key's own.
  */
 @Component
 public class CommandReceipts {
@@ -44,7 +50,8 @@ public class CommandReceipts {
   private static final int DIGEST_BYTES = 32;
 
   private static final String SELECT =
-      "SELECT command_id, body_hash, http_status, outcome, packed_outcome FROM command_receipt";
+      "SELECT command_key, command_id, body_hash, http_status, outcome, packed_outcome"
+          + " FROM command_receipt";
 
   private final JdbcTemplate jdbc;
   private final ProjectionWriter atCommit;
@@ -67,14 +74,15 @@ public class CommandReceipts {
     this.pack = pack;
     this.atCommit = new ProjectionWriter(jdbc);
     this.insert =
-        "INSERT INTO command_receipt (command_id, body_hash, http_status, "
+        "INSERT INTO command_receipt (command_key, command_id, body_hash, http_status, "
             + (pack ? "packed_outcome" : "outcome")
-            + ", recorded_at) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)";
+            + ", recorded_at) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)";
     jdbc.execute(
         "CREATE TABLE IF NOT EXISTS command_receipt ("
-            + "command_id VARCHAR(128) PRIMARY KEY, body_hash BYTEA NOT NULL, "
+            + "command_id VARCHAR(128), body_hash BYTEA NOT NULL, "
             + "http_status INT NOT NULL, outcome TEXT, recorded_at TIMESTAMP NOT NULL, "
-            + "packed_outcome BYTEA)");
+            + "packed_outcome BYTEA, command_key UUID NOT NULL, "
+            + "CONSTRAINT command_receipt_pkey PRIMARY KEY (command_key))");
   }
 
   /** A stored receipt. */
@@ -82,7 +90,10 @@ public class CommandReceipts {
 
   /** The receipt of a commandId, if any. */
   public Optional<Receipt> find(String commandId) {
-    return jdbc.query(SELECT + " WHERE command_id = ?", (rs, i) -> read(rs), commandId).stream()
+    return jdbc
+        .query(SELECT + " WHERE command_key = ?", (rs, i) -> read(rs), CommandKey.of(commandId))
+        .stream()
+        .filter(r -> r.commandId().equals(commandId))
         .findFirst();
   }
 
@@ -95,14 +106,17 @@ public class CommandReceipts {
     if (commandIds.isEmpty()) {
       return found;
     }
-    String marks = String.join(", ", Collections.nCopies(commandIds.size(), "?"));
+    Set<String> wanted = Set.copyOf(commandIds);
+    String marks = String.join(", ", Collections.nCopies(wanted.size(), "?"));
     jdbc.query(
-        SELECT + " WHERE command_id IN (" + marks + ")",
+        SELECT + " WHERE command_key IN (" + marks + ")",
         (ResultSet rs) -> {
           Receipt r = read(rs);
-          found.put(r.commandId(), r);
+          if (wanted.contains(r.commandId())) {
+            found.put(r.commandId(), r);
+          }
         },
-        commandIds.toArray());
+        wanted.stream().map(CommandKey::of).toArray());
     return found;
   }
 
@@ -133,7 +147,8 @@ public class CommandReceipts {
   private Object[] row(Receipt receipt) {
     String outcome = compact(receipt.commandId(), receipt.outcome());
     return new Object[] {
-      receipt.commandId(),
+      CommandKey.of(receipt.commandId()),
+      CommandKey.stored(receipt.commandId()),
       bodyHashBytes(receipt.bodyHash()),
       receipt.httpStatus(),
       pack ? PackedJson.pack(outcome.getBytes(StandardCharsets.UTF_8)) : outcome
@@ -163,13 +178,13 @@ public class CommandReceipts {
   }
 
   private static Receipt read(ResultSet rs) throws SQLException {
-    String commandId = rs.getString(1);
-    String stored = rs.getString(4);
+    String commandId = CommandKey.commandId(rs.getObject(1, UUID.class), rs.getString(2));
+    String stored = rs.getString(5);
     if (stored == null) {
-      stored = new String(PackedJson.unpack(rs.getBytes(5)), StandardCharsets.UTF_8);
+      stored = new String(PackedJson.unpack(rs.getBytes(6)), StandardCharsets.UTF_8);
     }
     return new Receipt(
-        commandId, bodyHashText(rs.getBytes(2)), rs.getInt(3), whole(commandId, stored));
+        commandId, bodyHashText(rs.getBytes(3)), rs.getInt(4), whole(commandId, stored));
   }
 
   /** The outcome as stored: without its beginning when that is the command's own id. */

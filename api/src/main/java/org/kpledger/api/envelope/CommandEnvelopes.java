@@ -12,8 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kpledger.api.projection.ProjectionWriter;
+import org.kpledger.api.storage.CommandKey;
 import org.kpledger.custody.LedgerMetaData;
 import org.kpledger.eventstore.PackedJson;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * migration V5) unless {@code kp.event-store.pack-json} is false; rows kept as text read as before.
  * A packed text that began with the row's own command id ({@code {"commandId":"<command_id>",}, as
  * every envelope in RFC 8785 form does) is kept without it, {@value #WITHOUT_ID} in its place, as
- * receipts keep their outcomes ({@code CommandReceipts}); every read puts it back first.
+ * receipts keep their outcomes ({@code CommandReceipts}); every read puts it back first. Rows are
+ * keyed by the command id's {@link CommandKey} (migration V7), as receipts are.
  */
 @Component
 public class CommandEnvelopes {
@@ -78,20 +81,22 @@ public class CommandEnvelopes {
     String column = pack ? "packed_envelope" : "envelope";
     if (at < 0) {
       atCommit.write(
-          "INSERT INTO command_envelope (command_id, envelope_sha256, "
+          "INSERT INTO command_envelope (command_key, command_id, envelope_sha256, "
               + column
-              + ") VALUES (?, ?, ?)",
-          commandId,
+              + ") VALUES (?, ?, ?, ?)",
+          CommandKey.of(commandId),
+          CommandKey.stored(commandId),
           envelopeSha256,
           stored(commandId, envelope));
       return;
     }
     String certificateSha256 = keep(certificate);
     atCommit.write(
-        "INSERT INTO command_envelope (command_id, envelope_sha256, "
+        "INSERT INTO command_envelope (command_key, command_id, envelope_sha256, "
             + column
-            + ", certificate_sha256, certificate_at) VALUES (?, ?, ?, ?, ?)",
-        commandId,
+            + ", certificate_sha256, certificate_at) VALUES (?, ?, ?, ?, ?, ?)",
+        CommandKey.of(commandId),
+        CommandKey.stored(commandId),
         envelopeSha256,
         stored(
             commandId, envelope.substring(0, at) + envelope.substring(at + certificate.length())),
@@ -125,21 +130,27 @@ public class CommandEnvelopes {
    */
   public Map<String, String> findAll(Collection<String> commandIds) {
     Map<String, String> found = new HashMap<>();
-    List<String> ids = List.copyOf(new LinkedHashSet<>(commandIds));
+    Set<String> wanted = new LinkedHashSet<>(commandIds);
+    List<String> ids = List.copyOf(wanted);
     for (int from = 0; from < ids.size(); from += IN_LIST) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
       jdbc.query(
           "SELECT e.command_id, e.envelope_sha256, e.envelope, e.certificate_at, c.certificate,"
-              + " e.packed_envelope FROM command_envelope e LEFT JOIN signer_certificate c"
-              + " ON c.certificate_sha256 = e.certificate_sha256 WHERE e.command_id IN ("
+              + " e.packed_envelope, e.command_key FROM command_envelope e"
+              + " LEFT JOIN signer_certificate c ON c.certificate_sha256 = e.certificate_sha256"
+              + " WHERE e.command_key IN ("
               + String.join(", ", Collections.nCopies(chunk.size(), "?"))
               + ")",
           rs -> {
+            String commandId = CommandKey.commandId(rs.getObject(7, UUID.class), rs.getString(1));
+            if (!wanted.contains(commandId)) {
+              return; // another id with the same key: a SHA-256 collision in 122 bits
+            }
             String text = rs.getString(3);
             if (text == null) {
               text = new String(PackedJson.unpack(rs.getBytes(6)), StandardCharsets.UTF_8);
               if (text.startsWith(WITHOUT_ID)) {
-                text = beginning(rs.getString(1)) + text.substring(WITHOUT_ID.length());
+                text = beginning(commandId) + text.substring(WITHOUT_ID.length());
               }
             }
             int at = rs.getInt(4);
@@ -152,14 +163,14 @@ public class CommandEnvelopes {
             if (!LedgerMetaData.envelopeSha256(text).equals(expected)) {
               throw new IllegalStateException(
                   "ENVELOPE_STORE_CORRUPT: the stored envelope of command "
-                      + rs.getString(1)
+                      + commandId
                       + " does not hash to "
                       + expected
                       + " (its row or its signer's certificate row was altered)");
             }
-            found.put(rs.getString(1), text);
+            found.put(commandId, text);
           },
-          chunk.toArray());
+          chunk.stream().map(CommandKey::of).toArray());
     }
     return found;
   }
