@@ -54,7 +54,9 @@ hash="$(printf 'certificate %s' "$number" | sha256sum | cut -d' ' -f1)"
 invoke car client CertificateRegistry:RegisterCertificate "$number" "$hash" BE >/dev/null
 refused NOT_IMPORTING_AUTHORITY mt client CertificateRegistry:ConfirmCertificate "$number" "$hash"
 refused NOT_DESTINATION_COUNTRY ae client CertificateRegistry:ConfirmCertificate "$number" "$hash"
-refused CONTENT_HASH_MISMATCH imp client CertificateRegistry:ConfirmCertificate "$number" "${hash/a/b}"
+# another content's hash: the first hex digit changed (a digest need not hold any given digit)
+other_hash="$([[ ${hash:0:1} == 0 ]] && echo 1 || echo 0)${hash:1}"
+refused CONTENT_HASH_MISMATCH imp client CertificateRegistry:ConfirmCertificate "$number" "$other_hash"
 invoke imp client CertificateRegistry:ConfirmCertificate "$number" "$hash" >/dev/null
 status="$(query mt CertificateRegistry:GetCertificate "$number" | jq -r .status)"
 [[ "$status" == CONFIRMED ]] || { echo "smoke: FAIL, $number is $status" >&2; exit 1; }
