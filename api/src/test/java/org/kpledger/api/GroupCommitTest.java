@@ -260,6 +260,58 @@ class GroupCommitTest extends LedgerTestBase {
         .isEqualTo(1);
   }
 
+  @Test
+  void aRetriedCommandIsAnsweredFromItsReceiptWhetherOrNotItCreatesIds() {
+    // a command bound for a group is not looked up before it is queued: a retry of one that
+    // created ids meets them taken (by itself) and is answered from its receipt; one that created
+    // none reaches its group, which finds its receipt and sends it back to be judged alone
+    String purchase = purchase("RT-1", "M-1");
+    String offer =
+        Envelopes.sign(
+            PKI.get("col-ndoumba"),
+            "OfferTransfer",
+            obj(
+                "parcelId",
+                car.p + "RT-1",
+                "transferId",
+                car.p + "TR-RT1",
+                "toParty",
+                "BO-ALPHA",
+                "sealId",
+                "BAG-RT1"));
+    Answer purchased = post(purchase);
+    Answer offered = post(offer);
+    assertThat(purchased.status()).as(purchased.body().toString()).isEqualTo(200);
+    assertThat(offered.status()).as(offered.body().toString()).isEqualTo(200);
+    long events = eventCount();
+    double retried = retriedAlone().count();
+
+    assertThat(post(purchase)).as("the purchase retried").isEqualTo(purchased);
+    assertThat(post(offer)).as("the offer retried").isEqualTo(offered);
+    assertThat(eventCount()).as("nothing stored again").isEqualTo(events);
+    assertThat(retriedAlone().count()).as("no group rolled back").isEqualTo(retried);
+
+    Answer reused =
+        post(
+            Envelopes.sign(
+                PKI.get("col-ndoumba"),
+                "OfferTransfer",
+                json(offer).path("commandId").asText(),
+                Instant.now(),
+                obj(
+                    "parcelId",
+                    car.p + "RT-1",
+                    "transferId",
+                    car.p + "TR-RT2",
+                    "toParty",
+                    "BO-ALPHA",
+                    "sealId",
+                    "BAG-RT2")));
+    assertThat(reused.status()).as(reused.body().toString()).isEqualTo(409);
+    assertThat(reused.body().path("rule").asText()).isEqualTo("COMMAND_ID_REUSED");
+    assertThat(eventCount()).isEqualTo(events);
+  }
+
   /** Sends the envelopes in this order while the writer is held, then lets it run them. */
   private List<Future<Answer>> inOneGroup(String... envelopes) {
     List<Future<Answer>> answers = new ArrayList<>();
