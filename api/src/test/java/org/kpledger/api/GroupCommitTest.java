@@ -262,9 +262,9 @@ class GroupCommitTest extends LedgerTestBase {
 
   @Test
   void aRetriedCommandIsAnsweredFromItsReceiptWhetherOrNotItCreatesIds() {
-    // a command bound for a group is not looked up before it is queued: a retry of one that
-    // created ids meets them taken (by itself) and is answered from its receipt; one that created
-    // none reaches its group, which finds its receipt and sends it back to be judged alone
+    // a command bound for a group is not looked up before it is queued: its group finds its
+    // receipt (and, for one that created ids, those ids taken by itself) and sends it back to be
+    // judged alone, which answers it from its receipt
     String purchase = purchase("RT-1", "M-1");
     String offer =
         Envelopes.sign(
@@ -310,6 +310,45 @@ class GroupCommitTest extends LedgerTestBase {
     assertThat(reused.status()).as(reused.body().toString()).isEqualTo(409);
     assertThat(reused.body().path("rule").asText()).isEqualTo("COMMAND_ID_REUSED");
     assertThat(eventCount()).isEqualTo(events);
+  }
+
+  @Test
+  void membersCreatingTakenIdsAreRefusedWithoutRollingTheirGroupBack() throws Exception {
+    Answer earlier = post(purchase("TK-1", "M-1"));
+    assertThat(earlier.status()).as(earlier.body().toString()).isEqualTo(200);
+    long events = eventCount();
+    double retried = retriedAlone().count();
+    double groupsBefore = sizes().count();
+    double membersBefore = sizes().totalAmount();
+
+    // TK-1 is in the store; TK-2 is created by the second member and again by the fourth
+    List<Future<Answer>> answers =
+        inOneGroup(
+            purchase("TK-1", "M-2"),
+            purchase("TK-2", "M-1"),
+            purchase("TK-3", "M-2"),
+            purchase("TK-2", "M-2"));
+
+    for (int i : new int[] {0, 3}) {
+      Answer taken = answers.get(i).get();
+      assertThat(taken.status()).as(taken.body().toString()).isEqualTo(409);
+      assertThat(taken.contentType()).startsWith("application/problem+json");
+      assertThat(taken.body().path("rule").asText()).isEqualTo("ALREADY_EXISTS");
+      assertThat(taken.body().path("field").asText()).isEqualTo("payload.lotId");
+    }
+    assertThat(answers.get(1).get().status()).isEqualTo(200);
+    assertThat(answers.get(2).get().status()).isEqualTo(200);
+    assertThat(retriedAlone().count()).as("no group rolled back").isEqualTo(retried);
+    assertThat(sizes().count() - groupsBefore).as("groups committed").isEqualTo(1);
+    assertThat(sizes().totalAmount() - membersBefore).as("commands in them").isEqualTo(2);
+    assertThat(eventCount() - events).as("events of TK-2 and TK-3").isEqualTo(4);
+    assertThat(
+            jdbc.queryForList(
+                "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class,
+                car.p + "TK-1"))
+        .as("TK-1's events: its first purchase only")
+        .containsExactly(0L);
   }
 
   /** Sends the envelopes in this order while the writer is held, then lets it run them. */

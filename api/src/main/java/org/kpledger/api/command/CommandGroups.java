@@ -51,11 +51,13 @@ class CommandGroups {
   private static final Logger LOG = LoggerFactory.getLogger(CommandGroups.class);
 
   /** Wakes the writer to stop. */
-  private static final Member STOP = new Member("", () -> null, new CompletableFuture<>());
+  private static final Member STOP =
+      new Member("", List.of(), () -> null, new CompletableFuture<>());
 
   private final CommandGateway gateway;
   private final TransactionManager transactions;
   private final CommandReceipts receipts;
+  private final TakenIds takenIds;
   private final boolean enabled;
   private final int maxCommands;
   private final BlockingQueue<Member> queue = new LinkedBlockingQueue<>();
@@ -77,6 +79,7 @@ class CommandGroups {
       CommandGateway gateway,
       TransactionManager transactions,
       CommandReceipts receipts,
+      TakenIds takenIds,
       MeterRegistry registry,
       @Value("${kp.commands.group-commit.enabled:true}") boolean enabled,
       @Value("${kp.commands.group-commit.max-commands:25}") int maxCommands) {
@@ -87,6 +90,7 @@ class CommandGroups {
     this.gateway = gateway;
     this.transactions = transactions;
     this.receipts = receipts;
+    this.takenIds = takenIds;
     this.enabled = enabled;
     this.maxCommands = maxCommands;
     this.committed = groups(registry, "committed");
@@ -126,14 +130,17 @@ class CommandGroups {
 
   /**
    * Runs the command in the next group and returns its outcome once the group committed, or empty
-   * when it must be judged alone: its group failed, the group already held its commandId, or the
-   * ledger holds a receipt of it (a concurrent retry recorded it first).
+   * when it must be judged alone: its group failed, the group already held its commandId, the
+   * ledger holds a receipt of it (a retry, or a concurrent retry recorded it first), or an id it
+   * creates is taken, in the store or by an earlier member of its group.
    *
    * @param commandId the command's id (a group holds each id once)
+   * @param created the ids of the aggregates the command creates
    * @param message makes the command's message when the group runs it (its recordedAt then)
    */
-  Optional<CommandOutcome> commit(String commandId, Supplier<CommandMessage<?>> message) {
-    Member member = new Member(commandId, message, new CompletableFuture<>());
+  Optional<CommandOutcome> commit(
+      String commandId, List<String> created, Supplier<CommandMessage<?>> message) {
+    Member member = new Member(commandId, created, message, new CompletableFuture<>());
     inFlight.incrementAndGet();
     try {
       queue.add(member);
@@ -176,15 +183,31 @@ class CommandGroups {
     answerAlone(left);
   }
 
-  /** Runs a group and answers its members, all after its commit or rollback. */
-  private void run(List<Member> taken) {
+  /**
+   * Runs a group and answers its members, all after its commit or rollback. Two statements find the
+   * members that would fail it: those with a receipt, and those creating an id the store holds; a
+   * member creating an id an earlier member creates would fail it too. Each of those is judged
+   * alone after the commit, and answered as it would have been alone: from its receipt, or refused.
+   */
+  private void run(List<Member> queued) {
     Map<String, CommandReceipts.Receipt> recorded =
-        receipts.findAll(taken.stream().map(Member::commandId).toList());
+        receipts.findAll(queued.stream().map(Member::commandId).toList());
+    Set<String> taken = takenIds.taken(queued.stream().flatMap(m -> m.created().stream()).toList());
     List<Member> group = new ArrayList<>();
     List<Member> alone = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    for (Member m : taken) {
-      (recorded.containsKey(m.commandId()) || !ids.add(m.commandId()) ? alone : group).add(m);
+    Set<String> commandIds = new HashSet<>();
+    Set<String> creating = new HashSet<>();
+    for (Member m : queued) {
+      boolean fails =
+          recorded.containsKey(m.commandId())
+              || !commandIds.add(m.commandId())
+              || m.created().stream().anyMatch(id -> taken.contains(id) || creating.contains(id));
+      if (fails) {
+        alone.add(m);
+      } else {
+        creating.addAll(m.created());
+        group.add(m);
+      }
     }
     List<CommandOutcome> outcomes = group.isEmpty() ? List.of() : execute(group);
     if (outcomes == null) {
@@ -242,6 +265,7 @@ class CommandGroups {
 
   private record Member(
       String commandId,
+      List<String> created,
       Supplier<CommandMessage<?>> message,
       CompletableFuture<Optional<CommandOutcome>> outcome) {}
 }

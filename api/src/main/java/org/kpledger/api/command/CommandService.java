@@ -93,11 +93,13 @@ public class CommandService {
    * single commands ({@link CommandGroups}) when {@code grouped}, or alone, as it is judged again
    * when its group could not commit whole.
    *
-   * <p>A command bound for a group is not looked up here: the group reads the receipts of all its
-   * members with one statement and sends a command it finds back to be judged alone, which answers
-   * it from its receipt (one query fewer for every command sent one per request; a retry, the rare
-   * case, takes the longer way). Its receipt is looked up before a refusal that a retry of an
-   * accepted command would meet (the ids it created are taken: by itself).
+   * <p>A command bound for a group is neither looked up nor checked for taken ids here: the group
+   * reads the receipts of all its members with one statement, and which of the ids they create the
+   * store holds with another, and sends a command with a receipt or a taken id back to be judged
+   * alone, which answers it from its receipt or refuses it (neither query runs in the request
+   * thread of a command sent one per request; a retry or a taken id, the rare cases, take the
+   * longer way). Alone, the receipt is looked up first: a retry of an accepted command meets its
+   * own ids taken.
    */
   private Submission judge(VerifiedCommand command, boolean grouped) {
     Object payload = command.payload();
@@ -112,21 +114,21 @@ public class CommandService {
     if (repeat.isPresent()) {
       throw repeated(repeat.get().created().field(), repeat.get().created());
     }
-    Optional<CreatedIds.Created> taken = takenIds.firstTaken(CreatedIds.of(command.payload()));
-    if (taken.isPresent()) {
-      if (toGroup) {
-        Optional<CommandReceipts.Receipt> prior = receipts.find(command.commandId());
-        if (prior.isPresent()) {
-          return replay(prior.get(), command);
-        }
+    List<CreatedIds.Created> created = CreatedIds.of(command.payload());
+    if (!toGroup) {
+      Optional<CreatedIds.Created> taken = takenIds.firstTaken(created);
+      if (taken.isPresent()) {
+        return refuse(command, HttpStatus.CONFLICT, ALREADY_EXISTS, taken.get().field(), TAKEN);
       }
-      return refuse(command, HttpStatus.CONFLICT, ALREADY_EXISTS, taken.get().field(), TAKEN);
     }
     if (payload instanceof PublishRevocationListCommand p) {
       payload = crlCheck.complete(p, crlCheck.verify(p, command.actor()), command.actor());
     } else if (toGroup) {
       Optional<CommandOutcome> outcome =
-          groups.commit(command.commandId(), () -> message(command, command.payload()));
+          groups.commit(
+              command.commandId(),
+              created.stream().map(CreatedIds.Created::id).toList(),
+              () -> message(command, command.payload()));
       return outcome.isPresent()
           ? new Submission(200, write(outcome.get()), false)
           : judge(command, false);

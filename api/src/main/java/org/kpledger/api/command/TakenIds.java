@@ -1,6 +1,7 @@
 package org.kpledger.api.command;
 
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which created ids the event store already holds: an aggregate's first event (sequence 0) under
- * that id, whatever its kind and whoever created it. One indexed query per command or batch.
+ * that id, whatever its kind and whoever created it. One indexed query per command, group or batch.
  */
 @Component
 class TakenIds {
@@ -26,20 +27,25 @@ class TakenIds {
     if (ids.isEmpty()) {
       return Optional.empty();
     }
+    Set<String> taken = taken(ids.stream().map(CreatedIds.Created::id).toList());
+    return ids.stream().filter(c -> taken.contains(c.id())).findFirst();
+  }
+
+  /** Those of {@code ids} that the store already holds. */
+  Set<String> taken(Collection<String> ids) {
     Set<String> taken = new HashSet<>();
-    List<String> all = ids.stream().map(CreatedIds.Created::id).distinct().toList();
+    List<String> all = ids.stream().distinct().toList();
     for (int from = 0; from < all.size(); from += CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-      List<Object> args = new ArrayList<>(chunk);
       taken.addAll(
           jdbc.queryForList(
               "SELECT aggregate_identifier FROM domain_event_entry WHERE sequence_number = 0"
                   + " AND aggregate_identifier IN ("
-                  + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                  + String.join(",", Collections.nCopies(chunk.size(), "?"))
                   + ")",
               String.class,
-              args.toArray()));
+              chunk.toArray()));
     }
-    return ids.stream().filter(c -> taken.contains(c.id())).findFirst();
+    return taken;
   }
 }

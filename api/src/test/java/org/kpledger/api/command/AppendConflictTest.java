@@ -61,6 +61,7 @@ class AppendConflictTest {
               gateway,
               mock(TransactionManager.class),
               receipts,
+              takenIds,
               new SimpleMeterRegistry(),
               false,
               25));
