@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>H2 reuses the space of a dead chunk once the chunk is older than its retention time ({@code
  * RETENTION_TIME}): H2 assumes the file system has flushed what was written before that. The node's
- * own {@linkplain #syncEvery flush} makes that true: the node's URL sets 2 s and the file is
- * flushed twice a second. Neither changes what an acknowledgement means: a commit is written to the
- * operating system before it returns, and flushed to disk within about half a second.
+ * own {@linkplain #syncEvery flush} makes that true: the node's URL sets 1 s and the file is
+ * flushed four times a second. Neither changes what an acknowledgement means: a commit is written
+ * to the operating system before it returns, and flushed to disk within about a quarter second.
  */
 public final class H2Compaction implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);

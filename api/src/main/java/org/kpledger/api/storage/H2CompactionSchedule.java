@@ -33,7 +33,7 @@ class H2CompactionSchedule implements DisposableBean {
       @Value("${kp.h2.compaction.lock-misses:50}") int lockMisses,
       @Value("${kp.h2.compaction.move-below:80}") int moveBelow,
       @Value("${kp.h2.compaction.move-bytes:4194304}") int moveBytes,
-      @Value("${kp.h2.sync-interval:PT0.5S}") Duration syncInterval)
+      @Value("${kp.h2.sync-interval:PT0.25S}") Duration syncInterval)
       throws SQLException {
     boolean syncs = !syncInterval.isZero() && !syncInterval.isNegative();
     var settings =
