@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.kpledger.api.LedgerApplication;
 import org.kpledger.api.lineage.TracedLineageCache;
 import org.kpledger.generate.GeneratedLedger;
@@ -35,6 +37,7 @@ public final class ReadBenchmark {
   private final List<String> nodeArgs;
   private final Set<Row> rows;
   private final boolean rebuild;
+  private final boolean settle;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private String url;
@@ -46,7 +49,7 @@ public final class ReadBenchmark {
    * @param nodeArgs extra node settings ({@code --name=value}), e.g. a PostgreSQL datasource
    */
   public ReadBenchmark(YearGenerator.Options generation, int samples, List<String> nodeArgs) {
-    this(generation, samples, nodeArgs, EnumSet.allOf(Row.class), true);
+    this(generation, samples, nodeArgs, EnumSet.allOf(Row.class), true, true);
   }
 
   /**
@@ -55,13 +58,16 @@ public final class ReadBenchmark {
    * @param nodeArgs extra node settings ({@code --name=value}), e.g. a PostgreSQL datasource
    * @param rows the rows to time (in the table's order whatever the set's)
    * @param rebuild whether to time a rebuild of every projection after the queries
+   * @param settle whether to wait, before the queries, until the node's embedded H2 file has
+   *     settled ({@link SettledFile}): under 1 MiB written in 3 s
    */
   public ReadBenchmark(
       YearGenerator.Options generation,
       int samples,
       List<String> nodeArgs,
       Set<Row> rows,
-      boolean rebuild) {
+      boolean rebuild,
+      boolean settle) {
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("no row to time: name at least one of " + Row.names());
     }
@@ -70,6 +76,7 @@ public final class ReadBenchmark {
     this.samples = samples;
     this.rows = EnumSet.copyOf(rows);
     this.rebuild = rebuild;
+    this.settle = settle;
   }
 
   /**
@@ -157,6 +164,16 @@ public final class ReadBenchmark {
       year = GeneratedLedger.open(generation.stateDir(), dataDir.resolve("trust"));
       ProjectionWatch watch = new ProjectionWatch(this::get, year);
       watch.awaitCaughtUp("projections catching up");
+      String settled = "not awaited (--no-settle)";
+      if (settle) {
+        Duration window = Duration.ofSeconds(3);
+        settled =
+            new SettledFile(node.getBean(DataSource.class), 1 << 20, window)
+                .await(Duration.ofSeconds(180))
+                .map(w -> w.describe(window) + "; settled: under 1 MiB written in 3 s")
+                .orElse("not an embedded H2 file, not awaited");
+        System.err.println("[bench] database file: " + settled);
+      }
       List<String[]> table = new ArrayList<>();
       TracedLineageCache judged = node.getBean(TracedLineageCache.class);
       for (Row row : rows) {
@@ -173,6 +190,7 @@ public final class ReadBenchmark {
       System.out.println();
       System.out.println(Machine.describe());
       System.out.println("database: " + node.getEnvironment().getProperty("spring.datasource.url"));
+      System.out.println("database file before the queries: " + settled);
       System.out.printf(
           "generated year: seed %d, size %s, %s%n",
           generation.seed(), generation.size(), count("/api/projections"));

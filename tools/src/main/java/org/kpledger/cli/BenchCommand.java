@@ -194,6 +194,13 @@ class BenchCommand {
         description = "Do not time a rebuild of every projection after the queries")
     boolean skipRebuild;
 
+    @Option(
+        names = "--no-settle",
+        description =
+            "Time the queries as soon as the projections have caught up, without waiting for the"
+                + " node's embedded H2 file to settle (its compaction after the node starts)")
+    boolean noSettle;
+
     @Override
     public Integer call() throws Exception {
       java.util.Set<org.kpledger.bench.ReadBenchmark.Row> rows;
@@ -205,7 +212,8 @@ class BenchCommand {
       } catch (IllegalArgumentException e) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
-      return new org.kpledger.bench.ReadBenchmark(year(), samples, nodeArgs, rows, !skipRebuild)
+      return new org.kpledger.bench.ReadBenchmark(
+                  year(), samples, nodeArgs, rows, !skipRebuild, !noSettle)
               .run()
           ? 0
           : 1;
