@@ -88,6 +88,14 @@ public abstract class JdbcProjection implements Projection {
     writer.write(sql, args);
   }
 
+  /**
+   * The one column a SELECT of one table returns, after sending only that table's pending writes
+   * ({@link ProjectionWriter#queryForList}): the batch's writes to other tables stay queued.
+   */
+  protected final <T> List<T> queryForList(String sql, Class<T> elementType, Object... args) {
+    return writer.queryForList(sql, elementType, args);
+  }
+
   /** Column names and values in order: {@code columns("zone_id", z, "purchases", 1)}. */
   protected static Map<String, Object> columns(Object... namesAndValues) {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -25,11 +25,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Why the result is the same as executing each write when its handler runs: writes to one table
  * run in the order they were queued; writes to different tables may run in another order, which is
  * safe because a queued write touches only its own table (no foreign keys, no triggers, and {@link
- * ProjectionWriter#write} refuses statements that read another table); every read flushes all of
- * them first; and consecutive counter increments on one table are summed per row before they are
- * applied, which gives the same counters because the sums are exact (integers and decimals). A
- * failed flush fails the unit of work, so the batch, token included, rolls back and the processor
- * retries it: nothing is half-applied.
+ * ProjectionWriter#write} refuses statements that read another table); every read flushes first the
+ * writes of the table it reads ({@link ProjectionWriter#queryForList}), or all of them ({@link
+ * ProjectionWriter#jdbc()}); and consecutive counter increments on one table are summed per row
+ * before they are applied, which gives the same counters because the sums are exact (integers and
+ * decimals). A failed flush fails the unit of work, so the batch, token included, rolls back and
+ * the processor retries it: nothing is half-applied.
  */
 final class PendingWrites {
   private static final String RESOURCE = PendingWrites.class.getName();
@@ -82,6 +83,19 @@ final class PendingWrites {
     }
   }
 
+  /**
+   * Flushes the writes to {@code table} pending in the current unit of work, if any; the writes to
+   * other tables stay queued.
+   */
+  static void flushCurrent(String table) {
+    if (CurrentUnitOfWork.isStarted()) {
+      PendingWrites writes = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+      if (writes != null) {
+        writes.flush(table);
+      }
+    }
+  }
+
   void statement(String table, String sql, Object[] args) {
     queue(table).addLast(new Statement(sql, args.clone()));
   }
@@ -108,6 +122,23 @@ final class PendingWrites {
       for (Deque<Object> ops : tables) {
         run(ops);
       }
+    } finally {
+      flushing = false;
+    }
+  }
+
+  /** Runs the pending writes to one table, in their order. */
+  void flush(String table) {
+    if (flushing) {
+      return;
+    }
+    Deque<Object> ops = byTable.remove(table);
+    if (ops == null) {
+      return;
+    }
+    flushing = true;
+    try {
+      run(ops);
     } finally {
       flushing = false;
     }

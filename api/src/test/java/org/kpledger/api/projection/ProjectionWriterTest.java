@@ -81,6 +81,53 @@ class ProjectionWriterTest {
     batch.commit();
   }
 
+  /**
+   * A read of one table sends that table's pending writes and sees them, and leaves the other
+   * tables' writes queued: they still go out together at the commit.
+   */
+  @Test
+  void aReadOfOneTableSendsOnlyThatTablesWritesAndSeesThem() {
+    batch = DefaultUnitOfWork.startAndGet(null);
+    for (int i = 0; i < 3; i++) {
+      writer.write("INSERT INTO origin (item_id, lot_id) VALUES (?, ?)", "lot-" + i, "lot-" + i);
+      writer.write("INSERT INTO item (id, holder) VALUES (?, ?)", "lot-" + i, "collector-1");
+      writer.write("UPDATE item SET holder = ? WHERE id = ?", "office-1", "lot-" + i);
+      writer.addTo("tally", Map.of("zone", "boda", "month_no", 5), Map.of("purchases", 1));
+
+      List<String> holders =
+          writer.queryForList("SELECT holder FROM item WHERE id = ?", String.class, "lot-" + i);
+
+      assertThat(holders).as("lot-%d", i).containsExactly("office-1");
+    }
+    assertThat(roundTrips).as("each read sent item's insert and update, nothing else").hasValue(6);
+    assertThat(count("origin")).isZero();
+    assertThat(raw.queryForObject("SELECT purchases FROM tally", Integer.class)).isEqualTo(10);
+
+    batch.commit();
+
+    assertThat(count("origin")).isEqualTo(3);
+    assertThat(raw.queryForObject("SELECT purchases FROM tally", Integer.class)).isEqualTo(13);
+    assertThat(roundTrips).as("then origin's inserts as one batch, tally's one update").hasValue(8);
+  }
+
+  @Test
+  void aReadOfAnythingButOneTableIsRefused() {
+    for (String sql :
+        List.of(
+            "SELECT i.holder FROM item i JOIN origin o ON o.item_id = i.id",
+            "SELECT holder FROM item, origin",
+            "SELECT holder FROM item WHERE id IN (SELECT item_id FROM origin)",
+            "SELECT holder FROM (SELECT holder FROM item) h",
+            "SELECT 1",
+            "UPDATE item SET holder = 'x'")) {
+      assertThatThrownBy(() -> writer.queryForList(sql, String.class))
+          .as(sql)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("jdbc()");
+    }
+    assertThat(roundTrips).hasValue(0);
+  }
+
   @Test
   void writesToOneTableKeepTheirOrder() {
     batch = DefaultUnitOfWork.startAndGet(null);
