@@ -50,6 +50,10 @@ public final class ProjectionWriter {
    */
   private static final Map<String, String> CHECKED_READS = new ConcurrentHashMap<>();
 
+  /** A table named with its schema ({@code FROM public.t}), which {@link #READ} would misname. */
+  private static final Pattern QUALIFIED =
+      Pattern.compile("\\b(?:FROM|JOIN)\\s+\\w+\\s*\\.", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern SELECT_FIRST =
       Pattern.compile("^\\s*SELECT\\b", Pattern.CASE_INSENSITIVE);
 
@@ -116,6 +120,7 @@ public final class ProjectionWriter {
     if (!SELECT_FIRST.matcher(sql).lookingAt()
         || !read.find()
         || read.group(1).equals("(")
+        || QUALIFIED.matcher(sql).find()
         || !readsOnly(read.group(1), sql)) {
       throw new IllegalArgumentException(
           "not a SELECT of one table, run it through jdbc(): " + sql);

@@ -118,6 +118,8 @@ class ProjectionWriterTest {
             "SELECT holder FROM item, origin",
             "SELECT holder FROM item WHERE id IN (SELECT item_id FROM origin)",
             "SELECT holder FROM (SELECT holder FROM item) h",
+            "SELECT holder FROM public.item",
+            "SELECT holder FROM item WHERE id IN (SELECT id FROM other.item)",
             "SELECT 1",
             "UPDATE item SET holder = 'x'")) {
       assertThatThrownBy(() -> writer.queryForList(sql, String.class))
