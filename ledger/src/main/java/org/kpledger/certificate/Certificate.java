@@ -17,7 +17,7 @@ import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.identity.OrganisationType;
 
 /** A KP certificate, from issue to import confirmation or voiding. */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", lockFactory = "aggregateLocks")
 class Certificate {
   /** The HS codes of rough diamonds (kp-facts §1.1). */
   static final Set<String> HS_CODES = Set.of("7102.10", "7102.21", "7102.31");

@@ -17,7 +17,7 @@ import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.LedgerMetaData;
 
 /** A licence and its dated status history. */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", lockFactory = "aggregateLocks")
 public class Licence implements CustodyFacts.LicenceFacts {
   @AggregateIdentifier private String licenceNumber;
   private LicenceKind kind;

@@ -12,7 +12,7 @@ import org.kpledger.custody.CustodyRuleViolation;
 import org.kpledger.licence.LicenceKind;
 
 /** A registered artisanal miner. */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", lockFactory = "aggregateLocks")
 public class Miner {
   @AggregateIdentifier private String minerId;
   private String patenteNumber;

@@ -27,7 +27,7 @@ import org.kpledger.licence.LicenceStanding;
  * live in {@link LotRules} and {@link StockpileRules}; this class keeps the custody state and the
  * rules of moving it.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", lockFactory = "aggregateLocks")
 public class Parcel {
   /** The largest weighing difference a re-weighing may record, as a fraction of the mass. */
   static final BigDecimal WEIGHING_TOLERANCE = new BigDecimal("0.005");

@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** The CRLs one organisation has published, in increasing CRL-number order. */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", lockFactory = "aggregateLocks")
 class RevocationList {
   @AggregateIdentifier private String organisationId;
   private long lastNumber = -1;

@@ -28,7 +28,7 @@ import org.kpledger.parcel.ParcelContribution;
  * approval under the certificate-first regime ({@link ExportRegime}), with the export gate
  * evaluated at every step.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", lockFactory = "aggregateLocks")
 class Shipment {
   @AggregateIdentifier private String shipmentId;
   private ShipmentStatus status;

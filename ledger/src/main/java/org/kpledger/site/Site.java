@@ -24,7 +24,7 @@ import org.kpledger.custody.LedgerCalendar;
  * register entry: each names its miner and the day its stones were found, and a purchase draws only
  * on its own miner's entries (see {@link #handle(DrawOnProductionCommand, CustodyFacts)}).
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", lockFactory = "aggregateLocks")
 public class Site {
   @AggregateIdentifier private String siteId;
   private String zoneId;

@@ -17,7 +17,7 @@ import org.kpledger.custody.CustodyFacts;
 import org.kpledger.custody.LedgerMetaData;
 
 /** A sub-prefecture and its dated compliance history. */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", lockFactory = "aggregateLocks")
 public class Zone implements CustodyFacts.ZoneFacts {
   @AggregateIdentifier private String zoneId;
   private final List<ZoneDecisions.Decision> decisions = new ArrayList<>();

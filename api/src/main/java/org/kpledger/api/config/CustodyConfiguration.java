@@ -20,6 +20,7 @@ import org.ehcache.core.Ehcache;
 import org.kpledger.api.envelope.EnvelopeDigestCorrelation;
 import org.kpledger.api.envelope.LeafFormatSetting;
 import org.kpledger.api.settings.LedgerProperties;
+import org.kpledger.api.storage.AggregateLocks;
 import org.kpledger.api.trust.TrustRoot;
 import org.kpledger.certificate.CertificateHandler;
 import org.kpledger.certificate.ImportingAuthorities;
@@ -41,6 +42,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Wires the custody core into Axon: facts, orchestrating handlers, interceptors. */
 @Configuration
@@ -109,6 +112,25 @@ class CustodyConfiguration {
     return new EhCache3Adapter(
         (Ehcache<Object, Object>)
             aggregateCacheManager.getCache("aggregates", Object.class, Object.class));
+  }
+
+  /**
+   * The lock every aggregate's repository takes ({@code lockFactory} of each {@code @Aggregate}):
+   * Axon's in this process, and with {@code kp.multi-node=true} on PostgreSQL also the database's,
+   * so that a command reading an item another node is changing waits for that change ({@link
+   * AggregateLocks}).
+   */
+  @Bean
+  AggregateLocks aggregateLocks(LedgerProperties props, JdbcTemplate jdbc) {
+    if (!props.multiNode()
+        || !"PostgreSQL"
+            .equals(
+                jdbc.execute(
+                    (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()))) {
+      return AggregateLocks
+          .inThisProcess(); // an H2 file is one process's: there are no other nodes
+    }
+    return AggregateLocks.acrossNodes(jdbc, props.multiNodeLockTimeout());
   }
 
   @Bean

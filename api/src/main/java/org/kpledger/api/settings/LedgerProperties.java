@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     aggregate or judged lineage is kept in memory, only the node that owns the anchoring
  *     processor's segment signs tree heads, and the checkpoint file is this node's copy (README,
  *     "Several nodes on one database")
+ * @param multiNodeLockTimeout with {@code multiNode}, how long a command waits for the database
+ *     lock another node holds on an item it reads or changes before it is answered {@code 503
+ *     RETRY} ({@code kp.multi-node-lock-timeout}; {@link org.kpledger.api.storage.AggregateLocks})
  */
 @ConfigurationProperties(prefix = "kp")
 public record LedgerProperties(
@@ -26,4 +29,5 @@ public record LedgerProperties(
     Duration issuedAtWindow,
     long maxBodyBytes,
     @DefaultValue("20000") int aggregateCacheEntries,
-    @DefaultValue("false") boolean multiNode) {}
+    @DefaultValue("false") boolean multiNode,
+    @DefaultValue("5s") Duration multiNodeLockTimeout) {}
