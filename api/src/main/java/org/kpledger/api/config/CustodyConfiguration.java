@@ -118,7 +118,8 @@ class CustodyConfiguration {
    * The lock every aggregate's repository takes ({@code lockFactory} of each {@code @Aggregate}):
    * Axon's in this process, and with {@code kp.multi-node=true} on PostgreSQL also the database's,
    * so that a command reading an item another node is changing waits for that change ({@link
-   * AggregateLocks}).
+   * AggregateLocks}; {@link FactsReadShared} makes the facts' locks shared, and {@link
+   * LockRegistration} takes the exclusive one of whatever a command appends to).
    */
   @Bean
   AggregateLocks aggregateLocks(LedgerProperties props, JdbcTemplate jdbc) {
@@ -140,7 +141,8 @@ class CustodyConfiguration {
       @Lazy Repository<Miner> miners,
       @Lazy Repository<Site> sites,
       @Lazy Repository<Parcel> parcels) {
-    return new EventSourcedCustodyFacts(zones, licences, miners, sites, parcels);
+    return new FactsReadShared(
+        new EventSourcedCustodyFacts(zones, licences, miners, sites, parcels));
   }
 
   /**

@@ -6,12 +6,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.common.lock.Lock;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.PessimisticLockFactory;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,18 +34,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * another node; there the event store's unique (aggregate id, sequence number) key catches only two
  * appends to one aggregate. Without this lock a node could accept a purchase judged on a zone that
  * another node had just suspended, and the log would then hold the purchase after the suspension.
- * With it, the second node's read waits until the suspension has committed, and then reads it.
+ * With it, the suspension waits until the purchase has committed, or the purchase's read waits
+ * until the suspension has, and then reads it.
  *
- * <p>The lock is PostgreSQL's {@code pg_advisory_xact_lock} on a 64-bit key derived from the
- * aggregate's id ({@link #key}): released by the database when the transaction ends, whether it
- * commits, rolls back or its node dies. It is exclusive, as Axon's is, also for a read: within a
- * node the commands on one zone already run one at a time, and across nodes they now do too. It is
- * taken once per transaction and aggregate, after Axon's lock in this process, so within a node
- * only the thread holding Axon's lock ever waits for it. A wait longer than the lock timeout
- * ({@code kp.multi-node-lock-timeout}), or a deadlock the database detects between nodes, ends the
- * command with Axon's {@link DeadlockException}, which the command path answers {@code 503 RETRY}
- * and a batch retries: nothing of it is recorded. The timeout also breaks a cycle that runs through
- * Axon's lock in one node and the database's between nodes, which neither detects alone.
+ * <p>The lock is PostgreSQL's advisory lock on a 64-bit key derived from the aggregate's id ({@link
+ * #key}), held until the transaction ends, whether it commits, rolls back or its node dies. An
+ * aggregate read as a fact ({@link #reading}) is locked shared; one loaded to be changed or
+ * created, exclusively; one read as a fact and then changed in the same unit of work, exclusively
+ * before its events are stored ({@link #changing}). So purchases on several nodes read one zone at
+ * once, and the zone's suspension waits for them all, as they wait for it. Each lock is taken once
+ * per transaction, aggregate and mode, after Axon's lock in this process (exclusive, as before), so
+ * within a node only the thread holding Axon's lock ever waits for it.
+ *
+ * <p>A wait longer than the lock timeout ({@code kp.multi-node-lock-timeout}), or a deadlock the
+ * database detects between nodes, ends the command with Axon's {@link DeadlockException}, which the
+ * command path answers {@code 503 RETRY} and a batch retries: nothing of it is recorded. The
+ * timeout also breaks a cycle that runs through Axon's lock in one node and the database's between
+ * nodes, which neither detects alone.
  */
 public final class AggregateLocks implements LockFactory {
   /** Prefixed to the aggregate's id before hashing; part of the protocol between nodes. */
@@ -54,15 +63,26 @@ public final class AggregateLocks implements LockFactory {
 
   /**
    * One round trip: keeps the server's lock timeout, sets the node's for the lock alone, waits for
-   * the lock, and sets the kept one back, so that the transaction's later statements wait as they
-   * would have. Each step reads the one before it, which orders them (the steps call volatile
-   * functions, so PostgreSQL runs each CTE once, as written).
+   * the lock ({@code %s}: the lock function), and sets the kept timeout back, so that the
+   * transaction's later statements wait as they would have. Each step reads the one before it,
+   * which orders them (they call volatile functions, so PostgreSQL runs each CTE once, as written).
    */
   private static final String LOCK =
       "WITH kept AS (SELECT current_setting('lock_timeout') AS timeout),"
           + " node AS (SELECT kept.timeout, set_config('lock_timeout', ?, true) FROM kept),"
-          + " held AS (SELECT node.timeout, pg_advisory_xact_lock(?) FROM node)"
+          + " held AS (SELECT node.timeout, %s(?) FROM node)"
           + " SELECT set_config('lock_timeout', held.timeout, true) FROM held";
+
+  private static final String EXCLUSIVE = LOCK.formatted("pg_advisory_xact_lock");
+  private static final String SHARED = LOCK.formatted("pg_advisory_xact_lock_shared");
+
+  /** How deep the current thread is in reads of facts ({@link #reading}). */
+  private static final ThreadLocal<int[]> READING = ThreadLocal.withInitial(() -> new int[1]);
+
+  private enum Mode {
+    SHARED,
+    EXCLUSIVE
+  }
 
   private final LockFactory local;
   private final JdbcTemplate database;
@@ -99,12 +119,26 @@ public final class AggregateLocks implements LockFactory {
     return database != null;
   }
 
+  /**
+   * Runs a read of the facts a command is judged on ({@link org.kpledger.custody.CustodyFacts}):
+   * the database locks of the aggregates it loads are shared.
+   */
+  public static <T> T reading(Supplier<T> read) {
+    int[] depth = READING.get();
+    depth[0]++;
+    try {
+      return read.get();
+    } finally {
+      depth[0]--;
+    }
+  }
+
   @Override
   public Lock obtainLock(String aggregateId) {
     Lock lock = local.obtainLock(aggregateId);
     if (database != null) {
       try {
-        lockInDatabase(aggregateId);
+        lockInDatabase(aggregateId, READING.get()[0] > 0 ? Mode.SHARED : Mode.EXCLUSIVE);
       } catch (RuntimeException | Error e) {
         lock.release();
         throw e;
@@ -114,22 +148,50 @@ public final class AggregateLocks implements LockFactory {
   }
 
   /**
-   * Takes the database's lock in the current transaction, once per transaction and aggregate. Out
-   * of a transaction (a read of an aggregate outside command handling) there is nothing to hold it
-   * for, and nothing is locked.
+   * Makes sure the current transaction holds the exclusive lock of an aggregate it appends to. That
+   * matters for one it read first as a fact (a shared lock) and then changed in the same unit of
+   * work, where Axon hands out the loaded aggregate again without asking for its lock; for any
+   * other it is held already and nothing happens.
    */
-  private void lockInDatabase(String aggregateId) {
+  public void changing(String aggregateId) {
+    if (database != null) {
+      lockInDatabase(aggregateId, Mode.EXCLUSIVE);
+    }
+  }
+
+  /**
+   * The event bus's dispatch interceptor that calls {@link #changing} for each event's aggregate,
+   * when the unit of work prepares to commit, before the events are stored.
+   */
+  public MessageDispatchInterceptor<EventMessage<?>> beforeStoring() {
+    return events ->
+        (index, event) -> {
+          if (event instanceof DomainEventMessage<?> domain
+              && domain.getAggregateIdentifier() != null) {
+            changing(domain.getAggregateIdentifier());
+          }
+          return event;
+        };
+  }
+
+  /**
+   * Takes the database's lock in the current transaction, once per transaction, aggregate and mode
+   * (an exclusive lock covers a shared one). Out of a transaction (a read of an aggregate outside
+   * command handling) there is nothing to hold it for, and nothing is locked.
+   */
+  private void lockInDatabase(String aggregateId, Mode mode) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()
         || !CurrentUnitOfWork.isStarted()) {
       return;
     }
-    Set<String> held =
-        CurrentUnitOfWork.get().root().getOrComputeResource(HELD, k -> new HashSet<>());
-    if (held.contains(aggregateId)) {
+    Map<String, Mode> held =
+        CurrentUnitOfWork.get().root().getOrComputeResource(HELD, k -> new HashMap<>());
+    Mode before = held.get(aggregateId);
+    if (before == Mode.EXCLUSIVE || before == mode) {
       return;
     }
     try {
-      database.query(LOCK, rs -> {}, timeout, key(aggregateId));
+      database.query(mode == Mode.SHARED ? SHARED : EXCLUSIVE, rs -> {}, timeout, key(aggregateId));
     } catch (DataAccessException e) {
       if (!notGranted(e)) {
         throw e;
@@ -141,7 +203,7 @@ public final class AggregateLocks implements LockFactory {
               + timeout
               + " ms, or the database found a deadlock");
     }
-    held.add(aggregateId);
+    held.put(aggregateId, mode);
   }
 
   /** Whether the database refused the lock: a lock timeout (55P03) or a deadlock (40P01). */
