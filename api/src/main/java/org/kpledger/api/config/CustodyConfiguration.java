@@ -123,15 +123,15 @@ class CustodyConfiguration {
    */
   @Bean
   AggregateLocks aggregateLocks(LedgerProperties props, JdbcTemplate jdbc) {
-    if (!props.multiNode()
-        || !"PostgreSQL"
-            .equals(
-                jdbc.execute(
-                    (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()))) {
-      return AggregateLocks
-          .inThisProcess(); // an H2 file is one process's: there are no other nodes
+    if (!props.multiNode()) {
+      return AggregateLocks.inThisProcess();
     }
-    return AggregateLocks.acrossNodes(jdbc, props.multiNodeLockTimeout());
+    String engine =
+        jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+    // an H2 file is one process's: there are no other nodes
+    return "PostgreSQL".equals(engine)
+        ? AggregateLocks.acrossNodes(jdbc, props.multiNodeLockTimeout())
+        : AggregateLocks.inThisProcess();
   }
 
   @Bean
