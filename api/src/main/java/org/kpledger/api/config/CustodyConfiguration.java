@@ -1,5 +1,6 @@
 package org.kpledger.api.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.kpledger.api.envelope.EnvelopeDigestCorrelation;
 import org.kpledger.api.envelope.LeafFormatSetting;
 import org.kpledger.api.settings.LedgerProperties;
 import org.kpledger.api.storage.AggregateLocks;
+import org.kpledger.api.storage.VersionCheckedCache;
 import org.kpledger.api.trust.TrustRoot;
 import org.kpledger.certificate.CertificateHandler;
 import org.kpledger.certificate.ImportingAuthorities;
@@ -88,9 +90,11 @@ class CustodyConfiguration {
    * event store each time. Axon updates an entry when its unit of work commits and evicts it when
    * the unit of work rolls back. A weak-reference cache lost every entry at each garbage
    * collection, which under load meant two queries and a replay per aggregate per command. With
-   * {@code kp.multi-node=true} (or 0 entries) there is no cache: another node may have appended to
-   * any aggregate, and a cached copy would judge a command on a stale state (a zone's compliance
-   * read by a purchase, for example), so every command loads what it touches from the event store.
+   * {@code kp.multi-node=true} another node may have appended to any aggregate, and a cached copy
+   * would judge a command on a stale state (a zone's compliance read by a purchase, for example):
+   * there an entry is served only while the event store holds nothing newer of its aggregate
+   * ({@link VersionCheckedCache}, checked under the database lock of {@link AggregateLocks}). 0
+   * entries: no cache.
    */
   @Bean(destroyMethod = "close")
   CacheManager aggregateCacheManager(LedgerProperties props) {
@@ -105,13 +109,19 @@ class CustodyConfiguration {
   }
 
   @Bean
-  Cache aggregateCache(CacheManager aggregateCacheManager, LedgerProperties props) {
-    if (props.multiNode() || props.aggregateCacheEntries() == 0) {
+  Cache aggregateCache(
+      CacheManager aggregateCacheManager,
+      LedgerProperties props,
+      JdbcTemplate jdbc,
+      MeterRegistry meters) {
+    if (props.aggregateCacheEntries() == 0) {
       return NoCache.INSTANCE;
     }
-    return new EhCache3Adapter(
-        (Ehcache<Object, Object>)
-            aggregateCacheManager.getCache("aggregates", Object.class, Object.class));
+    Cache entries =
+        new EhCache3Adapter(
+            (Ehcache<Object, Object>)
+                aggregateCacheManager.getCache("aggregates", Object.class, Object.class));
+    return props.multiNode() ? new VersionCheckedCache(entries, jdbc, meters) : entries;
   }
 
   /**
