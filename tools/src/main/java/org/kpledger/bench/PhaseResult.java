@@ -15,7 +15,8 @@ record PhaseResult(
     double cpuMillisPerCommand,
     double writesPerCommand,
     double kibWrittenPerCommand,
-    double databaseCpuMillisPerCommand) {
+    double databaseCpuMillisPerCommand,
+    double jitShare) {
 
   /**
    * The same result with the anchoring processor's lag (events not yet leaves) at the phase's end
@@ -34,7 +35,8 @@ record PhaseResult(
         cpuMillis,
         writesPerCommand,
         kibWrittenPerCommand,
-        databaseCpuMillisPerCommand);
+        databaseCpuMillisPerCommand,
+        jitShare);
   }
 
   /**
@@ -54,7 +56,29 @@ record PhaseResult(
         cpuMillisPerCommand,
         writes,
         kib,
-        databaseCpuMillis);
+        databaseCpuMillis,
+        jitShare);
+  }
+
+  /**
+   * The same result with the JIT compilers' share of the process's CPU during the phase (0 to 1): a
+   * share far above zero says the figures are of a JVM still compiling, not of a node in service.
+   */
+  PhaseResult withJitShare(double share) {
+    return new PhaseResult(
+        path,
+        threads,
+        commands,
+        failures,
+        seconds,
+        latenciesNanos,
+        anchoringLag,
+        projectionLag,
+        cpuMillisPerCommand,
+        writesPerCommand,
+        kibWrittenPerCommand,
+        databaseCpuMillisPerCommand,
+        share);
   }
 
   double perSecond() {
@@ -73,7 +97,7 @@ record PhaseResult(
 
   String row() {
     return String.format(
-        "%-14s %7d %9d %9.0f %8.1f %8.1f %8d %12d %10d %11.2f %11.2f %10.2f %8.1f",
+        "%-14s %7d %9d %9.0f %8.1f %8.1f %8d %12d %10d %11.2f %11.2f %10.2f %8.1f %6.0f",
         path,
         threads,
         commands,
@@ -86,12 +110,13 @@ record PhaseResult(
         cpuMillisPerCommand,
         databaseCpuMillisPerCommand,
         writesPerCommand,
-        kibWrittenPerCommand);
+        kibWrittenPerCommand,
+        100 * jitShare);
   }
 
   static String header() {
     return String.format(
-        "%-14s %7s %9s %9s %8s %8s %8s %12s %10s %11s %11s %10s %8s",
+        "%-14s %7s %9s %9s %8s %8s %8s %12s %10s %11s %11s %10s %8s %6s",
         "path",
         "threads",
         "commands",
@@ -104,6 +129,7 @@ record PhaseResult(
         "cpu ms/cmd",
         "db cpu ms",
         "writes/cmd",
-        "KiB/cmd");
+        "KiB/cmd",
+        "jit %");
   }
 }

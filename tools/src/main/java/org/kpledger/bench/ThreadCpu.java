@@ -23,14 +23,22 @@ final class ThreadCpu {
   private static final java.util.concurrent.atomic.AtomicLong ENDED_CLIENTS =
       new java.util.concurrent.atomic.AtomicLong();
   private static final long TICK_NANOS = 10_000_000L; // USER_HZ is 100 on Linux
+  private static final String JIT = "JIT compilers";
 
   /** The JVM's own threads (Linux shows 15 characters of a thread's name), by group. */
   private static final List<Map.Entry<String, String>> JVM_THREADS =
       List.of(
-          Map.entry("C2 Compiler", "JIT compilers"),
-          Map.entry("C1 Compiler", "JIT compilers"),
+          Map.entry("C2 Compiler", JIT),
+          Map.entry("C1 Compiler", JIT),
           Map.entry("GC Thread", "garbage collector"),
           Map.entry("G1 ", "garbage collector"),
+          // ZGC's (the PostgreSQL runs' collector): ZWorker#n, ZDriver, ZDirector, ZStat, ...
+          Map.entry("ZWorker", "garbage collector"),
+          Map.entry("ZDriver", "garbage collector"),
+          Map.entry("ZDirector", "garbage collector"),
+          Map.entry("ZStat", "garbage collector"),
+          Map.entry("ZUnmapper", "garbage collector"),
+          Map.entry("ZUncommit", "garbage collector"),
           Map.entry("VM Thread", "garbage collector"));
 
   /** Java thread-name prefixes, in the order they are matched, and the group each belongs to. */
@@ -90,6 +98,15 @@ final class ThreadCpu {
           out.merge(now.getKey(), Math.max(0, delta), Long::sum);
         });
     return out;
+  }
+
+  /**
+   * The JIT compilers' share (0 to 1) of the CPU spent between two snapshots ({@link #spent}); 0
+   * when nothing was spent or the compilers' threads are not visible (not Linux).
+   */
+  static double jitShare(Map<String, Long> spent) {
+    long total = spent.values().stream().mapToLong(Long::longValue).sum();
+    return total == 0 ? 0 : (double) spent.getOrDefault(JIT, 0L) / total;
   }
 
   /** Lines of "group share" of CPU spent per group ({@link #spent}). */

@@ -46,6 +46,14 @@ class BenchCommand {
     int warmup;
 
     @Option(
+        names = "--jit-settle-seconds",
+        defaultValue = "300",
+        description =
+            "After the warm-up, run again (15 s rounds) each path whose last warm-up round the JIT"
+                + " compilers took 10 % or more of the CPU in, for at most this long (0: don't)")
+    int jitSettleSeconds;
+
+    @Option(
         names = "--threads",
         split = ",",
         defaultValue = "1,2,4,8",
@@ -96,11 +104,17 @@ class BenchCommand {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(), "--rest-seconds must not be negative, not " + restSeconds);
       }
+      if (jitSettleSeconds < 0) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "--jit-settle-seconds must not be negative, not " + jitSettleSeconds);
+      }
       java.nio.file.Path dir = IngestBenchmark.freshDataDir();
       try {
         new IngestBenchmark(
                 seconds, warmup, threads, maxRate, batchSizes, dir, nodeArgs, reportAtEvents)
             .restWithin(java.time.Duration.ofSeconds(restSeconds))
+            .settleJitWithin(java.time.Duration.ofSeconds(jitSettleSeconds))
             .run();
       } finally {
         // a run leaves gigabytes of H2 file behind; its figures are in the table

@@ -41,8 +41,9 @@ class IngestBenchmarkProgressTest {
     System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
     try {
       new IngestBenchmark(
-              1, 0, new int[] {1}, 80, new int[] {0}, data, List.of(), new long[] {MARK}, 6, 20)
+              1, 2, new int[] {1}, 80, new int[] {0}, data, List.of(), new long[] {MARK}, 6, 20)
           .restWithin(java.time.Duration.ofMinutes(2))
+          .settleJitWithin(java.time.Duration.ofSeconds(2))
           .run();
     } finally {
       System.setOut(out);
@@ -69,6 +70,23 @@ class IngestBenchmarkProgressTest {
         .containsPattern("(?m)^signed/HTTP +1 ")
         .as("nothing of the progress on stdout")
         .doesNotContain("[bench]");
+  }
+
+  /**
+   * A phase measured while C2 still compiles measures the compiler as much as the node: the warm-up
+   * says what share of the CPU the JIT took in each path's last round of it (and whether it
+   * settled), and each phase's row its share during the phase.
+   */
+  @Test
+  void theWarmUpAndEachPhaseShowTheJitsShareOfTheCpu() {
+    assertThat(seenOut)
+        .containsPattern(
+            "(?m)^warm-up: [0-9,]+ commands on every path in [0-9.]+ s, not counted; the JIT"
+                + " compilers' share of the CPU in each path's last warm-up round: signed/HTTP"
+                + " [0-9]+ %, axon/no-sig [0-9]+ %( \\(not settled under 10 % within 2 s"
+                + " more\\))?$");
+    assertThat(PhaseResult.header()).endsWith("jit %");
+    assertThat(seenOut).containsPattern("(?m)^signed/HTTP +1 .* [0-9]+$");
   }
 
   /**

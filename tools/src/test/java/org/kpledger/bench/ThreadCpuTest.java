@@ -49,4 +49,16 @@ class ThreadCpuTest {
     assertThat(spent.values()).allSatisfy(v -> assertThat(v).isNotNegative());
     assertThat(ThreadCpu.table("t", spent)).contains("benchmark clients");
   }
+
+  @Test
+  void theJitsShareIsItsCpuOverEveryGroupsAndNothingWhenNothingWasSpent() {
+    Map<String, Long> spent = new java.util.LinkedHashMap<>();
+    spent.put("request threads (Tomcat)", 5_000L);
+    spent.put("JIT compilers", 3_000L);
+    spent.put("garbage collector", 2_000L);
+    assertThat(ThreadCpu.jitShare(spent)).isEqualTo(0.3);
+    spent.remove("JIT compilers");
+    assertThat(ThreadCpu.jitShare(spent)).isZero();
+    assertThat(ThreadCpu.jitShare(Map.of())).isZero();
+  }
 }
