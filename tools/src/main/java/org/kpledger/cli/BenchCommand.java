@@ -50,7 +50,7 @@ class BenchCommand {
         defaultValue = "300",
         description =
             "After the warm-up, run again (15 s rounds) each path whose last warm-up round the JIT"
-                + " compilers took 10 % or more of the CPU in, for at most this long (0: don't)")
+                + " compilers took a tenth or more of the CPU in, for at most this long (0: don't)")
     int jitSettleSeconds;
 
     @Option(
